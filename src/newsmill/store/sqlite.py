@@ -1,0 +1,216 @@
+"""The SQLite store: one file, WAL journal, FTS5 search, migrations applied on open.
+
+Documents are written one batch per transaction, so a run killed at any moment leaves whole
+documents only; ids are unique, so writing the same document twice adds nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+from newsmill import errors
+from newsmill.records import Document, Skipped
+from newsmill.store import rows
+
+DEFAULT_DB = "newsmill.db"
+CHILD_TABLES = ("mentions", "statements", "events")
+
+
+def _columns(table: str, sample: dict[str, Any]) -> str:
+    names = ", ".join(f'"{k}"' for k in sample)
+    params = ", ".join(f":{k}" for k in sample)
+    return f'INSERT INTO {table} ({names}) VALUES ({params})'
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    id: str
+    title: str | None
+    published: str | None
+    snippet: str
+
+
+@dataclass(frozen=True)
+class Stats:
+    articles: int
+    mentions: int
+    statements: int
+    events: int
+    skipped: int
+    skipped_by_stage: dict[str, int]
+    languages: dict[str, int]
+
+
+def _set_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()
+
+
+def migrate(conn: Connection) -> None:
+    """Apply every migration not yet recorded in ``alembic_version``, in order."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(resources.files("newsmill.store") / "migrations"))
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, "head")
+
+
+class Store:
+    """A newsmill store in one SQLite file."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, *, create: bool = True) -> None:
+        self.path = str(path)
+        if not create and not Path(self.path).exists():
+            raise errors.StoreError(errors.no_such_store(self.path))
+        self.engine: Engine = create_engine(f"sqlite:///{self.path}")
+        event.listen(self.engine, "connect", _set_pragmas)
+        try:
+            with self.engine.begin() as conn:
+                migrate(conn)
+        except (DatabaseError, OperationalError) as exc:
+            self.engine.dispose()
+            raise errors.StoreError(errors.not_a_store(self.path, str(exc.orig))) from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---- writing ------------------------------------------------------------------------
+
+    def page_hashes(self, ids: Iterable[str]) -> dict[str, str]:
+        """``{id: page_hash}`` for those of ``ids`` already stored."""
+        ids = list(ids)
+        out: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), 500):
+                chunk = ids[i:i + 500]
+                marks = ", ".join(f":i{n}" for n in range(len(chunk)))
+                result = conn.execute(
+                    text(f"SELECT id, page_hash FROM articles WHERE id IN ({marks})"),
+                    {f"i{n}": v for n, v in enumerate(chunk)})
+                out.update({r.id: r.page_hash for r in result})
+        return out
+
+    def save(self, records: Iterable[Document | Skipped]) -> int:
+        """Store documents and skipped inputs in one transaction; returns documents added.
+
+        A document whose id is already stored is left as it is. A skipped input is recorded
+        once per source (the newest reason wins) and forgotten when that source is stored.
+        """
+        added = 0
+        with self.engine.begin() as conn:
+            for rec in records:
+                if isinstance(rec, Skipped):
+                    conn.execute(text(
+                        "INSERT INTO skipped (source, id, stage, reason) "
+                        "VALUES (:source, :id, :stage, :reason) ON CONFLICT (source) DO UPDATE "
+                        "SET id = excluded.id, stage = excluded.stage, reason = excluded.reason"),
+                        {"source": rec.source, "id": rec.id, "stage": rec.stage,
+                         "reason": rec.reason})
+                    continue
+                added += self._insert(conn, rec)
+        return added
+
+    def _insert(self, conn: Connection, doc: Document) -> int:
+        row = rows.article_row(doc.article)
+        result = conn.execute(text(_columns("articles", row) + " ON CONFLICT (id) DO NOTHING"),
+                              row)
+        if not result.rowcount:
+            return 0
+        for table, table_rows in rows.document_rows(doc).items():
+            if table_rows:
+                conn.execute(text(_columns(table, table_rows[0])), table_rows)
+        conn.execute(text("DELETE FROM skipped WHERE source = :s"), {"s": doc.article.source})
+        return 1
+
+    def record_run(self, inputs: list[str], started: float, seconds: float, stored: int,
+                   unchanged: int, skipped: int) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(text(
+                "INSERT INTO runs (started, seconds, inputs, stored, unchanged, skipped) "
+                "VALUES (:started, :seconds, :inputs, :stored, :unchanged, :skipped)"),
+                {"started": time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(started)),
+                 "seconds": round(seconds, 3), "inputs": json.dumps(inputs), "stored": stored,
+                 "unchanged": unchanged, "skipped": skipped})
+
+    # ---- reading ------------------------------------------------------------------------
+
+    def get(self, article_id: str) -> Document | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(text("SELECT * FROM articles WHERE id = :id"),
+                               {"id": article_id}).mappings().first()
+            if row is None:
+                return None
+            return self._document(conn, row)
+
+    def _document(self, conn: Connection, row: Any) -> Document:
+        aid = row["id"]
+        children = {
+            table: conn.execute(text(f"SELECT * FROM {table} WHERE article_id = :a ORDER BY idx"),
+                                {"a": aid}).mappings().all()
+            for table in CHILD_TABLES
+        }
+        return Document(
+            rows.article_from_row(row),
+            mentions=tuple(rows.mention_from_row(r) for r in children["mentions"]),
+            statements=tuple(rows.statement_from_row(r) for r in children["statements"]),
+            events=tuple(rows.event_from_row(r) for r in children["events"]),
+        )
+
+    def documents(self) -> Iterator[Document]:
+        """Every stored document, in the order stored."""
+        with self.engine.connect() as conn:
+            for row in conn.execute(text("SELECT * FROM articles ORDER BY pk")).mappings():
+                yield self._document(conn, row)
+
+    def skipped(self) -> list[Skipped]:
+        with self.engine.connect() as conn:
+            result = conn.execute(text("SELECT * FROM skipped ORDER BY source")).mappings()
+            return [Skipped(r["id"], r["source"], r["stage"], r["reason"]) for r in result]
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Articles matching an FTS5 query, best first; plain words if the query is not FTS5."""
+        sql = text(
+            "SELECT a.id, a.title, a.published, "
+            "snippet(articles_fts, 1, '[', ']', ' ... ', 12) AS snippet "
+            "FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
+            "WHERE articles_fts MATCH :q ORDER BY rank LIMIT :n")
+        with self.engine.connect() as conn:
+            try:
+                result = conn.execute(sql, {"q": query, "n": limit}).all()
+            except OperationalError:  # not FTS5 syntax: search the words as a phrase
+                quoted = '"' + query.replace('"', '""') + '"'
+                result = conn.execute(sql, {"q": quoted, "n": limit}).all()
+        return [SearchHit(r.id, r.title, r.published, r.snippet) for r in result]
+
+    def stats(self) -> Stats:
+        with self.engine.connect() as conn:
+            def count(table: str) -> int:
+                return int(conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
+
+            by_stage = dict(conn.execute(text(
+                "SELECT stage, count(*) FROM skipped GROUP BY stage ORDER BY stage")).all())
+            languages = dict(conn.execute(text(
+                "SELECT coalesce(language, '?'), count(*) FROM articles GROUP BY 1 "
+                "ORDER BY 2 DESC")).all())
+            return Stats(count("articles"), count("mentions"), count("statements"),
+                         count("events"), count("skipped"), by_stage, languages)
