@@ -202,6 +202,14 @@ class Store:
                 result = conn.execute(sql, {"q": quoted, "n": limit}).all()
         return [SearchHit(r.id, r.title, r.published, r.snippet) for r in result]
 
+    def top_entities(self, limit: int = 20) -> list[tuple[str, str, int]]:
+        """The most mentioned entities: ``(text, label, mentions)``."""
+        with self.engine.connect() as conn:
+            result = conn.execute(text(
+                "SELECT text, label, count(*) AS n FROM mentions GROUP BY text, label "
+                "ORDER BY n DESC, text LIMIT :n"), {"n": limit})
+            return [(r.text, r.label, int(r.n)) for r in result]
+
     def stats(self) -> Stats:
         with self.engine.connect() as conn:
             def count(table: str) -> int:

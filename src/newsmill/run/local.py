@@ -1,0 +1,125 @@
+"""The local runner: stream inputs through the pipeline into a store, one batch at a time.
+
+Resumable by construction: a batch is stored in one transaction, and pages whose id is already
+stored with the same content are passed over before any work is done on them, so a run killed
+at any moment and started again ends with the same store as one clean run.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsmill import errors
+from newsmill.events import events_stage
+from newsmill.extract import extract_stage, page_hash
+from newsmill.ingest import DEFAULT_MAX_BYTES, read_inputs
+from newsmill.nlp import NlpStage
+from newsmill.pipeline import Pipeline, Stage
+from newsmill.records import Article, Document, Page, Skipped
+from newsmill.statements import statements_stage
+from newsmill.store import Store
+
+DEFAULT_BATCH = 32
+Progress = Callable[[int], None]
+
+
+def default_pipeline(*, nlp: bool = True, model: str | None = None) -> Pipeline:
+    """extract -> nlp -> statements -> events (or extract alone with ``nlp=False``)."""
+    stages: list[Stage] = [extract_stage]
+    if nlp:
+        stages += [NlpStage(model), statements_stage, events_stage]
+    return Pipeline(stages)
+
+
+def as_document(record: Article | Document | Skipped) -> Document | Skipped:
+    if isinstance(record, Article):
+        return Document(record)
+    if isinstance(record, Document):
+        return record.without_parse()
+    return record
+
+
+@dataclass
+class RunSummary:
+    stored: int = 0
+    unchanged: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def processed(self) -> int:
+        return self.stored + self.unchanged + len(self.skipped)
+
+
+class _Run:
+    def __init__(self, store: Store, pipeline: Pipeline, summary: RunSummary,
+                 progress: Progress | None) -> None:
+        self.store, self.pipeline, self.summary, self.progress = store, pipeline, summary, progress
+        self.seen: dict[str, tuple[str, str]] = {}  # id -> (page hash, source) in this run
+
+    def flush(self, batch: Sequence[Page | Skipped]) -> None:
+        if not batch:
+            return
+        stored = self.store.page_hashes(p.id for p in batch if isinstance(p, Page))
+        todo: list[Page] = []
+        done: list[Document | Skipped] = []
+        for item in batch:
+            if isinstance(item, Skipped):
+                done.append(item)
+                continue
+            digest = page_hash(item)
+            previous = self.seen.get(item.id)
+            if item.id in stored or previous:
+                same = stored.get(item.id, previous[0] if previous else None) == digest
+                if same:
+                    self.summary.unchanged += 1
+                else:
+                    other = previous[1] if previous else "a stored page"
+                    done.append(Skipped(item.id, item.source, "ingest",
+                                        errors.duplicate_id(item.source, item.id, other)))
+                continue
+            self.seen[item.id] = (digest, item.source)
+            todo.append(item)
+        done += [as_document(r) for r in self.pipeline.run(todo)] if todo else []
+        self.summary.stored += self.store.save(done)
+        self.summary.skipped += [r for r in done if isinstance(r, Skipped)]
+        if self.progress:
+            self.progress(len(batch))
+
+
+def run(paths: Iterable[str | Path], store: Store, *, pipeline: Pipeline | None = None,
+        batch_size: int = DEFAULT_BATCH, max_bytes: int = DEFAULT_MAX_BYTES,
+        progress: Progress | None = None) -> RunSummary:
+    """Ingest files, folders or ``-`` into ``store``; returns what was stored and skipped."""
+    paths = [str(p) for p in paths]
+    started = time.time()
+    summary = RunSummary()
+    job = _Run(store, pipeline or default_pipeline(), summary, progress)
+    batch: list[Page | Skipped] = []
+    for item in read_inputs(paths, max_bytes):
+        batch.append(item)
+        if len(batch) >= batch_size:
+            job.flush(batch)
+            batch = []
+    job.flush(batch)
+    summary.seconds = time.time() - started
+    store.record_run(paths, started, summary.seconds, summary.stored, summary.unchanged,
+                     len(summary.skipped))
+    return summary
+
+
+def extract_only(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES,
+                 batch_size: int = DEFAULT_BATCH) -> Iterable[Article | Skipped]:
+    """Pages through the extract stage alone, touching no store."""
+    pipeline = default_pipeline(nlp=False)
+    batch: list[Page | Skipped] = []
+    for item in read_inputs(paths, max_bytes):
+        batch.append(item)
+        if len(batch) >= batch_size:
+            yield from pipeline.run(batch)
+            batch = []
+    if batch:
+        yield from pipeline.run(batch)

@@ -1,0 +1,1 @@
+"""Serve: exports and the command line (the HTTP API and web UI come later)."""

@@ -1,0 +1,257 @@
+"""The ``newsmill`` command: a thin layer over the library, one verb per library call."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newsmill import errors
+from newsmill.ingest.files import DEFAULT_MAX_BYTES
+from newsmill.records import Skipped
+from newsmill.run import RunSummary, default_pipeline, extract_only, run
+from newsmill.serve import export
+from newsmill.store import DEFAULT_DB, Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+out = Console()
+err = Console(stderr=True)
+
+db_option = click.option(
+    "--db", default=DEFAULT_DB, envvar="NEWSMILL_DB", show_default=True,
+    type=click.Path(dir_okay=False), help="SQLite store file (or set NEWSMILL_DB).")
+max_mb_option = click.option(
+    "--max-mb", default=DEFAULT_MAX_BYTES // errors.MB, show_default=True, type=click.IntRange(1),
+    help="Largest page (file or JSON Lines record) to read, in MB.")
+
+
+def _open_store(db: str, *, create: bool = False) -> Store:
+    try:
+        return Store(db, create=create)
+    except errors.StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _guarded(func: F) -> F:
+    """Turn newsmill's errors into a one-line message and exit status 1."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except errors.NewsmillError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    wrapper.__name__ = func.__name__
+    wrapper.__doc__ = func.__doc__
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newsmill")
+def main() -> None:
+    """newsmill: turn raw news pages into a clean, queryable record of articles, entities,
+    statements and events.
+
+    \b
+    Example:
+      newsmill ingest examples/ && newsmill stats
+    """
+
+
+def _count_units(paths: tuple[str, ...]) -> int | None:
+    """Pages to expect, when every input is a one-page file (no JSON Lines, no stdin)."""
+    from newsmill.ingest.files import iter_files
+
+    if "-" in paths:
+        return None
+    files = list(iter_files(paths))
+    if any(".jsonl" in [s.lower() for s in f.suffixes] for f in files):
+        return None
+    return len(files)
+
+
+def _print_summary(summary: RunSummary, db: str) -> None:
+    out.print(f"[bold]{summary.processed}[/] inputs in {summary.seconds:.1f} s: "
+              f"[green]{summary.stored} stored[/], {summary.unchanged} already in the store, "
+              f"[yellow]{len(summary.skipped)} skipped[/]  (store: {escape(db)})")
+    if summary.skipped:
+        by_stage = Counter(s.stage for s in summary.skipped)
+        out.print("skipped by stage: " + ", ".join(f"{k} {v}" for k, v in sorted(by_stage.items())))
+        for s in summary.skipped[:20]:
+            err.print(f"  [yellow]skipped[/] ({s.stage}) {escape(s.reason)}", soft_wrap=True)
+        if len(summary.skipped) > 20:
+            err.print(f"  ... and {len(summary.skipped) - 20} more: `newsmill stats --db {db}`")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1),
+              help="Pages per batch (one transaction, one spaCy batch).")
+@click.option("--nlp/--no-nlp", default=True, show_default=True,
+              help="Run the spaCy model (entities, later statements and events).")
+@max_mb_option
+@_guarded
+def ingest(paths: tuple[str, ...], db: str, batch_size: int, nlp: bool, max_mb: int) -> None:
+    """Read pages from files, folders (recursively) or - (standard input) into the store.
+
+    Accepts .html, .htm, .txt and .jsonl files, each possibly gzipped. Ingesting the same
+    input again adds nothing; a killed run can simply be started again.
+
+    \b
+    Examples:
+      newsmill ingest examples/
+      newsmill ingest pages/ feed-dump.jsonl.gz --db news.db
+      curl -s https://example.org/story | newsmill ingest -
+    """
+    store = _open_store(db, create=True)
+    pipeline = default_pipeline(nlp=nlp)
+    with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
+                  MofNCompleteColumn(), TimeElapsedColumn(), console=err,
+                  disable=not err.is_terminal) as bar:
+        task = bar.add_task("ingesting", total=_count_units(paths))
+        summary = run(paths, store, pipeline=pipeline, batch_size=batch_size,
+                      max_bytes=max_mb * errors.MB, progress=lambda n: bar.advance(task, n))
+    store.close()
+    _print_summary(summary, db)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@max_mb_option
+@_guarded
+def extract(paths: tuple[str, ...], max_mb: int) -> None:
+    """Print the extracted articles as JSON Lines (evaluation format), touching no store.
+
+    Skipped inputs are reported on standard error.
+
+    \b
+    Example:
+      newsmill extract examples/ > articles.jsonl
+    """
+    for record in extract_only(paths, max_bytes=max_mb * errors.MB):
+        if isinstance(record, Skipped):
+            err.print(f"[yellow]skipped[/] ({record.stage}) {escape(record.reason)}",
+                      soft_wrap=True)
+            continue
+        click.echo(json.dumps(export.eval_record(record), ensure_ascii=False))
+
+
+@main.command(name="export")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(export.FORMATS), default="eval",
+              show_default=True, help="eval: the scorers' format; jsonl: everything; csv: a row "
+              "per article.")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="File to write (default: standard output).")
+@_guarded
+def export_cmd(db: str, fmt: str, output: Any) -> None:
+    """Write every stored article (with its statements and events) to a file.
+
+    \b
+    Examples:
+      newsmill export --format eval -o pred.jsonl
+      newsmill export --db news.db --format csv > articles.csv
+    """
+    store = _open_store(db)
+    n = export.write(store.documents(), fmt, output)
+    err.print(f"exported {n} articles as {fmt}")
+
+
+@main.command()
+@click.argument("query")
+@db_option
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1))
+@_guarded
+def search(query: str, db: str, limit: int) -> None:
+    """Full-text search over titles and bodies (SQLite FTS5 syntax: AND, OR, "phrases", pre*).
+
+    \b
+    Examples:
+      newsmill search protest
+      newsmill search '"election commission" AND Kazakhstan' --db news.db
+    """
+    hits = _open_store(db).search(query, limit)
+    if not hits:
+        err.print(f"no article matches {query!r}")
+        return
+    table = Table("id", "published", "title", "snippet", show_lines=False)
+    for h in hits:
+        table.add_row(escape(h.id), h.published or "", escape(h.title or ""), escape(h.snippet))
+    out.print(table)
+
+
+@main.command()
+@click.argument("article_id")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the whole record as JSON.")
+@_guarded
+def show(article_id: str, db: str, as_json: bool) -> None:
+    """Show one stored article: metadata, body and the entities found in it.
+
+    \b
+    Example:
+      newsmill show 000_3ba45e97169d3520
+    """
+    store = _open_store(db)
+    doc = store.get(article_id)
+    if doc is None:
+        raise click.ClickException(errors.no_such_article(db, article_id))
+    if as_json:
+        click.echo(json.dumps(export.full_record(doc), ensure_ascii=False, indent=2))
+        return
+    a = doc.article
+    out.print(f"[bold]{escape(a.title or '(no title)')}[/]")
+    meta = [("id", a.id), ("source", a.source), ("publisher", a.publisher),
+            ("authors", ", ".join(a.authors)), ("published", a.published),
+            ("language", a.language), ("url", a.url)]
+    for k, v in meta:
+        if v:
+            out.print(f"[dim]{k}:[/] {escape(str(v))}")
+    out.print()
+    out.print(escape(a.body))
+    if doc.mentions:
+        counts = Counter((m.text, m.label) for m in doc.mentions)
+        out.print()
+        out.print("[bold]entities:[/] " + ", ".join(
+            f"{escape(t)} ({label}{f' x{n}' if n > 1 else ''})"
+            for (t, label), n in counts.most_common(30)))
+
+
+@main.command()
+@db_option
+@_guarded
+def stats(db: str) -> None:
+    """Counts of what the store holds: articles, entities, statements, events, skipped inputs.
+
+    \b
+    Example:
+      newsmill stats --db news.db
+    """
+    store = _open_store(db)
+    s = store.stats()
+    table = Table("what", "count", title=f"newsmill store {escape(db)}")
+    for name in ("articles", "mentions", "statements", "events", "skipped"):
+        table.add_row(name, str(getattr(s, name)))
+    out.print(table)
+    if s.languages:
+        out.print("languages: " + ", ".join(f"{k} {v}" for k, v in s.languages.items()))
+    top = store.top_entities(15)
+    if top:
+        out.print("most mentioned: " + ", ".join(
+            f"{escape(t)} ({label}, {n})" for t, label, n in top))
+    for sk in store.skipped()[:50]:
+        out.print(f"[yellow]skipped[/] ({sk.stage}) {escape(sk.reason)}", soft_wrap=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
