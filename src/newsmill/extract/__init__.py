@@ -47,7 +47,8 @@ def extract(page: Page) -> Article | Skipped:
         return Skipped(page.id, page.source, STAGE, errors.no_text(page.source, "plain-text"))
     return Article(
         id=page.id, source=page.source, kind=page.kind, body=clean.body, title=clean.title,
-        authors=clean.authors, publisher=clean.publisher, published=page.published,
+        authors=clean.authors, publisher=clean.publisher,
+        published=page.published or clean.published,
         language=detect_language(clean.body), url=page.url,
         content_hash=content_hash(clean.body), page_hash=page_hash(page),
     )

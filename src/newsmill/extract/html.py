@@ -24,9 +24,13 @@ class HtmlArticle:
     declared_language: str | None
 
 
-def paragraphs(text: str) -> str:
-    """trafilatura's one-block-per-line text as paragraphs separated by a blank line."""
-    return "\n\n".join(ln.strip() for ln in text.splitlines() if ln.strip())
+def paragraphs(text: str, title: str | None = None) -> str:
+    """trafilatura's one-block-per-line text as paragraphs separated by a blank line, without
+    a first line that repeats the title (the page's headline)."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    if lines and title and lines[0].casefold() == title.strip().casefold():
+        lines = lines[1:]
+    return "\n\n".join(lines)
 
 
 def _authors(raw: str | None, publisher: str | None) -> tuple[str, ...]:
@@ -61,7 +65,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle | None:
     published = doc.date or None
     lang = LANG_ATTR.search(html[:5000])
     return HtmlArticle(
-        body=paragraphs(doc.text),
+        body=paragraphs(doc.text, doc.title),
         title=(doc.title or None),
         authors=_authors(doc.author, publisher),
         publisher=publisher,

@@ -22,6 +22,7 @@ TERMINAL = tuple('.!?"\'”’)…:;»')
 BYLINE = re.compile(r"^(?:by|written by|words by)\s+(.+?)\s*$", re.I)
 NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
 PERSON = re.compile(r"^[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|bin|al|el|la|le)){1,3}$")
+DATELINE = re.compile(r"^(?:published|posted|first published)(?: on)?:?\s+(.*\d.*)$", re.I)
 MIN_PROSE_WORDS = 8
 MIN_SHORT_PROSE_WORDS = 4
 HEAD_LINES = 25
@@ -66,8 +67,30 @@ def split_names(text: str) -> list[str]:
     return [n.strip(" .") for n in NAME_SPLIT.split(text) if n.strip(" .")]
 
 
+@lru_cache(maxsize=None)
+def _words(name: str) -> frozenset[str]:
+    text = resources.files("newsmill.extract").joinpath(name).read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines()
+                     if w.strip() and not w.startswith("#"))
+
+
 def is_person_name(name: str) -> bool:
-    return bool(PERSON.match(name)) and not any(ch.isdigit() for ch in name)
+    """Two to four capitalised words, no digits, and no outlet word ("Wire", "News", "Staff")."""
+    if not PERSON.match(name) or any(ch.isdigit() for ch in name):
+        return False
+    return not any(w.lower().strip(".") in _words("outlets.txt") for w in name.split())
+
+
+def parse_dateline(line: str) -> str | None:
+    """The ISO date of a "Published 18 October 2019" line, if it names a whole date."""
+    match = DATELINE.match(line)
+    if not match:
+        return None
+    import dateparser
+
+    found = dateparser.parse(match.group(1), languages=["en"],
+                             settings={"REQUIRE_PARTS": ["day", "month", "year"]})
+    return found.date().isoformat() if found else None
 
 
 @dataclass(frozen=True)
@@ -76,6 +99,7 @@ class CleanText:
     title: str | None
     authors: tuple[str, ...]
     publisher: str | None
+    published: str | None
 
 
 def clean_text(text: str) -> CleanText:
@@ -86,12 +110,16 @@ def clean_text(text: str) -> CleanText:
     title_at, title = _find_title(lines, counts)
     authors: list[str] = []
     publisher = None
+    published = None
     body: list[str] = []
     started = False
     for i, line in enumerate(lines):
         if i <= title_at or line == title:
             continue
         if is_chrome(line) or is_credit(line):
+            continue
+        if not started and published is None and (date := parse_dateline(line)):
+            published = date
             continue
         byline = BYLINE.match(line) if i < title_at + HEAD_LINES and not started else None
         if byline:
@@ -106,7 +134,7 @@ def clean_text(text: str) -> CleanText:
         if is_prose(line) and counts[line] == 1:
             body.append(line)
             started = True
-    return CleanText("\n\n".join(body), title, tuple(authors), publisher)
+    return CleanText("\n\n".join(body), title, tuple(authors), publisher, published)
 
 
 def _find_title(lines: list[str], counts: Counter[str]) -> tuple[int, str | None]:
