@@ -18,6 +18,7 @@ from newsmill.records import Article, Page, Skipped
 __all__ = ["content_hash", "extract", "extract_stage", "page_hash"]
 
 STAGE = "extract"
+MIN_BODY_WORDS = 10  # less than a sentence of text is a menu or a stub, not an article
 
 
 def content_hash(body: str) -> str:
@@ -33,7 +34,7 @@ def extract(page: Page) -> Article | Skipped:
     """The article in one page, or ``Skipped`` naming the page when it holds none."""
     if page.kind == "html":
         found = extract_html(page.content, page.url)
-        if found is None or not found.body.strip():
+        if found is None or len(found.body.split()) < MIN_BODY_WORDS:
             return Skipped(page.id, page.source, STAGE, errors.no_text(page.source, "HTML"))
         return Article(
             id=page.id, source=page.source, kind=page.kind, body=found.body, title=found.title,
@@ -43,7 +44,7 @@ def extract(page: Page) -> Article | Skipped:
             content_hash=content_hash(found.body), page_hash=page_hash(page),
         )
     clean = clean_text(page.content)
-    if not clean.body.strip():
+    if len(clean.body.split()) < MIN_BODY_WORDS:
         return Skipped(page.id, page.source, STAGE, errors.no_text(page.source, "plain-text"))
     return Article(
         id=page.id, source=page.source, kind=page.kind, body=clean.body, title=clean.title,

@@ -1,0 +1,41 @@
+"""Shared fixtures. Reference data is read from ../shared beside the repository; tests that
+need it skip, saying why, when it is absent."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("NEWSMILL_SHARED", ROOT.parent / "shared"))
+EXAMPLES = ROOT / "examples"
+
+
+def shared_path(*parts: str) -> Path:
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"reference data {path} is absent (clone ../shared beside the repo or set "
+                    "NEWSMILL_SHARED)")
+    return path
+
+
+def score(scorer: str, gold: Path, pred: Path) -> dict[str, float]:
+    """Run one of ../shared/eval's scorers and return its closing JSON line."""
+    import json
+
+    script = shared_path("eval", scorer)
+    result = subprocess.run([sys.executable, str(script), str(gold), str(pred)],
+                            capture_output=True, text=True, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def cli_env(tmp_path: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env["NEWSMILL_DB"] = str(tmp_path / "cli.db")
+    env["COLUMNS"] = "200"
+    return env
