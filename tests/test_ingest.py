@@ -41,14 +41,16 @@ def test_folders_are_read_recursively_with_gzip(tmp_path: Path) -> None:
 
 
 def test_declared_charset_is_used_when_not_utf8(tmp_path: Path) -> None:
-    html = '<html><head><meta charset="iso-8859-1"></head><body><p>Caf\xe9 owners</p></body></html>'
+    html = ('<html><head><meta charset="iso-8859-1"></head>'
+            "<body><p>Caf\xe9 owners</p></body></html>")
     (tmp_path / "latin.html").write_bytes(html.encode("latin-1"))
     (page,) = read_inputs([tmp_path / "latin.html"])
     assert isinstance(page, Page) and "Café owners" in page.content
 
 
 def test_jsonl_records_carry_id_url_and_date(tmp_path: Path) -> None:
-    lines = [{"id": "r1", "html": STORY, "url": "https://example.org/r1", "published": "2020-01-02"},
+    lines = [{"id": "r1", "html": STORY, "url": "https://example.org/r1",
+              "published": "2020-01-02"},
              {"id": 7, "text": "Some text scrape with words."}]
     (tmp_path / "feed.jsonl").write_text("\n".join(json.dumps(x) for x in lines) + "\n")
     r1, r2 = read_inputs([tmp_path / "feed.jsonl"])
@@ -74,7 +76,8 @@ def _write_bad_inputs(folder: Path) -> dict[str, str]:
     (folder / "empty.txt").write_bytes(b"")
     blob = gzip.compress(STORY.encode() * 20)
     (folder / "truncated.html.gz").write_bytes(blob[: len(blob) // 2])
-    (folder / "undecodable.txt").write_bytes("Stories of the caf\xe9 owners, in a bad encoding.".encode("cp1252"))
+    bad_bytes = "Stories of the caf\xe9 owners, in a bad encoding.".encode("cp1252")
+    (folder / "undecodable.txt").write_bytes(bad_bytes)
     with (folder / "huge.html").open("wb") as f:  # a sparse 200 MB file
         f.truncate(200 * 1024 * 1024)
     (folder / "feed.jsonl").write_text(

@@ -57,7 +57,8 @@ def empty_input(source: str) -> str:
 
 def binary_input(source: str) -> str:
     return (f"{source}: this looks like a binary file, not HTML or text; "
-            "newsmill reads .html/.htm/.txt/.jsonl files (optionally .gz): remove it from the input.")
+            "newsmill reads .html/.htm/.txt/.jsonl files (optionally .gz): remove it from the "
+            "input.")
 
 
 def too_large(source: str, size: int, limit: int) -> str:

@@ -26,10 +26,14 @@ U = TypeVar("U")
 
 @runtime_checkable
 class Stage(Protocol):
-    name: str
-    needs: frozenset[str]
-    provides: frozenset[str]
-    output: type
+    @property
+    def name(self) -> str: ...
+    @property
+    def needs(self) -> frozenset[str]: ...
+    @property
+    def provides(self) -> frozenset[str]: ...
+    @property
+    def output(self) -> type: ...
 
     def __call__(self, batch: Sequence[Any]) -> list[Any]: ...
 
@@ -125,7 +129,8 @@ class Pipeline:
     def _check(s: Stage, outputs: Any, expected: int) -> None:
         if not isinstance(outputs, list):
             raise errors.PipelineError(
-                errors.stage_returned(s.name, type(outputs).__name__, f"a list of {s.output.__name__}"))
+                errors.stage_returned(s.name, type(outputs).__name__,
+                                      f"a list of {s.output.__name__}"))
         if len(outputs) != expected:
             raise errors.PipelineError(errors.stage_count(s.name, len(outputs), expected))
         for out in outputs:

@@ -1,4 +1,4 @@
-"""Language identification from the text (py3langid), with the page's declared language as a prior."""
+"""Language identification from the text (py3langid); the page's declared language is a prior."""
 
 from __future__ import annotations
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 TERMINAL = tuple('.!?"\'”’)…:;»')
@@ -28,7 +28,7 @@ MIN_SHORT_PROSE_WORDS = 4
 HEAD_LINES = 25
 
 
-@lru_cache(maxsize=None)
+@cache
 def _patterns(name: str) -> tuple[re.Pattern[str], ...]:
     text = resources.files("newsmill.extract").joinpath(name).read_text(encoding="utf-8")
     lines = [ln.strip() for ln in text.splitlines()]
@@ -67,7 +67,7 @@ def split_names(text: str) -> list[str]:
     return [n.strip(" .") for n in NAME_SPLIT.split(text) if n.strip(" .")]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _words(name: str) -> frozenset[str]:
     text = resources.files("newsmill.extract").joinpath(name).read_text(encoding="utf-8")
     return frozenset(w.strip().lower() for w in text.splitlines()

@@ -16,14 +16,15 @@ import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from newsmill import errors
 from newsmill.records import Page, PageKind, Skipped
 
 STAGE = "ingest"
 DEFAULT_MAX_BYTES = 50 * errors.MB
-KINDS: dict[str, PageKind | None] = {".html": "html", ".htm": "html", ".txt": "text", ".jsonl": None}
+KINDS: dict[str, PageKind | None] = {
+    ".html": "html", ".htm": "html", ".txt": "text", ".jsonl": None}
 CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
 
 
@@ -87,9 +88,10 @@ def read_limited(stream: BinaryIO, source: str, limit: int) -> bytes:
     try:
         data = stream.read(limit + 1)
     except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
-        raise errors.InputError(source, errors.truncated_gzip(source, str(exc) or "unexpected end"))
+        detail = str(exc) or "unexpected end"
+        raise errors.InputError(source, errors.truncated_gzip(source, detail)) from exc
     except OSError as exc:
-        raise errors.InputError(source, errors.unreadable(source, str(exc)))
+        raise errors.InputError(source, errors.unreadable(source, str(exc))) from exc
     if len(data) > limit:
         raise errors.InputError(source, errors.too_large(source, len(data), limit))
     return data
@@ -97,7 +99,7 @@ def read_limited(stream: BinaryIO, source: str, limit: int) -> bytes:
 
 def _open(path: Path) -> BinaryIO:
     if path.suffix.lower() == ".gz":
-        return gzip.open(path, "rb")
+        return cast(BinaryIO, gzip.open(path, "rb"))
     return path.open("rb")
 
 
@@ -131,7 +133,8 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Page |
         return
     try:
         if path.suffix.lower() != ".gz" and path.stat().st_size > max_bytes:
-            raise errors.InputError(source, errors.too_large(source, path.stat().st_size, max_bytes))
+            size = path.stat().st_size
+            raise errors.InputError(source, errors.too_large(source, size, max_bytes))
         with _open(path) as stream:
             data = read_limited(stream, source, max_bytes)
         yield page_from_bytes(data, pid, source, KINDS[suffix])

@@ -94,19 +94,19 @@ def run(paths: Iterable[str | Path], store: Store, *, pipeline: Pipeline | None 
         batch_size: int = DEFAULT_BATCH, max_bytes: int = DEFAULT_MAX_BYTES,
         progress: Progress | None = None) -> RunSummary:
     """Ingest files, folders or ``-`` into ``store``; returns what was stored and skipped."""
-    paths = [str(p) for p in paths]
+    inputs = [str(p) for p in paths]
     started = time.time()
     summary = RunSummary()
     job = _Run(store, pipeline or default_pipeline(), summary, progress)
     batch: list[Page | Skipped] = []
-    for item in read_inputs(paths, max_bytes):
+    for item in read_inputs(inputs, max_bytes):
         batch.append(item)
         if len(batch) >= batch_size:
             job.flush(batch)
             batch = []
     job.flush(batch)
     summary.seconds = time.time() - started
-    store.record_run(paths, started, summary.seconds, summary.stored, summary.unchanged,
+    store.record_run(inputs, started, summary.seconds, summary.stored, summary.unchanged,
                      len(summary.skipped))
     return summary
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from dataclasses import asdict
 from typing import Any
 
@@ -19,7 +18,7 @@ def article_row(a: Article) -> dict[str, Any]:
     return row
 
 
-def article_from_row(row: Mapping[str, Any]) -> Article:
+def article_from_row(row: Any) -> Article:
     values = {c: row[c] for c in ARTICLE_COLUMNS}
     values["authors"] = tuple(json.loads(row["authors"] or "[]"))
     return Article(**values)
@@ -29,7 +28,7 @@ def mention_row(article_id: str, idx: int, m: Mention) -> dict[str, Any]:
     return {"article_id": article_id, "idx": idx, **asdict(m)}
 
 
-def mention_from_row(row: Mapping[str, Any]) -> Mention:
+def mention_from_row(row: Any) -> Mention:
     return Mention(row["start"], row["end"], row["text"], row["label"])
 
 
@@ -37,7 +36,7 @@ def statement_row(article_id: str, idx: int, s: Statement) -> dict[str, Any]:
     return {"article_id": article_id, "idx": idx, **asdict(s)}
 
 
-def statement_from_row(row: Mapping[str, Any]) -> Statement:
+def statement_from_row(row: Any) -> Statement:
     return Statement(content=row["content"], start=row["start"], end=row["end"], kind=row["kind"],
                      speaker=row["speaker"], speaker_mention=row["speaker_mention"],
                      role=row["role"], cue=row["cue"])
@@ -56,7 +55,7 @@ def event_row(article_id: str, idx: int, e: Event) -> dict[str, Any]:
             "evidence": e.evidence}
 
 
-def event_from_row(row: Mapping[str, Any]) -> Event:
+def event_from_row(row: Any) -> Event:
     place = None
     if row["place_name"]:
         place = Place(row["place_name"], row["place_country"], row["lat"], row["lon"])

@@ -215,9 +215,9 @@ class Store:
             def count(table: str) -> int:
                 return int(conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
 
-            by_stage = dict(conn.execute(text(
+            by_stage: dict[str, int] = dict(conn.execute(text(
                 "SELECT stage, count(*) FROM skipped GROUP BY stage ORDER BY stage")).all())
-            languages = dict(conn.execute(text(
+            languages: dict[str, int] = dict(conn.execute(text(
                 "SELECT coalesce(language, '?'), count(*) FROM articles GROUP BY 1 "
                 "ORDER BY 2 DESC")).all())
             return Stats(count("articles"), count("mentions"), count("statements"),

@@ -1,0 +1,41 @@
+"""The quality gate: newsmill's figures on the reference data, scored by ../shared/eval, must stay
+at or above the floors in quality_floors.json. Floors only go up: raise one when a change lifts
+the figure, never lower one to make a change pass."""
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, score, shared_path
+
+from newsmill.run import extract_only
+from newsmill.serve.export import eval_record
+
+FLOORS = json.loads((ROOT / "tests" / "quality_floors.json").read_text())
+
+
+def _extract_to(paths: list[Path], out: Path) -> None:
+    with out.open("w") as f:
+        for rec in extract_only(paths):
+            if not hasattr(rec, "reason"):
+                f.write(json.dumps(eval_record(rec)) + "\n")  # type: ignore[arg-type]
+
+
+@pytest.mark.slow
+def test_html_benchmark_body_f1(tmp_path: Path) -> None:
+    bench = shared_path("data", "article-extraction-benchmark")
+    pred = tmp_path / "pred.jsonl"
+    _extract_to([bench / "html"], pred)
+    figures = score("score_extraction.py", bench / "ground-truth.json", pred)
+    floors = FLOORS["extraction_html_benchmark"]
+    assert figures["missing"] == 0
+    for key, floor in floors.items():
+        assert figures[key] >= floor, f"{key} {figures[key]} fell below its floor {floor}"
+
+
+def test_seed_extraction(tmp_path: Path) -> None:
+    pred = tmp_path / "pred.jsonl"
+    _extract_to([shared_path("seed")], pred)
+    figures = score("score_extraction.py", shared_path("gold", "seed.jsonl"), pred)
+    for key, floor in FLOORS["extraction_seed"].items():
+        assert figures[key] >= floor, f"{key} {figures[key]} fell below its floor {floor}"

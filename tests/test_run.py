@@ -1,0 +1,103 @@
+"""The local runner: idempotent ingest, and a run killed halfway then restarted."""
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, shared_path
+
+from newsmill.run import default_pipeline, run
+from newsmill.store import Store
+
+PARAGRAPH = ("Residents of district {n} met on Thursday to discuss the new bus routes, which the "
+             "transport office says will cut journey times by a quarter for {n} thousand riders.")
+
+
+def _make_pages(folder: Path, n: int) -> Path:
+    folder.mkdir()
+    for i in range(n):
+        body = "".join(f"<p>{PARAGRAPH.format(n=i * 10 + j)}</p>" for j in range(4))
+        (folder / f"page-{i:04d}.html").write_text(
+            f"<html><head><title>Bus routes in district {i}</title></head>"
+            f"<body><article><h1>Bus routes in district {i}</h1>{body}</article></body></html>")
+    return folder
+
+
+def _dump(db: Path) -> list[tuple[object, ...]]:
+    """Everything the store holds about articles, in a stable order (run times left out)."""
+    con = sqlite3.connect(db)
+    rows: list[tuple[object, ...]] = []
+    for table, order in (("articles", "id"), ("mentions", "article_id, idx"),
+                         ("statements", "article_id, idx"), ("events", "article_id, idx"),
+                         ("skipped", "source")):
+        cols = "*" if table != "articles" else "id, source, kind, url, title, authors, " \
+            "publisher, published, updated, language, body, content_hash, page_hash"
+        rows += [(table, *r) for r in con.execute(f"SELECT {cols} FROM {table} ORDER BY {order}")]
+    rows += [("fts", *r) for r in con.execute(
+        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'the' ORDER BY rowid")]
+    con.close()
+    return rows
+
+
+def _ingest_cmd(folder: Path, db: Path, *flags: str) -> list[str]:
+    return [sys.executable, "-m", "newsmill.serve.cli", "ingest", str(folder), "--db", str(db),
+            "--batch-size", "4", *flags]
+
+
+def _count(db: Path) -> int:
+    try:
+        con = sqlite3.connect(db, timeout=1)
+        n = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+        con.close()
+        return int(n)
+    except sqlite3.Error:
+        return 0
+
+
+def _kill_and_resume(folder: Path, tmp: Path, total: int, *flags: str) -> None:
+    clean, killed = tmp / "clean.db", tmp / "killed.db"
+    subprocess.run(_ingest_cmd(folder, clean, *flags), check=True, capture_output=True)
+    assert _count(clean) == total
+
+    proc = subprocess.Popen(_ingest_cmd(folder, killed, *flags),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    while _count(killed) < total // 4 and proc.poll() is None and time.time() < deadline:
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    partial = _count(killed)
+    assert 0 < partial < total, f"the run was to be killed halfway, it had stored {partial}"
+
+    subprocess.run(_ingest_cmd(folder, killed, *flags), check=True, capture_output=True)
+    assert _dump(killed) == _dump(clean)
+
+
+def test_ingesting_twice_adds_nothing(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s.db")
+    pipeline = default_pipeline(nlp=False)
+    first = run([EXAMPLES], store, pipeline=pipeline)
+    assert first.stored == 4 and not first.skipped
+    before = _dump(tmp_path / "s.db")
+    second = run([EXAMPLES], store, pipeline=pipeline)
+    assert (second.stored, second.unchanged, second.skipped) == (0, 4, [])
+    assert _dump(tmp_path / "s.db") == before
+
+
+def test_killed_run_resumes_to_the_same_store(tmp_path: Path) -> None:
+    folder = _make_pages(tmp_path / "pages", 240)
+    _kill_and_resume(folder, tmp_path, 240, "--no-nlp")
+
+
+@pytest.mark.slow
+def test_benchmark_pages_with_nlp_killed_and_resumed(tmp_path: Path) -> None:
+    folder = shared_path("data", "article-extraction-benchmark", "html")
+    _kill_and_resume(folder, tmp_path, 120)
+    again = subprocess.run(_ingest_cmd(folder, tmp_path / "clean.db"), check=True,
+                           capture_output=True, text=True)
+    assert "0 stored, 120 already in the store" in " ".join(again.stdout.split())
