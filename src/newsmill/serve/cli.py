@@ -183,7 +183,11 @@ def search(query: str, db: str, limit: int) -> None:
     if not hits:
         err.print(f"no article matches {query!r}")
         return
-    table = Table("id", "published", "title", "snippet", show_lines=False)
+    table = Table(show_lines=False)
+    table.add_column("id", overflow="fold", min_width=12)
+    table.add_column("published", no_wrap=True)
+    table.add_column("title", ratio=1)
+    table.add_column("snippet", ratio=2)
     for h in hits:
         table.add_row(escape(h.id), h.published or "", escape(h.title or ""), escape(h.snippet))
     out.print(table)
