@@ -8,7 +8,7 @@ at any moment and started again ends with the same store as one clean run.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +32,18 @@ def default_pipeline(*, nlp: bool = True, model: str | None = None) -> Pipeline:
     if nlp:
         stages += [NlpStage(model), statements_stage, events_stage]
     return Pipeline(stages)
+
+
+def batches(items: Iterable[Page | Skipped], size: int) -> Iterator[list[Page | Skipped]]:
+    """Consecutive lists of ``size`` items (the last may be shorter)."""
+    batch: list[Page | Skipped] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def as_document(record: Article | Document | Skipped) -> Document | Skipped:
@@ -61,8 +73,6 @@ class _Run:
         self.seen: dict[str, tuple[str, str]] = {}  # id -> (page hash, source) in this run
 
     def flush(self, batch: Sequence[Page | Skipped]) -> None:
-        if not batch:
-            return
         stored = self.store.page_hashes(p.id for p in batch if isinstance(p, Page))
         todo: list[Page] = []
         done: list[Document | Skipped] = []
@@ -98,13 +108,8 @@ def run(paths: Iterable[str | Path], store: Store, *, pipeline: Pipeline | None 
     started = time.time()
     summary = RunSummary()
     job = _Run(store, pipeline or default_pipeline(), summary, progress)
-    batch: list[Page | Skipped] = []
-    for item in read_inputs(inputs, max_bytes):
-        batch.append(item)
-        if len(batch) >= batch_size:
-            job.flush(batch)
-            batch = []
-    job.flush(batch)
+    for batch in batches(read_inputs(inputs, max_bytes), batch_size):
+        job.flush(batch)
     summary.seconds = time.time() - started
     store.record_run(inputs, started, summary.seconds, summary.stored, summary.unchanged,
                      len(summary.skipped))
@@ -115,11 +120,5 @@ def extract_only(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BY
                  batch_size: int = DEFAULT_BATCH) -> Iterable[Article | Skipped]:
     """Pages through the extract stage alone, touching no store."""
     pipeline = default_pipeline(nlp=False)
-    batch: list[Page | Skipped] = []
-    for item in read_inputs(paths, max_bytes):
-        batch.append(item)
-        if len(batch) >= batch_size:
-            yield from pipeline.run(batch)
-            batch = []
-    if batch:
+    for batch in batches(read_inputs(paths, max_bytes), batch_size):
         yield from pipeline.run(batch)
