@@ -39,3 +39,19 @@ def test_seed_extraction(tmp_path: Path) -> None:
     figures = score("score_extraction.py", shared_path("gold", "seed.jsonl"), pred)
     for key, floor in FLOORS["extraction_seed"].items():
         assert figures[key] >= floor, f"{key} {figures[key]} fell below its floor {floor}"
+
+
+@pytest.mark.slow
+def test_plain_text_dumps_body_f1(tmp_path: Path) -> None:
+    """The benchmark's naive full-page text dumps, each written as <id>.txt and run as text."""
+    bench = shared_path("data", "article-extraction-benchmark")
+    dumps = json.loads((bench / "output" / "html-text.json").read_text(encoding="utf-8"))
+    folder = tmp_path / "dumps"
+    folder.mkdir()
+    for page_id, value in dumps["output"].items():
+        (folder / f"{page_id}.txt").write_text(value["articleBody"], encoding="utf-8")
+    pred = tmp_path / "pred.jsonl"
+    _extract_to([folder], pred)
+    figures = score("score_extraction.py", bench / "ground-truth.json", pred)
+    for key, floor in FLOORS["extraction_text_dumps"].items():
+        assert figures[key] >= floor, f"{key} {figures[key]} fell below its floor {floor}"

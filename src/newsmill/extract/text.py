@@ -5,9 +5,12 @@ related headlines) mixed in, one block per line. The cleaner works line by line:
 
 1. drop lines that are known chrome (``chrome.txt``) or credits (``credits.txt``);
 2. find the headline: a headline-like line near the top, preferring one the page repeats;
-3. find the byline ("By ..."): person names become authors, an outlet becomes the publisher;
-4. keep prose lines (enough words, sentence punctuation) after the headline, and stop at a
-   line that starts the related-links tail (``endings.txt``).
+3. find the byline ("By ...") and dateline ("Published ..."): person names become authors, an
+   outlet becomes the publisher;
+4. weigh each remaining line (prose, with enough words and sentence punctuation, for; anything
+   else against) and keep the prose of the heaviest contiguous run: the story, bridging short
+   gaps of chrome, but not reaching across menus or related-link lists. A line that starts a
+   related-links tail (``endings.txt``) ends the story.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
 PERSON = re.compile(r"^[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|bin|al|el|la|le)){1,3}$")
 DATELINE = re.compile(r"^(?:published|posted|first published)(?: on)?:?\s+(.*\d.*)$", re.I)
 MIN_PROSE_WORDS = 8
+GAP_PENALTY = 4.0
 MIN_SHORT_PROSE_WORDS = 4
 HEAD_LINES = 25
 
@@ -102,6 +106,27 @@ class CleanText:
     published: str | None
 
 
+def _weight(line: str) -> float:
+    """How much a line speaks for being story text: prose counts its words, anything else
+    counts against, so the best run of lines is the story with only short gaps in it."""
+    if is_prose(line):
+        return float(len(line.split()))
+    return -(GAP_PENALTY + len(line.split()) / 2)
+
+
+def best_run(weights: list[float]) -> tuple[int, int]:
+    """``[start, end)`` of the contiguous run with the largest total weight (Kadane)."""
+    best, best_span = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i, w in enumerate(weights):
+        if total <= 0:
+            total, start = 0.0, i
+        total += w
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
 def clean_text(text: str) -> CleanText:
     lines = [ln.strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [ln for ln in lines if ln]
@@ -111,17 +136,11 @@ def clean_text(text: str) -> CleanText:
     authors: list[str] = []
     publisher = None
     published = None
-    body: list[str] = []
-    started = False
+    candidates: list[tuple[int, str]] = []  # (index, line) of lines that may be story
     for i, line in enumerate(lines):
-        if i <= title_at or line == title:
+        if i <= title_at or line == title or is_chrome(line) or is_credit(line):
             continue
-        if is_chrome(line) or is_credit(line):
-            continue
-        if not started and published is None and (date := parse_dateline(line)):
-            published = date
-            continue
-        byline = BYLINE.match(line) if i < title_at + HEAD_LINES and not started else None
+        byline = BYLINE.match(line) if i < title_at + HEAD_LINES else None
         if byline:
             names = split_names(byline.group(1))
             people = [n for n in names if is_person_name(n)]
@@ -129,22 +148,41 @@ def clean_text(text: str) -> CleanText:
             others = [n for n in names if n not in people]
             publisher = publisher or (others[0] if others else None)
             continue
-        if started and is_ending(line):
+        if published is None and i < title_at + HEAD_LINES and (date := parse_dateline(line)):
+            published = date
+            continue
+        candidates.append((i, line))
+
+    weights = [_weight(ln) if counts[ln] == 1 else -GAP_PENALTY for _, ln in candidates]
+    lo, hi = best_run(weights)
+    body: list[str] = []
+    for (_, line), w in zip(candidates[lo:hi], weights[lo:hi], strict=True):
+        if body and is_ending(line):
             break
-        if is_prose(line) and counts[line] == 1:
+        if w > 0:
             body.append(line)
-            started = True
     return CleanText("\n\n".join(body), title, tuple(authors), publisher, published)
 
 
+TITLE_SEPARATORS = re.compile(r"\s+[-|–—:»]\s+")
+
+
 def _find_title(lines: list[str], counts: Counter[str]) -> tuple[int, str | None]:
-    """Index and text of the headline: the first repeated headline-like line near the top,
-    else the first headline-like line before the first prose line."""
-    head = lines[:HEAD_LINES]
-    for i, line in enumerate(head):
-        if counts[line] > 1 and is_headline(line):
+    """Index and text of the headline. In order of trust: a line that repeats the start of the
+    page's first line (a scrape begins with the <title>, "Headline - Site"); a headline-like
+    line the top of the page repeats; the first headline-like line before the first prose."""
+    head = lines[:HEAD_LINES * 4]
+    if head:
+        first = head[0]
+        for i, line in enumerate(head[1:], 1):
+            if is_headline(line) and first.startswith(line) and first != line \
+                    and TITLE_SEPARATORS.match(first[len(line):] + " "):
+                return i, line
+    top = lines[:HEAD_LINES]
+    for i, line in enumerate(top):
+        if counts[line] > 1 and is_headline(line) and line in top[i + 1:i + 4]:
             return i, line
-    for i, line in enumerate(head):
+    for i, line in enumerate(top):
         if is_prose(line) and len(line.split()) >= MIN_PROSE_WORDS:
             break
         if is_headline(line) and not is_credit(line):
