@@ -15,7 +15,9 @@ Offsets (``start``, ``end``) are character offsets into ``Article.body``.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any, Literal
 
 PageKind = Literal["html", "text"]
@@ -31,6 +33,11 @@ class Page:
     content: str  # decoded text: HTML markup or a plain-text scrape
     url: str | None = None
     published: str | None = None  # ISO date given by the input itself (JSON Lines "published")
+
+    @cached_property
+    def digest(self) -> str:
+        """sha256 of the content: the same input read again has the same digest."""
+        return hashlib.sha256(self.content.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from newsmill.extract.text import clean_text
 from newsmill.pipeline import stage
 from newsmill.records import Article, Page, Skipped
 
-__all__ = ["content_hash", "extract", "extract_stage", "page_hash"]
+__all__ = ["content_hash", "extract", "extract_stage"]
 
 STAGE = "extract"
 MIN_BODY_WORDS = 10  # less than a sentence of text is a menu or a stub, not an article
@@ -24,10 +24,6 @@ MIN_BODY_WORDS = 10  # less than a sentence of text is a menu or a stub, not an 
 def content_hash(body: str) -> str:
     """sha256 of the lower-cased, whitespace-normalised body: equal for equal text."""
     return hashlib.sha256(" ".join(body.lower().split()).encode("utf-8")).hexdigest()
-
-
-def page_hash(page: Page) -> str:
-    return hashlib.sha256(page.content.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def extract(page: Page) -> Article | Skipped:
@@ -41,7 +37,7 @@ def extract(page: Page) -> Article | Skipped:
             authors=found.authors, publisher=found.publisher,
             published=page.published or found.published, updated=found.updated,
             language=detect_language(found.body, found.declared_language), url=page.url,
-            content_hash=content_hash(found.body), page_hash=page_hash(page),
+            content_hash=content_hash(found.body), page_hash=page.digest,
         )
     clean = clean_text(page.content)
     if len(clean.body.split()) < MIN_BODY_WORDS:
@@ -51,7 +47,7 @@ def extract(page: Page) -> Article | Skipped:
         authors=clean.authors, publisher=clean.publisher,
         published=page.published or clean.published,
         language=detect_language(clean.body), url=page.url,
-        content_hash=content_hash(clean.body), page_hash=page_hash(page),
+        content_hash=content_hash(clean.body), page_hash=page.digest,
     )
 
 

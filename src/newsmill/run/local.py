@@ -14,7 +14,7 @@ from pathlib import Path
 
 from newsmill import errors
 from newsmill.events import events_stage
-from newsmill.extract import extract_stage, page_hash
+from newsmill.extract import extract_stage
 from newsmill.ingest import DEFAULT_MAX_BYTES, read_inputs
 from newsmill.nlp import NlpStage
 from newsmill.pipeline import Pipeline, Stage
@@ -80,7 +80,7 @@ class _Run:
             if isinstance(item, Skipped):
                 done.append(item)
                 continue
-            digest = page_hash(item)
+            digest = item.digest
             previous = self.seen.get(item.id)
             if item.id in stored or previous:
                 same = stored.get(item.id, previous[0] if previous else None) == digest
