@@ -15,13 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol, TypeVar, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from newsmill import errors
 from newsmill.records import Skipped
-
-T = TypeVar("T")
-U = TypeVar("U")
 
 
 @runtime_checkable

@@ -32,11 +32,15 @@ MIN_SHORT_PROSE_WORDS = 4
 HEAD_LINES = 25
 
 
+def _data_lines(name: str) -> list[str]:
+    """The entries of a data file beside this module: stripped lines, comments left out."""
+    text = resources.files("newsmill.extract").joinpath(name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
 @cache
 def _patterns(name: str) -> tuple[re.Pattern[str], ...]:
-    text = resources.files("newsmill.extract").joinpath(name).read_text(encoding="utf-8")
-    lines = [ln.strip() for ln in text.splitlines()]
-    return tuple(re.compile(ln, re.I) for ln in lines if ln and not ln.startswith("#"))
+    return tuple(re.compile(ln, re.I) for ln in _data_lines(name))
 
 
 def _full(name: str, line: str) -> bool:
@@ -73,9 +77,7 @@ def split_names(text: str) -> list[str]:
 
 @cache
 def _words(name: str) -> frozenset[str]:
-    text = resources.files("newsmill.extract").joinpath(name).read_text(encoding="utf-8")
-    return frozenset(w.strip().lower() for w in text.splitlines()
-                     if w.strip() and not w.startswith("#"))
+    return frozenset(w.lower() for w in _data_lines(name))
 
 
 def is_person_name(name: str) -> bool:
@@ -136,7 +138,7 @@ def clean_text(text: str) -> CleanText:
     authors: list[str] = []
     publisher = None
     published = None
-    candidates: list[tuple[int, str]] = []  # (index, line) of lines that may be story
+    candidates: list[str] = []  # lines that may be story, in order
     for i, line in enumerate(lines):
         if i <= title_at or line == title or is_chrome(line) or is_credit(line):
             continue
@@ -151,12 +153,12 @@ def clean_text(text: str) -> CleanText:
         if published is None and i < title_at + HEAD_LINES and (date := parse_dateline(line)):
             published = date
             continue
-        candidates.append((i, line))
+        candidates.append(line)
 
-    weights = [_weight(ln) if counts[ln] == 1 else -GAP_PENALTY for _, ln in candidates]
+    weights = [_weight(ln) if counts[ln] == 1 else -GAP_PENALTY for ln in candidates]
     lo, hi = best_run(weights)
     body: list[str] = []
-    for (_, line), w in zip(candidates[lo:hi], weights[lo:hi], strict=True):
+    for line, w in zip(candidates[lo:hi], weights[lo:hi], strict=True):
         if body and is_ending(line):
             break
         if w > 0:

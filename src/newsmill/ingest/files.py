@@ -132,8 +132,8 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Page |
         yield from read_jsonl(path, max_bytes)
         return
     try:
-        if path.suffix.lower() != ".gz" and path.stat().st_size > max_bytes:
-            size = path.stat().st_size
+        size = path.stat().st_size
+        if path.suffix.lower() != ".gz" and size > max_bytes:
             raise errors.InputError(source, errors.too_large(source, size, max_bytes))
         with _open(path) as stream:
             data = read_limited(stream, source, max_bytes)

@@ -33,13 +33,6 @@ max_mb_option = click.option(
     help="Largest page (file or JSON Lines record) to read, in MB.")
 
 
-def _open_store(db: str, *, create: bool = False) -> Store:
-    try:
-        return Store(db, create=create)
-    except errors.StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
-
-
 def _guarded(func: F) -> F:
     """Turn newsmill's errors into a one-line message and exit status 1."""
 
@@ -112,7 +105,7 @@ def ingest(paths: tuple[str, ...], db: str, batch_size: int, nlp: bool, max_mb: 
       newsmill ingest pages/ feed-dump.jsonl.gz --db news.db
       curl -s https://example.org/story | newsmill ingest -
     """
-    store = _open_store(db, create=True)
+    store = Store(db)
     pipeline = default_pipeline(nlp=nlp)
     with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
                   MofNCompleteColumn(), TimeElapsedColumn(), console=err,
@@ -161,7 +154,7 @@ def export_cmd(db: str, fmt: str, output: Any) -> None:
       newsmill export --format eval -o pred.jsonl
       newsmill export --db news.db --format csv > articles.csv
     """
-    store = _open_store(db)
+    store = Store(db, create=False)
     n = export.write(store.documents(), fmt, output)
     err.print(f"exported {n} articles as {fmt}")
 
@@ -179,7 +172,7 @@ def search(query: str, db: str, limit: int) -> None:
       newsmill search protest
       newsmill search '"election commission" AND Kazakhstan' --db news.db
     """
-    hits = _open_store(db).search(query, limit)
+    hits = Store(db, create=False).search(query, limit)
     if not hits:
         err.print(f"no article matches {query!r}")
         return
@@ -205,7 +198,7 @@ def show(article_id: str, db: str, as_json: bool) -> None:
     Example:
       newsmill show 000_3ba45e97169d3520
     """
-    store = _open_store(db)
+    store = Store(db, create=False)
     doc = store.get(article_id)
     if doc is None:
         raise click.ClickException(errors.no_such_article(db, article_id))
@@ -240,7 +233,7 @@ def stats(db: str) -> None:
     Example:
       newsmill stats --db news.db
     """
-    store = _open_store(db)
+    store = Store(db, create=False)
     s = store.stats()
     table = Table("what", "count", title=f"newsmill store {escape(db)}")
     for name in ("articles", "mentions", "statements", "events", "skipped"):
