@@ -5,7 +5,8 @@ from pathlib import Path
 from conftest import EXAMPLES, score, shared_path
 
 from newsmill.extract import content_hash, extract
-from newsmill.extract.text import clean_text, is_person_name
+from newsmill.extract.lexicon import is_person_name
+from newsmill.extract.text import clean_text
 from newsmill.ingest import read_inputs
 from newsmill.records import Article, Page
 from newsmill.serve.export import eval_record

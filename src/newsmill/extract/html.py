@@ -1,4 +1,11 @@
-"""HTML pages: body and metadata with trafilatura, dates with htmldate."""
+"""HTML pages: body and metadata with trafilatura and htmldate, then newsmill's own passes.
+
+1. trafilatura finds the story's main text and reads the page's metadata;
+2. split stories are joined: when the page's story is cut into several containers of the same
+   kind (ad slots between "chunks"), the later containers trafilatura left out are added;
+3. ``prune.py`` drops the chrome left in the text (headline again, prompts, link lists);
+4. ``metadata.py`` picks the title and checks the authors; htmldate finds the updated date.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +15,14 @@ from typing import Any
 
 import trafilatura
 from htmldate import find_date
+from trafilatura.utils import load_html
+
+from newsmill.extract.metadata import choose_title, clean_authors
+from newsmill.extract.prune import DEFAULT_FOCUS, Focus, prune
 
 LANG_ATTR = re.compile(r"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2})", re.I)
-AUTHOR_SPLIT = re.compile(r"\s*;\s*")
+WORD = re.compile(r"\w+")
+MIN_CHUNK_WORDS = 8  # a paragraph of a sibling container this long is story text
 
 
 @dataclass(frozen=True)
@@ -24,50 +36,76 @@ class HtmlArticle:
     declared_language: str | None
 
 
-def paragraphs(text: str, title: str | None = None) -> str:
-    """trafilatura's one-block-per-line text as paragraphs separated by a blank line, without
-    a first line that repeats the title (the page's headline)."""
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    if lines and title and lines[0].casefold() == title.strip().casefold():
-        lines = lines[1:]
-    return "\n\n".join(lines)
+def _key(text: str) -> str:
+    return " ".join(WORD.findall(text.casefold()))
 
 
-def _authors(raw: str | None, publisher: str | None) -> tuple[str, ...]:
-    if not raw:
-        return ()
+def _paragraph_texts(element: Any) -> list[str]:
     out = []
-    for name in AUTHOR_SPLIT.split(raw):
-        name = name.strip()
-        if not name or any(ch.isdigit() for ch in name):
-            continue
-        if publisher and name.lower() == publisher.lower():
-            continue
-        if name not in out:
-            out.append(name)
-    return tuple(out)
+    for p in element.iter("p"):
+        text = " ".join(p.text_content().split())
+        if len(text.split()) >= MIN_CHUNK_WORDS:
+            out.append(text)
+    return out
 
 
-def extract_html(html: str, url: str | None = None) -> HtmlArticle | None:
+def _signature(element: Any) -> tuple[str, str | None, str | None]:
+    parent = element.getparent()
+    return element.tag, element.get("class"), parent.get("class") if parent is not None else None
+
+
+def join_chunks(tree: Any, lines: list[str]) -> list[str]:
+    """``lines`` with the paragraphs of the story's later chunks added: containers after the
+    one holding most of ``lines`` with the same tag and class, in a parent of the same class."""
+    keys = {_key(ln) for ln in lines}
+    counts: dict[Any, int] = {}
+    for p in tree.iter("p"):
+        parent = p.getparent()
+        if parent is not None and _key(p.text_content()) in keys:
+            counts[parent] = counts.get(parent, 0) + 1
+    if not counts:
+        return lines
+    main = max(counts, key=lambda el: counts[el])
+    signature = _signature(main)
+    if counts[main] < 2 or not signature[1]:
+        return lines
+    after: list[str] = []
+    seen_main = False
+    for el in tree.iter(main.tag):
+        if el is main:
+            seen_main = True
+        elif seen_main and _signature(el) == signature:
+            after.extend(t for t in _paragraph_texts(el) if _key(t) not in keys)
+    return lines + after
+
+
+def extract_html(html: str, url: str | None = None,
+                 focus: Focus = DEFAULT_FOCUS) -> HtmlArticle | None:
     """Article body and metadata of an HTML page; ``None`` when the page holds no text."""
+    tree = load_html(html)
+    if tree is None:
+        return None
     doc: Any = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=True,
+        tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
+        favor_precision=focus == "precise", favor_recall=focus == "complete",
         date_extraction_params={"extensive_search": True, "original_date": True},
     )
     if doc is None or not (doc.text or "").strip():
         return None
     publisher = doc.sitename or None
-    updated = None
     try:
-        updated = find_date(html, extensive_search=False, original_date=False, url=url)
+        updated = find_date(tree, extensive_search=False, original_date=False, url=url)
     except Exception:  # htmldate is best effort; the body does not depend on it
         updated = None
     published = doc.date or None
+    title = choose_title(tree, doc.title, publisher)
+    lines = [ln.strip() for ln in doc.text.splitlines() if ln.strip()]
+    lines = join_chunks(tree, lines)
     lang = LANG_ATTR.search(html[:5000])
     return HtmlArticle(
-        body=paragraphs(doc.text, doc.title),
-        title=(doc.title or None),
-        authors=_authors(doc.author, publisher),
+        body="\n\n".join(prune(lines, title, focus)),
+        title=title,
+        authors=clean_authors(doc.author, publisher),
         publisher=publisher,
         published=published,
         updated=updated if updated and updated != published else None,

@@ -18,45 +18,22 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
+
+from newsmill.extract.lexicon import (
+    is_chrome,
+    is_credit,
+    is_ending,
+    is_person_name,
+    split_names,
+)
 
 TERMINAL = tuple('.!?"\'”’)…:;»')
 BYLINE = re.compile(r"^(?:by|written by|words by)\s+(.+?)\s*$", re.I)
-NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
-PERSON = re.compile(r"^[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|bin|al|el|la|le)){1,3}$")
 DATELINE = re.compile(r"^(?:published|posted|first published)(?: on)?:?\s+(.*\d.*)$", re.I)
 MIN_PROSE_WORDS = 8
 GAP_PENALTY = 4.0
 MIN_SHORT_PROSE_WORDS = 4
 HEAD_LINES = 25
-
-
-def _data_lines(name: str) -> list[str]:
-    """The entries of a data file beside this module: stripped lines, comments left out."""
-    text = resources.files("newsmill.extract").joinpath(name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-
-
-@cache
-def _patterns(name: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(ln, re.I) for ln in _data_lines(name))
-
-
-def _full(name: str, line: str) -> bool:
-    return any(p.fullmatch(line) for p in _patterns(name))
-
-
-def is_chrome(line: str) -> bool:
-    return _full("chrome.txt", line)
-
-
-def is_credit(line: str) -> bool:
-    return any(p.match(line) for p in _patterns("credits.txt"))
-
-
-def is_ending(line: str) -> bool:
-    return _full("endings.txt", line)
 
 
 def is_prose(line: str) -> bool:
@@ -69,22 +46,6 @@ def is_prose(line: str) -> bool:
 def is_headline(line: str) -> bool:
     words = line.split()
     return 3 <= len(words) <= 30 and not line.endswith((".", ":", ";")) and not is_chrome(line)
-
-
-def split_names(text: str) -> list[str]:
-    return [n.strip(" .") for n in NAME_SPLIT.split(text) if n.strip(" .")]
-
-
-@cache
-def _words(name: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in _data_lines(name))
-
-
-def is_person_name(name: str) -> bool:
-    """Two to four capitalised words, no digits, and no outlet word ("Wire", "News", "Staff")."""
-    if not PERSON.match(name) or any(ch.isdigit() for ch in name):
-        return False
-    return not any(w.lower().strip(".") in _words("outlets.txt") for w in name.split())
 
 
 def parse_dateline(line: str) -> str | None:

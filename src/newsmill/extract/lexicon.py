@@ -1,0 +1,68 @@
+"""The extractor's phrase lists, kept as data files beside this module, and the line tests
+built on them. Both cleaners use them: the plain-text one on lines, the HTML one on paragraphs.
+
+- ``chrome.txt``: whole lines of site chrome (share prompts, menus, "Related: ..." links).
+- ``credits.txt``: the start of photo and copyright credit lines.
+- ``endings.txt``: lines after which a page holds no more story (related links, comments).
+- ``outlets.txt``: words that mark a byline name as an outlet or desk, not a person.
+- ``roles.txt``: job titles that are not names ("Chief Technology Officer").
+- ``companies.txt``: media companies that bylines name in place of an author.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+PERSON = re.compile(
+    r"^[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|dos|van|von|der|bin|al|el|la|le|du)){1,3}$"
+)
+NAME_SPLIT = re.compile(r"\s*(?:,|;|\||\band\b|&)\s*")
+
+
+def data_lines(name: str) -> list[str]:
+    """The entries of a data file beside this module: stripped lines, comments left out."""
+    text = resources.files("newsmill.extract").joinpath(name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@cache
+def patterns(name: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(ln, re.I) for ln in data_lines(name))
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in data_lines(name))
+
+
+def _full(name: str, line: str) -> bool:
+    return any(p.fullmatch(line) for p in patterns(name))
+
+
+def is_chrome(line: str) -> bool:
+    return _full("chrome.txt", line)
+
+
+def is_credit(line: str) -> bool:
+    return any(p.match(line) for p in patterns("credits.txt"))
+
+
+def is_ending(line: str) -> bool:
+    return _full("endings.txt", line)
+
+
+def split_names(text: str) -> list[str]:
+    return [n.strip(" .") for n in NAME_SPLIT.split(text) if n.strip(" .")]
+
+
+def is_person_name(name: str) -> bool:
+    """Two to four capitalised words, no digits, no outlet word ("Wire", "News", "Staff"), no
+    job title ("Officer") and not a media company ("Condé Nast")."""
+    if not PERSON.match(name) or any(ch.isdigit() for ch in name):
+        return False
+    lowered = [w.lower().strip(".") for w in name.split()]
+    if any(w in words("outlets.txt") or w in words("roles.txt") for w in lowered):
+        return False
+    return " ".join(lowered) not in words("companies.txt")
