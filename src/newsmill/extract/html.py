@@ -17,7 +17,7 @@ import trafilatura
 from htmldate import find_date
 from trafilatura.utils import load_html
 
-from newsmill.extract.metadata import choose_title, clean_authors
+from newsmill.extract.metadata import choose_title, find_authors
 from newsmill.extract.prune import DEFAULT_FOCUS, Focus, prune
 
 LANG_ATTR = re.compile(r"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2})", re.I)
@@ -105,7 +105,7 @@ def extract_html(html: str, url: str | None = None,
     return HtmlArticle(
         body="\n\n".join(prune(lines, title, focus)),
         title=title,
-        authors=clean_authors(doc.author, publisher),
+        authors=find_authors(tree, doc.author, publisher),
         publisher=publisher,
         published=published,
         updated=updated if updated and updated != published else None,

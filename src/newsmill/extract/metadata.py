@@ -11,6 +11,7 @@ Tribune staff"), companies ("Condé Nast"), job titles, user handles ("tpluto") 
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from typing import Any
@@ -22,6 +23,13 @@ TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:»·]\s+")
 MAX_TITLE_WORDS = 40
 MIN_AGREEMENT = 0.3  # token F1 between an <h1> and a metadata title that makes them the same
 SITE_PART_WORDS = 4  # a trailing " | part" this short is the site's name or section
+ARTICLE_TYPES = ("Article", "BlogPosting", "WebPage")
+BYLINE_XPATH = (
+    '//*[@rel="author" or @itemprop="author" or contains(@class, "byline")'
+    ' or contains(@class, "author")][not(self::script or self::meta or self::link)]'
+    ' | //*[self::p or self::div or self::span or self::h4 or self::h5 or self::h6]'
+    '[starts-with(normalize-space(.), "By ")][string-length(normalize-space(.)) < 60]'
+)
 AUTHOR_LEAD = re.compile(r"^(?:by|written by|view all posts by|posted by|author:?)\s+", re.I)
 AUTHOR_TAIL = re.compile(
     r"\s+(?:link copied|author\b.*|the associated press|associated press|is an?\b.*|"
@@ -83,12 +91,12 @@ def choose_title(tree: Any, meta_title: str | None, site: str | None) -> str | N
 
 
 def _clean_author(name: str) -> str:
-    name = AUTHOR_LEAD.sub("", " ".join(name.split()))
-    return AUTHOR_TAIL.sub("", name).strip(" ,.")
+    name = AUTHOR_LEAD.sub("", " ".join(name.split()).strip(" -–—•|:"))
+    return AUTHOR_TAIL.sub("", name).strip(" ,.-–—•|:")
 
 
 def clean_authors(raw: str | None, publisher: str | None) -> tuple[str, ...]:
-    """The person names among trafilatura's authors, in order, without repeats."""
+    """The person names in a byline string, in order, without repeats."""
     if not raw:
         return ()
     out: list[str] = []
@@ -104,3 +112,49 @@ def clean_authors(raw: str | None, publisher: str | None) -> tuple[str, ...]:
         seen.add(key)
         out.append(name)
     return tuple(out)
+
+
+def _ld_authors(tree: Any) -> list[str]:
+    """Author names of the page's JSON-LD article objects."""
+    names: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, list):
+            for item in node:
+                walk(item)
+        elif isinstance(node, dict):
+            kind = node.get("@type")
+            kinds = kind if isinstance(kind, list) else [kind]
+            if any(isinstance(k, str) and k.endswith(ARTICLE_TYPES) for k in kinds):
+                authors = node.get("author")
+                for author in authors if isinstance(authors, list) else [authors]:
+                    if isinstance(author, dict) and isinstance(author.get("name"), str):
+                        names.append(author["name"])
+                    elif isinstance(author, str):
+                        names.append(author)
+            for value in node.values():
+                if isinstance(value, (list, dict)):
+                    walk(value)
+
+    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
+        try:
+            walk(json.loads(script))
+        except ValueError:
+            continue
+    return names
+
+
+def find_authors(tree: Any, raw: str | None, publisher: str | None) -> tuple[str, ...]:
+    """The article's authors: trafilatura's (``raw``) if any is a person, else the JSON-LD
+    article's, else the first byline element on the page that names a person."""
+    found = clean_authors(raw, publisher)
+    if found:
+        return found
+    found = clean_authors("; ".join(_ld_authors(tree)), publisher)
+    if found:
+        return found
+    for element in tree.xpath(BYLINE_XPATH):
+        found = clean_authors(" ".join(element.text_content().split()), publisher)
+        if found:
+            return found
+    return ()
