@@ -1,10 +1,10 @@
 """HTML pages: body and metadata with trafilatura and htmldate, then newsmill's own passes.
 
-1. trafilatura finds the story's main text and reads the page's metadata;
+1. trafilatura finds the story's main text; htmldate the published date;
 2. split stories are joined: when the page's story is cut into several containers of the same
    kind (ad slots between "chunks"), the later containers trafilatura left out are added;
 3. ``prune.py`` drops the chrome left in the text (headline again, prompts, link lists);
-4. ``metadata.py`` picks the title and checks the authors; htmldate finds the updated date.
+4. ``metadata.py`` reads the title, site name and authors.
 """
 
 from __future__ import annotations
@@ -17,11 +17,10 @@ import trafilatura
 from htmldate import find_date
 from trafilatura.utils import load_html
 
-from newsmill.extract.metadata import choose_title, find_authors
+from newsmill.extract.metadata import PageMeta, choose_title, find_authors
 from newsmill.extract.prune import DEFAULT_FOCUS, Focus, prune
 
 LANG_ATTR = re.compile(r"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2})", re.I)
-WORD = re.compile(r"\w+")
 MIN_CHUNK_WORDS = 8  # a paragraph of a sibling container this long is story text
 
 
@@ -37,7 +36,7 @@ class HtmlArticle:
 
 
 def _key(text: str) -> str:
-    return " ".join(WORD.findall(text.casefold()))
+    return " ".join(text.split())
 
 
 def _paragraph_texts(element: Any) -> list[str]:
@@ -86,26 +85,26 @@ def extract_html(html: str, url: str | None = None,
     if tree is None:
         return None
     doc: Any = trafilatura.bare_extraction(
-        tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
+        tree, url=url, with_metadata=False, include_comments=False, include_tables=True,
         favor_precision=focus == "precise", favor_recall=focus == "complete",
-        date_extraction_params={"extensive_search": True, "original_date": True},
     )
     if doc is None or not (doc.text or "").strip():
         return None
-    publisher = doc.sitename or None
+    meta = PageMeta.read(tree)
+    publisher = meta.site_name()
     try:
-        updated = find_date(tree, extensive_search=False, original_date=False, url=url)
+        published = find_date(tree, extensive_search=False, original_date=True, url=url)
     except Exception:  # htmldate is best effort; the body does not depend on it
-        updated = None
-    published = doc.date or None
-    title = choose_title(tree, doc.title, publisher)
+        published = None
+    updated = meta.modified()
+    title = choose_title(tree, meta, publisher)
     lines = [ln.strip() for ln in doc.text.splitlines() if ln.strip()]
     lines = join_chunks(tree, lines)
     lang = LANG_ATTR.search(html[:5000])
     return HtmlArticle(
         body="\n\n".join(prune(lines, title, focus)),
         title=title,
-        authors=find_authors(tree, doc.author, publisher),
+        authors=find_authors(tree, meta, publisher),
         publisher=publisher,
         published=published,
         updated=updated if updated and updated != published else None,

@@ -6,7 +6,7 @@ from functools import lru_cache
 from typing import Any
 
 MIN_CONFIDENCE = 0.5
-SAMPLE_CHARS = 1500
+SAMPLE_CHARS = 600
 
 
 @lru_cache(maxsize=1)
