@@ -55,3 +55,15 @@ def test_plain_text_dumps_body_f1(tmp_path: Path) -> None:
     figures = score("score_extraction.py", bench / "ground-truth.json", pred)
     for key, floor in FLOORS["extraction_text_dumps"].items():
         assert figures[key] >= floor, f"{key} {figures[key]} fell below its floor {floor}"
+
+
+@pytest.mark.slow
+def test_naeb_metadata(tmp_path: Path) -> None:
+    """Title, authors and published date of the NAEB dev pages (gzipped HTML)."""
+    naeb = shared_path("data", "naeb")
+    pred = tmp_path / "pred.jsonl"
+    _extract_to([naeb / "html"], pred)
+    figures = score("score_extraction.py", naeb / "gold.jsonl", pred)
+    assert figures["missing"] == 0
+    for key, floor in FLOORS["extraction_naeb_metadata"].items():
+        assert figures[key] >= floor, f"{key} {figures[key]} fell below its floor {floor}"

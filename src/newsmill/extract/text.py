@@ -7,10 +7,15 @@ related headlines) mixed in, one block per line. The cleaner works line by line:
 2. find the headline: a headline-like line near the top, preferring one the page repeats;
 3. find the byline ("By ...") and dateline ("Published ..."): person names become authors, an
    outlet becomes the publisher;
-4. weigh each remaining line (prose, with enough words and sentence punctuation, for; anything
-   else against) and keep the prose of the heaviest contiguous run: the story, bridging short
-   gaps of chrome, but not reaching across menus or related-link lists. A line that starts a
-   related-links tail (``endings.txt``) ends the story.
+4. cut the lines at the first ending line (``endings.txt``: "Comments", "Related stories")
+   that follows some story prose; an ending line above the story belongs to a sidebar;
+5. weigh each remaining line (prose, with enough words and sentence punctuation, for; anything
+   else against; Chinese and Japanese characters count two to a word) and take the heaviest
+   contiguous run: the story, bridging short gaps of chrome, but not reaching across menus or
+   related-link lists. Inside the run, prose and other unique lines of a few words (list
+   items, subheads) are kept;
+6. after the run, keep the long paragraphs only a story has: the story going on after an ad
+   or link block.
 """
 
 from __future__ import annotations
@@ -27,20 +32,33 @@ from newsmill.extract.lexicon import (
     split_names,
 )
 
-TERMINAL = tuple('.!?"\'”’)…:;»')
+TERMINAL = tuple('.!?"\'”’)…:;»。！？」』）')
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")  # written without spaces
 BYLINE = re.compile(r"^(?:by|written by|words by)\s+(.+?)\s*$", re.I)
 DATELINE = re.compile(r"^(?:published|posted|first published)(?: on)?:?\s+(.*\d.*)$", re.I)
 MIN_PROSE_WORDS = 8
 GAP_PENALTY = 4.0
+ENDING_PENALTY = 30.0  # an ending line above the story: the story rarely reaches across it
+MIN_STORY_WORDS = 100  # prose words before an ending line that make it the story's end
 MIN_SHORT_PROSE_WORDS = 4
+STRONG_PROSE_WORDS = 15
+MIN_INSIDE_WORDS = 3  # a line this long between story lines is part of the story
 HEAD_LINES = 25
+CJK_CHARS_PER_WORD = 2
+
+
+def n_words(line: str) -> int:
+    """Words in a line, counting Chinese and Japanese characters two to a word."""
+    return len(line.split()) + len(CJK.findall(line)) // CJK_CHARS_PER_WORD
 
 
 def is_prose(line: str) -> bool:
-    words = line.split()
-    if line.endswith(TERMINAL):
-        return len(words) >= MIN_SHORT_PROSE_WORDS
-    return False
+    return line.endswith(TERMINAL) and n_words(line) >= MIN_SHORT_PROSE_WORDS
+
+
+def is_strong_prose(line: str) -> bool:
+    """A paragraph no menu, link or teaser looks like: long, ending a sentence."""
+    return line.endswith(TERMINAL) and n_words(line) >= STRONG_PROSE_WORDS
 
 
 def is_headline(line: str) -> bool:
@@ -73,8 +91,20 @@ def _weight(line: str) -> float:
     """How much a line speaks for being story text: prose counts its words, anything else
     counts against, so the best run of lines is the story with only short gaps in it."""
     if is_prose(line):
-        return float(len(line.split()))
-    return -(GAP_PENALTY + len(line.split()) / 2)
+        return float(n_words(line))
+    return -(GAP_PENALTY + n_words(line) / 2)
+
+
+def _before_ending(lines: list[str]) -> list[str]:
+    """The lines before the first ending line ("Comments", "Related stories") that follows
+    some story prose; an ending line above the story is a sidebar's, not the story's end."""
+    prose = 0
+    for i, line in enumerate(lines):
+        if prose >= MIN_STORY_WORDS and is_ending(line):
+            return lines[:i]
+        if is_prose(line):
+            prose += n_words(line)
+    return lines
 
 
 def best_run(weights: list[float]) -> tuple[int, int]:
@@ -101,7 +131,12 @@ def clean_text(text: str) -> CleanText:
     published = None
     candidates: list[str] = []  # lines that may be story, in order
     for i, line in enumerate(lines):
-        if i <= title_at or line == title or is_chrome(line) or is_credit(line):
+        if i <= title_at or line == title:
+            continue
+        if is_ending(line):
+            candidates.append(line)
+            continue
+        if is_chrome(line) or is_credit(line):
             continue
         byline = BYLINE.match(line) if i < title_at + HEAD_LINES else None
         if byline:
@@ -116,13 +151,14 @@ def clean_text(text: str) -> CleanText:
             continue
         candidates.append(line)
 
-    weights = [_weight(ln) if counts[ln] == 1 else -GAP_PENALTY for ln in candidates]
+    candidates = _before_ending(candidates)
+    weights = [-ENDING_PENALTY if is_ending(ln) else _weight(ln) if counts[ln] == 1
+               else -GAP_PENALTY for ln in candidates]
     lo, hi = best_run(weights)
-    body: list[str] = []
-    for line, w in zip(candidates[lo:hi], weights[lo:hi], strict=True):
-        if body and is_ending(line):
-            break
-        if w > 0:
+    body = [ln for ln, w in zip(candidates[lo:hi], weights[lo:hi], strict=True)
+            if w > 0 or (counts[ln] == 1 and n_words(ln) >= MIN_INSIDE_WORDS)]
+    for line in candidates[hi:]:  # the story goes on after a block of chrome: its long paragraphs
+        if counts[line] == 1 and is_strong_prose(line) and not is_ending(line):
             body.append(line)
     return CleanText("\n\n".join(body), title, tuple(authors), publisher, published)
 
