@@ -3,9 +3,13 @@
 from pathlib import Path
 
 from conftest import EXAMPLES, score, shared_path
+from lxml import html as lxml_html
 
 from newsmill.extract import content_hash, extract
+from newsmill.extract.html import join_chunks
 from newsmill.extract.lexicon import is_person_name
+from newsmill.extract.metadata import PageMeta, choose_title, find_authors, strip_site
+from newsmill.extract.prune import prune
 from newsmill.extract.text import clean_text
 from newsmill.ingest import read_inputs
 from newsmill.records import Article, Page
@@ -98,3 +102,71 @@ def test_seed_scrape_reaches_the_gold(tmp_path: Path) -> None:
     figures = score("score_extraction.py", gold, pred)
     assert figures["body_f1"] >= 0.9
     assert figures["title_accuracy"] == 1.0
+
+
+FOCUS_SCRAPE = "\n".join([
+    "Storm closes harbour for a second day",
+    "",
+    "Harbour officials kept the port closed on Tuesday as waves of six metres battered the "
+    "breakwater and ferries stayed at their moorings.",
+    "Closures so far:",
+    "- Ferry terminal",
+    "- Fish market",
+    "Fishermen said the closure was costing them a week of income, and the town council "
+    "promised to help with a relief fund.",
+    "Menu", "Weather", "Sports", "Markets", "Video", "Podcasts", "Newsletters", "Obituaries",
+    "Classifieds",
+    "The harbour master said the port would reopen once the wind dropped below gale force.",
+])
+
+
+def _paragraphs(focus: str) -> list[str]:
+    return clean_text(FOCUS_SCRAPE, focus).body.split("\n\n")  # type: ignore[arg-type]
+
+
+def test_focus_runs_from_precise_to_complete_on_text() -> None:
+    precise, balanced, complete = (_paragraphs(f) for f in ("precise", "balanced", "complete"))
+    assert "- Ferry terminal" not in precise and "- Ferry terminal" in balanced
+    assert set(precise) <= set(balanced) <= set(complete)
+    assert any(p.startswith("The harbour master") for p in complete)
+    assert not any(p in {"Menu", "Weather", "Video"} for p in complete)
+
+
+def test_prune_drops_headline_repeats_chrome_and_precise_link_tails() -> None:
+    paras = ["Storm closes harbour for a second day", "Harbour officials kept the port closed.",
+             "Share this article", "Harbour officials kept the port closed.",
+             "Related: Ferries cancelled across the strait", "- Ferries cancelled",
+             "- Weather warnings"]
+    balanced = prune(paras, "Storm closes harbour for a second day | Coast News")
+    assert balanced == ["Harbour officials kept the port closed.", "- Ferries cancelled",
+                        "- Weather warnings"]
+    assert prune(paras, "Storm closes harbour for a second day", "precise") == [
+        "Harbour officials kept the port closed."]
+    assert prune(paras, None, "complete")[0] == "Storm closes harbour for a second day"
+
+
+def test_story_split_into_chunks_is_joined() -> None:
+    chunk = '<div class="body chunk">{}</div>'
+    first = "".join(f"<p>First part paragraph {i} of the story about the harbour and its boats.</p>"
+                    for i in range(3))
+    second = "<p>Second part of the story, after an advert, with the harbour master's view.</p>"
+    page = (f'<html><body><h1>Harbour</h1><article><div class="grid">{chunk.format(first)}</div>'
+            f'<aside>Advert</aside><div class="grid">{chunk.format(second)}</div></article>'
+            "</body></html>")
+    lines = [f"First part paragraph {i} of the story about the harbour and its boats."
+             for i in range(3)]
+    tree = lxml_html.fromstring(page)
+    assert join_chunks(tree, lines)[-1].startswith("Second part of the story")
+
+
+def test_title_is_the_headline_not_the_site_and_authors_are_people() -> None:
+    page = lxml_html.fromstring(
+        '<html><head><title>Harbour closes again | Coast News</title>'
+        '<meta property="og:site_name" content="Coast News">'
+        '<meta name="author" content="Condé Nast; View all posts by Ana Ruiz; Coast News">'
+        "</head><body><h1>Harbour closes again</h1></body></html>")
+    meta = PageMeta.read(page)
+    assert meta.site_name() == "Coast News"
+    assert choose_title(page, meta, "Coast News") == "Harbour closes again"
+    assert find_authors(page, meta, "Coast News") == ("Ana Ruiz",)
+    assert strip_site("Harbour closes again - Coast News") == "Harbour closes again"

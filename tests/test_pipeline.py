@@ -15,7 +15,7 @@ PAGE = Page("p1", "p1.txt", "text",
 
 def test_wrong_order_fails_at_build_naming_the_stage() -> None:
     with pytest.raises(PipelineError, match="'statements' needs \\['mentions', 'parse'\\]"):
-        Pipeline([extract_stage, statements_stage])
+        Pipeline([extract_stage(), statements_stage])
 
 
 def test_stage_returning_wrong_type_is_named() -> None:
@@ -52,7 +52,7 @@ def test_one_crashing_input_becomes_skipped_and_the_batch_goes_on() -> None:
 
 def test_skipped_inputs_pass_through_later_stages() -> None:
     skipped = Skipped("x", "x.bin", "ingest", "binary")
-    out = Pipeline([extract_stage]).run([skipped, PAGE])
+    out = Pipeline([extract_stage()]).run([skipped, PAGE])
     assert out[0] == skipped
     assert isinstance(out[1], Article)
 

@@ -6,16 +6,18 @@ chrome-line cleaner (``text.py``). A page with no article text becomes ``Skipped
 
 from __future__ import annotations
 
+import functools
 import hashlib
 
 from newsmill import errors
 from newsmill.extract.html import extract_html
 from newsmill.extract.language import detect_language
+from newsmill.extract.prune import DEFAULT_FOCUS, FOCUSES, Focus
 from newsmill.extract.text import clean_text
-from newsmill.pipeline import stage
+from newsmill.pipeline import FunctionStage, stage
 from newsmill.records import Article, Page, Skipped
 
-__all__ = ["content_hash", "extract", "extract_stage"]
+__all__ = ["DEFAULT_FOCUS", "FOCUSES", "Focus", "content_hash", "extract", "extract_stage"]
 
 STAGE = "extract"
 MIN_BODY_WORDS = 10  # less than a sentence of text is a menu or a stub, not an article
@@ -26,10 +28,12 @@ def content_hash(body: str) -> str:
     return hashlib.sha256(" ".join(body.lower().split()).encode("utf-8")).hexdigest()
 
 
-def extract(page: Page) -> Article | Skipped:
-    """The article in one page, or ``Skipped`` naming the page when it holds none."""
+def extract(page: Page, focus: Focus = DEFAULT_FOCUS) -> Article | Skipped:
+    """The article in one page, or ``Skipped`` naming the page when it holds none. ``focus``
+    runs from ``precise`` (less chrome, may lose story) to ``complete`` (all of the story, may
+    keep chrome)."""
     if page.kind == "html":
-        found = extract_html(page.content, page.url)
+        found = extract_html(page.content, page.url, focus)
         if found is None or len(found.body.split()) < MIN_BODY_WORDS:
             return Skipped(page.id, page.source, STAGE, errors.no_text(page.source, "HTML"))
         return Article(
@@ -39,7 +43,7 @@ def extract(page: Page) -> Article | Skipped:
             language=detect_language(found.body, found.declared_language), url=page.url,
             content_hash=content_hash(found.body), page_hash=page.digest,
         )
-    clean = clean_text(page.content)
+    clean = clean_text(page.content, focus)
     if len(clean.body.split()) < MIN_BODY_WORDS:
         return Skipped(page.id, page.source, STAGE, errors.no_text(page.source, "plain-text"))
     return Article(
@@ -51,4 +55,7 @@ def extract(page: Page) -> Article | Skipped:
     )
 
 
-extract_stage = stage(STAGE, needs=["page"], provides=["article"], output=Article)(extract)
+def extract_stage(focus: Focus = DEFAULT_FOCUS) -> FunctionStage:
+    """The extract stage at the given focus."""
+    return stage(STAGE, needs=["page"], provides=["article"], output=Article)(
+        functools.partial(extract, focus=focus))

@@ -31,6 +31,7 @@ from newsmill.extract.lexicon import (
     is_person_name,
     split_names,
 )
+from newsmill.extract.prune import DEFAULT_FOCUS, Focus
 
 TERMINAL = tuple('.!?"\'”’)…:;»。！？」』）')
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")  # written without spaces
@@ -120,7 +121,10 @@ def best_run(weights: list[float]) -> tuple[int, int]:
     return best_span
 
 
-def clean_text(text: str) -> CleanText:
+def clean_text(text: str, focus: Focus = DEFAULT_FOCUS) -> CleanText:
+    """The story of a text scrape. ``precise`` keeps prose lines of the heaviest run only;
+    ``balanced`` adds the short unique lines inside it and long paragraphs after it;
+    ``complete`` also keeps shorter paragraphs after it."""
     lines = [ln.strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [ln for ln in lines if ln]
     counts = Counter(lines)
@@ -155,10 +159,13 @@ def clean_text(text: str) -> CleanText:
     weights = [-ENDING_PENALTY if is_ending(ln) else _weight(ln) if counts[ln] == 1
                else -GAP_PENALTY for ln in candidates]
     lo, hi = best_run(weights)
+    inside = focus != "precise"
     body = [ln for ln, w in zip(candidates[lo:hi], weights[lo:hi], strict=True)
-            if w > 0 or (counts[ln] == 1 and n_words(ln) >= MIN_INSIDE_WORDS)]
-    for line in candidates[hi:]:  # the story goes on after a block of chrome: its long paragraphs
-        if counts[line] == 1 and is_strong_prose(line) and not is_ending(line):
+            if w > 0 or (inside and counts[ln] == 1 and n_words(ln) >= MIN_INSIDE_WORDS)]
+    after = is_prose if focus == "complete" else is_strong_prose
+    for line in candidates[hi:] if focus != "precise" else []:
+        # the story goes on after a block of chrome: its paragraphs
+        if counts[line] == 1 and after(line) and not is_ending(line):
             body.append(line)
     return CleanText("\n\n".join(body), title, tuple(authors), publisher, published)
 

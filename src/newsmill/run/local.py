@@ -14,7 +14,7 @@ from pathlib import Path
 
 from newsmill import errors
 from newsmill.events import events_stage
-from newsmill.extract import extract_stage
+from newsmill.extract import DEFAULT_FOCUS, Focus, extract_stage
 from newsmill.ingest import DEFAULT_MAX_BYTES, read_inputs
 from newsmill.nlp import NlpStage
 from newsmill.pipeline import Pipeline, Stage
@@ -26,9 +26,10 @@ DEFAULT_BATCH = 32
 Progress = Callable[[int], None]
 
 
-def default_pipeline(*, nlp: bool = True, model: str | None = None) -> Pipeline:
+def default_pipeline(*, nlp: bool = True, model: str | None = None,
+                     focus: Focus = DEFAULT_FOCUS) -> Pipeline:
     """extract -> nlp -> statements -> events (or extract alone with ``nlp=False``)."""
-    stages: list[Stage] = [extract_stage]
+    stages: list[Stage] = [extract_stage(focus)]
     if nlp:
         stages += [NlpStage(model), statements_stage, events_stage]
     return Pipeline(stages)
@@ -117,8 +118,9 @@ def run(paths: Iterable[str | Path], store: Store, *, pipeline: Pipeline | None 
 
 
 def extract_only(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES,
-                 batch_size: int = DEFAULT_BATCH) -> Iterable[Article | Skipped]:
+                 batch_size: int = DEFAULT_BATCH,
+                 focus: Focus = DEFAULT_FOCUS) -> Iterable[Article | Skipped]:
     """Pages through the extract stage alone, touching no store."""
-    pipeline = default_pipeline(nlp=False)
+    pipeline = default_pipeline(nlp=False, focus=focus)
     for batch in batches(read_inputs(paths, max_bytes), batch_size):
         yield from pipeline.run(batch)

@@ -15,6 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from newsmill import errors
+from newsmill.extract import DEFAULT_FOCUS, FOCUSES, Focus
 from newsmill.ingest.files import DEFAULT_MAX_BYTES
 from newsmill.records import Skipped
 from newsmill.run import RunSummary, default_pipeline, extract_only, run
@@ -31,6 +32,10 @@ db_option = click.option(
 max_mb_option = click.option(
     "--max-mb", default=DEFAULT_MAX_BYTES // errors.MB, show_default=True, type=click.IntRange(1),
     help="Largest page (file or JSON Lines record) to read, in MB.")
+focus_option = click.option(
+    "--focus", type=click.Choice(FOCUSES), default=DEFAULT_FOCUS, show_default=True,
+    help="From 'precise' (less page chrome, may drop story text) to 'complete' (all the "
+         "story, may keep some chrome).")
 
 
 def _guarded(func: F) -> F:
@@ -92,8 +97,10 @@ def _print_summary(summary: RunSummary, db: str) -> None:
 @click.option("--nlp/--no-nlp", default=True, show_default=True,
               help="Run the spaCy model (entities, later statements and events).")
 @max_mb_option
+@focus_option
 @_guarded
-def ingest(paths: tuple[str, ...], db: str, batch_size: int, nlp: bool, max_mb: int) -> None:
+def ingest(paths: tuple[str, ...], db: str, batch_size: int, nlp: bool, max_mb: int,
+           focus: Focus) -> None:
     """Read pages from files, folders (recursively) or - (standard input) into the store.
 
     Accepts .html, .htm, .txt and .jsonl files, each possibly gzipped. Ingesting the same
@@ -106,7 +113,7 @@ def ingest(paths: tuple[str, ...], db: str, batch_size: int, nlp: bool, max_mb: 
       curl -s https://example.org/story | newsmill ingest -
     """
     store = Store(db)
-    pipeline = default_pipeline(nlp=nlp)
+    pipeline = default_pipeline(nlp=nlp, focus=focus)
     with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
                   MofNCompleteColumn(), TimeElapsedColumn(), console=err,
                   disable=not err.is_terminal) as bar:
@@ -120,8 +127,9 @@ def ingest(paths: tuple[str, ...], db: str, batch_size: int, nlp: bool, max_mb: 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @max_mb_option
+@focus_option
 @_guarded
-def extract(paths: tuple[str, ...], max_mb: int) -> None:
+def extract(paths: tuple[str, ...], max_mb: int, focus: Focus) -> None:
     """Print the extracted articles as JSON Lines (evaluation format), touching no store.
 
     Skipped inputs are reported on standard error.
@@ -129,8 +137,9 @@ def extract(paths: tuple[str, ...], max_mb: int) -> None:
     \b
     Example:
       newsmill extract examples/ > articles.jsonl
+      newsmill extract --focus precise page.html
     """
-    for record in extract_only(paths, max_bytes=max_mb * errors.MB):
+    for record in extract_only(paths, max_bytes=max_mb * errors.MB, focus=focus):
         if isinstance(record, Skipped):
             err.print(f"[yellow]skipped[/] ({record.stage}) {escape(record.reason)}",
                       soft_wrap=True)
