@@ -100,4 +100,51 @@ def test_benchmark_pages_with_nlp_killed_and_resumed(tmp_path: Path) -> None:
     _kill_and_resume(folder, tmp_path, 120)
     again = subprocess.run(_ingest_cmd(folder, tmp_path / "clean.db"), check=True,
                            capture_output=True, text=True)
-    assert "0 stored, 120 already in the store" in " ".join(again.stdout.split())
+    assert "0 stored (0 copies of a story stored before), 120 already in the store" in " ".join(
+        again.stdout.split())
+
+
+STORY = ("The city council of Valparaíso voted on Monday to close the old fish market for two "
+         "years of repairs, after engineers found that the pier beneath it had rotted. Traders "
+         "will move to a temporary hall near the bus station, the mayor said, and the council "
+         "will pay their rent until the market reopens. Some traders said they had not been "
+         "asked and feared losing customers who come for the view of the harbour.")
+OTHER = ("Farmers in the south of the region began harvesting grapes three weeks early this "
+         "year after a dry and hot summer, and growers said the yield would be smaller but the "
+         "sugar content higher. Wineries hired extra pickers from neighbouring towns and kept "
+         "presses running at night to keep up with the early crop.")
+
+
+def test_copies_of_a_story_are_linked_to_the_first_and_not_analysed(tmp_path: Path) -> None:
+    from newsmill.extract import extract_stage
+    from newsmill.pipeline import Pipeline, stage
+    from newsmill.records import Article
+
+    analysed: list[str] = []
+
+    @stage("count", needs=["article"], provides=["counted"], output=Article)
+    def count(article: Article) -> Article:
+        analysed.append(article.id)
+        return article
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a-wire.txt").write_text(f"Market closes for repairs\n\n{STORY}\n")
+    (folder / "b-other.txt").write_text(f"Early harvest\n\n{OTHER}\n")
+    (folder / "c-syndicated.txt").write_text(
+        f"Home\nNews\nMarket closes for repairs | Coast Daily\n\n{STORY}\n\nShare this article\n"
+        "Follow us on Facebook\n")
+    pipeline = Pipeline([extract_stage(), count])
+    with Store(tmp_path / "s.db") as store:
+        summary = run([folder], store, pipeline=pipeline, batch_size=2)
+        assert (summary.stored, summary.duplicates) == (3, 1)
+        assert store.get("c-syndicated").article.duplicate_of == "a-wire"  # type: ignore[union-attr]
+        assert store.get("b-other").article.duplicate_of is None  # type: ignore[union-attr]
+        assert sorted(analysed) == ["a-wire", "b-other"]
+        # a re-scrape in a later run is found through the store
+        later = tmp_path / "later"
+        later.mkdir()
+        (later / "d-rescrape.txt").write_text(f"Market closes\n\n{STORY} Updated at noon.\n")
+        run([later], store, pipeline=pipeline)
+        assert store.get("d-rescrape").article.duplicate_of == "a-wire"  # type: ignore[union-attr]
+        assert "d-rescrape" not in analysed

@@ -154,3 +154,8 @@ def no_such_store(path: str) -> str:
 def no_such_article(path: str, article_id: str) -> str:
     return (f"{path}: no article with id '{article_id}'; list ids with "
             f"`newsmill search QUERY --db {path}` or `newsmill export --db {path} --format csv`.")
+
+
+def nothing_provides(what: str, stages: list[str]) -> str:
+    return (f"no stage provides {what!r} (stages: {', '.join(stages) or 'none'}); "
+            f"add the stage that makes it")

@@ -68,7 +68,8 @@ class Pipeline:
     """Stages in order, checked at build time and at run time."""
 
     def __init__(self, stages: Sequence[Stage], *, start: Iterable[str] = ("page",)) -> None:
-        have = set(start)
+        self.start = tuple(start)
+        have = set(self.start)
         for s in stages:
             missing = sorted(s.needs - have)
             if missing:
@@ -80,6 +81,17 @@ class Pipeline:
     @property
     def names(self) -> list[str]:
         return [s.name for s in self.stages]
+
+    def split(self, provided: str) -> tuple[Pipeline, Pipeline | None]:
+        """The stages up to the one providing ``provided``, and the rest (``None`` if none)."""
+        have: set[str] = set(self.start)
+        for n, s in enumerate(self.stages):
+            have |= s.provides
+            if provided in s.provides:
+                rest = self.stages[n + 1:]
+                return (Pipeline(self.stages[:n + 1], start=self.start),
+                        Pipeline(rest, start=have) if rest else None)
+        raise errors.PipelineError(errors.nothing_provides(provided, self.names))
 
     def run(self, batch: Sequence[Any]) -> list[Any]:
         """Run one batch through every stage; returns one final record or Skipped per input."""

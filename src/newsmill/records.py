@@ -57,6 +57,7 @@ class Article:
     url: str | None = None
     content_hash: str = ""  # sha256 of the whitespace-normalised body
     page_hash: str = ""  # sha256 of the page as read: the same input again is recognised
+    duplicate_of: str | None = None  # id of the first stored copy of the same story
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 from newsmill import errors
 from newsmill.events import events_stage
 from newsmill.extract import DEFAULT_FOCUS, Focus, extract_stage
+from newsmill.extract.duplicates import NearDuplicates
 from newsmill.ingest import DEFAULT_MAX_BYTES, read_inputs
 from newsmill.nlp import NlpStage
 from newsmill.pipeline import Pipeline, Stage
@@ -59,6 +60,7 @@ def as_document(record: Article | Document | Skipped) -> Document | Skipped:
 class RunSummary:
     stored: int = 0
     unchanged: int = 0
+    duplicates: int = 0  # stored, linked to the first copy of their story, not analysed
     skipped: list[Skipped] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -68,9 +70,14 @@ class RunSummary:
 
 
 class _Run:
+    """One ingest run: each batch is extracted, its near-duplicates are linked to their first
+    copy, the originals analysed by the rest of the pipeline, and all stored together."""
+
     def __init__(self, store: Store, pipeline: Pipeline, summary: RunSummary,
                  progress: Progress | None) -> None:
-        self.store, self.pipeline, self.summary, self.progress = store, pipeline, summary, progress
+        self.store, self.summary, self.progress = store, summary, progress
+        self.extract, self.analyse = pipeline.split("article")
+        self.copies = NearDuplicates(store.near_copies)
         self.seen: dict[str, tuple[str, str]] = {}  # id -> (page hash, source) in this run
 
     def flush(self, batch: Sequence[Page | Skipped]) -> None:
@@ -94,8 +101,16 @@ class _Run:
                 continue
             self.seen[item.id] = (digest, item.source)
             todo.append(item)
-        done += [as_document(r) for r in self.pipeline.run(todo)] if todo else []
-        self.summary.stored += self.store.save(done)
+        extracted = self.extract.run(todo) if todo else []
+        done += [r for r in extracted if isinstance(r, Skipped)]
+        marked = self.copies.mark(r for r in extracted if isinstance(r, Article))
+        copies = [Document(a) for a, _ in marked if a.duplicate_of]
+        originals = [a for a, _ in marked if not a.duplicate_of]
+        analysed = self.analyse.run(originals) if self.analyse and originals else originals
+        done += [as_document(r) for r in analysed]
+        done += copies
+        self.summary.stored += self.store.save(done, {a.id: sig for a, sig in marked})
+        self.summary.duplicates += len(copies)
         self.summary.skipped += [r for r in done if isinstance(r, Skipped)]
         if self.progress:
             self.progress(len(batch))

@@ -78,7 +78,8 @@ def _count_units(paths: tuple[str, ...]) -> int | None:
 
 def _print_summary(summary: RunSummary, db: str) -> None:
     out.print(f"[bold]{summary.processed}[/] inputs in {summary.seconds:.1f} s: "
-              f"[green]{summary.stored} stored[/], {summary.unchanged} already in the store, "
+              f"[green]{summary.stored} stored[/] ({summary.duplicates} copies of a story "
+              f"stored before), {summary.unchanged} already in the store, "
               f"[yellow]{len(summary.skipped)} skipped[/]  (store: {escape(db)})")
     if summary.skipped:
         by_stage = Counter(s.stage for s in summary.skipped)

@@ -9,7 +9,7 @@ from typing import Any
 from newsmill.records import Actor, Article, Document, Event, Mention, Place, Statement
 
 ARTICLE_COLUMNS = ("id", "source", "kind", "url", "title", "authors", "publisher", "published",
-                   "updated", "language", "body", "content_hash", "page_hash")
+                   "updated", "language", "body", "content_hash", "page_hash", "duplicate_of")
 
 
 def article_row(a: Article) -> dict[str, Any]:

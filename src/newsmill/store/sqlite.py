@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from alembic import command
 from alembic.config import Config
@@ -22,6 +22,9 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from newsmill import errors
 from newsmill.records import Document, Skipped
 from newsmill.store import rows
+
+if TYPE_CHECKING:
+    from newsmill.extract.duplicates import Signature
 
 DEFAULT_DB = "newsmill.db"
 CHILD_TABLES = ("mentions", "statements", "events")
@@ -110,13 +113,32 @@ class Store:
                 out.update({r.id: r.page_hash for r in result})
         return out
 
-    def save(self, records: Iterable[Document | Skipped]) -> int:
+    def near_copies(self, bands: list[tuple[int, str]]) -> dict[str, bytes]:
+        """``{article id: signature}`` of the stored originals sharing one of ``bands``."""
+        with self.engine.connect() as conn:
+            ids: set[str] = set()
+            for band, key in bands:
+                ids.update(r.article_id for r in conn.execute(
+                    text("SELECT article_id FROM bands WHERE band = :b AND key = :k"),
+                    {"b": band, "k": key}))
+            out: dict[str, bytes] = {}
+            for article_id in sorted(ids):
+                row = conn.execute(text("SELECT signature FROM signatures WHERE article_id = :i"),
+                                   {"i": article_id}).first()
+                if row is not None:
+                    out[article_id] = bytes(row.signature)
+            return out
+
+    def save(self, records: Iterable[Document | Skipped],
+             signatures: Mapping[str, Signature] | None = None) -> int:
         """Store documents and skipped inputs in one transaction; returns documents added.
 
         A document whose id is already stored is left as it is. A skipped input is recorded
         once per source (the newest reason wins) and forgotten when that source is stored.
+        ``signatures`` (by article id) index the originals added, so later copies find them.
         """
         added = 0
+        signatures = signatures or {}
         with self.engine.begin() as conn:
             for rec in records:
                 if isinstance(rec, Skipped):
@@ -127,8 +149,19 @@ class Store:
                         {"source": rec.source, "id": rec.id, "stage": rec.stage,
                          "reason": rec.reason})
                     continue
-                added += self._insert(conn, rec)
+                new = self._insert(conn, rec)
+                added += new
+                sig = signatures.get(rec.article.id)
+                if new and sig is not None and rec.article.duplicate_of is None:
+                    self._index(conn, rec.article.id, sig)
         return added
+
+    @staticmethod
+    def _index(conn: Connection, article_id: str, sig: Signature) -> None:
+        conn.execute(text("INSERT INTO signatures (article_id, signature) VALUES (:i, :s)"),
+                     {"i": article_id, "s": sig.to_bytes()})
+        conn.execute(text("INSERT INTO bands (band, key, article_id) VALUES (:b, :k, :i)"),
+                     [{"b": b, "k": k, "i": article_id} for b, k in sig.bands()])
 
     def _insert(self, conn: Connection, doc: Document) -> int:
         row = rows.article_row(doc.article)
