@@ -21,15 +21,15 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from newsmill.extract import extract
+from newsmill.extract import DEFAULT_FOCUS, Focus, extract
 from newsmill.records import Article, Page
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def newsmill_body(kind: str) -> Callable[[str, str], str]:
+def newsmill_body(kind: str, focus: Focus = DEFAULT_FOCUS) -> Callable[[str, str], str]:
     def run(page_id: str, content: str) -> str:
-        out = extract(Page(page_id, page_id, kind, content))  # type: ignore[arg-type]
+        out = extract(Page(page_id, page_id, kind, content), focus)  # type: ignore[arg-type]
         return out.body if isinstance(out, Article) else ""
 
     return run
@@ -87,17 +87,21 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         for name, func in (("trafilatura", trafilatura_body), ("readability", readability_body),
-                           ("newsmill", newsmill_body("html"))):
+                           ("newsmill", newsmill_body("html")),
+                           ("nm-precise", newsmill_body("html", "precise")),
+                           ("nm-complete", newsmill_body("html", "complete"))):
             rows.append(("html", measure(name, html, func, gold, scorer, work)))
         rows.append(("text", measure("raw-dump", texts, lambda _i, t: t, gold, scorer, work)))
-        rows.append(("text", measure("newsmill-text", texts, newsmill_body("text"), gold, scorer,
-                                     work)))
+        for name, focus in (("newsmill-text", DEFAULT_FOCUS), ("nm-text-precise", "precise"),
+                            ("nm-text-complete", "complete")):
+            rows.append(("text", measure(name, texts, newsmill_body("text", focus),  # type: ignore[arg-type]
+                                         gold, scorer, work)))
     base = next(r["pages_per_s"] for _, r in rows if r["tool"] == "trafilatura")
-    print(f"{'input':<6} {'tool':<14} {'F1':>6} {'P':>6} {'R':>6} {'pages/s':>8} "
+    print(f"{'input':<6} {'tool':<16} {'F1':>6} {'P':>6} {'R':>6} {'pages/s':>8} "
           f"{'vs trafilatura':>15}")
     for kind, r in rows:
         ratio = float(r["pages_per_s"]) / float(base)
-        print(f"{kind:<6} {r['tool']:<14} {r['f1']:>6.3f} {r['precision']:>6.3f} "
+        print(f"{kind:<6} {r['tool']:<16} {r['f1']:>6.3f} {r['precision']:>6.3f} "
               f"{r['recall']:>6.3f} {r['pages_per_s']:>8.1f} {ratio:>14.2f}x")
 
 
