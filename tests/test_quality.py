@@ -67,3 +67,28 @@ def test_naeb_metadata(tmp_path: Path) -> None:
     assert figures["missing"] == 0
     for key, floor in FLOORS["extraction_naeb_metadata"].items():
         assert figures[key] >= floor, f"{key} {figures[key]} fell below its floor {floor}"
+
+
+@pytest.mark.slow
+def test_statements_on_seed_and_dev(tmp_path: Path) -> None:
+    """Statements on the gold articles' bodies (given as text), through the whole pipeline."""
+    from newsmill.run import run
+    from newsmill.serve.export import write
+    from newsmill.store import Store
+
+    gold = tmp_path / "gold.jsonl"
+    inputs = tmp_path / "articles.jsonl"
+    with gold.open("w") as g, inputs.open("w") as f:
+        for name in ("seed.jsonl", "dev.jsonl"):
+            for line in shared_path("gold", name).read_text(encoding="utf-8").splitlines():
+                record = json.loads(line)
+                g.write(line + "\n")
+                f.write(json.dumps({"id": record["id"], "text": record["body"]}) + "\n")
+    pred = tmp_path / "pred.jsonl"
+    with Store(tmp_path / "s.db") as store:
+        run([inputs], store)
+        with pred.open("w") as out:
+            write(store.documents(), "eval", out)
+    figures = score("score_statements.py", gold, pred)
+    for key, floor in FLOORS["statements_seed_dev"].items():
+        assert figures[key] >= floor, f"{key} {figures[key]} fell below its floor {floor}"

@@ -1,0 +1,170 @@
+"""Attributed statements from the spaCy parse: reporting clauses, direct quotes and
+"according to" attributions.
+
+1. A reporting verb (``cues.txt``) with a clausal complement: the complement is an indirect
+   statement ("he said the government had got the message"), mixed when it holds a quotation.
+2. A quotation outside those: direct. Its speaker is the subject of a reporting verb in the
+   sentence around it ("...," she said / X said: "..."); a quotation in a sentence of its own
+   belongs to the speaker of the statement before it.
+3. "according to X": the rest of the clause, attributed to X.
+
+The speaker is the subject of the reporting verb, named by the entity it holds (fullest form in
+the article), a pronoun resolved to the latest person, or the noun phrase itself ("a doctor on
+the scene" -> "doctor on the scene").
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from newsmill.records import Statement
+from newsmill.statements.quotes import find_quotes
+from newsmill.statements.speakers import (
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    Entities,
+    strip_determiner,
+)
+
+SUBJECTS = ("nsubj", "nsubjpass")
+COMPLEMENTS = ("ccomp",)
+MAX_SPEAKER_WORDS = 12
+MAX_GAP_CHARS = 400  # a quote of its own this close to the last statement shares its speaker
+
+
+@cache
+def cues() -> frozenset[str]:
+    text = resources.files("newsmill.statements").joinpath("cues.txt").read_text("utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and ln[0] != "#")
+
+
+def _span_text(tokens: list[Any]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _subject(verb: Any) -> Any | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            return child
+    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        return _subject(verb.head)
+    return None
+
+
+def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | None, str | None]:
+    """(canonical speaker, mention as written, role) of a subject token."""
+    if head.lower_ in PERSON_PRONOUNS:
+        return ents.person_before(head.idx), head.text, None
+    if head.lower_ in GROUP_PRONOUNS:
+        return None, head.text, None
+    role = None
+    excluded: set[int] = set()
+    for child in head.children:
+        if child.dep_ in ("appos", "relcl", "acl"):
+            sub = sorted(child.subtree, key=lambda t: t.i)
+            excluded.update(t.i for t in sub)
+            if child.dep_ == "appos" and role is None:
+                r_start, r_end = _span_text(sub)
+                role = body[r_start:r_end]
+    keep = [t for t in sorted(head.subtree, key=lambda t: t.i) if t.i not in excluded]
+    while keep and keep[-1].is_punct:
+        keep.pop()
+    start, end = _span_text(keep)
+    mention = body[start:end]
+    if len(mention.split()) > MAX_SPEAKER_WORDS:
+        mention = head.text
+    for ent in head.doc.ents:
+        if start <= ent.start_char and ent.end_char <= end and ent.label_ in ("PERSON", "ORG"):
+            return ents.name(ent.label_, ent.text), mention, role
+    if head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return ents.name(head.ent_type_, mention), mention, role
+    return strip_determiner(mention), mention, role
+
+
+def _complement(verb: Any, body: str) -> tuple[int, int] | None:
+    for child in verb.children:
+        if child.dep_ in COMPLEMENTS:
+            toks = sorted(child.subtree, key=lambda t: t.i)
+            while toks and (toks[0].dep_ == "mark" or toks[0].is_punct):
+                toks = toks[1:]
+            while toks and toks[-1].is_punct:
+                toks.pop()
+            if len(toks) >= 3:
+                return _span_text(toks)
+    return None
+
+
+def find(doc: Any, body: str) -> list[Statement]:
+    ents = Entities.of(doc)
+    quotes = find_quotes(body)
+    out: list[Statement] = []
+    covered: list[tuple[int, int]] = []
+
+    # 1. reporting verbs with a clausal complement
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in cues():
+            continue
+        span = _complement(tok, body)
+        subj = _subject(tok)
+        if span is None or subj is None:
+            continue
+        start, end = span
+        if any(q.start <= start and end <= q.end for q in quotes):
+            continue  # the complement is inside a quotation: the direct pass takes it
+        speaker, mention, role = _speaker(subj, ents, body)
+        kind = "mixed" if any(start <= q.start and q.end <= end for q in quotes) else "indirect"
+        out.append(Statement(body[start:end], start, end, kind, speaker, mention, role,  # type: ignore[arg-type]
+                             tok.text))
+        covered.append(span)
+
+    # 2. direct quotations
+    for q in quotes:
+        if any(s <= q.start and q.end <= e for s, e in covered):
+            continue
+        start, end = q.inner(body)
+        if len(body[start:end].split()) < 3:
+            continue
+        verb = None
+        for sent in doc.sents:
+            if sent.start_char <= q.end and sent.end_char >= q.start:
+                for tok in sent:
+                    if (tok.lemma_.lower() in cues() and tok.pos_ in ("VERB", "AUX")
+                            and not q.start <= tok.idx < q.end):
+                        verb = tok
+                        break
+            if verb is not None:
+                break
+        if verb is not None and (subj := _subject(verb)) is not None:
+            speaker, mention, role = _speaker(subj, ents, body)
+            cue = verb.text
+        elif out and q.start - out[-1].end <= MAX_GAP_CHARS:
+            prev = out[-1]
+            speaker, mention, role, cue = prev.speaker, prev.speaker_mention, prev.role, None
+        else:
+            continue
+        out.append(Statement(body[start:end], start, end, "direct", speaker, mention, role, cue))
+
+    # 3. according to X
+    for tok in doc:
+        if tok.lower_ != "according":
+            continue
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        if pobj is None:
+            continue
+        phrase = sorted([tok, *tok.subtree], key=lambda t: t.i)
+        p_start, p_end = _span_text(phrase)
+        sent = tok.sent
+        left = body[sent.start_char:p_start].strip(" ,")
+        right = body[p_end:sent.end_char].strip(" ,.")
+        content = left if len(left) >= len(right) else right
+        if len(content.split()) < 3:
+            continue
+        start = body.find(content, sent.start_char)
+        speaker, mention, role = _speaker(pobj, ents, body)
+        out.append(Statement(content, start, start + len(content), "according_to", speaker,
+                             mention, role, "according to"))
+    out.sort(key=lambda s: s.start)
+    return out

@@ -1,0 +1,67 @@
+"""Quotation spans in a body: every pair of opening and closing marks (straight, curly, single,
+guillemets, low-high), a quote running over paragraphs re-opened at each one, and unbalanced
+marks left alone without failing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“", "‘": "’", "‹": "›"}
+MAX_QUOTE_CHARS = 3000
+WORD_BEFORE = re.compile(r"\w$")
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # offset of the opening mark
+    end: int  # offset just after the closing mark
+
+    def inner(self, body: str) -> tuple[int, int]:
+        """Offsets of the words inside the marks, without trailing commas and full stops."""
+        start, end = self.start + 1, self.end - 1
+        while end > start and body[end - 1] in ",. ":
+            end -= 1
+        return start, end
+
+
+def _close(body: str, i: int, mark: str) -> int | None:
+    """Offset of the mark closing the one opened at ``i``, within its paragraph."""
+    closing = PAIRS[mark]
+    j = i + 1
+    limit = min(len(body), i + MAX_QUOTE_CHARS)
+    while j < limit:
+        ch = body[j]
+        if ch == "\n":
+            return None
+        if ch == closing and (mark != "‘" or not WORD_BEFORE.search(body[j + 1:j + 2])):
+            return j
+        j += 1
+    return None
+
+
+def find_quotes(body: str) -> list[Quote]:
+    out: list[Quote] = []
+    i = 0
+    while i < len(body):
+        mark = body[i]
+        opens = mark in PAIRS and (mark not in "‘\"" or i == 0 or not body[i - 1].isalnum())
+        if not opens:
+            i += 1
+            continue
+        j = _close(body, i, mark)
+        at = i
+        while j is None:  # a quote running on: its paragraph ends open, the next re-opens it
+            para_end = body.find("\n", at)
+            nxt = body.find(mark, para_end) if para_end != -1 else -1
+            if para_end == -1 or nxt == -1 or body[para_end:nxt].strip():
+                break
+            at = nxt
+            j = _close(body, nxt, mark)
+        if j is None:
+            i += 1
+            continue
+        if j - i > 2:
+            out.append(Quote(i, j + 1))
+        i = j + 1
+    return out
