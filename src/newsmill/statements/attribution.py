@@ -75,11 +75,12 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
     mention = body[start:end]
     if len(mention.split()) > MAX_SPEAKER_WORDS:
         mention = head.text
-    for ent in head.doc.ents:
-        if start <= ent.start_char and ent.end_char <= end and ent.label_ in ("PERSON", "ORG"):
+    for ent in head.doc.ents:  # the entity the subject's head word belongs to
+        if ent.start <= head.i < ent.end and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
             return ents.name(ent.label_, ent.text), mention, role
-    if head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
-        return ents.name(head.ent_type_, mention), mention, role
+    person = ents.person_named(mention)
+    if person is not None:
+        return person, mention, role
     return strip_determiner(mention), mention, role
 
 

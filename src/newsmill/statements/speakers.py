@@ -51,6 +51,16 @@ class Entities:
     def name(self, label: str, text: str) -> str:
         return self.canonical.get((label, text.strip()), text.strip())
 
+    def person_named(self, text: str) -> str | None:
+        """The person a bare name stands for ("Sasse" -> "Ben Sasse"), if the article names
+        exactly one person that way."""
+        words = _words(text)
+        if not words or len(words) > 3:
+            return None
+        found = {name for _, name in self.persons
+                 if _words(name)[-len(words):] == words or _words(name)[:len(words)] == words}
+        return found.pop() if len(found) == 1 else None
+
     def person_before(self, offset: int) -> str | None:
         """The latest person named before ``offset``, preferring a full (two-word) name: a
         one-word PERSON is more often a tagging slip than a pronoun's antecedent."""
