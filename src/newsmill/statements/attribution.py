@@ -44,6 +44,15 @@ def _span_text(tokens: list[Any]) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
+def _trim(body: str, start: int, end: int, chars: str) -> tuple[int, int]:
+    """``(start, end)`` narrowed past ``chars`` (and whitespace) at both ends."""
+    while start < end and (body[start] in chars or body[start].isspace()):
+        start += 1
+    while end > start and (body[end - 1] in chars or body[end - 1].isspace()):
+        end -= 1
+    return start, end
+
+
 def _subject(verb: Any) -> Any | None:
     for child in verb.children:
         if child.dep_ in SUBJECTS:
@@ -69,9 +78,9 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
                 r_start, r_end = _span_text(sub)
                 role = body[r_start:r_end]
     keep = [t for t in sorted(head.subtree, key=lambda t: t.i) if t.i not in excluded]
-    while keep and keep[-1].is_punct:
+    while len(keep) > 1 and keep[-1].is_punct:
         keep.pop()
-    start, end = _span_text(keep)
+    start, end = _span_text(keep or [head])
     mention = body[start:end]
     if len(mention.split()) > MAX_SPEAKER_WORDS:
         mention = head.text
@@ -158,14 +167,14 @@ def find(doc: Any, body: str) -> list[Statement]:
         phrase = sorted([tok, *tok.subtree], key=lambda t: t.i)
         p_start, p_end = _span_text(phrase)
         sent = tok.sent
-        left = body[sent.start_char:p_start].strip(" ,")
-        right = body[p_end:sent.end_char].strip(" ,.")
-        content = left if len(left) >= len(right) else right
+        left = _trim(body, sent.start_char, p_start, " ,")
+        right = _trim(body, p_end, sent.end_char, " ,.")
+        start, end = left if left[1] - left[0] >= right[1] - right[0] else right
+        content = body[start:end]
         if len(content.split()) < 3:
             continue
-        start = body.find(content, sent.start_char)
         speaker, mention, role = _speaker(pobj, ents, body)
-        out.append(Statement(content, start, start + len(content), "according_to", speaker,
+        out.append(Statement(content, start, end, "according_to", speaker,
                              mention, role, "according to"))
     out.sort(key=lambda s: s.start)
     return out
