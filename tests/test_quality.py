@@ -14,6 +14,11 @@ from newsmill.serve.export import eval_record
 FLOORS = json.loads((ROOT / "tests" / "quality_floors.json").read_text())
 
 
+def _assert_floors(figures: dict[str, float], name: str) -> None:
+    for key, floor in FLOORS[name].items():
+        assert figures[key] >= floor, f"{key} {figures[key]} fell below its floor {floor}"
+
+
 def _extract_to(paths: list[Path], out: Path) -> None:
     with out.open("w") as f:
         for rec in extract_only(paths):
@@ -27,18 +32,15 @@ def test_html_benchmark_body_f1(tmp_path: Path) -> None:
     pred = tmp_path / "pred.jsonl"
     _extract_to([bench / "html"], pred)
     figures = score("score_extraction.py", bench / "ground-truth.json", pred)
-    floors = FLOORS["extraction_html_benchmark"]
     assert figures["missing"] == 0
-    for key, floor in floors.items():
-        assert figures[key] >= floor, f"{key} {figures[key]} fell below its floor {floor}"
+    _assert_floors(figures, "extraction_html_benchmark")
 
 
 def test_seed_extraction(tmp_path: Path) -> None:
     pred = tmp_path / "pred.jsonl"
     _extract_to([shared_path("seed")], pred)
     figures = score("score_extraction.py", shared_path("gold", "seed.jsonl"), pred)
-    for key, floor in FLOORS["extraction_seed"].items():
-        assert figures[key] >= floor, f"{key} {figures[key]} fell below its floor {floor}"
+    _assert_floors(figures, "extraction_seed")
 
 
 @pytest.mark.slow
@@ -53,8 +55,7 @@ def test_plain_text_dumps_body_f1(tmp_path: Path) -> None:
     pred = tmp_path / "pred.jsonl"
     _extract_to([folder], pred)
     figures = score("score_extraction.py", bench / "ground-truth.json", pred)
-    for key, floor in FLOORS["extraction_text_dumps"].items():
-        assert figures[key] >= floor, f"{key} {figures[key]} fell below its floor {floor}"
+    _assert_floors(figures, "extraction_text_dumps")
 
 
 @pytest.mark.slow
@@ -65,8 +66,7 @@ def test_naeb_metadata(tmp_path: Path) -> None:
     _extract_to([naeb / "html"], pred)
     figures = score("score_extraction.py", naeb / "gold.jsonl", pred)
     assert figures["missing"] == 0
-    for key, floor in FLOORS["extraction_naeb_metadata"].items():
-        assert figures[key] >= floor, f"{key} {figures[key]} fell below its floor {floor}"
+    _assert_floors(figures, "extraction_naeb_metadata")
 
 
 @pytest.mark.slow
@@ -90,5 +90,4 @@ def test_statements_on_seed_and_dev(tmp_path: Path) -> None:
         with pred.open("w") as out:
             write(store.documents(), "eval", out)
     figures = score("score_statements.py", gold, pred)
-    for key, floor in FLOORS["statements_seed_dev"].items():
-        assert figures[key] >= floor, f"{key} {figures[key]} fell below its floor {floor}"
+    _assert_floors(figures, "statements_seed_dev")

@@ -135,19 +135,20 @@ class PageMeta:
                 tags.setdefault(key.lower(), []).append(meta.get("content"))
         return cls(tags, _ld_nodes(tree))
 
-    def first(self, keys: tuple[str, ...]) -> list[str]:
+    def values(self, keys: tuple[str, ...]) -> list[str]:
+        """The non-empty contents of the meta tags named ``keys``, key by key."""
         return [v for k in keys for v in self.tags.get(k, []) if v and v.strip()]
 
     def titles(self, tree: Any) -> list[str]:
         """What the metadata calls the page's title: meta tags, JSON-LD headlines, <title>."""
-        found = self.first(TITLE_META)
+        found = self.values(TITLE_META)
         found += [n["headline"] for n in self.ld if isinstance(n.get("headline"), str)]
         found += tree.xpath("//head/title/text()")
         return [_squash(t) for t in found if t and t.strip()]
 
     def site_name(self) -> str | None:
         """The site's own name (og:site_name, application-name, the JSON-LD publisher)."""
-        found = self.first(SITE_META)
+        found = self.values(SITE_META)
         found += [name for n in self.ld if _is_article(n) for name in _names(n.get("publisher"))]
         for value in found:
             name = _squash(value).lstrip("@")
@@ -157,7 +158,7 @@ class PageMeta:
 
     def modified(self) -> str | None:
         """The day the page says it was last changed, as YYYY-MM-DD."""
-        found = self.first(MODIFIED_META)
+        found = self.values(MODIFIED_META)
         found += [n["dateModified"] for n in self.ld if isinstance(n.get("dateModified"), str)]
         for value in found:
             day = ISO_DAY.match(value.strip())
@@ -168,7 +169,7 @@ class PageMeta:
     def author_names(self) -> tuple[list[str], list[str]]:
         """The author meta tags' names and the JSON-LD articles' author names."""
         ld = [name for n in self.ld if _is_article(n) for name in _names(n.get("author"))]
-        return self.first(AUTHOR_META), ld
+        return self.values(AUTHOR_META), ld
 
 
 def choose_title(tree: Any, meta: PageMeta, site: str | None) -> str | None:

@@ -115,19 +115,17 @@ class Store:
 
     def near_copies(self, bands: list[tuple[int, str]]) -> dict[str, bytes]:
         """``{article id: signature}`` of the stored originals sharing one of ``bands``."""
+        if not bands:
+            return {}
+        pairs = " OR ".join(f"(b.band = :b{n} AND b.key = :k{n})" for n in range(len(bands)))
+        params: dict[str, Any] = {}
+        for n, (band, key) in enumerate(bands):
+            params[f"b{n}"], params[f"k{n}"] = band, key
         with self.engine.connect() as conn:
-            ids: set[str] = set()
-            for band, key in bands:
-                ids.update(r.article_id for r in conn.execute(
-                    text("SELECT article_id FROM bands WHERE band = :b AND key = :k"),
-                    {"b": band, "k": key}))
-            out: dict[str, bytes] = {}
-            for article_id in sorted(ids):
-                row = conn.execute(text("SELECT signature FROM signatures WHERE article_id = :i"),
-                                   {"i": article_id}).first()
-                if row is not None:
-                    out[article_id] = bytes(row.signature)
-            return out
+            result = conn.execute(text(
+                "SELECT DISTINCT b.article_id, s.signature FROM bands b "
+                f"JOIN signatures s ON s.article_id = b.article_id WHERE {pairs}"), params)
+            return {r.article_id: bytes(r.signature) for r in result}
 
     def save(self, records: Iterable[Document | Skipped],
              signatures: Mapping[str, Signature] | None = None) -> int:
