@@ -15,7 +15,7 @@ COMMANDS = sorted(main.commands)
 
 
 def test_the_commands_the_issue_names_exist() -> None:
-    assert {"ingest", "extract", "export", "search", "show", "stats"} <= set(COMMANDS)
+    assert {"ingest", "extract", "export", "search", "show", "stats", "quotes"} <= set(COMMANDS)
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -65,6 +65,18 @@ def test_ingest_then_query_the_store(cli_env: dict[str, str], tmp_path: Path) ->
         assert result.returncode == 0, result.stderr
         lines = out.read_text().splitlines()
         assert len(lines) == (5 if fmt == "csv" else 4)
+
+
+def test_quotes_by_speaker_after_a_full_ingest(cli_env: dict[str, str]) -> None:
+    assert _cli("ingest", str(EXAMPLES), env=cli_env).returncode == 0
+    result = _cli("quotes", "--speaker", "chadwick", "--json", env=cli_env)
+    assert result.returncode == 0, result.stderr
+    said = [json.loads(line) for line in result.stdout.splitlines()]
+    assert said and all(s["speaker"].endswith("Chadwick") for s in said)
+    body = json.loads(_cli("show", said[0]["article_id"], "--json", env=cli_env).stdout)["body"]
+    assert body[said[0]["start"]:said[0]["end"]] == said[0]["content"]
+    nobody = _cli("quotes", "--speaker", "Nobody Known", env=cli_env)
+    assert nobody.returncode == 0 and "no statement matches" in nobody.stderr
 
 
 def test_querying_a_store_that_does_not_exist_says_how_to_make_one(

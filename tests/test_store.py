@@ -66,3 +66,23 @@ def test_a_file_that_is_not_a_store_is_named(tmp_path: Path) -> None:
 def test_missing_store_is_named_when_not_creating(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no such store"):
         Store(tmp_path / "absent.db", create=False)
+
+
+def test_quotes_by_speaker_across_articles(tmp_path: Path) -> None:
+    def doc(aid: str, published: str, speakers: list[str | None]) -> Document:
+        body = " ".join(f"Statement {n}." for n in range(len(speakers)))
+        art = Article(aid, f"{aid}.txt", "text", body, published=published)
+        said = tuple(Statement(f"Statement {n}", 13 * n, 13 * n + 11, "direct", speaker=s)
+                     for n, s in enumerate(speakers))
+        return Document(art, statements=said)
+
+    store = Store(tmp_path / "s.db")
+    store.save([doc("old", "2019-06-10", ["Kassym-Jomart Tokayev", "Mihra Rittmann", None]),
+                doc("new", "2019-06-12", ["Tokayevich Smith", "Kassym-Jomart Tokayev"])])
+    hits = store.quotes("tokayev")
+    assert [(h.article_id, h.statement.start) for h in hits] == [("new", 13), ("old", 0)]
+    assert hits[0].published == "2019-06-12"
+    assert [h.statement.speaker for h in store.quotes("Mihra Rittmann")] == ["Mihra Rittmann"]
+    assert store.quotes("Rittmann Tokayev") == []
+    assert len(store.quotes()) == 5
+    assert len(store.quotes(limit=2)) == 2

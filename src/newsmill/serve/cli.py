@@ -234,6 +234,45 @@ def show(article_id: str, db: str, as_json: bool) -> None:
 
 
 @main.command()
+@click.option("--speaker", help="Words of the speaker's name: 'Tokayev' finds 'Kassym-Jomart "
+              "Tokayev'.")
+@click.option("--kind", type=click.Choice(["direct", "indirect", "mixed", "according_to"]),
+              help="Only statements of this kind.")
+@db_option
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per statement.")
+@_guarded
+def quotes(speaker: str | None, kind: str | None, db: str, limit: int, as_json: bool) -> None:
+    """Who said what: stored statements with their article, date and offsets.
+
+    \b
+    Examples:
+      newsmill quotes --speaker Tokayev
+      newsmill quotes --kind direct --json --db news.db > quotes.jsonl
+    """
+    hits = Store(db, create=False).quotes(speaker, kind, limit)
+    if not hits:
+        err.print("no statement matches" + (f" speaker {speaker!r}" if speaker else ""))
+        return
+    if as_json:
+        for h in hits:
+            click.echo(json.dumps({"article_id": h.article_id, "title": h.title,
+                                   "published": h.published, **export.statement(h.statement)},
+                                  ensure_ascii=False))
+        return
+    table = Table(show_lines=True)
+    for name in ("speaker", "said", "article"):
+        table.add_column(name, ratio={"said": 3}.get(name, 1), overflow="fold")
+    for h in hits:
+        s = h.statement
+        who = escape(s.speaker or "(unnamed)") + (f"\n[dim]{escape(s.role)}[/]" if s.role else "")
+        said = f"{escape(s.content)}\n[dim]{s.kind}, {escape(s.cue or '')}[/]"
+        where = f"{escape(h.article_id)}\n[dim]{h.published or ''} @{s.start}-{s.end}[/]"
+        table.add_row(who, said, where)
+    out.print(table)
+
+
+@main.command()
 @db_option
 @_guarded
 def stats(db: str) -> None:

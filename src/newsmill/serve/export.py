@@ -15,7 +15,7 @@ CSV_COLUMNS = ("id", "title", "authors", "publisher", "published", "updated", "l
                "source", "kind", "words", "mentions", "statements", "events")
 
 
-def _statement(s: Statement) -> dict[str, Any]:
+def statement(s: Statement) -> dict[str, Any]:
     return {"speaker": s.speaker, "speaker_mention": s.speaker_mention, "role": s.role,
             "cue": s.cue, "kind": s.kind, "content": s.content, "start": s.start, "end": s.end}
 
@@ -34,7 +34,7 @@ def eval_record(record: Article | Document) -> dict[str, Any]:
     return {
         "id": a.id, "title": a.title, "authors": list(a.authors), "publisher": a.publisher,
         "published": a.published, "language": a.language, "body": a.body,
-        "statements": [_statement(s) for s in doc.statements],
+        "statements": [statement(s) for s in doc.statements],
         "events": [_event(e) for e in doc.events],
     }
 

@@ -7,6 +7,7 @@ documents only; ids are unique, so writing the same document twice adds nothing.
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from newsmill import errors
-from newsmill.records import Document, Skipped
+from newsmill.records import Document, Skipped, Statement
 from newsmill.store import rows
 
 if TYPE_CHECKING:
@@ -42,6 +43,20 @@ class SearchHit:
     title: str | None
     published: str | None
     snippet: str
+
+
+@dataclass(frozen=True)
+class QuoteHit:
+    """A stored statement with the article it comes from."""
+
+    article_id: str
+    title: str | None
+    published: str | None
+    statement: Statement
+
+
+def _name_words(name: str) -> list[str]:
+    return re.findall(r"\w+", name.lower())
 
 
 @dataclass(frozen=True)
@@ -232,6 +247,36 @@ class Store:
                 quoted = '"' + query.replace('"', '""') + '"'
                 result = conn.execute(sql, {"q": quoted, "n": limit}).all()
         return [SearchHit(r.id, r.title, r.published, r.snippet) for r in result]
+
+    def quotes(self, speaker: str | None = None, kind: str | None = None,
+               limit: int | None = 100) -> list[QuoteHit]:
+        """Statements, newest article first; ``speaker`` keeps those whose speaker's name holds
+        every word of it ("Tokayev" finds "Kassym-Jomart Tokayev"), case aside."""
+        words = _name_words(speaker or "")
+        if speaker is not None and not words:
+            return []
+        where = ["1 = 1"]
+        params: dict[str, Any] = {}
+        for n, w in enumerate(words):  # a cheap SQL prefilter; whole words checked below
+            where.append(f"lower(s.speaker) LIKE :w{n}")
+            params[f"w{n}"] = f"%{w}%"
+        if kind:
+            where.append("s.kind = :kind")
+            params["kind"] = kind
+        sql = text(
+            "SELECT s.*, a.title, a.published FROM statements s JOIN articles a "
+            f"ON a.id = s.article_id WHERE {' AND '.join(where)} "
+            "ORDER BY a.published DESC NULLS LAST, a.pk, s.idx")
+        hits: list[QuoteHit] = []
+        with self.engine.connect() as conn:
+            for row in conn.execute(sql, params).mappings():
+                if words and not set(words) <= set(_name_words(row["speaker"])):
+                    continue
+                hits.append(QuoteHit(row["article_id"], row["title"], row["published"],
+                                     rows.statement_from_row(row)))
+                if limit is not None and len(hits) >= limit:
+                    break
+        return hits
 
     def top_entities(self, limit: int = 20) -> list[tuple[str, str, int]]:
         """The most mentioned entities: ``(text, label, mentions)``."""
