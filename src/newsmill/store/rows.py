@@ -52,7 +52,8 @@ def event_row(article_id: str, idx: int, e: Event) -> dict[str, Any]:
             "mode": e.mode, "status": e.status, "date": e.date, "actors": _actors(e.actors),
             "recipients": _actors(e.recipients), "place_name": e.place and place.name,
             "place_country": place.country, "lat": place.lat, "lon": place.lon,
-            "evidence": e.evidence}
+            "evidence": e.evidence, "size": e.size, "arrested": e.arrested,
+            "injured": e.injured, "dead": e.dead}
 
 
 def event_from_row(row: Any) -> Event:
@@ -62,7 +63,9 @@ def event_from_row(row: Any) -> Event:
     return Event(type=row["type"], evidence=row["evidence"], start=row["start"], end=row["end"],
                  mode=row["mode"], status=row["status"], date=row["date"], place=place,
                  actors=tuple(Actor(**a) for a in json.loads(row["actors"])),
-                 recipients=tuple(Actor(**a) for a in json.loads(row["recipients"])))
+                 recipients=tuple(Actor(**a) for a in json.loads(row["recipients"])),
+                 size=row["size"], arrested=row["arrested"], injured=row["injured"],
+                 dead=row["dead"])
 
 
 def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:

@@ -1,0 +1,201 @@
+"""Actors and recipients: the noun phrase a parse token heads, named by the entity it holds
+(fullest form in the article), with an ISO3 country and a PLOVER sector.
+
+Country: an international body's code (``bodies.txt``), else a place or nationality word in the
+phrase ("Hong Kong police", "Kazakhstan's ruling party", "French foreign ministry"), else the
+place or nationality words the article gives the person elsewhere ("X, the Chinese ambassador"),
+else the article's own country. Sector: the body's sector, a country acting as such (GOV), the
+phrase's words (``sectors.txt``: police -> COP), or the titles and roles the article gives the
+person ("President X", "X, the foreign minister").
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsmill.events.lexicon import cased_table, word_table
+from newsmill.events.places import gazetteer
+from newsmill.records import Actor
+from newsmill.statements.speakers import PERSON_PRONOUNS, Entities, strip_determiner
+
+MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "case", "det", "nummod", "quantmod",
+                       "predet", "advmod", "punct"})
+DROP = frozenset({"det", "nummod", "quantmod", "predet", "advmod", "punct"})
+GROUP_HEADS = frozenset({"supporter", "member", "group", "government", "leader", "head",
+                         "ministry", "office", "people", "residents", "family", "families"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _lemma(tok: Any) -> str:
+    return str(tok.lemma_).lower()
+
+
+def phrase(tok: Any) -> list[Any]:
+    """The words of the noun phrase ``tok`` heads: its left modifiers, itself, and an "of ..."
+    after a group word ("supporters of Evo Morales")."""
+    words = [t for t in tok.subtree if t.i <= tok.i and
+             all(a.dep_ in MODIFIERS for a in _path(t, tok))]
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ == "of" and _lemma(tok) in GROUP_HEADS:
+            words += list(child.subtree)
+    return sorted(words, key=lambda t: t.i)
+
+
+def _path(tok: Any, top: Any) -> list[Any]:
+    out = []
+    while tok is not top and tok.head.i != tok.i:
+        out.append(tok)
+        tok = tok.head
+    return out
+
+
+@dataclass
+class ArticleContext:
+    """What the whole article says about its entities: their fullest names, the roles and
+    nationalities given to each person, and its main country."""
+
+    entities: Entities
+    roles: dict[str, list[str]] = field(default_factory=dict)  # canonical name -> role words
+    countries: tuple[str, ...] = ()  # the article's countries, most mentioned first
+
+    @classmethod
+    def of(cls, doc: Any) -> ArticleContext:
+        gaz = gazetteer()
+        entities = Entities.of(doc)
+        roles: dict[str, list[str]] = defaultdict(list)
+        counts: Counter[str] = Counter()
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "NORP"):
+                code = gaz.country_of_name(ent.text) or (
+                    gaz.locate(ent.text).country if ent.label_ == "GPE" and gaz.locate(ent.text)
+                    else None)
+                if code:
+                    counts[code] += 1
+            if ent.label_ != "PERSON":
+                continue
+            name = entities.name("PERSON", ent.text)
+            root = ent.root
+            words = [t for t in root.subtree if t.i < ent.start and t.dep_ in MODIFIERS]
+            for child in root.children:
+                if child.dep_ == "appos":
+                    words += phrase(child)
+            if root.dep_ == "appos":
+                words += phrase(root.head)
+            roles[name] += [t.text for t in words if t.ent_type_ != "PERSON"]
+        return cls(entities, dict(roles), tuple(c for c, _ in counts.most_common()))
+
+    @property
+    def country(self) -> str | None:
+        return self.countries[0] if self.countries else None
+
+
+def _entity(tok: Any) -> Any | None:
+    if tok.ent_type_ not in NAME_LABELS:
+        return None
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _body(name: str) -> tuple[str, str] | None:
+    """(code, sector) of an international body or NGO named ``name``."""
+    table = cased_table("bodies.txt")
+    name = strip_determiner(name)
+    for cand in (name, name.removesuffix("'s").removesuffix("’s")):
+        key = table.get(cand)
+        if key is not None:
+            code, _, sector = key.partition(" ")
+            return code, sector
+    return None
+
+
+def sector_of(words: list[str]) -> str | None:
+    """The sector the words name: two-word phrases first, the last (head) word first."""
+    table = word_table("sectors.txt")
+    lower = [w.lower().strip(".,'’") for w in words]
+    for a, b in zip(reversed(lower[:-1]), reversed(lower[1:]), strict=True):
+        if f"{a} {b}" in table:
+            return table[f"{a} {b}"]
+    for w in reversed(lower):
+        for form in (w, w.removesuffix("s"), w.removesuffix("es"), w.removesuffix("men") + "man"):
+            if form in table:
+                return table[form]
+    return None
+
+
+def _country_in(tokens: list[Any]) -> str | None:
+    gaz = gazetteer()
+    for t in tokens:
+        ent = _entity(t) if t.ent_type_ in ("GPE", "NORP") else None
+        text = ent.text if ent is not None else t.text
+        code = gaz.country_of_name(text)
+        if code is None and ent is not None and ent.label_ == "GPE":
+            place = gaz.locate(text)
+            code = place.country if place else None
+        if code:
+            return code
+    return None
+
+
+def actor(tok: Any, ctx: ArticleContext) -> Actor | None:
+    """The actor ``tok`` stands for, or ``None`` for a word that names no one."""
+    if tok.lower_ in PERSON_PRONOUNS:
+        name = ctx.entities.person_before(tok.idx)
+        if name is None:
+            return None
+        return _described(name, "PERSON", [], ctx)
+    if tok.pos_ == "PRON" or tok.like_num:
+        return None
+    ent = _entity(tok)
+    words = phrase(tok)
+    if ent is not None and ent.root == tok or (ent is not None and tok.dep_ == "compound"):
+        name = ctx.entities.name(ent.label_, ent.text)
+        if ent.label_ == "PERSON":
+            name = ctx.entities.person_named(ent.text) or name
+        extra = [t for t in words if t.i < ent.start or t.i >= ent.end]
+        return _described(name, ent.label_, extra, ctx)
+    kept = [t for t in words if t.dep_ not in DROP or t.i == tok.i]
+    name = strip_determiner(" ".join(t.text for t in kept)).replace(" 's", "'s")
+    name = name.replace(" ’s", "’s")
+    sector = sector_of([t.text for t in kept])
+    body = _body(name)
+    if body is not None:
+        return Actor(name, None if body[0] == "-" else body[0], body[1])
+    if sector is None and _lemma(tok) not in word_table("sectors.txt") and not any(
+            t.ent_type_ in NAME_LABELS for t in kept):
+        return None
+    country = _country_in(kept) or ctx.country
+    return Actor(name, country, sector)
+
+
+def _described(name: str, label: str, extra: list[Any], ctx: ArticleContext) -> Actor:
+    body = _body(name)
+    if body is not None:
+        return Actor(name, None if body[0] == "-" else body[0], body[1])
+    gaz = gazetteer()
+    if label in ("GPE", "NORP"):
+        code = gaz.country_of_name(name)
+        if code is None and label == "GPE":
+            place = gaz.locate(name, ctx.countries)
+            code = place.country if place else None
+        sector = sector_of([t.text for t in extra]) or "GOV"
+        return Actor(name, code or ctx.country, sector)
+    role_words = [t.text for t in extra] + ctx.roles.get(name, [])
+    country = _country_in(extra) or _country_of_words(role_words) or ctx.country
+    sector = sector_of([t.text for t in extra]) or sector_of(ctx.roles.get(name, []))
+    if sector is None and label == "ORG":
+        sector = sector_of(name.split())
+    return Actor(name, country, sector)
+
+
+def _country_of_words(words: list[str]) -> str | None:
+    gaz = gazetteer()
+    for w in words:
+        code = gaz.country_of_name(w)
+        if code:
+            return code
+    return None

@@ -1,0 +1,432 @@
+"""PLOVER events from the spaCy parse, clause by clause.
+
+1. Triggers: a word of ``triggers.txt`` (lemma, part of speech, a second word joined by a
+   dependency) gives the type and mode.
+2. One event per happening: a trigger inside the complement of another ("accused them of
+   attacking", "called for an end to the violence") is what the first is about, not an event of
+   its own; triggers of one type in one sentence are one event; the same type, actors and
+   recipients told again in the article are one event.
+3. Parties: the subject (or the "by" agent) acts, the object, a passive subject or an
+   "against/on/with/at" phrase receives (``actors.py``).
+4. Place: a place named in the event's own clause ("in Senkata"), else the sentence's, else the
+   article's country; geocoded offline (``places.py``).
+5. Date: the date words of the clause against the publication date (``dates.py``); a clause
+   dated a year or more before publication is background and not coded.
+6. Status: negation or a denial -> denied; a condition, a modal or a question -> hypothetical;
+   a future or an intention ("vowed to") -> planned (``status.txt``); a threat is of something
+   planned.
+7. Numbers: crowd size, arrested, injured and dead from the sentence's counts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from newsmill.events import actors as act
+from newsmill.events.dates import resolve, years_before
+from newsmill.events.lexicon import Trigger, entry_set, quantities, sections, triggers
+from newsmill.events.places import gazetteer
+from newsmill.records import Actor, Event, Place
+
+VERBAL = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "CONCEDE",
+                    "CONSULT"})
+INDEPENDENT = frozenset({"relcl", "advcl", "conj", "parataxis", "cc"})
+SUBJECTS = frozenset({"nsubj", "csubj"})
+RECIPIENT_PREPS = frozenset({"against", "on", "at", "with", "upon", "to"})
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "across", "around", "inside",
+                         "throughout", "into", "from", "on"})
+DEFAULT_ACTORS = {("PROTEST", None): ("protesters", "CVL"),
+                  ("COERCE", "arrest"): ("police", "COP"),
+                  ("ASSAULT", "crowd-control"): ("police", "COP")}
+
+
+@dataclass
+class Found:
+    trigger: Trigger
+    token: Any
+
+
+def _lemma(tok: Any) -> str:
+    return str(tok.lemma_).lower()
+
+
+def _matches(trig: Trigger, tok: Any) -> bool:
+    if trig.pos == "v" and tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if trig.pos == "n" and tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if len(trig.words) == 1:
+        return tok.pos_ in ("VERB", "NOUN", "PROPN", "ADJ") and _lemma(tok) == trig.words[0]
+    first, second = trig.words[0], trig.words[1]
+    if _lemma(tok) == first:  # "call for", "open fire": the second word depends on the first
+        return any(_lemma(c) == second or c.lower_ == second for c in tok.children)
+    if _lemma(tok) == second:  # "hunger strike", "tear gas": the first modifies the second
+        return any(_lemma(c) == first or c.lower_ == first for c in tok.lefts)
+    return False
+
+
+def find_triggers(sent: Any) -> list[Found]:
+    table = triggers()
+    out: list[Found] = []
+    for tok in sent:
+        for trig in table.get(_lemma(tok), ()):
+            if _matches(trig, tok) and (len(trig.words) == 1 or _lemma(tok) == trig.words[-1]
+                                        or _lemma(tok) == trig.words[0]):
+                head = tok if _lemma(tok) == trig.words[0] or len(trig.words) == 1 else tok
+                out.append(Found(trig, head))
+                break
+    # a two-word trigger's other word is not a trigger of its own ("hunger strike": not "strike")
+    taken = {f.token.i for f in out if len(f.trigger.words) > 1}
+    pairs = [f for f in out if len(f.trigger.words) > 1]
+    for f in pairs:
+        for c in f.token.children:
+            if _lemma(c) in f.trigger.words:
+                taken.add(c.i)
+    return [f for f in out if len(f.trigger.words) > 1 or f.token.i not in taken]
+
+
+def _governs(top: Any, tok: Any) -> bool:
+    """``tok`` lies in what ``top`` is about: its complement, not a clause of its own."""
+    t = tok
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ in INDEPENDENT:
+            return False
+        t = t.head
+    return bool(t.i == top.i)
+
+
+def one_per_happening(found: list[Found]) -> list[Found]:
+    keep = [f for f in found if not any(
+        g is not f and g.token.i != f.token.i and g.trigger.type in VERBAL
+        and _governs(g.token, f.token) for g in found)]
+    # material triggers over other triggers of their own subtree ("arrested during protests")
+    keep = [f for f in keep if not any(
+        g is not f and g.trigger.type not in VERBAL and g.trigger.type != f.trigger.type
+        and f.token.pos_ == "NOUN" and _governs(g.token, f.token) for g in keep)]
+    by_type: dict[str, Found] = {}
+    for f in keep:  # one event per type and sentence: the trigger nearest the root
+        best = by_type.get(f.trigger.type)
+        if best is None or _depth(f.token) < _depth(best.token):
+            by_type[f.trigger.type] = f
+    return sorted(by_type.values(), key=lambda f: f.token.i)
+
+
+def _depth(tok: Any) -> int:
+    n = 0
+    while tok.head.i != tok.i:
+        tok, n = tok.head, n + 1
+    return n
+
+
+def _clause(tok: Any) -> Any:
+    """The verb whose clause states a nominal trigger ("Protests broke out": broke)."""
+    t = tok
+    for _ in range(4):
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            return t
+        t = t.head
+    return t
+
+
+def _evidence(head: Any, body: str) -> tuple[int, int]:
+    drop: set[int] = set()
+    for child in head.children:
+        if (child.dep_ in ("conj", "cc") and child.pos_ in ("VERB", "CCONJ")) or \
+                child.dep_ in ("parataxis",) or (child.dep_ == "punct" and child.i > head.i):
+            drop.update(t.i for t in child.subtree)
+        if child.dep_ == "ccomp" and _lemma(head) in _reporting():
+            drop.update(t.i for t in child.subtree)
+    toks = [t for t in head.subtree if t.i not in drop]
+    if head.dep_ == "ccomp":  # a reported clause without its "police said"
+        toks = [t for t in toks if t.i >= head.left_edge.i]
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    while end > start and body[end - 1] in " ,.;:'\"”’":
+        end -= 1
+    while start < end and body[start] in " ,;:'\"“‘—-":
+        start += 1
+    return start, end
+
+
+def _reporting() -> frozenset[str]:
+    from newsmill.statements.attribution import cues
+
+    return cues()
+
+
+def _children(tok: Any, deps: frozenset[str] | tuple[str, ...]) -> list[Any]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _subject(tok: Any) -> Any | None:
+    t = tok
+    for _ in range(3):
+        subj = _children(t, SUBJECTS)
+        if subj:
+            s = subj[0]
+            if s.lower_ in ("who", "that", "which") and t.dep_ == "relcl":
+                return t.head
+            return s
+        if t.dep_ in ("xcomp", "conj", "advcl", "acl") and t.head.i != t.i:
+            if t.dep_ == "acl" and t.pos_ == "VERB":
+                return None
+            t = t.head
+            continue
+        break
+    return None
+
+
+def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]]:
+    """(actors, recipients) of the trigger ``tok``."""
+    doers: list[Any] = []
+    done_to: list[Any] = []
+    if tok.pos_ in ("VERB", "AUX"):
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
+            tok.tag_ == "VBN" and tok.dep_ == "acl")
+        for c in tok.children:
+            if c.dep_ == "agent":
+                doers += _children(c, ("pobj",))
+            elif c.dep_ == "nsubjpass":
+                done_to.append(c)
+            elif c.dep_ in ("dobj", "dative"):
+                done_to.append(c)
+            elif c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
+                done_to += _children(c, ("pobj",))
+        if tok.dep_ == "acl" and passive:
+            done_to.append(tok.head)
+        if not passive:
+            subj = _subject(tok)
+            if subj is not None:
+                doers.append(subj)
+    else:
+        for c in tok.children:
+            if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.ent_type_):
+                doers.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                doers += _children(c, ("pobj",))
+            elif c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS | {"of"}:
+                done_to += _children(c, ("pobj",))
+        if not doers and tok.dep_ in ("dobj",):
+            subj = _subject(tok.head)
+            if subj is not None:
+                doers.append(subj)
+    return _named(doers, ctx), _named(done_to, ctx)
+
+
+def _named(tokens: list[Any], ctx: act.ArticleContext) -> list[Actor]:
+    out: list[Actor] = []
+    for tok in tokens:
+        group = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
+        for t in group:
+            a = act.actor(t, ctx)
+            if a is not None and a not in out:
+                out.append(a)
+    return out
+
+
+def place_of(head: Any, sent: Any, ctx: act.ArticleContext) -> Place | None:
+    gaz = gazetteer()
+
+    def located(ents: list[Any]) -> Place | None:
+        for ent in ents:
+            if ent.label_ not in act.PLACE_LABELS:
+                continue
+            root = ent.root
+            if root.head.dep_ != "prep" or root.head.lower_ not in PLACE_PREPS:
+                if ent.label_ == "GPE" and root.dep_ in ("compound",):
+                    pass
+                else:
+                    continue
+            place = gaz.locate(ent.text, ctx.countries)
+            if place is not None:
+                return place
+            if ent.label_ in ("FAC", "LOC") and ctx.country:
+                return Place(ent.text, ctx.country)
+        return None
+
+    clause = [e for e in sent.ents if head.left_edge.i <= e.start and e.end <= head.right_edge.i + 1]
+    place = located(clause) or located(list(sent.ents))
+    if place is None and ctx.country:
+        return gaz.locate(gaz.country_names.get(ctx.country, ""), ctx.countries)
+    return place
+
+
+def _date_words(head: Any, sent: Any) -> list[str]:
+    inside = [e.text for e in sent.ents if e.label_ in ("DATE", "TIME")
+              and head.left_edge.i <= e.start and e.end <= head.right_edge.i + 1]
+    return inside or [e.text for e in sent.ents if e.label_ == "DATE"]
+
+
+def status_of(trig: Trigger, tok: Any, sent: Any) -> str:
+    status = sections("status.txt")
+    planned_verbs = frozenset(status["planned verbs"])
+    t, chain = tok, [tok]
+    while t.head.i != t.i and t.dep_ in ("xcomp", "ccomp", "pobj", "prep", "dobj", "acl",
+                                          "advcl", "nsubj", "nsubjpass", "compound"):
+        t = t.head
+        chain.append(t)
+    clause = _clause(tok)
+    aux = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+    if any(c.dep_ == "neg" for c in (*tok.children, *clause.children)) or any(
+            _lemma(c) in entry_set("status.txt", "denied verbs") for c in chain[1:]):
+        if trig.type != "REJECT":
+            return "denied"
+    marks = {c.lower_ for x in chain for c in x.children if c.dep_ == "mark"}
+    if marks & entry_set("status.txt", "hypothetical marks") or sent.text.rstrip().endswith("?"):
+        return "hypothetical"
+    if aux & entry_set("status.txt", "hypothetical auxiliaries") and not _reported(clause):
+        return "hypothetical"
+    if trig.type == "THREATEN":
+        return "planned"
+    if aux & entry_set("status.txt", "planned auxiliaries") or (
+            aux & {"would"} and _reported(clause)):
+        return "planned"
+    if any(_lemma(c) in planned_verbs and c.i != tok.i for c in chain[1:3]) and (
+            tok.dep_ == "xcomp" or (tok.dep_ in ("pobj", "dobj") and _lemma(chain[1]) != "be")):
+        return "planned"
+    if trig.type == "AGREE" and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        return "planned"
+    return "occurred"
+
+
+def _reported(clause: Any) -> bool:
+    return clause.dep_ == "ccomp" and _lemma(clause.head) in _reporting()
+
+
+def _number(tok: Any) -> int | None:
+    text = tok.lower_.replace(",", "")
+    if text.isdigit():
+        return int(text)
+    small = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+             "fourteen fifteen sixteen seventeen eighteen nineteen twenty").split()
+    if text in small:
+        return small.index(text)
+    return quantities().get(text)
+
+
+def count_of(tok: Any) -> int | None:
+    """The number a noun phrase gives ("800 students", "hundreds of protesters")."""
+    for c in tok.children:
+        if c.dep_ == "nummod":
+            words = " ".join(t.lower_ for t in c.subtree)
+            return quantities().get(words) or _number(c)
+    if _lemma(tok) in ("hundred", "thousand", "dozen", "million") or tok.lower_ in quantities():
+        words = " ".join(t.lower_ for t in tok.subtree if t.i <= tok.i)
+        return quantities().get(words) or quantities().get(tok.lower_)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in quantities():
+        return count_of(tok.head.head)
+    return None
+
+
+def numbers(sent: Any) -> dict[str, int]:
+    """arrested / injured / dead counts the sentence gives."""
+    table = sections("quantities.txt")
+    words = {k.split()[0]: frozenset(table[k]) for k in
+             ("dead words", "injured words", "arrested words")}
+    out: dict[str, int] = {}
+    for tok in sent:
+        lemma = _lemma(tok)
+        for key, lemmas in words.items():
+            if lemma not in lemmas or key in out:
+                continue
+            cands = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
+            if tok.dep_ == "amod":
+                cands.append(tok.head)
+            for c in cands:
+                n = count_of(c)
+                if n:
+                    out[key] = n
+                    break
+    return out
+
+
+def code_sentence(sent: Any, body: str, ctx: act.ArticleContext,
+                  published: str | None) -> list[Event]:
+    found = one_per_happening(find_triggers(sent))
+    if not found:
+        return []
+    counts = numbers(sent)
+    events: list[Event] = []
+    for f in found:
+        tok, trig = f.token, f.trigger
+        head = tok if tok.pos_ in ("VERB", "AUX") else _clause(tok)
+        dates = _date_words(head, sent)
+        if any(years_before(d, published) >= 1 for d in dates):
+            continue  # background history, not news
+        day = next((d for d in (resolve(w, published) for w in dates) if d), None)
+        doers, done_to = parties(tok, ctx)
+        if not doers and tok.pos_ != "VERB" and head.i != tok.i:
+            doers, _ = parties(head, ctx)
+        mode = trig.mode or _instrument(trig, sent)
+        default = DEFAULT_ACTORS.get((trig.type, None if trig.type == "PROTEST" else mode))
+        if not doers and default is not None:
+            doers = [Actor(default[0], ctx.country, default[1])]
+        start, end = _evidence(head, body)
+        event = Event(type=trig.type, mode=mode, evidence=body[start:end], start=start, end=end,
+                      actors=tuple(doers), recipients=tuple(a for a in done_to if a not in doers),
+                      place=place_of(head, sent, ctx), date=day,
+                      status=status_of(trig, tok, sent))  # type: ignore[arg-type]
+        if trig.type == "PROTEST":
+            size = next((n for n in (act_count(t) for t in _actor_tokens(tok, head)) if n), None)
+            event = replace(event, size=size)
+        if trig.type in ("ASSAULT", "PROTEST", "COERCE"):
+            event = replace(event, dead=counts.get("dead"), injured=counts.get("injured"))
+        if trig.type == "COERCE":
+            event = replace(event, arrested=counts.get("arrested"))
+        events.append(event)
+    return events
+
+
+def act_count(tok: Any) -> int | None:
+    return count_of(tok)
+
+
+def _actor_tokens(tok: Any, head: Any) -> list[Any]:
+    out = []
+    for t in (tok, head):
+        subj = _subject(t) if t.pos_ in ("VERB", "AUX") else None
+        if subj is not None:
+            out.append(subj)
+        out += [c for c in t.children if c.dep_ in ("poss", "compound") or (
+            c.dep_ == "prep" and c.lower_ == "by")]
+    return [c for t in out for c in ([t] + [p for p in t.children if p.dep_ == "pobj"])]
+
+
+def _instrument(trig: Trigger, sent: Any) -> str | None:
+    if trig.type != "ASSAULT":
+        return None
+    table = sections("instruments.txt")
+    text = " " + sent.text.lower() + " "
+    for mode, words in table.items():
+        if any(f" {w}" in text for w in words):
+            return mode
+    return None
+
+
+def merge(events: list[Event]) -> list[Event]:
+    """The same happening told twice is one event: same type, mode, parties and place."""
+    out: list[Event] = []
+    for e in events:
+        key = (e.type, e.mode, {a.name.lower() for a in e.actors},
+               {a.name.lower() for a in e.recipients})
+        for n, prev in enumerate(out):
+            pkey = (prev.type, prev.mode, {a.name.lower() for a in prev.actors},
+                    {a.name.lower() for a in prev.recipients})
+            same_place = (prev.place is None or e.place is None
+                          or prev.place.country == e.place.country)
+            same_day = prev.date is None or e.date is None or prev.date == e.date
+            if pkey == key and same_place and same_day:
+                if prev.date is None and e.date is not None:
+                    out[n] = replace(prev, date=e.date)
+                break
+        else:
+            out.append(e)
+    return out
+
+
+def code(doc: Any, body: str, published: str | None) -> list[Event]:
+    ctx = act.ArticleContext.of(doc)
+    events: list[Event] = []
+    for sent in doc.sents:
+        events += code_sentence(sent, body, ctx, published)
+    return merge(events)

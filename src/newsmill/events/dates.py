@@ -1,0 +1,74 @@
+"""The day an event happened, from the date words of its clause and the publication date.
+
+"on Sunday" is the latest Sunday on or before publication, "yesterday" the day before;
+other expressions ("Oct. 11", "Nov 18, 2019", "last Monday") go to dateparser with the
+publication date as the base. Spans that name no single day ("last week", "this year", "in
+recent months") give ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import cache
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+SAME_DAY = frozenset({"today", "tonight", "this morning", "this afternoon", "this evening"})
+NOT_A_DAY = re.compile(
+    r"\b(week|weeks|month|months|year|years|decade|decades|century|recent|past|"
+    r"since|ago|earlier|later|season|weekend|era|times|days)\b", re.I)
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _weekday_before(text: str, published: date) -> date | None:
+    words = text.lower().replace(".", " ").split()
+    for n, name in enumerate(WEEKDAYS):
+        if name in words or name[:3] in words:
+            back = (published.weekday() - n) % 7
+            return published - timedelta(days=back)
+    return None
+
+
+@cache
+def resolve(text: str, published: str | None) -> str | None:
+    """The ISO day ``text`` names, or ``None``. Without a publication date only a full date
+    ("9 June 2019") resolves."""
+    t = " ".join(text.lower().split()).removeprefix("on ").strip(" ,.")
+    base = date.fromisoformat(published[:10]) if published else None
+    if base is not None:
+        if t in SAME_DAY:
+            return base.isoformat()
+        if t.startswith("yesterday") or t == "last night":
+            return (base - timedelta(days=1)).isoformat()
+        if "week" not in t:
+            day = _weekday_before(t, base)
+            if day is not None:
+                return day.isoformat()
+    if NOT_A_DAY.search(t) or not re.search(r"\d", t):
+        return None
+    if base is None and not YEAR.search(t):
+        return None
+    return _parse(t, published)
+
+
+def _parse(text: str, published: str | None) -> str | None:
+    import dateparser
+    from datetime import datetime
+
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
+    if published:
+        settings["RELATIVE_BASE"] = datetime.fromisoformat(published[:10])
+    found = dateparser.parse(text, languages=["en"], settings=settings)
+    return found.date().isoformat() if found else None
+
+
+def years_before(text: str, published: str | None) -> int:
+    """How many years before publication ``text`` lies ("in 2016" in 2019: 3; "years ago": 2);
+    0 when it names no earlier year."""
+    t = text.lower()
+    if re.search(r"\b(years|decades) ago\b", t):
+        return 2
+    years = [int(y) for y in YEAR.findall(t)]
+    if not years or not published:
+        return 0
+    return max(0, int(published[:4]) - max(years))

@@ -1,0 +1,93 @@
+"""The events stage's word lists, kept as data files beside this module.
+
+Each file holds lines ``KEY: entry, entry, ...`` (``#`` starts a comment):
+
+- ``triggers.txt``: event words by PLOVER type and mode;
+- ``instruments.txt``: weapon and tactic words by ASSAULT mode;
+- ``sectors.txt``: actor words by PLOVER sector;
+- ``bodies.txt``: international bodies and NGOs with their code and sector;
+- ``demonyms.txt`` and ``places.txt``: nationality words and extra place names by country;
+- ``status.txt``: the words that make an event planned, hypothetical or denied;
+- ``quantities.txt``: vague numbers and the words that count casualties and arrests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@cache
+def sections(name: str) -> dict[str, tuple[str, ...]]:
+    """``{key: entries}`` of a data file; a key given on several lines gathers them all."""
+    text = resources.files("newsmill.events").joinpath(name).read_text(encoding="utf-8")
+    out: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        key, _, rest = line.partition(":")
+        if not rest and not key:
+            continue
+        entries = tuple(e.strip() for e in rest.split(",") if e.strip())
+        out[key.strip()] = out.get(key.strip(), ()) + entries
+    return out
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One event word or pair of words: ``words`` are lemmas, ``pos`` "v", "n" or ""."""
+
+    words: tuple[str, ...]
+    type: str
+    mode: str | None
+    pos: str
+
+
+@cache
+def triggers() -> dict[str, list[Trigger]]:
+    """Triggers by the lemma of their first word, two-word triggers first."""
+    out: dict[str, list[Trigger]] = {}
+    for key, entries in sections("triggers.txt").items():
+        etype, _, mode = key.partition(" ")
+        for entry in entries:
+            pos, _, words = entry.rpartition(":")
+            trig = Trigger(tuple(words.lower().split()), etype, None if mode == "-" else mode,
+                           pos)
+            for word in trig.words[:2]:
+                out.setdefault(word, []).append(trig)
+    for trigs in out.values():
+        trigs.sort(key=lambda t: -len(t.words))
+    return out
+
+
+@cache
+def word_table(name: str) -> dict[str, str]:
+    """``{lower-case entry: key}`` for a file of keys and entries (the first key wins)."""
+    out: dict[str, str] = {}
+    for key, entries in sections(name).items():
+        for entry in entries:
+            out.setdefault(entry.lower(), key)
+    return out
+
+
+@cache
+def cased_table(name: str) -> dict[str, str]:
+    """``{entry as written: key}``: for names, where "US" and "us" differ."""
+    out: dict[str, str] = {}
+    for key, entries in sections(name).items():
+        for entry in entries:
+            out.setdefault(entry, key)
+    return out
+
+
+@cache
+def quantities() -> dict[str, int]:
+    return {k.lower(): int(v[0]) for k, v in sections("quantities.txt").items()
+            if v and v[0].isdigit()}
+
+
+@cache
+def entry_set(name: str, key: str) -> frozenset[str]:
+    return frozenset(e.lower() for e in sections(name).get(key, ()))

