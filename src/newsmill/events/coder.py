@@ -20,6 +20,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -29,6 +30,9 @@ from newsmill.events.lexicon import Trigger, entry_set, quantities, sections, tr
 from newsmill.events.places import gazetteer
 from newsmill.records import Actor, Event, Place
 
+NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "LAW", "EVENT"})
+DEFINITE = frozenset({"the", "this", "these", "that", "those"})
+HABITUAL = frozenset({"long", "often", "routinely", "repeatedly", "previously", "once"})
 VERBAL = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "CONCEDE",
                     "CONSULT"})
 INDEPENDENT = frozenset({"relcl", "advcl", "conj", "parataxis", "cc"})
@@ -52,38 +56,66 @@ def _lemma(tok: Any) -> str:
 
 
 def _matches(trig: Trigger, tok: Any) -> bool:
+    """``tok`` is the head word of ``trig``: its first word with the others among its
+    dependents ("call for", "state of emergency"), or its last word with the others before it
+    ("hunger strike", "tear gas")."""
     if trig.pos == "v" and tok.pos_ not in ("VERB", "AUX"):
         return False
     if trig.pos == "n" and tok.pos_ not in ("NOUN", "PROPN"):
         return False
-    if len(trig.words) == 1:
-        return tok.pos_ in ("VERB", "NOUN", "PROPN", "ADJ") and _lemma(tok) == trig.words[0]
-    first, second = trig.words[0], trig.words[1]
-    if _lemma(tok) == first:  # "call for", "open fire": the second word depends on the first
-        return any(_lemma(c) == second or c.lower_ == second for c in tok.children)
-    if _lemma(tok) == second:  # "hunger strike", "tear gas": the first modifies the second
-        return any(_lemma(c) == first or c.lower_ == first for c in tok.lefts)
+    if tok.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ"):
+        return False
+    first, rest = trig.words[0], trig.words[1:]
+    if not rest:
+        return _lemma(tok) == first
+    if _lemma(tok) == first:
+        near = {w for c in tok.children for w in (_lemma(c), c.lower_)}
+        near |= {w for c in tok.children for g in c.children for w in (_lemma(g), g.lower_)}
+        return all(w in near for w in rest)
+    if _lemma(tok) == trig.words[-1]:
+        before = {w for c in tok.lefts for w in (_lemma(c), c.lower_)}
+        return all(w in before for w in trig.words[:-1])
     return False
 
 
 def find_triggers(sent: Any) -> list[Found]:
+    """The event words of a sentence, outside names ("Amnesty International") and the
+    not-an-event pairs of ``triggers.txt`` ("declined to comment")."""
     table = triggers()
     out: list[Found] = []
+    taken: set[int] = set()
     for tok in sent:
+        if tok.ent_type_ in NAMES:
+            continue
         for trig in table.get(_lemma(tok), ()):
-            if _matches(trig, tok) and (len(trig.words) == 1 or _lemma(tok) == trig.words[-1]
-                                        or _lemma(tok) == trig.words[0]):
-                head = tok if _lemma(tok) == trig.words[0] or len(trig.words) == 1 else tok
-                out.append(Found(trig, head))
+            if _matches(trig, tok):
+                if len(trig.words) > 1:  # the pair's other words are not triggers of their own
+                    taken.update(c.i for c in (*tok.children, *tok.lefts)
+                                 if _lemma(c) in trig.words or c.lower_ in trig.words)
+                if trig.type != "NONE":
+                    out.append(Found(trig, tok))
+                else:
+                    taken.add(tok.i)
                 break
-    # a two-word trigger's other word is not a trigger of its own ("hunger strike": not "strike")
-    taken = {f.token.i for f in out if len(f.trigger.words) > 1}
-    pairs = [f for f in out if len(f.trigger.words) > 1]
-    for f in pairs:
-        for c in f.token.children:
-            if _lemma(c) in f.trigger.words:
-                taken.add(c.i)
-    return [f for f in out if len(f.trigger.words) > 1 or f.token.i not in taken]
+    return [f for f in out if f.token.i not in taken or len(f.trigger.words) > 1]
+
+
+def _referential(tok: Any) -> bool:
+    """A nominal trigger that points back at an event told before ("the protests", "his
+    arrest", "these arrests"), not a new one."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any((c.dep_ == "det" and c.lower_ in DEFINITE) or
+               (c.dep_ == "poss" and c.pos_ == "PRON") for c in tok.children)
+
+
+def _purpose(tok: Any) -> bool:
+    """An infinitive that is a purpose or a wish ("to end the violence", "sought to talk"),
+    not something that happened; intentions ("vowed to strike") stay, as planned."""
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+        return False
+    return _lemma(tok.head) not in frozenset(sections("status.txt")["planned verbs"]) or \
+        tok.dep_ not in ("xcomp",)
 
 
 def _governs(top: Any, tok: Any) -> bool:
@@ -342,7 +374,8 @@ def numbers(sent: Any) -> dict[str, int]:
 
 def code_sentence(sent: Any, body: str, ctx: act.ArticleContext,
                   published: str | None) -> list[Event]:
-    found = one_per_happening(find_triggers(sent))
+    found = one_per_happening([f for f in find_triggers(sent) if not (
+        _referential(f.token) or _purpose(f.token) or _habitual(f.token))])
     if not found:
         return []
     counts = numbers(sent)
@@ -351,7 +384,9 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext,
         tok, trig = f.token, f.trigger
         head = tok if tok.pos_ in ("VERB", "AUX") else _clause(tok)
         dates = _date_words(head, sent)
-        if any(years_before(d, published) >= 1 for d in dates):
+        start, end = _evidence(head, body)
+        if years_before(body[start:end], published) >= 1 or (
+                not published and years_before(body[start:end], _latest_year(body)) >= 2):
             continue  # background history, not news
         day = next((d for d in (resolve(w, published) for w in dates) if d), None)
         doers, done_to = parties(tok, ctx)
@@ -361,7 +396,6 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext,
         default = DEFAULT_ACTORS.get((trig.type, None if trig.type == "PROTEST" else mode))
         if not doers and default is not None:
             doers = [Actor(default[0], ctx.country, default[1])]
-        start, end = _evidence(head, body)
         event = Event(type=trig.type, mode=mode, evidence=body[start:end], start=start, end=end,
                       actors=tuple(doers), recipients=tuple(a for a in done_to if a not in doers),
                       place=place_of(head, sent, ctx), date=day,
@@ -375,6 +409,17 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext,
             event = replace(event, arrested=counts.get("arrested"))
         events.append(event)
     return events
+
+
+def _habitual(tok: Any) -> bool:
+    """"have long restricted", "routinely beat": a practice described, not one event."""
+    head = tok if tok.pos_ in ("VERB", "AUX") else _clause(tok)
+    return any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in head.children)
+
+
+def _latest_year(body: str) -> str | None:
+    years = [int(y) for y in re.findall(r"\b(?:19[5-9]\d|20\d\d)\b", body)]
+    return f"{max(years)}-12-31" if years else None
 
 
 def act_count(tok: Any) -> int | None:
