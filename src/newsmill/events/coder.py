@@ -40,6 +40,11 @@ SUBJECTS = frozenset({"nsubj", "csubj"})
 RECIPIENT_PREPS = frozenset({"against", "on", "at", "with", "upon", "to"})
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "across", "around", "inside",
                          "throughout", "into", "from", "on"})
+COOPERATIVE = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+FUTURE_COOPERATION = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT"})
+FUTURE_CONFLICT = {"COERCE": "restrict", "PROTEST": "restrict", "SANCTION": "relations",
+                   "ASSAULT": "violence", "MOBILIZE": "violence"}
+THREAT_MODES = {"arrest": "arrest", "deport": "expel", "expel": "expel"}
 DEFAULT_ACTORS = {("PROTEST", None): ("protesters", "CVL"),
                   ("COERCE", "arrest"): ("police", "COP"),
                   ("ASSAULT", "crowd-control"): ("police", "COP")}
@@ -374,12 +379,14 @@ def numbers(sent: Any) -> dict[str, int]:
 
 def code_sentence(sent: Any, body: str, ctx: act.ArticleContext,
                   published: str | None) -> list[Event]:
+    asked = requests(sent, body, ctx)
     found = one_per_happening([f for f in find_triggers(sent) if not (
-        _referential(f.token) or _purpose(f.token) or _habitual(f.token))])
+        _referential(f.token) or _purpose(f.token) or _habitual(f.token)
+        or any(_governs(clause, f.token) for clause, _ in asked))])
+    events: list[Event] = [e for _, e in asked]
     if not found:
-        return []
+        return events
     counts = numbers(sent)
-    events: list[Event] = []
     for f in found:
         tok, trig = f.token, f.trigger
         head = tok if tok.pos_ in ("VERB", "AUX") else _clause(tok)
@@ -400,6 +407,7 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext,
                       actors=tuple(doers), recipients=tuple(a for a in done_to if a not in doers),
                       place=place_of(head, sent, ctx), date=day,
                       status=status_of(trig, tok, sent))  # type: ignore[arg-type]
+        event = _as_plover(event, tok, trig)
         if trig.type == "PROTEST":
             size = next((n for n in (act_count(t) for t in _actor_tokens(tok, head)) if n), None)
             event = replace(event, size=size)
@@ -409,6 +417,39 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext,
             event = replace(event, arrested=counts.get("arrested"))
         events.append(event)
     return events
+
+
+def _as_plover(event: Event, tok: Any, trig: Trigger) -> Event:
+    """PLOVER's rules for what is promised or refused: future cooperation is AGREE, a future
+    coercive act is a THREATEN of that kind, a cooperative act negated is a REJECT."""
+    if event.status == "planned" and event.type in FUTURE_COOPERATION:
+        return replace(event, type="AGREE", mode=None)
+    if event.status in ("planned", "hypothetical") and event.type in FUTURE_CONFLICT:
+        mode = THREAT_MODES.get(event.mode or "", FUTURE_CONFLICT[event.type])
+        return replace(event, type="THREATEN", mode=mode, status="planned")
+    if event.status == "denied" and event.type in COOPERATIVE:
+        return replace(event, type="REJECT", mode=None, status="occurred")
+    return event
+
+
+def requests(sent: Any, body: str, ctx: act.ArticleContext) -> list[tuple[Any, Event]]:
+    """A reported "must"/"should" clause is a demand: "Russia said Sudan must return the
+    helicopter" -> REQUEST by Russia of Sudan."""
+    out: list[tuple[Any, Event]] = []
+    musts = entry_set("status.txt", "requested auxiliaries")
+    for tok in sent:
+        if tok.dep_ != "ccomp" or _lemma(tok.head) not in _reporting():
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in musts for c in tok.children):
+            continue
+        subj = _subject(tok.head)
+        doers = _named([subj], ctx) if subj is not None else []
+        target = _children(tok, ("nsubj",))
+        start, end = _evidence(tok, body)
+        out.append((tok, Event(type="REQUEST", evidence=body[start:end], start=start, end=end,
+                               actors=tuple(doers), recipients=tuple(_named(target, ctx)),
+                               place=place_of(tok, sent, ctx))))
+    return out
 
 
 def _habitual(tok: Any) -> bool:
