@@ -46,7 +46,7 @@ def phrase(tok: Any) -> list[Any]:
 
 def _path(tok: Any, top: Any) -> list[Any]:
     out = []
-    while tok is not top and tok.head.i != tok.i:
+    while tok.i != top.i and tok.head.i != tok.i:
         out.append(tok)
         tok = tok.head
     return out
@@ -102,14 +102,16 @@ def _entity(tok: Any) -> Any | None:
 
 
 def _body(name: str) -> tuple[str, str] | None:
-    """(code, sector) of an international body or NGO named ``name``."""
+    """(code, sector) of the international body or NGO that ``name`` is or belongs to ("The
+    European Community foreign ministers"): the longest body name in it, word for word."""
     table = cased_table("bodies.txt")
-    name = strip_determiner(name)
-    for cand in (name, name.removesuffix("'s").removesuffix("’s")):
-        key = table.get(cand)
-        if key is not None:
-            code, _, sector = key.partition(" ")
-            return code, sector
+    words = strip_determiner(name).replace("’s", " 's").replace("'s", " 's").split()
+    for size in range(min(len(words), 9), 0, -1):
+        for i in range(len(words) - size + 1):
+            key = table.get(" ".join(words[i:i + size]))
+            if key is not None:
+                code, _, sector = key.partition(" ")
+                return code, sector
     return None
 
 
@@ -182,7 +184,9 @@ def _described(name: str, label: str, extra: list[Any], ctx: ArticleContext) -> 
         if code is None and label == "GPE":
             place = gaz.locate(name, ctx.countries)
             code = place.country if place else None
-        sector = sector_of([t.text for t in extra]) or "GOV"
+        code = code or _country_of_words(name.split())
+        # a country acting is its government; a people ("Iraqi Kurds") are civilians
+        sector = sector_of([t.text for t in extra]) or ("GOV" if label == "GPE" else "CVL")
         return Actor(name, code or ctx.country, sector)
     role_words = [t.text for t in extra] + ctx.roles.get(name, [])
     country = _country_in(extra) or _country_of_words(role_words) or ctx.country

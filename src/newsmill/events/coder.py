@@ -204,7 +204,7 @@ def _subject(tok: Any) -> Any | None:
             if s.lower_ in ("who", "that", "which") and t.dep_ == "relcl":
                 return t.head
             return s
-        if t.dep_ in ("xcomp", "conj", "advcl", "acl") and t.head.i != t.i:
+        if t.dep_ in ("xcomp", "conj", "advcl", "acl", "acomp") and t.head.i != t.i:
             if t.dep_ == "acl" and t.pos_ == "VERB":
                 return None
             t = t.head

@@ -66,7 +66,21 @@ class Gazetteer:
             return self.countries[key]
         if key in self.states:
             return "USA"
-        return self.demonyms.get(key) or self.demonyms.get(key.removesuffix("'s"))
+        key = key.removesuffix("'s")
+        return self.demonyms.get(key) or self._derived(key)
+
+    def _derived(self, word: str) -> str | None:
+        """A nationality word not listed, from the country name it is made from ("Gambian" ->
+        Gambia, "Bhutanese" -> Bhutan, "Malian" -> Mali)."""
+        if " " in word or len(word) < 5:
+            return None
+        for suffix, ending in (("n", ""), ("ian", "ia"), ("ian", "y"), ("ian", ""), ("an", "a"),
+                               ("an", ""), ("ese", ""), ("i", ""), ("ish", "")):
+            if word.endswith(suffix):
+                code = self.countries.get(word[: -len(suffix)] + ending)
+                if code:
+                    return code
+        return None
 
     def locate(self, name: str, prefer: tuple[str, ...] = ()) -> Place | None:
         """A place by name: a country (at its centre), a US state, or a city, the most
