@@ -69,9 +69,9 @@ class ArticleContext:
         counts: Counter[str] = Counter()
         for ent in doc.ents:
             if ent.label_ in ("GPE", "NORP"):
-                code = gaz.country_of_name(ent.text) or (
-                    gaz.locate(ent.text).country if ent.label_ == "GPE" and gaz.locate(ent.text)
-                    else None)
+                code = gaz.country_of_name(ent.text)
+                place = gaz.locate(ent.text) if code is None and ent.label_ == "GPE" else None
+                code = code or (place.country if place else None)
                 if code:
                     counts[code] += 1
             if ent.label_ != "PERSON":
@@ -154,7 +154,7 @@ def actor(tok: Any, ctx: ArticleContext) -> Actor | None:
         return None
     ent = _entity(tok)
     words = phrase(tok)
-    if ent is not None and ent.root == tok or (ent is not None and tok.dep_ == "compound"):
+    if (ent is not None and ent.root == tok) or (ent is not None and tok.dep_ == "compound"):
         name = ctx.entities.name(ent.label_, ent.text)
         if ent.label_ == "PERSON":
             name = ctx.entities.person_named(ent.text) or name
@@ -180,19 +180,18 @@ def _described(name: str, label: str, extra: list[Any], ctx: ArticleContext) -> 
         return Actor(name, None if body[0] == "-" else body[0], body[1])
     gaz = gazetteer()
     if label in ("GPE", "NORP"):
-        code = gaz.country_of_name(name)
+        code: str | None = gaz.country_of_name(name)
         if code is None and label == "GPE":
             place = gaz.locate(name, ctx.countries)
             code = place.country if place else None
-        code = code or _country_of_words(name.split())
+        code = code or _country_of_words(name.split()) or ctx.country
         # a country acting is its government; a people ("Iraqi Kurds") are civilians
         sector = sector_of([t.text for t in extra]) or ("GOV" if label == "GPE" else "CVL")
-        return Actor(name, code or ctx.country, sector)
+        return Actor(name, code, sector)
     role_words = [t.text for t in extra] + ctx.roles.get(name, [])
     country = _country_in(extra) or _country_of_words(role_words) or ctx.country
-    sector = sector_of([t.text for t in extra]) or sector_of(ctx.roles.get(name, []))
-    if sector is None and label == "ORG":
-        sector = sector_of(name.split())
+    sector = sector_of([t.text for t in extra]) or sector_of(ctx.roles.get(name, [])) or (
+        sector_of(name.split()) if label == "ORG" else None)
     return Actor(name, country, sector)
 
 

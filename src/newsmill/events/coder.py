@@ -223,9 +223,7 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
         for c in tok.children:
             if c.dep_ == "agent":
                 doers += _children(c, ("pobj",))
-            elif c.dep_ == "nsubjpass":
-                done_to.append(c)
-            elif c.dep_ in ("dobj", "dative"):
+            elif c.dep_ == "nsubjpass" or c.dep_ in ("dobj", "dative"):
                 done_to.append(c)
             elif c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
                 done_to += _children(c, ("pobj",))
@@ -281,7 +279,8 @@ def place_of(head: Any, sent: Any, ctx: act.ArticleContext) -> Place | None:
                 return Place(ent.text, ctx.country)
         return None
 
-    clause = [e for e in sent.ents if head.left_edge.i <= e.start and e.end <= head.right_edge.i + 1]
+    clause = [e for e in sent.ents
+              if head.left_edge.i <= e.start and e.end <= head.right_edge.i + 1]
     place = located(clause) or located(list(sent.ents))
     if place is None and ctx.country:
         return gaz.locate(gaz.country_names.get(ctx.country, ""), ctx.countries)
@@ -304,10 +303,10 @@ def status_of(trig: Trigger, tok: Any, sent: Any) -> str:
         chain.append(t)
     clause = _clause(tok)
     aux = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
-    if any(c.dep_ == "neg" for c in (*tok.children, *clause.children)) or any(
-            _lemma(c) in entry_set("status.txt", "denied verbs") for c in chain[1:]):
-        if trig.type != "REJECT":
-            return "denied"
+    negated = any(c.dep_ == "neg" for c in (*tok.children, *clause.children)) or any(
+        _lemma(c) in entry_set("status.txt", "denied verbs") for c in chain[1:])
+    if negated and trig.type != "REJECT":
+        return "denied"
     marks = {c.lower_ for x in chain for c in x.children if c.dep_ == "mark"}
     if marks & entry_set("status.txt", "hypothetical marks") or sent.text.rstrip().endswith("?"):
         return "hypothetical"
@@ -334,10 +333,6 @@ def _number(tok: Any) -> int | None:
     text = tok.lower_.replace(",", "")
     if text.isdigit():
         return int(text)
-    small = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-             "fourteen fifteen sixteen seventeen eighteen nineteen twenty").split()
-    if text in small:
-        return small.index(text)
     return quantities().get(text)
 
 
@@ -409,7 +404,7 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext,
                       status=status_of(trig, tok, sent))  # type: ignore[arg-type]
         event = _as_plover(event, tok, trig)
         if trig.type == "PROTEST":
-            size = next((n for n in (act_count(t) for t in _actor_tokens(tok, head)) if n), None)
+            size = next((n for n in (count_of(t) for t in _actor_tokens(tok, head)) if n), None)
             event = replace(event, size=size)
         if trig.type in ("ASSAULT", "PROTEST", "COERCE"):
             event = replace(event, dead=counts.get("dead"), injured=counts.get("injured"))
@@ -461,10 +456,6 @@ def _habitual(tok: Any) -> bool:
 def _latest_year(body: str) -> str | None:
     years = [int(y) for y in re.findall(r"\b(?:19[5-9]\d|20\d\d)\b", body)]
     return f"{max(years)}-12-31" if years else None
-
-
-def act_count(tok: Any) -> int | None:
-    return count_of(tok)
 
 
 def _actor_tokens(tok: Any, head: Any) -> list[Any]:

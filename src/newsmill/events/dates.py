@@ -52,10 +52,12 @@ def resolve(text: str, published: str | None) -> str | None:
 
 
 def _parse(text: str, published: str | None) -> str | None:
-    import dateparser
     from datetime import datetime
 
-    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
+    import dateparser
+
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past",
+                                   "REQUIRE_PARTS": ["day", "month"]}
     if published:
         settings["RELATIVE_BASE"] = datetime.fromisoformat(published[:10])
     found = dateparser.parse(text, languages=["en"], settings=settings)

@@ -37,16 +37,18 @@ class Gazetteer:
         iso2to3 = {c["iso"]: c["iso3"] for c in countries.values()}
         self.country_names: dict[str, str] = {c["iso3"]: c["name"] for c in countries.values()}
         self.countries: dict[str, str] = {_key(c["name"]): c["iso3"] for c in countries.values()}
-        for name, code in cased_table("places.txt").items():
-            self.countries.setdefault(_key(name), code)
-        self.demonyms = {k.lower(): v for k, v in cased_table("demonyms.txt").items()}
+        for name, alias_of in cased_table("places.txt").items():
+            self.countries.setdefault(_key(name), alias_of)
+        self.demonyms: dict[str, str] = {k.lower(): v for k, v in
+                                         cased_table("demonyms.txt").items()}
         self.states = {_key(s["name"]) for s in gc.get_us_states().values()}
         self.cities: dict[str, list[City]] = defaultdict(list)
         sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
         for c in gc.get_cities().values():
-            code = iso2to3.get(c["countrycode"])
-            if code is None:
+            found = iso2to3.get(c["countrycode"])
+            if found is None:
                 continue
+            code = str(found)
             city = City(c["name"], code, c["latitude"], c["longitude"], c["population"])
             self.cities[_key(c["name"])].append(city)
             s = sums[code]
