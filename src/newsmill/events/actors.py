@@ -190,9 +190,9 @@ def _described(name: str, label: str, extra: list[Any], ctx: ArticleContext) -> 
         return Actor(name, code, sector)
     role_words = [t.text for t in extra] + ctx.roles.get(name, [])
     country = _country_in(extra) or _country_of_words(role_words) or ctx.country
-    sector = sector_of([t.text for t in extra]) or sector_of(ctx.roles.get(name, [])) or (
+    role_sector = sector_of([t.text for t in extra]) or sector_of(ctx.roles.get(name, [])) or (
         sector_of(name.split()) if label == "ORG" else None)
-    return Actor(name, country, sector)
+    return Actor(name, country, role_sector)
 
 
 def _country_of_words(words: list[str]) -> str | None:
