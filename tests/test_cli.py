@@ -15,7 +15,7 @@ COMMANDS = sorted(main.commands)
 
 
 def test_the_commands_the_issue_names_exist() -> None:
-    assert {"ingest", "extract", "export", "search", "show", "stats", "quotes"} <= set(COMMANDS)
+    assert {"ingest", "extract", "export", "search", "show", "stats", "quotes", "events"} <= set(COMMANDS)
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -67,7 +67,7 @@ def test_ingest_then_query_the_store(cli_env: dict[str, str], tmp_path: Path) ->
         assert len(lines) == (5 if fmt == "csv" else 4)
 
 
-def test_quotes_by_speaker_after_a_full_ingest(cli_env: dict[str, str]) -> None:
+def test_quotes_and_events_after_a_full_ingest(cli_env: dict[str, str]) -> None:
     assert _cli("ingest", str(EXAMPLES), env=cli_env).returncode == 0
     result = _cli("quotes", "--speaker", "chadwick", "--json", env=cli_env)
     assert result.returncode == 0, result.stderr
@@ -77,6 +77,14 @@ def test_quotes_by_speaker_after_a_full_ingest(cli_env: dict[str, str]) -> None:
     assert body[said[0]["start"]:said[0]["end"]] == said[0]["content"]
     nobody = _cli("quotes", "--speaker", "Nobody Known", env=cli_env)
     assert nobody.returncode == 0 and "no statement matches" in nobody.stderr
+
+    found = _cli("events", "--country", "nld", "--json", env=cli_env)
+    assert found.returncode == 0, found.stderr
+    events = [json.loads(line) for line in found.stdout.splitlines()]
+    assert events and all(e["type"] for e in events)
+    assert all("NLD" in json.dumps(e) for e in events)
+    table = _cli("events", "--type", "COERCE", env=cli_env)
+    assert table.returncode == 0 and "COERCE" in table.stdout
 
 
 def test_querying_a_store_that_does_not_exist_says_how_to_make_one(

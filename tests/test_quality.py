@@ -69,9 +69,9 @@ def test_naeb_metadata(tmp_path: Path) -> None:
     _assert_floors(figures, "extraction_naeb_metadata")
 
 
-@pytest.mark.slow
-def test_statements_on_seed_and_dev(tmp_path: Path) -> None:
-    """Statements on the gold articles' bodies (given as text), through the whole pipeline."""
+def _through_pipeline(gold_files: list[str], tmp_path: Path) -> tuple[Path, Path]:
+    """The gold articles' bodies (as text, with their publication dates) run through the whole
+    pipeline; returns the gold and the exported prediction."""
     from newsmill.run import run
     from newsmill.serve.export import write
     from newsmill.store import Store
@@ -79,15 +79,28 @@ def test_statements_on_seed_and_dev(tmp_path: Path) -> None:
     gold = tmp_path / "gold.jsonl"
     inputs = tmp_path / "articles.jsonl"
     with gold.open("w") as g, inputs.open("w") as f:
-        for name in ("seed.jsonl", "dev.jsonl"):
+        for name in gold_files:
             for line in shared_path("gold", name).read_text(encoding="utf-8").splitlines():
                 record = json.loads(line)
                 g.write(line + "\n")
-                f.write(json.dumps({"id": record["id"], "text": record["body"]}) + "\n")
+                f.write(json.dumps({"id": record["id"], "text": record["body"],
+                                    "published": record.get("published")}) + "\n")
     pred = tmp_path / "pred.jsonl"
     with Store(tmp_path / "s.db") as store:
         run([inputs], store)
         with pred.open("w") as out:
             write(store.documents(), "eval", out)
-    figures = score("score_statements.py", gold, pred)
-    _assert_floors(figures, "statements_seed_dev")
+    return gold, pred
+
+
+@pytest.mark.slow
+def test_statements_and_events_on_seed_and_dev(tmp_path: Path) -> None:
+    gold, pred = _through_pipeline(["seed.jsonl", "dev.jsonl"], tmp_path)
+    _assert_floors(score("score_statements.py", gold, pred), "statements_seed_dev")
+    _assert_floors(score("score_events.py", gold, pred), "events_seed_dev")
+
+
+@pytest.mark.slow
+def test_events_on_plover_gold_sentences(tmp_path: Path) -> None:
+    gold, pred = _through_pipeline(["plover-gsr.jsonl"], tmp_path)
+    _assert_floors(score("score_events.py", gold, pred), "events_plover_gsr")

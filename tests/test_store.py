@@ -1,5 +1,6 @@
 """The SQLite store: migrations, idempotent writes, search, skipped inputs, errors."""
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,7 @@ def test_migrations_are_recorded_and_reopening_keeps_data(tmp_path: Path) -> Non
         with store.engine.connect() as conn:
             version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
             mode = conn.execute(text("PRAGMA journal_mode")).scalar_one()
-        assert version == "0004"
+        assert version == "0005"
         assert mode == "wal"
         assert store.get("a1") == DOC
 
@@ -86,3 +87,44 @@ def test_quotes_by_speaker_across_articles(tmp_path: Path) -> None:
     assert store.quotes("Rittmann Tokayev") == []
     assert len(store.quotes()) == 5
     assert len(store.quotes(limit=2)) == 2
+
+
+def test_events_by_type_country_and_day_and_their_exports(tmp_path: Path) -> None:
+    import csv
+    import io
+    import json
+
+    from newsmill.records import Actor, Place
+    from newsmill.serve.export import write
+
+    def doc(aid: str, published: str, events: tuple[Event, ...]) -> Document:
+        return Document(Article(aid, f"{aid}.txt", "text", "x" * 80, published=published,
+                                publisher="The Test Times"), events=events)
+
+    police = Actor("police", "KAZ", "COP")
+    protest = Event("PROTEST", "Protesters gathered", 0, 19, mode="demo", date="2019-06-09",
+                    actors=(Actor("protesters", "KAZ", "CVL"),),
+                    place=Place("Almaty", "KAZ", 43.25, 76.91), size=200)
+    arrest = Event("COERCE", "Police detained dozens", 20, 42, mode="arrest", actors=(police,),
+                   recipients=(Actor("activists", "RUS", "CVL"),), arrested=24)
+    store = Store(tmp_path / "s.db")
+    store.save([doc("a", "2019-06-10", (protest, arrest)),
+                doc("b", "2019-01-05", (replace(protest, date=None, place=None),))])
+    assert [(h.article_id, h.event.type) for h in store.events()] == [
+        ("b", "PROTEST"), ("a", "PROTEST"), ("a", "COERCE")]
+    assert [h.event.date for h in store.events("protest", "KAZ", since="2019-06-01")] == [
+        "2019-06-09"]
+    assert [h.event.type for h in store.events(country="RUS")] == ["COERCE"]  # a recipient's
+    assert store.events(until="2019-01-31")[0].article_id == "b"  # by its article's day
+    assert store.get("a").events == (protest, arrest)  # type: ignore[union-attr]
+
+    out = io.StringIO()
+    assert write(store.documents(), "acled", out) == 3
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert rows[0]["event_date"] == "2019-06-09" and rows[0]["location"] == "Almaty"
+    assert rows[1]["event_date"] == "2019-06-10"  # no day of its own: the article's
+    assert rows[1]["actor1"] == "police" and rows[1]["actor2"] == "activists"
+    out = io.StringIO()
+    assert write(store.documents(), "plover", out) == 3
+    first = json.loads(out.getvalue().splitlines()[0])
+    assert first["type"] == "PROTEST" and first["size"] == 200 and first["source"] == "The Test Times"

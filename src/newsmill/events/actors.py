@@ -25,6 +25,7 @@ MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "case", "det", "nummo
 DROP = frozenset({"det", "nummod", "quantmod", "predet", "advmod", "punct"})
 GROUP_HEADS = frozenset({"supporter", "member", "group", "government", "leader", "head",
                          "ministry", "office", "people", "residents", "family", "families"})
+VAGUE = frozenset({"more", "than", "some", "several", "about", "least", "many", "other"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -160,9 +161,8 @@ def actor(tok: Any, ctx: ArticleContext) -> Actor | None:
             name = ctx.entities.person_named(ent.text) or name
         extra = [t for t in words if t.i < ent.start or t.i >= ent.end]
         return _described(name, ent.label_, extra, ctx)
-    kept = [t for t in words if t.dep_ not in DROP or t.i == tok.i]
-    name = strip_determiner(" ".join(t.text for t in kept)).replace(" 's", "'s")
-    name = name.replace(" ’s", "’s")
+    kept = [t for t in words if (t.dep_ not in DROP and t.lower_ not in VAGUE) or t.i == tok.i]
+    name = strip_determiner("".join(t.text_with_ws for t in kept).strip())
     sector = sector_of([t.text for t in kept])
     body = _body(name)
     if body is not None:

@@ -17,6 +17,10 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
+                "ASSAULT")
+
 
 @cache
 def sections(name: str) -> dict[str, tuple[str, ...]]:

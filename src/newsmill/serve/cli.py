@@ -15,9 +15,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from newsmill import errors
+from newsmill.events.lexicon import PLOVER_TYPES
 from newsmill.extract import DEFAULT_FOCUS, FOCUSES, Focus
 from newsmill.ingest.files import DEFAULT_MAX_BYTES
-from newsmill.records import Skipped
+from newsmill.records import Actor, Skipped
 from newsmill.run import RunSummary, default_pipeline, extract_only, run
 from newsmill.serve import export
 from newsmill.store import DEFAULT_DB, Store
@@ -152,21 +153,24 @@ def extract(paths: tuple[str, ...], max_mb: int, focus: Focus) -> None:
 @db_option
 @click.option("--format", "fmt", type=click.Choice(export.FORMATS), default="eval",
               show_default=True, help="eval: the scorers' format; jsonl: everything; csv: a row "
-              "per article.")
+              "per article; plover: a JSON line per event; acled: a CSV row per event with "
+              "ACLED-like columns.")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="File to write (default: standard output).")
 @_guarded
 def export_cmd(db: str, fmt: str, output: Any) -> None:
-    """Write every stored article (with its statements and events) to a file.
+    """Write every stored article (with its statements and events), or every event, to a file.
 
     \b
     Examples:
       newsmill export --format eval -o pred.jsonl
       newsmill export --db news.db --format csv > articles.csv
+      newsmill export --format acled -o events.csv
     """
     store = Store(db, create=False)
     n = export.write(store.documents(), fmt, output)
-    err.print(f"exported {n} articles as {fmt}")
+    what = "events" if fmt in ("plover", "acled") else "articles"
+    err.print(f"exported {n} {what} as {fmt}")
 
 
 @main.command()
@@ -270,6 +274,55 @@ def quotes(speaker: str | None, kind: str | None, db: str, limit: int, as_json: 
         where = f"{escape(h.article_id)}\n[dim]{h.published or ''} @{s.start}-{s.end}[/]"
         table.add_row(who, said, where)
     out.print(table)
+
+
+@main.command()
+@click.option("--type", "etype", type=click.Choice(PLOVER_TYPES, case_sensitive=False),
+              help="PLOVER event type.")
+@click.option("--country", help="ISO3 code of the place or of a party (KAZ, USA, ...).")
+@click.option("--since", help="First day, YYYY-MM-DD (the event's day, else its article's).")
+@click.option("--until", help="Last day, YYYY-MM-DD.")
+@db_option
+@click.option("--limit", default=100, show_default=True, type=click.IntRange(1))
+@click.option("--json", "as_json", is_flag=True, help="One PLOVER JSON object per event.")
+@_guarded
+def events(etype: str | None, country: str | None, since: str | None, until: str | None,
+           db: str, limit: int, as_json: bool) -> None:
+    """Who did what to whom, where and when: stored PLOVER events with their evidence.
+
+    \b
+    Examples:
+      newsmill events --type PROTEST --country KAZ --since 2019-06-01
+      newsmill events --type COERCE --json --db news.db > arrests.jsonl
+    """
+    hits = Store(db, create=False).events(etype, country, since, until, limit)
+    if not hits:
+        err.print("no event matches")
+        return
+    if as_json:
+        for h in hits:
+            click.echo(json.dumps({"article_id": h.article_id, "published": h.published,
+                                   **export.event(h.event)}, ensure_ascii=False))
+        return
+    table = Table(show_lines=True)
+    for name, ratio in (("when", 1), ("what", 1), ("who", 2), ("where", 1), ("evidence", 3)):
+        table.add_column(name, ratio=ratio, overflow="fold")
+    for h in hits:
+        e = h.event
+        who = "; ".join(_party(a) for a in e.actors)
+        if e.recipients:
+            who += " -> " + "; ".join(_party(a) for a in e.recipients)
+        when = (e.date or f"({h.published or '?'})") + (f"\n[dim]{e.status}[/]"
+                                                         if e.status != "occurred" else "")
+        table.add_row(when, e.type + (f"\n[dim]{e.mode}[/]" if e.mode else ""), escape(who),
+                      escape(f"{e.place.name} ({e.place.country})" if e.place else ""),
+                      escape(e.evidence) + f"\n[dim]{escape(h.article_id)} @{e.start}[/]")
+    out.print(table)
+
+
+def _party(a: Actor) -> str:
+    codes = "/".join(c for c in (a.country, a.sector) if c)
+    return f"{a.name} ({codes})" if codes else a.name
 
 
 @main.command()

@@ -10,7 +10,9 @@ from typing import Any, TextIO
 
 from newsmill.records import Article, Document, Event, Statement
 
-FORMATS = ("eval", "jsonl", "csv")
+FORMATS = ("eval", "jsonl", "csv", "plover", "acled")
+ACLED_COLUMNS = ("event_date", "event_type", "sub_event_type", "actor1", "actor2", "country",
+                 "location", "latitude", "longitude", "source", "notes")
 CSV_COLUMNS = ("id", "title", "authors", "publisher", "published", "updated", "language", "url",
                "source", "kind", "words", "mentions", "statements", "events")
 
@@ -20,7 +22,7 @@ def statement(s: Statement) -> dict[str, Any]:
             "cue": s.cue, "kind": s.kind, "content": s.content, "start": s.start, "end": s.end}
 
 
-def _event(e: Event) -> dict[str, Any]:
+def event(e: Event) -> dict[str, Any]:
     out = asdict(e)
     out["actors"] = [asdict(a) for a in e.actors]
     out["recipients"] = [asdict(a) for a in e.recipients]
@@ -35,7 +37,7 @@ def eval_record(record: Article | Document) -> dict[str, Any]:
         "id": a.id, "title": a.title, "authors": list(a.authors), "publisher": a.publisher,
         "published": a.published, "language": a.language, "body": a.body,
         "statements": [statement(s) for s in doc.statements],
-        "events": [_event(e) for e in doc.events],
+        "events": [event(e) for e in doc.events],
     }
 
 
@@ -56,10 +58,49 @@ def csv_row(doc: Document) -> dict[str, Any]:
             "statements": len(doc.statements), "events": len(doc.events)}
 
 
+def plover_record(doc: Document, n: int, e: Event) -> dict[str, Any]:
+    """One event as a PLOVER JSON Lines record, with its article."""
+    a = doc.article
+    return {"id": f"{a.id}-{n}", "article_id": a.id, "date": e.date or a.published,
+            "date_resolved": e.date is not None, **event(e),
+            "source": a.publisher or a.url or a.source, "url": a.url, "title": a.title}
+
+
+def acled_row(doc: Document, e: Event) -> dict[str, Any]:
+    """One event as a row with ACLED-like columns."""
+    a = doc.article
+    place = e.place
+    return {"event_date": e.date or a.published, "event_type": e.type,
+            "sub_event_type": e.mode or "", "actor1": "; ".join(x.name for x in e.actors),
+            "actor2": "; ".join(x.name for x in e.recipients),
+            "country": place.country if place else "", "location": place.name if place else "",
+            "latitude": place.lat if place else "", "longitude": place.lon if place else "",
+            "source": a.publisher or a.url or a.source,
+            "notes": f"{e.evidence} [{e.status}; article {a.id}]"}
+
+
+def _write_events(docs: Iterable[Document], fmt: str, out: TextIO) -> int:
+    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS) if fmt == "acled" else None
+    if writer is not None:
+        writer.writeheader()
+    n = 0
+    for doc in docs:
+        for i, e in enumerate(doc.events):
+            if writer is not None:
+                writer.writerow(acled_row(doc, e))
+            else:
+                out.write(json.dumps(plover_record(doc, i, e), ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
 def write(docs: Iterable[Document], fmt: str, out: TextIO) -> int:
-    """Write documents to ``out`` in ``fmt`` (one of ``FORMATS``); returns how many."""
+    """Write documents to ``out`` in ``fmt`` (one of ``FORMATS``); returns how many records:
+    articles, or events for the event formats (``plover``, ``acled``)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if fmt in ("plover", "acled"):
+        return _write_events(docs, fmt, out)
     n = 0
     if fmt == "csv":
         writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)

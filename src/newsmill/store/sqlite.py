@@ -21,7 +21,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from newsmill import errors
-from newsmill.records import Document, Skipped, Statement
+from newsmill.records import Document, Event, Skipped, Statement
 from newsmill.store import rows
 
 if TYPE_CHECKING:
@@ -57,6 +57,17 @@ class QuoteHit:
 
 def _name_words(name: str) -> list[str]:
     return re.findall(r"\w+", name.lower())
+
+
+@dataclass(frozen=True)
+class EventHit:
+    """A stored event with the article it comes from."""
+
+    article_id: str
+    title: str | None
+    published: str | None
+    url: str | None
+    event: Event
 
 
 @dataclass(frozen=True)
@@ -277,6 +288,37 @@ class Store:
                 if limit is not None and len(hits) >= limit:
                     break
         return hits
+
+    def events(self, type: str | None = None, country: str | None = None,
+               since: str | None = None, until: str | None = None,
+               limit: int | None = None) -> list[EventHit]:
+        """Events by PLOVER type, country (of the place or of an actor or recipient, ISO3) and
+        day (the event's date, else its article's publication date), oldest first."""
+        where = ["1 = 1"]
+        params: dict[str, Any] = {}
+        if type:
+            where.append("e.type = :type")
+            params["type"] = type.upper()
+        if country:
+            where.append("(e.place_country = :c OR e.actors LIKE :cj OR e.recipients LIKE :cj)")
+            params["c"], params["cj"] = country.upper(), f'%"country": "{country.upper()}"%'
+        day = "coalesce(e.date, a.published)"
+        if since:
+            where.append(f"{day} >= :since")
+            params["since"] = since
+        if until:
+            where.append(f"{day} <= :until")
+            params["until"] = until
+        sql = text(
+            "SELECT e.*, a.title, a.published, a.url FROM events e JOIN articles a "
+            f"ON a.id = e.article_id WHERE {' AND '.join(where)} "
+            f"ORDER BY {day} NULLS LAST, a.pk, e.idx" + (" LIMIT :n" if limit else ""))
+        if limit:
+            params["n"] = limit
+        with self.engine.connect() as conn:
+            return [EventHit(r["article_id"], r["title"], r["published"], r["url"],
+                             rows.event_from_row(r))
+                    for r in conn.execute(sql, params).mappings()]
 
     def top_entities(self, limit: int = 20) -> list[tuple[str, str, int]]:
         """The most mentioned entities: ``(text, label, mentions)``."""

@@ -1,0 +1,90 @@
+"""Who did what to whom, where and when: dates, places, and events coded from parsed text."""
+
+import pytest
+
+from newsmill.events.dates import resolve, years_before
+from newsmill.events.places import gazetteer
+from newsmill.records import Article, Event
+
+
+def test_days_resolve_against_the_publication_date() -> None:
+    monday = "2019-06-10"
+    assert resolve("Sunday", monday) == "2019-06-09"
+    assert resolve("on Monday", monday) == "2019-06-10"  # the day itself, not a week before
+    assert resolve("yesterday", monday) == "2019-06-09"
+    assert resolve("today", monday) == "2019-06-10"
+    assert resolve("June 3", monday) == "2019-06-03"
+    assert resolve("last week", monday) is None
+    assert resolve("in recent months", monday) is None
+    assert resolve("Sunday", None) is None  # no publication date: only a full date resolves
+    assert resolve("9 June 2019", None) == "2019-06-09"
+    assert years_before("in 2016", "2019-11-19") == 3
+    assert years_before("five years ago", "2019-11-19") >= 1
+    assert years_before("on Sunday", "2019-11-19") == 0
+
+
+def test_places_are_geocoded_offline_with_the_article_countries_first() -> None:
+    gaz = gazetteer()
+    almaty = gaz.locate("Almaty")
+    assert almaty is not None and almaty.country == "KAZ" and almaty.lat and almaty.lon
+    assert gaz.locate("Paris").country == "FRA"  # type: ignore[union-attr]
+    assert gaz.locate("Paris", ("USA",)).country == "USA"  # type: ignore[union-attr]
+    assert gaz.locate("the United States").country == "USA"  # type: ignore[union-attr]
+    assert gaz.locate("Nowhereville") is None
+    assert gaz.country_of_name("Kazakh") == "KAZ"
+    assert gaz.country_of_name("U.S.") == "USA"
+    assert gaz.country_of_name("Gambian") == "GMB"  # not listed: made from "Gambia"
+    assert gaz.country_of_name("Ohio") == "USA"
+
+
+def _events(body: str, published: str | None = "2019-06-10") -> list[Event]:
+    from newsmill.events import code_events
+    from newsmill.nlp import NlpStage
+
+    doc = NlpStage()([Article("a", "a", "text", body, published=published)])[0]
+    return list(code_events(doc).events)
+
+
+@pytest.mark.slow
+def test_an_arrest_with_its_parties_place_day_and_numbers() -> None:
+    body = "Police in Almaty detained 40 protesters on Sunday, the interior ministry said."
+    [e] = _events(body)
+    assert (e.type, e.mode, e.status, e.date) == ("COERCE", "arrest", "occurred", "2019-06-09")
+    assert [(a.name, a.country, a.sector) for a in e.actors][0][1:] == ("KAZ", "COP")
+    assert [(a.name, a.country, a.sector) for a in e.recipients] == [("protesters", "KAZ", "CVL")]
+    assert e.place is not None and (e.place.name, e.place.country) == ("Almaty", "KAZ")
+    assert e.arrested == 40
+    assert body[e.start:e.end] == e.evidence and "the interior ministry said" not in e.evidence
+
+
+@pytest.mark.slow
+def test_a_protest_with_its_crowd_and_a_second_telling_is_one_event() -> None:
+    body = ("Thousands of teachers marched through Lagos on Tuesday to demand higher pay.\n\n"
+            "Thousands of teachers marched through Lagos again, organisers said.")
+    events = _events(body)
+    protests = [e for e in events if e.type == "PROTEST"]
+    assert len(protests) == 1
+    assert protests[0].size == 2000 and protests[0].date == "2019-06-04"
+    assert protests[0].place is not None and protests[0].place.country == "NGA"
+    assert not [e for e in events if e.type == "REQUEST"]  # the protest's aim is no event
+
+
+@pytest.mark.slow
+def test_status_and_plover_rules_for_promises_threats_and_denials() -> None:
+    [threat] = _events("The teachers' union said it would strike in Nairobi next week.")
+    assert (threat.type, threat.status) == ("THREATEN", "planned")
+    [promise] = _events("Norway will send aid to Mozambique, the foreign minister said.")
+    assert (promise.type, promise.status) == ("AGREE", "planned")
+    [denied] = _events("Police in Kyiv did not arrest the activists.")
+    assert (denied.type, denied.status) == ("COERCE", "denied")
+    [demand] = _events("Russia said on Tuesday that Sudan must return the captured helicopter.")
+    assert demand.type == "REQUEST"
+    assert [a.country for a in demand.actors] == ["RUS"]
+    assert [a.country for a in demand.recipients] == ["SDN"]
+
+
+@pytest.mark.slow
+def test_background_history_and_names_are_not_events() -> None:
+    assert _events("Soldiers killed twelve villagers near Gao in 2009.", "2019-06-10") == []
+    assert _events("Amnesty International published its annual report.") == []
+    assert _events("The ministry declined to comment on the figures.") == []
