@@ -15,7 +15,8 @@ COMMANDS = sorted(main.commands)
 
 
 def test_the_commands_the_issue_names_exist() -> None:
-    assert {"ingest", "extract", "export", "search", "show", "stats", "quotes", "events"} <= set(COMMANDS)
+    named = {"ingest", "extract", "export", "search", "show", "stats", "quotes", "events"}
+    assert named <= set(COMMANDS)
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -127,4 +127,4 @@ def test_events_by_type_country_and_day_and_their_exports(tmp_path: Path) -> Non
     out = io.StringIO()
     assert write(store.documents(), "plover", out) == 3
     first = json.loads(out.getvalue().splitlines()[0])
-    assert first["type"] == "PROTEST" and first["size"] == 200 and first["source"] == "The Test Times"
+    assert (first["type"], first["size"], first["source"]) == ("PROTEST", 200, "The Test Times")
