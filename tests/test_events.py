@@ -88,3 +88,12 @@ def test_background_history_and_names_are_not_events() -> None:
     assert _events("Soldiers killed twelve villagers near Gao in 2009.", "2019-06-10") == []
     assert _events("Amnesty International published its annual report.") == []
     assert _events("The ministry declined to comment on the figures.") == []
+
+
+@pytest.mark.slow
+def test_an_undated_event_takes_the_day_of_the_story_so_far() -> None:
+    body = ("Police in Columbus arrested six people on Monday during a drug raid.\n\n"
+            "Officers also arrested a driver on Main Street after a chase.")
+    events = [e for e in _events(body, "2019-11-20") if e.type == "COERCE"]
+    assert [e.date for e in events] == ["2019-11-18", "2019-11-18"]
+    assert events[0].arrested == 6

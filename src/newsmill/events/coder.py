@@ -501,9 +501,24 @@ def merge(events: list[Event]) -> list[Event]:
     return out
 
 
+def anchor(events: list[Event]) -> list[Event]:
+    """An event the text gives no day for happened when the story's last dated event did (a
+    report's narrative time: "Police arrested six people Monday. ... Officers also arrested
+    ..."); what comes before any dated event stays undated."""
+    out: list[Event] = []
+    last: str | None = None
+    for e in events:
+        if e.date is not None:
+            last = e.date
+        elif last is not None and e.status == "occurred":
+            e = replace(e, date=last)
+        out.append(e)
+    return out
+
+
 def code(doc: Any, body: str, published: str | None) -> list[Event]:
     ctx = act.ArticleContext.of(doc)
     events: list[Event] = []
     for sent in doc.sents:
         events += code_sentence(sent, body, ctx, published)
-    return merge(events)
+    return anchor(merge(events))
