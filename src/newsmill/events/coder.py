@@ -32,6 +32,8 @@ from newsmill.records import Actor, Event, Place
 
 NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "LAW", "EVENT"})
 DEFINITE = frozenset({"the", "this", "these", "that", "those"})
+BACKGROUND_LINKS = frozenset({"after", "following", "since", "because", "amid", "despite",
+                              "before"})
 HABITUAL = frozenset({"long", "often", "routinely", "repeatedly", "previously", "once"})
 VERBAL = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "CONCEDE",
                     "CONSULT"})
@@ -141,12 +143,28 @@ def one_per_happening(found: list[Found]) -> list[Found]:
     keep = [f for f in keep if not any(
         g is not f and g.trigger.type not in VERBAL and g.trigger.type != f.trigger.type
         and f.token.pos_ == "NOUN" and _governs(g.token, f.token) for g in keep)]
+    # what a sentence gives as cause or backdrop ("one day after a jet shot down ...") is not
+    # its news when it tells another event
+    main = [f for f in keep if not _backdrop(f.token)]
+    if main:
+        keep = main
     by_type: dict[str, Found] = {}
     for f in keep:  # one event per type and sentence: the trigger nearest the root
         best = by_type.get(f.trigger.type)
         if best is None or _depth(f.token) < _depth(best.token):
             by_type[f.trigger.type] = f
     return sorted(by_type.values(), key=lambda f: f.token.i)
+
+
+def _backdrop(tok: Any) -> bool:
+    t = tok
+    while t.head.i != t.i:
+        if t.lower_ in BACKGROUND_LINKS and t.dep_ in ("prep", "mark"):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in BACKGROUND_LINKS for c in t.children):
+            return True
+        t = t.head
+    return False
 
 
 def _depth(tok: Any) -> int:

@@ -17,7 +17,7 @@ SAME_DAY = frozenset({"today", "tonight", "this morning", "this afternoon", "thi
 NOT_A_DAY = re.compile(
     r"\b(week|weeks|month|months|year|years|decade|decades|century|recent|past|"
     r"since|ago|earlier|later|season|weekend|era|times|days)\b", re.I)
-YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
 
 
 def _weekday_before(text: str, published: date) -> date | None:
@@ -70,6 +70,8 @@ def years_before(text: str, published: str | None) -> int:
     t = text.lower()
     if re.search(r"\b(years|decades) ago\b", t):
         return 2
+    if re.search(r"\b(last|previous) year\b", t):
+        return 1
     years = [int(y) for y in YEAR.findall(t)]
     if not years or not published:
         return 0
