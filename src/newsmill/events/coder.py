@@ -121,6 +121,8 @@ def _purpose(tok: Any) -> bool:
     not something that happened; intentions ("vowed to strike") stay, as planned."""
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
         return False
+    if _lemma(tok.head) in entry_set("status.txt", "attempt verbs"):
+        return False
     return _lemma(tok.head) not in frozenset(sections("status.txt")["planned verbs"]) or \
         tok.dep_ not in ("xcomp",)
 
