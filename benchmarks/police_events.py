@@ -1,0 +1,47 @@
+"""IndiaPoliceEvents: police arrest / force / kill events sentence by sentence, where every
+sentence of the 629 documents is labelled (so recall is unbiased). Runs the spaCy model and the
+events stage over each document's text and scores with ../shared/eval/score_police.py.
+
+usage: python benchmarks/police_events.py [--shared ../shared] [--out police-pred.jsonl]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from newsmill.events import code_events
+from newsmill.nlp import NlpStage
+from newsmill.records import Article
+from newsmill.serve.export import eval_record
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--out", type=Path, default=Path("police-pred.jsonl"))
+    args = parser.parse_args()
+    data = args.shared / "data" / "indiapoliceevents"
+    if not data.exists():
+        sys.exit(f"{data} is absent: clone the reference data beside the repo or pass --shared")
+    records = [json.loads(line) for line in (data / "docs.jsonl").read_text("utf-8").splitlines()]
+    articles = [Article(str(r["doc_id"]), str(r["doc_id"]), "text", r["doc_text"])
+                for r in records]
+    nlp = NlpStage()
+    with args.out.open("w", encoding="utf-8") as out:
+        for i in range(0, len(articles), 64):
+            for doc in nlp(articles[i:i + 64]):
+                out.write(json.dumps(eval_record(code_events(doc).without_parse())) + "\n")
+    scorer = args.shared / "eval" / "score_police.py"
+    subprocess.run([sys.executable, str(scorer), str(data / "sents.jsonl"), str(args.out)],
+                   check=True)
+
+
+if __name__ == "__main__":
+    main()
