@@ -287,11 +287,9 @@ def place_of(head: Any, sent: Any, ctx: act.ArticleContext) -> Place | None:
             if ent.label_ not in act.PLACE_LABELS:
                 continue
             root = ent.root
-            if root.head.dep_ != "prep" or root.head.lower_ not in PLACE_PREPS:
-                if ent.label_ == "GPE" and root.dep_ in ("compound",):
-                    pass
-                else:
-                    continue
+            after_prep = root.head.dep_ == "prep" and root.head.lower_ in PLACE_PREPS
+            if not after_prep and not (ent.label_ == "GPE" and root.dep_ == "compound"):
+                continue  # "in Senkata", "Hong Kong police"; not "Bolivia's public defender"
             place = gaz.locate(ent.text, ctx.countries)
             if place is not None:
                 return place
