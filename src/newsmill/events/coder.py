@@ -29,6 +29,7 @@ from newsmill.events.dates import resolve, years_before
 from newsmill.events.lexicon import Trigger, entry_set, quantities, sections, triggers
 from newsmill.events.places import gazetteer
 from newsmill.records import Actor, Event, Place
+from newsmill.statements.attribution import cues
 
 NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "LAW", "EVENT"})
 DEFINITE = frozenset({"the", "this", "these", "that", "those"})
@@ -123,7 +124,7 @@ def _purpose(tok: Any) -> bool:
         return False
     if _lemma(tok.head) in entry_set("status.txt", "attempt verbs"):
         return False
-    return _lemma(tok.head) not in frozenset(sections("status.txt")["planned verbs"]) or \
+    return _lemma(tok.head) not in entry_set("status.txt", "planned verbs") or \
         tok.dep_ not in ("xcomp",)
 
 
@@ -192,7 +193,7 @@ def _evidence(head: Any, body: str) -> tuple[int, int]:
         if (child.dep_ in ("conj", "cc") and child.pos_ in ("VERB", "CCONJ")) or \
                 child.dep_ in ("parataxis",) or (child.dep_ == "punct" and child.i > head.i):
             drop.update(t.i for t in child.subtree)
-        if child.dep_ == "ccomp" and _lemma(head) in _reporting():
+        if child.dep_ == "ccomp" and _lemma(head) in cues():
             drop.update(t.i for t in child.subtree)
     toks = [t for t in head.subtree if t.i not in drop]
     if head.dep_ == "ccomp":  # a reported clause without its "police said"
@@ -203,12 +204,6 @@ def _evidence(head: Any, body: str) -> tuple[int, int]:
     while start < end and body[start] in " ,;:'\"“‘—-":
         start += 1
     return start, end
-
-
-def _reporting() -> frozenset[str]:
-    from newsmill.statements.attribution import cues
-
-    return cues()
 
 
 def _children(tok: Any, deps: frozenset[str] | tuple[str, ...]) -> list[Any]:
@@ -301,7 +296,7 @@ def place_of(head: Any, sent: Any, ctx: act.ArticleContext) -> Place | None:
               if head.left_edge.i <= e.start and e.end <= head.right_edge.i + 1]
     place = located(clause) or located(list(sent.ents))
     if place is None and ctx.country:
-        return gaz.locate(gaz.country_names.get(ctx.country, ""), ctx.countries)
+        return gaz.country(ctx.country)
     return place
 
 
@@ -312,8 +307,7 @@ def _date_words(head: Any, sent: Any) -> list[str]:
 
 
 def status_of(trig: Trigger, tok: Any, sent: Any) -> str:
-    status = sections("status.txt")
-    planned_verbs = frozenset(status["planned verbs"])
+    planned_verbs = entry_set("status.txt", "planned verbs")
     t, chain = tok, [tok]
     while t.head.i != t.i and t.dep_ in ("xcomp", "ccomp", "pobj", "prep", "dobj", "acl",
                                           "advcl", "nsubj", "nsubjpass", "compound"):
@@ -344,7 +338,7 @@ def status_of(trig: Trigger, tok: Any, sent: Any) -> str:
 
 
 def _reported(clause: Any) -> bool:
-    return clause.dep_ == "ccomp" and _lemma(clause.head) in _reporting()
+    return clause.dep_ == "ccomp" and _lemma(clause.head) in cues()
 
 
 def _number(tok: Any) -> int | None:
@@ -370,9 +364,8 @@ def count_of(tok: Any) -> int | None:
 
 def numbers(sent: Any) -> dict[str, int]:
     """arrested / injured / dead counts the sentence gives."""
-    table = sections("quantities.txt")
-    words = {k.split()[0]: frozenset(table[k]) for k in
-             ("dead words", "injured words", "arrested words")}
+    words = {key: entry_set("quantities.txt", f"{key} words")
+             for key in ("dead", "injured", "arrested")}
     out: dict[str, int] = {}
     for tok in sent:
         lemma = _lemma(tok)
@@ -451,7 +444,7 @@ def requests(sent: Any, body: str, ctx: act.ArticleContext) -> list[tuple[Any, E
     out: list[tuple[Any, Event]] = []
     musts = entry_set("status.txt", "requested auxiliaries")
     for tok in sent:
-        if tok.dep_ != "ccomp" or _lemma(tok.head) not in _reporting():
+        if tok.dep_ != "ccomp" or _lemma(tok.head) not in cues():
             continue
         if not any(c.dep_ == "aux" and c.lower_ in musts for c in tok.children):
             continue
@@ -498,24 +491,28 @@ def _instrument(trig: Trigger, sent: Any) -> str | None:
     return None
 
 
+def _happening(e: Event) -> tuple[object, ...]:
+    return (e.type, e.mode, frozenset(a.name.lower() for a in e.actors),
+            frozenset(a.name.lower() for a in e.recipients))
+
+
 def merge(events: list[Event]) -> list[Event]:
     """The same happening told twice is one event: same type, mode, parties and place."""
     out: list[Event] = []
+    keys: list[tuple[object, ...]] = []
     for e in events:
-        key = (e.type, e.mode, {a.name.lower() for a in e.actors},
-               {a.name.lower() for a in e.recipients})
-        for n, prev in enumerate(out):
-            pkey = (prev.type, prev.mode, {a.name.lower() for a in prev.actors},
-                    {a.name.lower() for a in prev.recipients})
+        key = _happening(e)
+        for n, (prev, prev_key) in enumerate(zip(out, keys, strict=True)):
             same_place = (prev.place is None or e.place is None
                           or prev.place.country == e.place.country)
             same_day = prev.date is None or e.date is None or prev.date == e.date
-            if pkey == key and same_place and same_day:
+            if prev_key == key and same_place and same_day:
                 if prev.date is None and e.date is not None:
                     out[n] = replace(prev, date=e.date)
                 break
         else:
             out.append(e)
+            keys.append(key)
     return out
 
 

@@ -59,7 +59,7 @@ def triggers() -> dict[str, list[Trigger]]:
             pos, _, words = entry.rpartition(":")
             trig = Trigger(tuple(words.lower().split()), etype, None if mode == "-" else mode,
                            pos)
-            for word in trig.words[:2]:
+            for word in {trig.words[0], trig.words[-1]}:  # a trigger is found by either end
                 out.setdefault(word, []).append(trig)
     for trigs in out.values():
         trigs.sort(key=lambda t: -len(t.words))
@@ -67,22 +67,22 @@ def triggers() -> dict[str, list[Trigger]]:
 
 
 @cache
-def word_table(name: str) -> dict[str, str]:
-    """``{lower-case entry: key}`` for a file of keys and entries (the first key wins)."""
-    out: dict[str, str] = {}
-    for key, entries in sections(name).items():
-        for entry in entries:
-            out.setdefault(entry.lower(), key)
-    return out
-
-
-@cache
 def cased_table(name: str) -> dict[str, str]:
-    """``{entry as written: key}``: for names, where "US" and "us" differ."""
+    """``{entry as written: key}`` for a file of keys and entries (the first key wins): for
+    names, where "US" and "us" differ."""
     out: dict[str, str] = {}
     for key, entries in sections(name).items():
         for entry in entries:
             out.setdefault(entry, key)
+    return out
+
+
+@cache
+def word_table(name: str) -> dict[str, str]:
+    """``cased_table`` with lower-case entries."""
+    out: dict[str, str] = {}
+    for entry, key in cased_table(name).items():
+        out.setdefault(entry.lower(), key)
     return out
 
 

@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-from newsmill.events.lexicon import cased_table
+from newsmill.events.lexicon import cased_table, word_table
 from newsmill.records import Place
 
 
@@ -39,8 +39,7 @@ class Gazetteer:
         self.countries: dict[str, str] = {_key(c["name"]): c["iso3"] for c in countries.values()}
         for name, alias_of in cased_table("places.txt").items():
             self.countries.setdefault(_key(name), alias_of)
-        self.demonyms: dict[str, str] = {k.lower(): v for k, v in
-                                         cased_table("demonyms.txt").items()}
+        self.demonyms = word_table("demonyms.txt")
         self.states = {_key(s["name"]) for s in gc.get_us_states().values()}
         self.cities: dict[str, list[City]] = defaultdict(list)
         sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
@@ -84,14 +83,18 @@ class Gazetteer:
                     return code
         return None
 
+    def country(self, code: str) -> Place:
+        """A country as a place, at its centre."""
+        lat, lon = self.centres.get(code, (None, None))
+        return Place(self.country_names.get(code, code), code, lat, lon)
+
     def locate(self, name: str, prefer: tuple[str, ...] = ()) -> Place | None:
         """A place by name: a country (at its centre), a US state, or a city, the most
         populous one in the preferred countries first, else the most populous anywhere."""
         key = _key(name)
         code = self.countries.get(key)
         if code is not None:
-            lat, lon = self.centres.get(code, (None, None))
-            return Place(self.country_names.get(code, name), code, lat, lon)
+            return self.country(code)
         if key in self.states:
             return Place(name.strip(), "USA", None, None)
         cities = self.cities.get(key)

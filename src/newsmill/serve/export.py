@@ -61,8 +61,8 @@ def csv_row(doc: Document) -> dict[str, Any]:
 def plover_record(doc: Document, n: int, e: Event) -> dict[str, Any]:
     """One event as a PLOVER JSON Lines record, with its article."""
     a = doc.article
-    return {"id": f"{a.id}-{n}", "article_id": a.id, "date": e.date or a.published,
-            "date_resolved": e.date is not None, **event(e),
+    return {"id": f"{a.id}-{n}", "article_id": a.id, "date_resolved": e.date is not None,
+            **event(e),
             "source": a.publisher or a.url or a.source, "url": a.url, "title": a.title}
 
 

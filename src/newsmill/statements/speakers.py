@@ -30,6 +30,15 @@ class Entities:
 
     @classmethod
     def of(cls, doc: Any) -> Entities:
+        """The grouped entities of a parse, computed once per parse (the statements and the
+        events stages both read them)."""
+        cached = doc.user_data.get("newsmill.entities")
+        if cached is None:
+            cached = doc.user_data["newsmill.entities"] = cls._group(doc)
+        return cached  # type: ignore[no-any-return]
+
+    @classmethod
+    def _group(cls, doc: Any) -> Entities:
         groups: list[tuple[str, list[str]]] = []  # (label, texts), fullest first after sorting
         ents = [e for e in doc.ents if e.label_ in NAME_LABELS]
         for ent in sorted(ents, key=lambda e: -len(e.text)):
