@@ -50,3 +50,35 @@ def test_statements_of_a_parsed_article() -> None:
     assert added and added[0].speaker == "Maria Lopez"
     for s in found:
         assert body[s.start:s.end] == s.content
+
+
+def _statements(body: str) -> list:  # type: ignore[type-arg]
+    from newsmill.nlp import NlpStage
+    from newsmill.statements import find_statements
+
+    doc = NlpStage()([Article("a", "a", "text", body)])[0]
+    return list(find_statements(doc).statements)
+
+
+@pytest.mark.slow
+def test_speakers_named_by_roles_titles_and_relative_clauses() -> None:
+    body = ("Gov. Henrietta Walcott signed the budget on Monday after a long night of talks.\n\n"
+            "The governor said the schools would get more money next year.\n\n"
+            "Tomas Berglund, who chairs the teachers' union, said the rise came too late.\n\n"
+            "Harbour Freight Lines cut its routes last week. The company said fuel costs had "
+            "doubled since the spring.")
+    speakers = {s.content: s.speaker for s in _statements(body)}
+    assert speakers["the schools would get more money next year"] == "Henrietta Walcott"
+    assert speakers["the rise came too late"] == "Tomas Berglund"
+    assert speakers["fuel costs had doubled since the spring"] == "Harbour Freight Lines"
+
+
+@pytest.mark.slow
+def test_a_quote_takes_the_nearest_reporting_verb_and_pronouns_the_recent_subject() -> None:
+    body = ("Lawyer Amara Okonkwo, who represents Daniel Reyes, said her client would appeal. "
+            "She said Reyes was at home that night.\n\n"
+            "“We will fight this in every court,” Okonkwo told reporters on the steps.")
+    found = _statements(body)
+    by_content = {s.content: s.speaker for s in found}
+    assert by_content["Reyes was at home that night"] == "Amara Okonkwo"
+    assert by_content["We will fight this in every court"] == "Amara Okonkwo"

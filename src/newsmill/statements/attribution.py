@@ -20,15 +20,17 @@ from importlib import resources
 from typing import Any
 
 from newsmill.records import Statement
-from newsmill.statements.quotes import find_quotes
+from newsmill.statements.quotes import Quote, find_quotes
 from newsmill.statements.speakers import (
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
     Entities,
+    body_nouns,
     strip_determiner,
 )
 
 SUBJECTS = ("nsubj", "nsubjpass")
+RELATIVES = frozenset({"who", "that", "which"})
 COMPLEMENTS = ("ccomp",)
 MAX_SPEAKER_WORDS = 12
 MAX_GAP_CHARS = 400  # a quote of its own this close to the last statement shares its speaker
@@ -64,8 +66,12 @@ def _subject(verb: Any) -> Any | None:
 
 def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | None, str | None]:
     """(canonical speaker, mention as written, role) of a subject token."""
+    if head.lower_ in RELATIVES and head.head.dep_ == "relcl":  # "Tokayev, who said ..."
+        head = head.head.head
     if head.lower_ in PERSON_PRONOUNS:
         return ents.person_before(head.idx), head.text, None
+    if head.lower_ == "it":
+        return ents.body_before(head.idx, subject=True), head.text, None
     if head.lower_ in GROUP_PRONOUNS:
         return None, head.text, None
     role = None
@@ -78,8 +84,10 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
                 r_start, r_end = _span_text(sub)
                 role = body[r_start:r_end]
     keep = [t for t in sorted(head.subtree, key=lambda t: t.i) if t.i not in excluded]
-    while len(keep) > 1 and keep[-1].is_punct:
+    while len(keep) > 1 and (keep[-1].is_punct or keep[-1].is_quote):
         keep.pop()
+    while len(keep) > 1 and (keep[0].is_punct or keep[0].is_quote):
+        keep.pop(0)
     start, end = _span_text(keep or [head])
     mention = body[start:end]
     if len(mention.split()) > MAX_SPEAKER_WORDS:
@@ -90,7 +98,21 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
     person = ents.person_named(mention)
     if person is not None:
         return person, mention, role
+    if _definite(head) and head.tag_ in ("NN", "NNP"):  # "the governor", "the agency"
+        lemma = head.lemma_.lower()
+        named = ents.person_in_role(lemma, head.idx)
+        if named is None and lemma in body_nouns() and not any(
+                c.dep_ in ("compound", "amod", "nmod", "prep") for c in head.children):
+            named = ents.body_before(head.idx)  # a bare "the agency", not "the election ..."
+        if named is not None:
+            return named, mention, role
     return strip_determiner(mention), mention, role
+
+
+def _definite(head: Any) -> bool:
+    """The noun phrase refers back: "the", "this", "that" or a possessive before its noun."""
+    return any((c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss"
+               for c in head.children)
 
 
 def _complement(verb: Any, body: str) -> tuple[int, int] | None:
@@ -104,6 +126,26 @@ def _complement(verb: Any, body: str) -> tuple[int, int] | None:
             if len(toks) >= 3:
                 return _span_text(toks)
     return None
+
+
+def _nearest_cue(doc: Any, body: str, q: Quote, quotes: list[Quote]) -> Any | None:
+    """The reporting verb a quotation belongs to: the nearest one with a subject, outside every
+    quotation, in a sentence the quotation touches and in its paragraph."""
+    best: tuple[int, Any] | None = None
+    for sent in doc.sents:
+        if sent.start_char > q.end or sent.end_char < q.start:
+            continue
+        for tok in sent:
+            if (tok.lemma_.lower() not in cues() or tok.pos_ not in ("VERB", "AUX")
+                    or any(o.start <= tok.idx < o.end for o in quotes)
+                    or _subject(tok) is None):
+                continue
+            lo, hi = (tok.idx, q.start) if tok.idx < q.start else (q.end, tok.idx)
+            if "\n" in body[lo:hi]:
+                continue
+            if best is None or hi - lo < best[0]:
+                best = (hi - lo, tok)
+    return best[1] if best else None
 
 
 def find(doc: Any, body: str) -> list[Statement]:
@@ -136,16 +178,7 @@ def find(doc: Any, body: str) -> list[Statement]:
         start, end = q.inner(body)
         if len(body[start:end].split()) < 3:
             continue
-        verb = None
-        for sent in doc.sents:
-            if sent.start_char <= q.end and sent.end_char >= q.start:
-                for tok in sent:
-                    if (tok.lemma_.lower() in cues() and tok.pos_ in ("VERB", "AUX")
-                            and not q.start <= tok.idx < q.end):
-                        verb = tok
-                        break
-            if verb is not None:
-                break
+        verb = _nearest_cue(doc, body, q, quotes)
         if verb is not None and (subj := _subject(verb)) is not None:
             speaker, mention, role = _speaker(subj, ents, body)
             cue = verb.text

@@ -5,12 +5,15 @@ for Security and Co-operation in Europe"), and pronouns resolved to the latest p
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from typing import Any
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "we", "i"})
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 DETERMINERS = frozenset({"the", "a", "an"})
+RECENT_CHARS = 600  # how far back a pronoun looks for the subject it continues
 
 
 def _words(text: str) -> list[str]:
@@ -27,6 +30,9 @@ class Entities:
 
     canonical: dict[tuple[str, str], str] = field(default_factory=dict)  # (label, text) -> name
     persons: list[tuple[int, str]] = field(default_factory=list)  # (char offset, name)
+    subjects: list[tuple[int, str]] = field(default_factory=list)  # persons as clause subjects
+    roles: dict[str, set[str]] = field(default_factory=dict)  # person -> role words given
+    bodies: list[tuple[int, str, bool]] = field(default_factory=list)  # (offset, org, subject?)
 
     @classmethod
     def of(cls, doc: Any) -> Entities:
@@ -39,22 +45,38 @@ class Entities:
 
     @classmethod
     def _group(cls, doc: Any) -> Entities:
-        groups: list[tuple[str, list[str]]] = []  # (label, texts), fullest first after sorting
         ents = [e for e in doc.ents if e.label_ in NAME_LABELS]
-        for ent in sorted(ents, key=lambda e: -len(e.text)):
-            text = ent.text.strip()
-            for label, texts in groups:
-                if label == ent.label_ and _same(texts[0], text, label):
+        labels = _labels(ents)
+        texts_of = {e.start: _name_text(e, labels[e.start]) for e in ents}
+        groups: list[tuple[str, list[str]]] = []  # (label, texts), fullest first after sorting
+        for ent in sorted(ents, key=lambda e: -len(texts_of[e.start])):
+            text, label = texts_of[ent.start], labels[ent.start]
+            for group_label, texts in groups:
+                if group_label == label and _same(texts[0], text, label):
                     texts.append(text)
                     break
             else:
-                groups.append((ent.label_, [text]))
-        out = cls()
+                groups.append((label, [text]))
+        places = {e.text for e in doc.ents if e.label_ in ("GPE", "NORP", "LOC")}
+        names: dict[tuple[str, str], str] = {}
         for label, texts in groups:
             for text in texts:
-                out.canonical[(label, text)] = texts[0]
-        out.persons = [(e.start_char, out.canonical[(e.label_, e.text.strip())])
-                       for e in ents if e.label_ == "PERSON"]
+                names[(label, text)] = _fullest(label, texts, places)
+        surnames = _surnames(groups, names)
+        out = cls()
+        for ent in ents:
+            label, text = labels[ent.start], texts_of[ent.start]
+            name = names[(label, text)]
+            if label != "PERSON" and text in surnames and not text.isupper():
+                label, name = "PERSON", surnames[text]  # a surname tagged as a place or a body
+            out.canonical[(ent.label_, ent.text.strip())] = name
+            if label == "ORG":
+                out.bodies.append((ent.start_char, name, _is_subject(ent.root)))
+            if label == "PERSON":
+                out.persons.append((ent.start_char, name))
+                out.roles.setdefault(name, set()).update(_roles(ent))
+                if _is_subject(ent.root):
+                    out.subjects.append((ent.start_char, name))
         return out
 
     def name(self, label: str, text: str) -> str:
@@ -70,13 +92,143 @@ class Entities:
                  if _words(name)[-len(words):] == words or _words(name)[:len(words)] == words}
         return found.pop() if len(found) == 1 else None
 
+    def person_in_role(self, role: str, offset: int) -> str | None:
+        """The person the article gives ``role`` to ("the governor" -> "Eric Holcomb"): the
+        latest one named before ``offset``, else the first named after it."""
+        holders = [(at, name) for at, name in self.persons if role in self.roles.get(name, ())]
+        before = [name for at, name in holders if at < offset]
+        if before:
+            return before[-1]
+        return holders[0][1] if holders else None
+
+    def body_before(self, offset: int, subject: bool = False) -> str | None:
+        """The organisation named last before ``offset`` ("the agency", "the company"); with
+        ``subject``, the last one that was a clause's subject in the sentences just before
+        ("it said")."""
+        if subject:
+            found = [name for at, name, subj in self.bodies
+                     if subj and offset - RECENT_CHARS < at < offset]
+        else:
+            found = [name for at, name, _ in self.bodies if at < offset]
+        return found[-1] if found else None
+
     def person_before(self, offset: int) -> str | None:
-        """The latest person named before ``offset``, preferring a full (two-word) name: a
-        one-word PERSON is more often a tagging slip than a pronoun's antecedent."""
+        """The person a pronoun at ``offset`` stands for: the latest person who was the subject
+        of a clause in the sentences just before, else the latest person named, preferring a
+        full (two-word) name: a one-word PERSON is more often a tagging slip than a pronoun's
+        antecedent."""
+        recent = [name for at, name in self.subjects
+                  if offset - RECENT_CHARS < at < offset and " " in name]
+        if recent:
+            return recent[-1]
         found = [name for at, name in self.persons if at < offset]
         full = [name for name in found if len(name.split()) > 1]
         pick = full or found
         return pick[-1] if pick else None
+
+
+def _is_subject(tok: Any) -> bool:
+    """``tok`` heads a clause's subject, itself or as the name in apposition to it."""
+    while tok.dep_ in ("appos", "compound", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass")
+
+
+def _surnames(groups: list[tuple[str, list[str]]],
+              names: dict[tuple[str, str], str]) -> dict[str, str]:
+    """Last word -> full name, for the persons with a full name no other person shares the
+    last word of."""
+    found: dict[str, set[str]] = {}
+    for label, texts in groups:
+        full = names[(label, texts[0])]
+        if label == "PERSON" and len(full.split()) > 1:
+            found.setdefault(full.split()[-1], set()).add(full)
+    return {last: group.pop() for last, group in found.items() if len(group) == 1}
+
+
+@cache
+def titles() -> dict[str, str]:
+    """Title written before a name -> the role word it stands for (``titles.txt``)."""
+    text = resources.files("newsmill.statements").joinpath("titles.txt").read_text("utf-8")
+    out = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            words = line.split()
+            out[words[0]] = words[-1]
+    return out
+
+
+@cache
+def body_nouns() -> frozenset[str]:
+    """Nouns that stand for the organisation named last (``bodies.txt``)."""
+    text = resources.files("newsmill.statements").joinpath("bodies.txt").read_text("utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and w[0] != "#")
+
+
+def _title(word: str) -> str | None:
+    return titles().get(word.lower().rstrip("."))
+
+
+def _labels(ents: list[Any]) -> dict[int, str]:
+    """Each entity's label, with full names the tagger took for an organisation or a place
+    made persons again: two to four capitalised words whose last word the article also tags as
+    a person's name, or that a "who" clause describes ("Marcelo Claure, who ...")."""
+    person_words = {e.text.split()[-1] for e in ents if e.label_ == "PERSON"}
+    out = {}
+    for e in ents:
+        words = e.text.split()
+        label = e.label_
+        if (label in ("ORG", "GPE") and 2 <= len(words) <= 4
+                and all(w[:1].isupper() and not w.isupper() for w in words)
+                and (words[-1] in person_words or _described_by_who(e.root))):
+            label = "PERSON"
+        out[e.start] = label
+    return out
+
+
+def _described_by_who(tok: Any) -> bool:
+    return any(c.dep_ == "relcl" and any(g.lower_ == "who" and g.dep_ in ("nsubj", "nsubjpass")
+                                         for g in c.children) for c in tok.children)
+
+
+def _name_text(ent: Any, label: str) -> str:
+    """The entity's name without the titles written before it ("Gov. Eric Holcomb")."""
+    words = ent.text.strip().split()
+    if label == "PERSON":
+        while len(words) > 1 and _title(words[0]) is not None:
+            words = words[1:]
+    return " ".join(words)
+
+
+def _fullest(label: str, texts: list[str], places: set[str]) -> str:
+    """The group's name: its longest form, unless that form is another two-word form with a
+    place name the tagger joined to it in front ("Ukraine Kurt Volker" beside "Kurt Volker")."""
+    full = texts[0]
+    first, _, rest = full.partition(" ")
+    if label == "PERSON" and first in places and len(rest.split()) >= 2 and rest in texts[1:]:
+        return rest
+    return full
+
+
+def _roles(ent: Any) -> set[str]:
+    """The role words the article gives a person where it names them: titles and nouns before
+    the name ("Kazakh President X", "Gov. X"), an apposition ("X, China's ambassador to
+    Britain") or the phrase the name stands in apposition to ("the governor, X")."""
+    out = {t for w in ent.text.split() if (t := _title(w))}
+    root = ent.root
+    before = [t for t in root.subtree if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod")]
+    spans = [before]
+    spans += [[c, *(t for t in c.children if t.dep_ in ("compound", "amod"))]
+              for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        spans.append([root.head, *(t for t in root.head.children if t.dep_ == "compound")])
+    for span in spans:
+        for t in span:
+            if (title := _title(t.text)) is not None:
+                out.add(title)
+            elif t.pos_ in ("NOUN", "PROPN") and not t.ent_type_:
+                out.add(t.lemma_.lower())
+    return out
 
 
 def _same(full: str, short: str, label: str) -> bool:
