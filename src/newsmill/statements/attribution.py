@@ -76,22 +76,15 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
         return None, head.text, None
     role = None
     excluded: set[int] = set()
+    clauses: set[int] = set()  # the words of "who ..." and "representing ..." clauses
     for child in head.children:
         if child.dep_ in ("appos", "relcl", "acl"):
             sub = sorted(child.subtree, key=lambda t: t.i)
-            excluded.update(t.i for t in sub)
+            (excluded if child.dep_ == "appos" else clauses).update(t.i for t in sub)
             if child.dep_ == "appos" and role is None:
                 r_start, r_end = _span_text(sub)
                 role = body[r_start:r_end]
-    keep = [t for t in sorted(head.subtree, key=lambda t: t.i) if t.i not in excluded]
-    while len(keep) > 1 and (keep[-1].is_punct or keep[-1].is_quote):
-        keep.pop()
-    while len(keep) > 1 and (keep[0].is_punct or keep[0].is_quote):
-        keep.pop(0)
-    start, end = _span_text(keep or [head])
-    mention = body[start:end]
-    if len(mention.split()) > MAX_SPEAKER_WORDS:
-        mention = head.text
+    mention = _phrase(head, body, excluded | clauses)
     for ent in head.doc.ents:  # the entity the subject's head word belongs to
         if ent.start <= head.i < ent.end and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
             return ents.name(ent.label_, ent.text), mention, role
@@ -106,7 +99,24 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
             named = ents.body_before(head.idx)  # a bare "the agency", not "the election ..."
         if named is not None:
             return named, mention, role
+    described = _phrase(head, body, excluded)  # a description names its speaker whole:
+    if described != mention and len(described.split()) <= MAX_SPEAKER_WORDS:
+        return strip_determiner(described), mention, role  # "analysts who did the sums"
     return strip_determiner(mention), mention, role
+
+
+def _phrase(head: Any, body: str, excluded: set[int]) -> str:
+    """The words of the noun phrase ``head`` heads, without ``excluded`` ones, quotation marks
+    and punctuation at its ends and a leading quantifier ("both analysts")."""
+    keep = [t for t in sorted(head.subtree, key=lambda t: t.i) if t.i not in excluded]
+    while len(keep) > 1 and (keep[-1].is_punct or keep[-1].is_quote):
+        keep.pop()
+    while len(keep) > 1 and (keep[0].is_punct or keep[0].is_quote or keep[0].dep_ == "preconj"
+                             or keep[0].lower_ in ("both", "all")):
+        keep.pop(0)
+    start, end = _span_text(keep or [head])
+    text = body[start:end]
+    return text if len(text.split()) <= MAX_SPEAKER_WORDS else head.text
 
 
 def _definite(head: Any) -> bool:
@@ -148,6 +158,16 @@ def _nearest_cue(doc: Any, body: str, q: Quote, quotes: list[Quote]) -> Any | No
     return best[1] if best else None
 
 
+def _before(found: list[Statement], offset: int) -> Statement | None:
+    """The statement ending last before ``offset``, if it ends close enough to share its
+    speaker with a quotation there."""
+    earlier = [s for s in found if s.end <= offset]
+    if not earlier:
+        return None
+    prev = max(earlier, key=lambda s: s.end)
+    return prev if offset - prev.end <= MAX_GAP_CHARS else None
+
+
 def find(doc: Any, body: str) -> list[Statement]:
     ents = Entities.of(doc)
     quotes = find_quotes(body)
@@ -182,8 +202,7 @@ def find(doc: Any, body: str) -> list[Statement]:
         if verb is not None and (subj := _subject(verb)) is not None:
             speaker, mention, role = _speaker(subj, ents, body)
             cue = verb.text
-        elif out and q.start - out[-1].end <= MAX_GAP_CHARS:
-            prev = out[-1]
+        elif (prev := _before(out, q.start)) is not None:
             speaker, mention, role, cue = prev.speaker, prev.speaker_mention, prev.role, None
         else:
             continue

@@ -9,6 +9,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from newsmill.statements.quotes import find_quotes
+
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "we", "i"})
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
@@ -31,6 +33,7 @@ class Entities:
     canonical: dict[tuple[str, str], str] = field(default_factory=dict)  # (label, text) -> name
     persons: list[tuple[int, str]] = field(default_factory=list)  # (char offset, name)
     subjects: list[tuple[int, str]] = field(default_factory=list)  # persons as clause subjects
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # quotation spans
     roles: dict[str, set[str]] = field(default_factory=dict)  # person -> role words given
     bodies: list[tuple[int, str, bool]] = field(default_factory=list)  # (offset, org, subject?)
 
@@ -63,7 +66,7 @@ class Entities:
             for text in texts:
                 names[(label, text)] = _fullest(label, texts, places)
         surnames = _surnames(groups, names)
-        out = cls()
+        out = cls(quoted=[(q.start, q.end) for q in find_quotes(doc.text)])
         for ent in ents:
             label, text = labels[ent.start], texts_of[ent.start]
             name = names[(label, text)]
@@ -75,7 +78,7 @@ class Entities:
             if label == "PERSON":
                 out.persons.append((ent.start_char, name))
                 out.roles.setdefault(name, set()).update(_roles(ent))
-                if _is_subject(ent.root):
+                if _is_subject(ent.root) and not out.in_quote(ent.start_char):
                     out.subjects.append((ent.start_char, name))
         return out
 
@@ -112,6 +115,11 @@ class Entities:
             found = [name for at, name, _ in self.bodies if at < offset]
         return found[-1] if found else None
 
+    def in_quote(self, offset: int) -> bool:
+        """``offset`` is inside a quotation: the people a speaker names there are not the
+        ones the narrative's pronouns go back to."""
+        return any(start <= offset < end for start, end in self.quoted)
+
     def person_before(self, offset: int) -> str | None:
         """The person a pronoun at ``offset`` stands for: the latest person who was the subject
         of a clause in the sentences just before, else the latest person named, preferring a
@@ -121,7 +129,7 @@ class Entities:
                   if offset - RECENT_CHARS < at < offset and " " in name]
         if recent:
             return recent[-1]
-        found = [name for at, name in self.persons if at < offset]
+        found = [name for at, name in self.persons if at < offset and not self.in_quote(at)]
         full = [name for name in found if len(name.split()) > 1]
         pick = full or found
         return pick[-1] if pick else None
@@ -174,6 +182,7 @@ def _labels(ents: list[Any]) -> dict[int, str]:
     made persons again: two to four capitalised words whose last word the article also tags as
     a person's name, or that a "who" clause describes ("Marcelo Claure, who ...")."""
     person_words = {e.text.split()[-1] for e in ents if e.label_ == "PERSON"}
+    person_words |= {e.text for e in ents if _described_by_who(e.root)}
     out = {}
     for e in ents:
         words = e.text.split()
