@@ -32,6 +32,7 @@ from newsmill.statements.speakers import (
 SUBJECTS = ("nsubj", "nsubjpass")
 RELATIVES = frozenset({"who", "that", "which"})
 COMPLEMENTS = ("ccomp",)
+OBJECT_PARTS = ("dobj", "prep", "xcomp", "oprd", "ccomp", "advcl")
 MAX_SPEAKER_WORDS = 12
 MAX_GAP_CHARS = 400  # a quote of its own this close to the last statement shares its speaker
 
@@ -55,11 +56,20 @@ def _trim(body: str, start: int, end: int, chars: str) -> tuple[int, int]:
     return start, end
 
 
+@cache
+def object_cues() -> frozenset[str]:
+    text = resources.files("newsmill.statements").joinpath("object_cues.txt").read_text("utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and ln[0] != "#")
+
+
 def _subject(verb: Any) -> Any | None:
+    """The subject of a reporting verb, or of the clause a participle hangs from ("...,
+    saying the talks had failed")."""
     for child in verb.children:
         if child.dep_ in SUBJECTS:
             return child
-    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
+    if (verb.dep_ in ("conj", "xcomp") or participle) and verb.head.i != verb.i:
         return _subject(verb.head)
     return None
 
@@ -126,16 +136,34 @@ def _definite(head: Any) -> bool:
 
 
 def _complement(verb: Any, body: str) -> tuple[int, int] | None:
+    """The statement a reporting verb introduces: its clausal complement ("said the talks had
+    failed") or, for the verbs in ``object_cues.txt``, its object and what follows it
+    ("accused the UK of meddling"); cut at the end of the verb's paragraph."""
+    toks: list[Any] = []
     for child in verb.children:
         if child.dep_ in COMPLEMENTS:
             toks = sorted(child.subtree, key=lambda t: t.i)
-            while toks and (toks[0].dep_ == "mark" or toks[0].is_punct):
-                toks = toks[1:]
-            while toks and toks[-1].is_punct:
-                toks.pop()
-            if len(toks) >= 3:
-                return _span_text(toks)
-    return None
+            break
+    else:
+        if verb.lemma_.lower() in object_cues() and any(c.dep_ == "dobj" for c in verb.children):
+            toks = sorted((t for c in verb.rights if c.dep_ in OBJECT_PARTS for t in c.subtree),
+                          key=lambda t: t.i)
+    while toks and (toks[0].dep_ == "mark" or toks[0].is_punct):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    if len(toks) < 3:
+        return None
+    start, end = _span_text(toks)
+    if "\n" in body[start:end]:  # a parse running over paragraphs: keep the verb's own
+        if verb.idx < start:
+            end = body.index("\n", start)
+        else:
+            start = body.rindex("\n", start, end) + 1
+        start, end = _trim(body, start, end, " ,.")
+        if len(body[start:end].split()) < 3:
+            return None
+    return start, end
 
 
 def _nearest_cue(doc: Any, body: str, q: Quote, quotes: list[Quote]) -> Any | None:
@@ -176,7 +204,8 @@ def find(doc: Any, body: str) -> list[Statement]:
 
     # 1. reporting verbs with a clausal complement
     for tok in doc:
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in cues():
+        lemma = tok.lemma_.lower()
+        if tok.pos_ not in ("VERB", "AUX") or (lemma not in cues() and lemma not in object_cues()):
             continue
         span = _complement(tok, body)
         subj = _subject(tok)
