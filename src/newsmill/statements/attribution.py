@@ -34,6 +34,7 @@ RELATIVES = frozenset({"who", "that", "which"})
 COMPLEMENTS = ("ccomp",)
 OBJECT_PARTS = ("dobj", "prep", "xcomp", "oprd", "ccomp", "advcl")
 MAX_SPEAKER_WORDS = 12
+ALONE_SLACK_CHARS = 3  # a quote of its own opens its sentence (a dash or mark before)
 MAX_GAP_CHARS = 400  # a quote of its own this close to the last statement shares its speaker
 
 
@@ -186,6 +187,15 @@ def _nearest_cue(doc: Any, body: str, q: Quote, quotes: list[Quote]) -> Any | No
     return best[1] if best else None
 
 
+def _stands_alone(doc: Any, q: Quote) -> bool:
+    """The quotation opens its sentence: not a phrase quoted inside a sentence of the
+    writer's ("the group called it a 'profound indictment'")."""
+    sents = [s for s in doc.sents if s.start_char < q.end and s.end_char > q.start]
+    if not sents:
+        return False
+    return q.start - sents[0].start_char <= ALONE_SLACK_CHARS
+
+
 def _before(found: list[Statement], offset: int) -> Statement | None:
     """The statement ending last before ``offset``, if it ends close enough to share its
     speaker with a quotation there."""
@@ -231,7 +241,7 @@ def find(doc: Any, body: str) -> list[Statement]:
         if verb is not None and (subj := _subject(verb)) is not None:
             speaker, mention, role = _speaker(subj, ents, body)
             cue = verb.text
-        elif (prev := _before(out, q.start)) is not None:
+        elif _stands_alone(doc, q) and (prev := _before(out, q.start)) is not None:
             speaker, mention, role, cue = prev.speaker, prev.speaker_mention, prev.role, None
         else:
             continue
