@@ -32,6 +32,7 @@ from newsmill.statements.speakers import (
 SUBJECTS = ("nsubj", "nsubjpass")
 RELATIVES = frozenset({"who", "that", "which"})
 COMPLEMENTS = ("ccomp",)
+ADDRESSED = frozenset({"tell", "ask", "inform", "remind", "assure", "warn", "urge", "notify"})
 OBJECT_PARTS = ("dobj", "prep", "xcomp", "oprd", "ccomp", "advcl")
 MAX_SPEAKER_WORDS = 12
 ALONE_SLACK_CHARS = 3  # a quote of its own opens its sentence (a dash or mark before)
@@ -136,19 +137,33 @@ def _definite(head: Any) -> bool:
                for c in head.children)
 
 
+def _that_clause(verb: Any) -> Any | None:
+    """A "that" clause the parse hung below the verb's phrase rather than on the verb ("told
+    The Hill in a statement that her client ...")."""
+    for tok in verb.subtree:
+        if (tok.i > verb.i and tok.dep_ in ("acl", "ccomp") and tok.head.i != verb.i
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)):
+            return tok
+    return None
+
+
 def _complement(verb: Any, body: str) -> tuple[int, int] | None:
     """The statement a reporting verb introduces: its clausal complement ("said the talks had
     failed") or, for the verbs in ``object_cues.txt``, its object and what follows it
     ("accused the UK of meddling"); cut at the end of the verb's paragraph."""
     toks: list[Any] = []
-    for child in verb.children:
-        if child.dep_ in COMPLEMENTS:
-            toks = sorted(child.subtree, key=lambda t: t.i)
-            break
-    else:
-        if verb.lemma_.lower() in object_cues() and any(c.dep_ == "dobj" for c in verb.children):
-            toks = sorted((t for c in verb.rights if c.dep_ in OBJECT_PARTS for t in c.subtree),
-                          key=lambda t: t.i)
+    lemma = verb.lemma_.lower()
+    clause = next((c for c in verb.children if c.dep_ in COMPLEMENTS), None)
+    if clause is None:
+        clause = _that_clause(verb)
+    if clause is not None:
+        toks = sorted(clause.subtree, key=lambda t: t.i)
+        obj = next((c for c in verb.rights if c.dep_ == "dobj" and c.i < clause.i), None)
+        if obj is not None and lemma not in ADDRESSED:  # "added [the exact cause] remained
+            toks = sorted([*obj.subtree, *toks], key=lambda t: t.i)  # unclear": a misparse
+    elif lemma in object_cues() and any(c.dep_ == "dobj" for c in verb.children):
+        toks = sorted((t for c in verb.rights if c.dep_ in OBJECT_PARTS for t in c.subtree),
+                      key=lambda t: t.i)
     while toks and (toks[0].dep_ == "mark" or toks[0].is_punct):
         toks = toks[1:]
     while toks and toks[-1].is_punct:
