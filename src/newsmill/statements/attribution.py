@@ -92,7 +92,7 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
     for child in head.children:
         if child.dep_ in ("appos", "relcl", "acl"):
             sub = sorted(child.subtree, key=lambda t: t.i)
-            (excluded if child.dep_ == "appos" else clauses).update(t.i for t in sub)
+            (clauses if _restrictive(child) else excluded).update(t.i for t in sub)
             if child.dep_ == "appos" and role is None:
                 r_start, r_end = _span_text(sub)
                 role = body[r_start:r_end]
@@ -115,6 +115,13 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
     if described != mention and len(described.split()) <= MAX_SPEAKER_WORDS:
         return strip_determiner(described), mention, role  # "analysts who did the sums"
     return strip_determiner(mention), mention, role
+
+
+def _restrictive(clause: Any) -> bool:
+    """A clause that tells which people are meant ("analysts who did the sums", "a group
+    representing rural counties"), not one adding a fact about them after a comma."""
+    edge = clause.left_edge.i
+    return clause.dep_ != "appos" and not (edge > 0 and clause.doc[edge - 1].text == ",")
 
 
 def _phrase(head: Any, body: str, excluded: set[int]) -> str:

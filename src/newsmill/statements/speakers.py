@@ -210,11 +210,11 @@ def _name_text(ent: Any, label: str) -> str:
 
 
 def _fullest(label: str, texts: list[str], places: set[str]) -> str:
-    """The group's name: its longest form, unless that form is another two-word form with a
-    place name the tagger joined to it in front ("Ukraine Kurt Volker" beside "Kurt Volker")."""
+    """The group's name: its longest form, without a place name the tagger joined to a full
+    name in front ("envoy to Ukraine Kurt Volker")."""
     full = texts[0]
     first, _, rest = full.partition(" ")
-    if label == "PERSON" and first in places and len(rest.split()) >= 2 and rest in texts[1:]:
+    if label == "PERSON" and first in places and len(rest.split()) >= 2:
         return rest
     return full
 
