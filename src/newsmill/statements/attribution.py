@@ -148,7 +148,7 @@ def _that_clause(verb: Any) -> Any | None:
     """A "that" clause the parse hung below the verb's phrase rather than on the verb ("told
     The Hill in a statement that her client ...")."""
     for tok in verb.subtree:
-        if (tok.i > verb.i and tok.dep_ in ("acl", "ccomp") and tok.head.i != verb.i
+        if (tok.i > verb.i and tok.dep_ in ("acl", "ccomp") and tok.head.pos_ == "NOUN"
                 and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)):
             return tok
     return None
