@@ -212,10 +212,9 @@ def _nearest_cue(doc: Any, body: str, q: Quote, quotes: list[Quote]) -> Any | No
 def _stands_alone(doc: Any, q: Quote) -> bool:
     """The quotation opens its sentence: not a phrase quoted inside a sentence of the
     writer's ("the group called it a 'profound indictment'")."""
-    sents = [s for s in doc.sents if s.start_char < q.end and s.end_char > q.start]
-    if not sents:
-        return False
-    return q.start - sents[0].start_char <= ALONE_SLACK_CHARS
+    first: int | None = next((s.start_char for s in doc.sents
+                              if s.start_char < q.end and s.end_char > q.start), None)
+    return first is not None and q.start - first <= ALONE_SLACK_CHARS
 
 
 def _before(found: list[Statement], offset: int) -> Statement | None:
