@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“", "‘": "’", "‹": "›"}
+CLOSERS = {'"': '"”', "“": "”\""}  # a straight mark closed curly or the other way round
 MAX_QUOTE_CHARS = 3000
 WORD_BEFORE = re.compile(r"\w$")
 
@@ -27,14 +28,14 @@ class Quote:
 
 def _close(body: str, i: int, mark: str) -> int | None:
     """Offset of the mark closing the one opened at ``i``, within its paragraph."""
-    closing = PAIRS[mark]
+    closing = CLOSERS.get(mark, PAIRS[mark])
     j = i + 1
     limit = min(len(body), i + MAX_QUOTE_CHARS)
     while j < limit:
         ch = body[j]
         if ch == "\n":
             return None
-        if ch == closing and (mark != "‘" or not WORD_BEFORE.search(body[j + 1:j + 2])):
+        if ch in closing and (mark != "‘" or not WORD_BEFORE.search(body[j + 1:j + 2])):
             return j
         j += 1
     return None

@@ -4,6 +4,7 @@ for Security and Co-operation in Europe"), and pronouns resolved to the latest p
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -96,13 +97,14 @@ class Entities:
         return found.pop() if len(found) == 1 else None
 
     def person_in_role(self, role: str, offset: int) -> str | None:
-        """The person the article gives ``role`` to ("the governor" -> "Eric Holcomb"): the
-        latest one named before ``offset``, else the first named after it."""
+        """The person the article gives ``role`` to ("the governor" -> "Eric Holcomb"): of
+        several, the one it names most, then the one named last before ``offset``."""
         holders = [(at, name) for at, name in self.persons if role in self.roles.get(name, ())]
-        before = [name for at, name in holders if at < offset]
-        if before:
-            return before[-1]
-        return holders[0][1] if holders else None
+        if not holders:
+            return None
+        mentions = Counter(name for _, name in holders)
+        latest = {name: at for at, name in holders if at < offset}
+        return max(mentions, key=lambda n: (mentions[n], latest.get(n, -1)))
 
     def body_before(self, offset: int, subject: bool = False) -> str | None:
         """The organisation named last before ``offset`` ("the agency", "the company"); with
@@ -125,8 +127,9 @@ class Entities:
         of a clause in the sentences just before, else the latest person named, preferring a
         full (two-word) name: a one-word PERSON is more often a tagging slip than a pronoun's
         antecedent."""
+        named = Counter(name for _, name in self.persons)
         recent = [name for at, name in self.subjects
-                  if offset - RECENT_CHARS < at < offset and " " in name]
+                  if offset - RECENT_CHARS < at < offset and (" " in name or named[name] > 1)]
         if recent:
             return recent[-1]
         found = [name for at, name in self.persons if at < offset and not self.in_quote(at)]
@@ -136,7 +139,10 @@ class Entities:
 
 
 def _is_subject(tok: Any) -> bool:
-    """``tok`` heads a clause's subject, itself or as the name in apposition to it."""
+    """``tok`` heads a clause's subject, itself, as the name in apposition to it or as its
+    possessor."""
+    if tok.dep_ == "poss":  # "Mr. Trump's embrace is ... He has ..."
+        return tok.head.dep_ in ("nsubj", "nsubjpass")
     while tok.dep_ in ("appos", "compound", "conj") and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ in ("nsubj", "nsubjpass")
@@ -180,7 +186,8 @@ def _title(word: str) -> str | None:
 def _labels(ents: list[Any]) -> dict[int, str]:
     """Each entity's label, with full names the tagger took for an organisation or a place
     made persons again: two to four capitalised words whose last word the article also tags as
-    a person's name, or that a "who" clause describes ("Marcelo Claure, who ...")."""
+    a person's name, that a "who" clause describes ("Marcelo Claure, who ...") or that an
+    apposition gives a title ("Eswar Prasad, a trade professor at Cornell")."""
     person_words = {e.text.split()[-1] for e in ents if e.label_ == "PERSON"}
     person_words |= {e.text for e in ents if _described_by_who(e.root)}
     out = {}
@@ -189,10 +196,15 @@ def _labels(ents: list[Any]) -> dict[int, str]:
         label = e.label_
         if (label in ("ORG", "GPE") and 2 <= len(words) <= 4
                 and all(w[:1].isupper() and not w.isupper() for w in words)
-                and (words[-1] in person_words or _described_by_who(e.root))):
+                and (words[-1] in person_words or _described_by_who(e.root)
+                     or _given_title(e.root))):
             label = "PERSON"
         out[e.start] = label
     return out
+
+
+def _given_title(tok: Any) -> bool:
+    return any(c.dep_ == "appos" and _title(c.text) is not None for c in tok.children)
 
 
 def _described_by_who(tok: Any) -> bool:
@@ -220,23 +232,23 @@ def _fullest(label: str, texts: list[str], places: set[str]) -> str:
 
 
 def _roles(ent: Any) -> set[str]:
-    """The role words the article gives a person where it names them: titles and nouns before
-    the name ("Kazakh President X", "Gov. X"), an apposition ("X, China's ambassador to
-    Britain") or the phrase the name stands in apposition to ("the governor, X")."""
-    out = {t for w in ent.text.split() if (t := _title(w))}
+    """The role words the article gives a person where it names them: titles ("Gov. X"), the
+    noun just before the name ("Kazakh President X"), the head of an apposition ("X, China's
+    ambassador to Britain") or of the phrase the name stands in apposition to ("the governor,
+    X"). Words modifying those ("Police" in "Police Commissioner X") are not roles."""
     root = ent.root
     before = [t for t in root.subtree if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod")]
-    spans = [before]
-    spans += [[c, *(t for t in c.children if t.dep_ in ("compound", "amod"))]
-              for c in root.children if c.dep_ == "appos"]
+    heads = [t for t in before if t.i == ent.start - 1]
+    heads += [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
-        spans.append([root.head, *(t for t in root.head.children if t.dep_ == "compound")])
-    for span in spans:
-        for t in span:
-            if (title := _title(t.text)) is not None:
-                out.add(title)
-            elif t.pos_ in ("NOUN", "PROPN") and not t.ent_type_:
-                out.add(t.lemma_.lower())
+        heads.append(root.head)
+    out = {t for w in ent.text.split() if (t := _title(w))}
+    out |= {t for w in before if (t := _title(w.text))}
+    for t in heads:
+        if (title := _title(t.text)) is not None:
+            out.add(title)
+        elif t.pos_ == "NOUN" and not t.ent_type_:
+            out.add(t.lemma_.lower())
     return out
 
 
