@@ -82,3 +82,14 @@ def test_a_quote_takes_the_nearest_reporting_verb_and_pronouns_the_recent_subjec
     by_content = {s.content: s.speaker for s in found}
     assert by_content["Reyes was at home that night"] == "Amara Okonkwo"
     assert by_content["We will fight this in every court"] == "Amara Okonkwo"
+
+
+@pytest.mark.slow
+def test_they_and_a_bare_noun_take_the_speakers_described_before() -> None:
+    body = ("A nurse at the field clinic in Malakal said the water supply had failed twice.\n\n"
+            "“We boil everything we can,” the nurse said.\n\n"
+            "The farmers who marched to the capital said prices had halved. They said they "
+            "would return next month.")
+    speakers = {s.content: s.speaker for s in _statements(body)}
+    assert speakers["We boil everything we can"] == "nurse at the field clinic in Malakal"
+    assert speakers["they would return next month"] == "farmers who marched to the capital"

@@ -15,6 +15,7 @@ the scene" -> "doctor on the scene").
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -24,6 +25,7 @@ from newsmill.statements.quotes import Quote, find_quotes
 from newsmill.statements.speakers import (
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
+    RECENT_CHARS,
     Entities,
     body_nouns,
     strip_determiner,
@@ -84,6 +86,9 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
         return ents.person_before(head.idx), head.text, None
     if head.lower_ == "it":
         return ents.body_before(head.idx, subject=True), head.text, None
+    if head.lower_ == "they" and (group := _group_before(head, ents)) is not None:
+        speaker, _, role = _speaker(group, ents, body)
+        return speaker, head.text, role
     if head.lower_ in GROUP_PRONOUNS:
         return None, head.text, None
     role = None
@@ -136,6 +141,20 @@ def _phrase(head: Any, body: str, excluded: set[int]) -> str:
     start, end = _span_text(keep or [head])
     text = body[start:end]
     return text if len(text.split()) <= MAX_SPEAKER_WORDS else head.text
+
+
+def _group_before(pronoun: Any, ents: Entities) -> Any | None:
+    """The subject "they" continues: the latest plural subject ("the deportees", "Holcomb and
+    the party's leaders") in the sentences just before, outside quotations."""
+    doc = pronoun.doc
+    for tok in reversed(doc[:pronoun.i]):
+        if pronoun.idx - tok.idx > RECENT_CHARS:
+            break
+        if (tok.dep_ in SUBJECTS and tok.pos_ in ("NOUN", "PROPN") and not ents.in_quote(tok.idx)
+                and tok.head.dep_ not in COMPLEMENTS  # not what was reported ("prices fell")
+                and (tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children))):
+            return tok
+    return None
 
 
 def _definite(head: Any) -> bool:
@@ -289,4 +308,31 @@ def find(doc: Any, body: str) -> list[Statement]:
         out.append(Statement(content, start, end, "according_to", speaker,
                              mention, role, "according to"))
     out.sort(key=lambda s: s.start)
+    return _described_earlier(out)
+
+
+def _headed_by(description: str, noun: str) -> bool:
+    """``noun`` heads the description: it comes first, or after a possessor only ("Nisan
+    Ahmado's source inside the camp"), not inside a modifier ("a letter signed by doctors")."""
+    words = description.lower().split()
+    if noun not in words:
+        return False
+    at = words.index(noun)
+    return at == 0 or words[at - 1].endswith(("'s", "’s"))
+
+
+def _described_earlier(found: list[Statement]) -> list[Statement]:
+    """A speaker written as a bare "the source" takes the fuller description an earlier
+    statement gave it ("a source inside the Rukban camp")."""
+    out: list[Statement] = []
+    for st in found:
+        mention = (st.speaker_mention or "").split()
+        if (st.speaker and len(mention) == 2 and mention[0].lower() in ("the", "this")
+                and st.speaker.lower() == mention[1].lower()):
+            noun = mention[1].lower()
+            fuller = [s.speaker for s in out if s.speaker and s.speaker != st.speaker
+                      and _headed_by(s.speaker, noun)]
+            if fuller:
+                st = replace(st, speaker=fuller[-1])
+        out.append(st)
     return out
