@@ -40,9 +40,10 @@ def test_places_are_geocoded_offline_with_the_article_countries_first() -> None:
 def _events(body: str, published: str | None = "2019-06-10") -> list[Event]:
     from newsmill.events import code_events
     from newsmill.nlp import NlpStage
+    from newsmill.statements import find_statements
 
     doc = NlpStage()([Article("a", "a", "text", body, published=published)])[0]
-    return list(code_events(doc).events)
+    return list(code_events(find_statements(doc)).events)
 
 
 @pytest.mark.slow
@@ -97,3 +98,13 @@ def test_an_undated_event_takes_the_day_of_the_story_so_far() -> None:
     events = [e for e in _events(body, "2019-11-20") if e.type == "COERCE"]
     assert [e.date for e in events] == ["2019-11-18", "2019-11-18"]
     assert events[0].arrested == 6
+
+
+@pytest.mark.slow
+def test_the_we_of_a_quote_is_its_speaker() -> None:
+    body = ("The Kenyan health ministry answered the nurses' union on Monday.\n\n"
+            "“We will ask the High Court to halt the strike,” the ministry said.")
+    requests = [e for e in _events(body) if e.type == "REQUEST"]
+    assert requests and requests[0].actors
+    assert requests[0].actors[0].country == "KEN"
+    assert "ministry" in requests[0].actors[0].name

@@ -20,8 +20,9 @@ __all__ = ["code_events", "events_stage"]
 def code_events(doc: Document) -> Document:
     if doc.parse is None:
         return doc
-    return replace(doc, events=tuple(code(doc.parse, doc.article.body, doc.article.published)))
+    events = code(doc.parse, doc.article.body, doc.article.published, doc.statements)
+    return replace(doc, events=tuple(events))
 
 
-events_stage = stage("events", needs=["parse", "mentions"], provides=["events"],
+events_stage = stage("events", needs=["parse", "mentions", "statements"], provides=["events"],
                      output=Document)(code_events)

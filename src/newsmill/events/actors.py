@@ -12,12 +12,13 @@ person ("President X", "X, the foreign minister").
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from newsmill.events.lexicon import cased_table, word_table
 from newsmill.events.places import gazetteer
-from newsmill.records import Actor
+from newsmill.records import Actor, Statement
 from newsmill.statements.speakers import PERSON_PRONOUNS, Entities, strip_determiner
 
 MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "case", "det", "nummod", "quantmod",
@@ -27,6 +28,7 @@ GROUP_HEADS = frozenset({"supporter", "member", "group", "government", "leader",
                          "ministry", "office", "people", "residents", "family", "families"})
 VAGUE = frozenset({"more", "than", "some", "several", "about", "least", "many", "other"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+SPEAKER_PRONOUNS = frozenset({"we", "i"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LEAD_CHARS = 300  # the lead names where the story happens: its places count more
 LEAD_WEIGHT = 3
@@ -64,9 +66,18 @@ class ArticleContext:
     entities: Entities
     roles: dict[str, list[str]] = field(default_factory=dict)  # canonical name -> role words
     countries: tuple[str, ...] = ()  # the article's countries, most mentioned first
+    speakers: tuple[tuple[int, int, str], ...] = ()  # (start, end, speaker) of each statement
+
+    def speaker_at(self, offset: int) -> str | None:
+        """Who says the words at ``offset``, if they are inside an attributed statement: the
+        "we" of a quote is its speaker."""
+        for start, end, speaker in self.speakers:
+            if start <= offset < end:
+                return speaker
+        return None
 
     @classmethod
-    def of(cls, doc: Any) -> ArticleContext:
+    def of(cls, doc: Any, statements: Sequence[Statement] = ()) -> ArticleContext:
         gaz = gazetteer()
         entities = Entities.of(doc)
         roles: dict[str, list[str]] = defaultdict(list)
@@ -89,7 +100,8 @@ class ArticleContext:
             if root.dep_ == "appos":
                 words += phrase(root.head)
             roles[name] += [t.text for t in words if t.ent_type_ != "PERSON"]
-        return cls(entities, dict(roles), tuple(c for c, _ in counts.most_common()))
+        speakers = tuple((s.start, s.end, s.speaker) for s in statements if s.speaker)
+        return cls(entities, dict(roles), tuple(c for c, _ in counts.most_common()), speakers)
 
     @property
     def country(self) -> str | None:
@@ -154,6 +166,9 @@ def actor(tok: Any, ctx: ArticleContext) -> Actor | None:
         if name is None:
             return None
         return _described(name, "PERSON", [], ctx)
+    if tok.lower_ in SPEAKER_PRONOUNS and (speaker := ctx.speaker_at(tok.idx)) is not None:
+        is_person = speaker in ctx.entities.roles
+        return _described(speaker, "PERSON" if is_person else "ORG", [], ctx)
     if tok.pos_ == "PRON" or tok.like_num:
         return None
     ent = _entity(tok)

@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -28,7 +29,7 @@ from newsmill.events import actors as act
 from newsmill.events.dates import resolve, years_before
 from newsmill.events.lexicon import Trigger, entry_set, quantities, sections, triggers
 from newsmill.events.places import gazetteer
-from newsmill.records import Actor, Event, Place
+from newsmill.records import Actor, Event, Place, Statement
 from newsmill.statements.attribution import cues
 
 NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "LAW", "EVENT"})
@@ -531,8 +532,11 @@ def anchor(events: list[Event]) -> list[Event]:
     return out
 
 
-def code(doc: Any, body: str, published: str | None) -> list[Event]:
-    ctx = act.ArticleContext.of(doc)
+def code(doc: Any, body: str, published: str | None,
+         statements: Sequence[Statement] = ()) -> list[Event]:
+    """The events of a parsed article; ``statements`` (from the statements stage) name the
+    speaker behind a "we" in what they say."""
+    ctx = act.ArticleContext.of(doc, statements)
     events: list[Event] = []
     for sent in doc.sents:
         events += code_sentence(sent, body, ctx, published)

@@ -109,12 +109,12 @@ class Entities:
     def body_before(self, offset: int, subject: bool = False) -> str | None:
         """The organisation named last before ``offset`` ("the agency", "the company"); with
         ``subject``, the last one that was a clause's subject in the sentences just before
-        ("it said")."""
+        ("it said"). Organisations named inside quotations do not count."""
         if subject:
             found = [name for at, name, subj in self.bodies
-                     if subj and offset - RECENT_CHARS < at < offset]
+                     if subj and offset - RECENT_CHARS < at < offset and not self.in_quote(at)]
         else:
-            found = [name for at, name, _ in self.bodies if at < offset]
+            found = [name for at, name, _ in self.bodies if at < offset and not self.in_quote(at)]
         return found[-1] if found else None
 
     def in_quote(self, offset: int) -> bool:
