@@ -3,14 +3,18 @@
 
 1. A reporting verb (``cues.txt``) with a clausal complement: the complement is an indirect
    statement ("he said the government had got the message"), mixed when it holds a quotation.
-2. A quotation outside those: direct. Its speaker is the subject of a reporting verb in the
-   sentence around it ("...," she said / X said: "..."); a quotation in a sentence of its own
-   belongs to the speaker of the statement before it.
+   For the verbs in ``object_cues.txt`` the object and what follows is the statement ("accused
+   the UK of meddling").
+2. A quotation outside those: direct. Its speaker is the subject of the nearest reporting verb
+   in the sentences around it and in its paragraph ("...," she said / X said: "..."); a
+   quotation opening a sentence of its own belongs to the speaker of the statement before it.
 3. "according to X": the rest of the clause, attributed to X.
 
-The speaker is the subject of the reporting verb, named by the entity it holds (fullest form in
-the article), a pronoun resolved to the latest person, or the noun phrase itself ("a doctor on
-the scene" -> "doctor on the scene").
+The speaker is the subject of the reporting verb (of the clause a participle hangs from),
+named by the entity it holds (fullest form in the article), the person a pronoun or a role
+noun stands for ("he", "the governor"), the organisation "it" or "the agency" stands for, or
+the noun phrase itself with its restrictive clauses ("a doctor on the scene" -> "doctor on the
+scene").
 """
 
 from __future__ import annotations

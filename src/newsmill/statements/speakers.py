@@ -1,6 +1,8 @@
 """Entities inside one article: the mentions of one person or organisation grouped, each group
 named by its fullest form ("Tokayev" -> "Kassym-Jomart Tokayev", "OSCE" -> "the Organization
-for Security and Co-operation in Europe"), and pronouns resolved to the latest person."""
+for Security and Co-operation in Europe"), titles kept as the person's roles (``titles.txt``),
+and what pronouns and role nouns stand for: the recent subject, the holder of a role ("the
+governor"), the organisation named last ("the agency", ``bodies.txt``)."""
 
 from __future__ import annotations
 
