@@ -20,8 +20,6 @@ scene").
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import cache
-from importlib import resources
 from typing import Any
 
 from newsmill.records import Statement
@@ -33,6 +31,7 @@ from newsmill.statements.speakers import (
     Entities,
     body_nouns,
     strip_determiner,
+    word_list,
 )
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -45,10 +44,8 @@ ALONE_SLACK_CHARS = 3  # a quote of its own opens its sentence (a dash or mark b
 MAX_GAP_CHARS = 400  # a quote of its own this close to the last statement shares its speaker
 
 
-@cache
 def cues() -> frozenset[str]:
-    text = resources.files("newsmill.statements").joinpath("cues.txt").read_text("utf-8")
-    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and ln[0] != "#")
+    return word_list("cues.txt")
 
 
 def _span_text(tokens: list[Any]) -> tuple[int, int]:
@@ -64,10 +61,8 @@ def _trim(body: str, start: int, end: int, chars: str) -> tuple[int, int]:
     return start, end
 
 
-@cache
 def object_cues() -> frozenset[str]:
-    text = resources.files("newsmill.statements").joinpath("object_cues.txt").read_text("utf-8")
-    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and ln[0] != "#")
+    return word_list("object_cues.txt")
 
 
 def _subject(verb: Any) -> Any | None:

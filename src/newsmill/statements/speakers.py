@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -98,6 +98,11 @@ class Entities:
                  if _words(name)[-len(words):] == words or _words(name)[:len(words)] == words}
         return found.pop() if len(found) == 1 else None
 
+    @cached_property
+    def mentions(self) -> Counter[str]:
+        """How often the article names each person."""
+        return Counter(name for _, name in self.persons)
+
     def person_in_role(self, role: str, offset: int) -> str | None:
         """The person the article gives ``role`` to ("the governor" -> "Eric Holcomb"): of
         several, the one it names most, then the one named last before ``offset``."""
@@ -129,7 +134,7 @@ class Entities:
         of a clause in the sentences just before, else the latest person named, preferring a
         full (two-word) name: a one-word PERSON is more often a tagging slip than a pronoun's
         antecedent."""
-        named = Counter(name for _, name in self.persons)
+        named = self.mentions
         recent = [name for at, name in self.subjects
                   if offset - RECENT_CHARS < at < offset and (" " in name or named[name] > 1)]
         if recent:
@@ -162,23 +167,27 @@ def _surnames(groups: list[tuple[str, list[str]]],
     return {last: group.pop() for last, group in found.items() if len(group) == 1}
 
 
+def data_lines(name: str) -> list[str]:
+    """The entries of a data file of this package: stripped lines, comments left out."""
+    text = resources.files("newsmill.statements").joinpath(name).read_text("utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """A data file of one entry per line (``cues.txt``, ``bodies.txt``) as a set."""
+    return frozenset(data_lines(name))
+
+
 @cache
 def titles() -> dict[str, str]:
     """Title written before a name -> the role word it stands for (``titles.txt``)."""
-    text = resources.files("newsmill.statements").joinpath("titles.txt").read_text("utf-8")
-    out = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            words = line.split()
-            out[words[0]] = words[-1]
-    return out
+    return {line.split()[0]: line.split()[-1] for line in data_lines("titles.txt")}
 
 
-@cache
 def body_nouns() -> frozenset[str]:
     """Nouns that stand for the organisation named last (``bodies.txt``)."""
-    text = resources.files("newsmill.statements").joinpath("bodies.txt").read_text("utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and w[0] != "#")
+    return word_list("bodies.txt")
 
 
 def _title(word: str) -> str | None:
