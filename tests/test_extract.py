@@ -55,6 +55,53 @@ def test_text_cleaner_separates_story_from_chrome() -> None:
     ]
 
 
+INTERRUPTED_SCRAPE = "\n".join([
+    "Ferry service to the islands resumes after strike",
+    "",
+    "The ferry company restarted its routes to the northern islands on Monday after a "
+    "week-long strike by deck crews ended with a new pay deal.",
+    "",
+    "Union leaders said the agreement raised wages by six percent over two years and "
+    "limited night shifts for crews on the longest crossings.",
+    "",
+    "Islanders had relied on a single chartered boat for food and medicine while the "
+    "strike lasted, and several schools closed for lack of teachers.",
+    "",
+    "The strike began when the company proposed longer rotations for crews on the northern"
+    " routes, which the union said would leave sailors at sea for three weeks at a time "
+    "without a proper rest day.",
+    "",
+    "Related news",
+    "Harbour fees rise for fishing fleets",
+    "New bridge plan divides coastal towns",
+    "",
+    "The company said timetables would return to normal by Wednesday, once crews and "
+    "vessels had been moved back to their home ports.",
+    "",
+    "Passengers with tickets for cancelled crossings can ask for a refund at any terminal "
+    "until the end of the month.",
+    "",
+    "Local councils welcomed the deal but asked for a standby vessel to be kept ready for "
+    "future disputes.",
+    "",
+    "More stories",
+    "Storm warning for the west coast",
+    "Forecasters expect gales of up to ninety kilometres an hour along the west coast on "
+    "Friday night.",
+    "Museum reopens after two years of repairs",
+    "The town museum welcomed its first visitors since the flood, with a new gallery on "
+    "the old harbour.",
+    "",
+])
+
+
+def test_story_goes_on_after_a_related_block_but_teasers_are_left_out() -> None:
+    paragraphs = clean_text(INTERRUPTED_SCRAPE).body.split("\n\n")
+    assert paragraphs[0].startswith("The ferry company restarted")
+    assert paragraphs[-1].startswith("Local councils welcomed"), "the story goes on after the links"
+    assert len(paragraphs) == 7, "the links and the teasers after 'More stories' are left out"
+
+
 def test_byline_names_are_people_unless_outlets() -> None:
     assert is_person_name("Mihra Rittmann")
     assert is_person_name("Ludwig van Beethoven")

@@ -4,6 +4,8 @@ built on them. Both cleaners use them: the plain-text one on lines, the HTML one
 - ``chrome.txt``: whole lines of site chrome (share prompts, menus, "Related: ..." links).
 - ``credits.txt``: the start of photo and copyright credit lines.
 - ``endings.txt``: lines after which a page holds no more story (related links, comments).
+- ``links.txt``: headers of a block of links inside a story ("Related news"): the story may
+  go on after them.
 - ``outlets.txt``: words that mark a byline name as an outlet or desk, not a person.
 - ``roles.txt``: job titles that are not names ("Chief Technology Officer").
 - ``companies.txt``: media companies that bylines name in place of an author.
@@ -52,6 +54,10 @@ def is_credit(line: str) -> bool:
 
 def is_ending(line: str) -> bool:
     return _full("endings.txt", line)
+
+
+def is_link_header(line: str) -> bool:
+    return _full("links.txt", line)
 
 
 def split_names(text: str) -> list[str]:

@@ -8,7 +8,9 @@ related headlines) mixed in, one block per line. The cleaner works line by line:
 3. find the byline ("By ...") and dateline ("Published ..."): person names become authors, an
    outlet becomes the publisher;
 4. cut the lines at the first ending line (``endings.txt``: "Comments", "Related stories")
-   that follows some story prose; an ending line above the story belongs to a sidebar;
+   that follows some story prose; an ending line above the story belongs to a sidebar. A
+   header of links (``links.txt``: "Related news") closely followed by a run of paragraphs is
+   a link block set inside the story: the block is left out and the story goes on;
 5. weigh each remaining line (prose, with enough words and sentence punctuation, for; anything
    else against; Chinese and Japanese characters count two to a word) and take the heaviest
    contiguous run: the story, bridging short gaps of chrome, but not reaching across menus or
@@ -28,6 +30,7 @@ from newsmill.extract.lexicon import (
     is_chrome,
     is_credit,
     is_ending,
+    is_link_header,
     is_person_name,
     split_names,
 )
@@ -45,6 +48,9 @@ MIN_SHORT_PROSE_WORDS = 4
 STRONG_PROSE_WORDS = 15
 MIN_INSIDE_WORDS = 3  # a line this long between story lines is part of the story
 HEAD_LINES = 25
+RESUME_WITHIN = 12  # the story goes on after a link block if, within this many lines,
+RESUME_RUN = 3  # this many paragraphs follow one another
+RESUME_WORDS = 45  # with this many words between them
 CJK_CHARS_PER_WORD = 2
 
 
@@ -96,16 +102,39 @@ def _weight(line: str) -> float:
     return -(GAP_PENALTY + n_words(line) / 2)
 
 
-def _before_ending(lines: list[str]) -> list[str]:
-    """The lines before the first ending line ("Comments", "Related stories") that follows
-    some story prose; an ending line above the story is a sidebar's, not the story's end."""
+def _story_lines(lines: list[str]) -> list[str]:
+    """The lines before the first ending line ("Comments", "More stories") that follows some
+    story prose; an ending line above the story is a sidebar's, not the story's end. A block
+    of links set inside the story ("Related articles" and headlines) is left out when the
+    story goes on after it."""
+    out: list[str] = []
     prose = 0
-    for i, line in enumerate(lines):
+    i = 0
+    while i < len(lines):
+        line = lines[i]
         if prose >= MIN_STORY_WORDS and is_ending(line):
-            return lines[:i]
+            resume = _story_resumes(lines, i + 1) if is_link_header(line) else None
+            if resume is None:
+                return out
+            i = resume
+            continue
         if is_prose(line):
             prose += n_words(line)
-    return lines
+        out.append(line)
+        i += 1
+    return out
+
+
+def _story_resumes(lines: list[str], start: int) -> int | None:
+    """Where the story goes on after a block of links that starts at ``start``: the first
+    paragraph after the links, when within a few lines comes a run of paragraphs no teaser list
+    looks like (several sentences in a row, long enough together)."""
+    for i in range(start, start + RESUME_WITHIN):
+        run = lines[i:i + RESUME_RUN]
+        if len(run) == RESUME_RUN and all(is_prose(ln) for ln in run) \
+                and sum(n_words(ln) for ln in run) >= RESUME_WORDS:
+            return next(j for j in range(start, i + 1) if is_prose(lines[j]))
+    return None
 
 
 def best_run(weights: list[float]) -> tuple[int, int]:
@@ -155,7 +184,7 @@ def clean_text(text: str, focus: Focus = DEFAULT_FOCUS) -> CleanText:
             continue
         candidates.append(line)
 
-    candidates = _before_ending(candidates)
+    candidates = _story_lines(candidates)
     weights = [-ENDING_PENALTY if is_ending(ln) else _weight(ln) if counts[ln] == 1
                else -GAP_PENALTY for ln in candidates]
     lo, hi = best_run(weights)
