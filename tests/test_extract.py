@@ -10,7 +10,7 @@ from newsmill.extract.html import join_chunks
 from newsmill.extract.lexicon import is_person_name
 from newsmill.extract.metadata import PageMeta, choose_title, find_authors, strip_site
 from newsmill.extract.prune import prune
-from newsmill.extract.text import clean_text
+from newsmill.extract.text import clean_text, is_prose
 from newsmill.ingest import read_inputs
 from newsmill.records import Article, Page
 from newsmill.serve.export import eval_record
@@ -100,6 +100,24 @@ def test_story_goes_on_after_a_related_block_but_teasers_are_left_out() -> None:
     assert paragraphs[0].startswith("The ferry company restarted")
     assert paragraphs[-1].startswith("Local councils welcomed"), "the story goes on after the links"
     assert len(paragraphs) == 7, "the links and the teasers after 'More stories' are left out"
+
+
+def test_prose_lines_without_a_final_stop() -> None:
+    assert is_prose("We hope to see you at the theatre again soon! 🙂")
+    assert is_prose("The air smells of autumn in the park this morning~")
+    running = ("the river rose all night and the town waited. by morning the water had reached "
+               "the square, and the bakers carried their flour upstairs. the mayor walked the "
+               "streets in boots and told everyone that the worst was over for now but nobody "
+               "believed him after last year")
+    assert is_prose(running), "a long paragraph of running text that lost its final stop"
+    assert not is_prose("adopt friend water alert nature " * 10), "a tag cloud has no sentences"
+    assert not is_prose(running + ". All rights reserved. About us"), "a site's footer"
+
+
+def test_title_found_when_the_page_title_writes_the_ellipsis_as_dots() -> None:
+    scrape = "Only those who wait... - Daily Thoughts\nHome\nOnly those who wait\u2026\n" + (
+        "The story starts here and goes on for a while, as stories do.\n" * 3)
+    assert clean_text(scrape).title == "Only those who wait\u2026"
 
 
 def test_byline_names_are_people_unless_outlets() -> None:

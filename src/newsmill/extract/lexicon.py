@@ -6,6 +6,7 @@ built on them. Both cleaners use them: the plain-text one on lines, the HTML one
 - ``endings.txt``: lines after which a page holds no more story (related links, comments).
 - ``links.txt``: headers of a block of links inside a story ("Related news"): the story may
   go on after them.
+- ``footers.txt``: phrases that make a long line a footer or teaser ("All rights reserved").
 - ``outlets.txt``: words that mark a byline name as an outlet or desk, not a person.
 - ``roles.txt``: job titles that are not names ("Chief Technology Officer").
 - ``companies.txt``: media companies that bylines name in place of an author.
@@ -54,6 +55,10 @@ def is_credit(line: str) -> bool:
 
 def is_ending(line: str) -> bool:
     return _full("endings.txt", line)
+
+
+def is_footer(line: str) -> bool:
+    return one_pattern("footers.txt").search(line) is not None
 
 
 def is_link_header(line: str) -> bool:

@@ -12,7 +12,9 @@ related headlines) mixed in, one block per line. The cleaner works line by line:
    header of links (``links.txt``: "Related news") closely followed by a run of paragraphs is
    a link block set inside the story: the block is left out and the story goes on;
 5. weigh each remaining line (prose, with enough words and sentence punctuation, for; anything
-   else against; Chinese and Japanese characters count two to a word) and take the heaviest
+   else against; Chinese and Japanese characters count two to a word; a line ending in an
+   emoji, or a long line of several lower-case sentences that lost its final stop, is prose;
+   ``footers.txt`` marks long lines that are not) and take the heaviest
    contiguous run: the story, bridging short gaps of chrome, but not reaching across menus or
    related-link lists. Inside the run, prose and other unique lines of a few words (list
    items, subheads) are kept;
@@ -23,6 +25,7 @@ related headlines) mixed in, one block per line. The cleaner works line by line:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -30,13 +33,19 @@ from newsmill.extract.lexicon import (
     is_chrome,
     is_credit,
     is_ending,
+    is_footer,
     is_link_header,
     is_person_name,
     split_names,
 )
 from newsmill.extract.prune import DEFAULT_FOCUS, Focus
 
-TERMINAL = tuple('.!?"\'”’)…:;»。！？」』）')
+TERMINAL = tuple('.!?"\'”’)…:;»~。！？」』）')
+EMOJI_TAIL = " \ufe0f"  # spaces and the emoji variation selector after "soon! 🙂"
+LONG_LINE_WORDS = 40  # a line this long without a final stop may still be running text
+RUNNING_LOWER_SHARE = 0.6  # ... when this share of its words begin in lower case
+MIN_SENTENCES = 3  # ... and holds this many sentences
+SENTENCE_BREAK = re.compile(r"[.!?…] +\w")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")  # written without spaces
 BYLINE = re.compile(r"^(?:by|written by|words by)\s+(.+?)\s*$", re.I)
 DATELINE = re.compile(r"^(?:published|posted|first published)(?: on)?:?\s+(.*\d.*)$", re.I)
@@ -59,13 +68,31 @@ def n_words(line: str) -> int:
     return len(line.split()) + len(CJK.findall(line)) // CJK_CHARS_PER_WORD
 
 
+def ends_sentence(line: str) -> bool:
+    """The line ends as a sentence does: a stop, a closing quote, or an emoji after one."""
+    line = line.rstrip(EMOJI_TAIL)
+    return line.endswith(TERMINAL) or (line != "" and unicodedata.category(line[-1]) == "So")
+
+
+def is_running_text(line: str) -> bool:
+    """A long line of running text that lost its final stop: mostly lower-case words, as no
+    menu or list of headlines is."""
+    words = line.split()
+    if len(words) < LONG_LINE_WORDS or len(SENTENCE_BREAK.findall(line)) < MIN_SENTENCES - 1:
+        return False
+    if is_footer(line):
+        return False
+    return sum(w[0].islower() for w in words) / len(words) >= RUNNING_LOWER_SHARE
+
+
 def is_prose(line: str) -> bool:
-    return line.endswith(TERMINAL) and n_words(line) >= MIN_SHORT_PROSE_WORDS
+    n = n_words(line)
+    return (ends_sentence(line) and n >= MIN_SHORT_PROSE_WORDS) or is_running_text(line)
 
 
 def is_strong_prose(line: str) -> bool:
     """A paragraph no menu, link or teaser looks like: long, ending a sentence."""
-    return line.endswith(TERMINAL) and n_words(line) >= STRONG_PROSE_WORDS
+    return (ends_sentence(line) and n_words(line) >= STRONG_PROSE_WORDS) or is_running_text(line)
 
 
 def is_headline(line: str) -> bool:
@@ -202,16 +229,22 @@ def clean_text(text: str, focus: Focus = DEFAULT_FOCUS) -> CleanText:
 TITLE_SEPARATORS = re.compile(r"\s+[-|–—:»]\s+")
 
 
+def _same_dots(line: str) -> str:
+    """The line with an ellipsis character written as three dots, as pages mix the two."""
+    return line.replace("…", "...")
+
+
 def _find_title(lines: list[str], counts: Counter[str]) -> tuple[int, str | None]:
     """Index and text of the headline. In order of trust: a line that repeats the start of the
     page's first line (a scrape begins with the <title>, "Headline - Site"); a headline-like
     line the top of the page repeats; the first headline-like line before the first prose."""
     head = lines[:HEAD_LINES * 4]
     if head:
-        first = head[0]
+        first = _same_dots(head[0])
         for i, line in enumerate(head[1:], 1):
-            if is_headline(line) and first.startswith(line) and first != line \
-                    and TITLE_SEPARATORS.match(first[len(line):] + " "):
+            same = _same_dots(line)
+            if is_headline(line) and first.startswith(same) and first != same \
+                    and TITLE_SEPARATORS.match(first[len(same):] + " "):
                 return i, line
     top = lines[:HEAD_LINES]
     for i, line in enumerate(top):
