@@ -6,7 +6,7 @@ from conftest import EXAMPLES, score, shared_path
 from lxml import html as lxml_html
 
 from newsmill.extract import content_hash, extract
-from newsmill.extract.html import join_chunks
+from newsmill.extract.html import _story_container, join_chunks
 from newsmill.extract.lexicon import is_person_name
 from newsmill.extract.metadata import PageMeta, choose_title, find_authors, strip_site
 from newsmill.extract.prune import prune
@@ -235,3 +235,36 @@ def test_title_is_the_headline_not_the_site_and_authors_are_people() -> None:
     assert choose_title(page, meta, "Coast News") == "Harbour closes again"
     assert find_authors(page, meta, "Coast News") == ("Ana Ruiz",)
     assert strip_site("Harbour closes again - Coast News") == "Harbour closes again"
+
+
+STORY = ("<p>The harbour reopened on Thursday after three days of gales kept the ferries at "
+         "their moorings and the fish market shut.</p>"
+         "<p>Fishermen said the closure had cost them most of a week's income, and the council "
+         "promised a relief fund for the smallest boats.</p>"
+         "<p>The harbour master said a new breakwater would be built before next winter, paid "
+         "for by the port and the regional government together.</p>")
+
+
+def test_a_standfirst_set_as_a_heading_before_the_story_is_left_out() -> None:
+    page = ("<html><head><title>Harbour reopens</title></head><body><article>"
+            "<h1>Harbour reopens</h1><h2>Three days of gales kept the ferries in port and the "
+            "market shut.</h2>" + STORY + "<h2>What comes next</h2>" + STORY.replace(
+                "harbour", "port") + "</article></body></html>")
+    article = extract(Page("h", "h.html", "html", page))
+    assert isinstance(article, Article)
+    assert article.body.startswith("The harbour reopened"), "the standfirst is not story text"
+    assert "What comes next" in article.body, "a subhead inside the story stays"
+
+
+def test_the_page_story_element_is_preferred_when_the_extractor_takes_more() -> None:
+    teasers = "".join(f"<p>Other news number {i} about a quite different matter in another "
+                      f"town, told at some length so that it reads like a story.</p>"
+                      for i in range(12))
+    page = ('<html><body><table><tr><td class="content"><div class="article_body">'
+            + STORY + "</div>" + teasers + "</td></tr></table></body></html>")
+    tree = lxml_html.fromstring(page)
+    assert _story_container(tree) is not None
+    article = extract(Page("t", "t.html", "html", page))
+    assert isinstance(article, Article)
+    assert article.body.startswith("The harbour reopened")
+    assert "Other news" not in article.body

@@ -1,11 +1,15 @@
 """HTML pages: body and metadata with trafilatura and htmldate, then newsmill's own passes.
 
-1. trafilatura finds the story's main text; htmldate the published date;
-2. split stories are joined: when the page's story is cut into several containers of the same
+1. trafilatura finds the story's main text; htmldate the published date. When the page marks
+   one element as its story (``itemprop="articleBody"``, a class in ``containers.txt``) and
+   trafilatura took much more than that element holds (a table layout, a sidebar of other
+   stories), the main text is taken from the element alone;
+2. headings before the story's first paragraph (the headline, a standfirst set as a
+   subheading, a kicker) are left out;
+3. split stories are joined: when the page's story is cut into several containers of the same
    kind (ad slots between "chunks"), the later containers trafilatura left out are added;
-3. ``prune.py`` drops the chrome left in the text (headline again, prompts, link lists);
-4. ``metadata.py`` reads the title, site name and authors.
-"""
+4. ``prune.py`` drops the chrome left in the text (headline again, prompts, link lists);
+5. ``metadata.py`` reads the title, site name and authors."""
 
 from __future__ import annotations
 
@@ -15,13 +19,17 @@ from typing import Any
 
 import trafilatura
 from htmldate import find_date
+from lxml.html import tostring  # type: ignore[import-untyped]
 from trafilatura.utils import load_html
 
+from newsmill.extract.lexicon import is_container_name
 from newsmill.extract.metadata import PageMeta, choose_title, find_authors
 from newsmill.extract.prune import DEFAULT_FOCUS, Focus, prune
 
 LANG_ATTR = re.compile(r"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2})", re.I)
 MIN_CHUNK_WORDS = 8  # a paragraph of a sibling container this long is story text
+MIN_CONTAINER_WORDS = 50  # a marked story element with fewer words is a teaser or a stub
+NARROWER_SHARE = 0.8  # trafilatura's text is this much longer than the story element: too much
 
 
 @dataclass(frozen=True)
@@ -78,18 +86,64 @@ def join_chunks(tree: Any, lines: list[str]) -> list[str]:
     return lines + after
 
 
+def _without_leading_heads(body: Any, lines: list[str]) -> list[str]:
+    """``lines`` without the headings that come before the story's first paragraph: the
+    headline, a standfirst set as a subheading, a kicker or a list of other headlines. Headings
+    after the first paragraph are the story's own subheads and stay."""
+    if body is None:
+        return lines
+    leading = set()
+    for element in body:
+        if element.tag != "head":
+            break
+        leading.add(_key("".join(element.itertext())))
+    start = 0
+    while start < len(lines) and _key(lines[start]) in leading:
+        start += 1
+    return lines[start:] if start < len(lines) else lines
+
+
+def _main_text(tree: Any, url: str | None, focus: Focus) -> Any:
+    """trafilatura's main text of a page (or of a part of one), ``None`` when it finds none."""
+    doc: Any = trafilatura.bare_extraction(
+        tree, url=url, with_metadata=False, include_comments=False, include_tables=True,
+        favor_precision=focus == "precise", favor_recall=focus == "complete",
+    )
+    return doc if doc is not None and (doc.text or "").strip() else None
+
+
+def _words(element: Any) -> int:
+    return len(element.text_content().split())
+
+
+def _story_container(tree: Any) -> Any:
+    """The one element the page marks as holding its story (``itemprop="articleBody"`` or a
+    class or id in ``containers.txt``), when there is exactly one and it holds a story's worth
+    of words; else ``None``."""
+    marked = {el for el in tree.iter() if isinstance(el.tag, str) and (
+        el.get("itemprop") == "articleBody"
+        or any(is_container_name(name) for name in
+               f"{el.get('class') or ''} {el.get('id') or ''}".split()))}
+    outer = [el for el in marked if not any(a in marked for a in el.iterancestors())]
+    if len(outer) != 1 or _words(outer[0]) < MIN_CONTAINER_WORDS:
+        return None
+    return outer[0]
+
+
 def extract_html(html: str, url: str | None = None,
                  focus: Focus = DEFAULT_FOCUS) -> HtmlArticle | None:
     """Article body and metadata of an HTML page; ``None`` when the page holds no text."""
     tree = load_html(html)
     if tree is None:
         return None
-    doc: Any = trafilatura.bare_extraction(
-        tree, url=url, with_metadata=False, include_comments=False, include_tables=True,
-        favor_precision=focus == "precise", favor_recall=focus == "complete",
-    )
-    if doc is None or not (doc.text or "").strip():
+    doc = _main_text(tree, url, focus)
+    if doc is None:
         return None
+    narrower = _story_container(tree)
+    if narrower is not None and _words(narrower) < NARROWER_SHARE * len(doc.text.split()):
+        # trafilatura took more than the page's own story element: take the element's text
+        doc = _main_text(load_html(f"<html><body><article>{tostring(narrower, encoding='unicode')}"
+                                   "</article></body></html>"), url, focus) or doc
     meta = PageMeta.read(tree)
     publisher = meta.site_name()
     try:
@@ -99,6 +153,7 @@ def extract_html(html: str, url: str | None = None,
     updated = meta.modified()
     title = choose_title(tree, meta, publisher)
     lines = [ln.strip() for ln in doc.text.splitlines() if ln.strip()]
+    lines = _without_leading_heads(doc.body, lines)
     lines = join_chunks(tree, lines)
     lang = LANG_ATTR.search(html[:5000])
     return HtmlArticle(

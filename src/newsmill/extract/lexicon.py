@@ -7,6 +7,8 @@ built on them. Both cleaners use them: the plain-text one on lines, the HTML one
 - ``links.txt``: headers of a block of links inside a story ("Related news"): the story may
   go on after them.
 - ``footers.txt``: phrases that make a long line a footer or teaser ("All rights reserved").
+- ``trailers.txt``: widget text glued to the end of a line ("Click To Tweet"), cut off.
+- ``containers.txt``: class and id names of the element that holds a page's story.
 - ``outlets.txt``: words that mark a byline name as an outlet or desk, not a person.
 - ``roles.txt``: job titles that are not names ("Chief Technology Officer").
 - ``companies.txt``: media companies that bylines name in place of an author.
@@ -55,6 +57,17 @@ def is_credit(line: str) -> bool:
 
 def is_ending(line: str) -> bool:
     return _full("endings.txt", line)
+
+
+def strip_trailer(line: str) -> str:
+    """The line without widget text glued to its end (``trailers.txt``)."""
+    match = re.search(f"(?:{one_pattern('trailers.txt').pattern})$", line, re.I)
+    return line[:match.start()].rstrip() if match and match.start() else line
+
+
+def is_container_name(name: str) -> bool:
+    """A class or id name that marks the element holding a page's story (``containers.txt``)."""
+    return _full("containers.txt", name)
 
 
 def is_footer(line: str) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Literal, get_args
 
-from newsmill.extract.lexicon import is_chrome, is_credit
+from newsmill.extract.lexicon import is_chrome, is_credit, strip_trailer
 
 Focus = Literal["precise", "balanced", "complete"]
 FOCUSES: tuple[str, ...] = get_args(Focus)
@@ -58,12 +58,13 @@ def prune(paragraphs: list[str], title: str | None = None,
     """The paragraphs of the story, in order, without what the focus counts as chrome."""
     kept: list[str] = []
     seen: set[str] = set()
-    for i, para in enumerate(paragraphs):
+    for i, para in enumerate(strip_trailer(p) for p in paragraphs):
         key = _key(para)
         if not key or key in seen or (i < 2 and not kept and repeats_title(para, title)):
             continue
         seen.add(key)
-        if focus != "complete" and (is_chrome(para) or is_credit(para)):
+        bare = LIST_ITEM.sub("", para)
+        if focus != "complete" and (is_chrome(bare) or is_credit(bare)):
             continue
         if focus == "precise" and TABLE_ROW.match(para):
             continue

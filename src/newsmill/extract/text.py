@@ -37,6 +37,7 @@ from newsmill.extract.lexicon import (
     is_link_header,
     is_person_name,
     split_names,
+    strip_trailer,
 )
 from newsmill.extract.prune import DEFAULT_FOCUS, Focus
 
@@ -181,7 +182,8 @@ def clean_text(text: str, focus: Focus = DEFAULT_FOCUS) -> CleanText:
     """The story of a text scrape. ``precise`` keeps prose lines of the heaviest run only;
     ``balanced`` adds the short unique lines inside it and long paragraphs after it;
     ``complete`` also keeps shorter paragraphs after it."""
-    lines = [ln.strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [strip_trailer(ln.strip())
+             for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [ln for ln in lines if ln]
     counts = Counter(lines)
 
