@@ -22,13 +22,14 @@ from htmldate import find_date
 from lxml.html import tostring  # type: ignore[import-untyped]
 from trafilatura.utils import load_html
 
-from newsmill.extract.lexicon import is_container_name
+from newsmill.extract.lexicon import marks_container
 from newsmill.extract.metadata import PageMeta, choose_title, find_authors
 from newsmill.extract.prune import DEFAULT_FOCUS, Focus, prune
 
 LANG_ATTR = re.compile(r"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2})", re.I)
 MIN_CHUNK_WORDS = 8  # a paragraph of a sibling container this long is story text
 MIN_CONTAINER_WORDS = 50  # a marked story element with fewer words is a teaser or a stub
+CONTAINER_TAGS = ("div", "article", "section", "main", "td")  # elements that may hold a story
 NARROWER_SHARE = 0.8  # trafilatura's text is this much longer than the story element: too much
 
 
@@ -118,12 +119,11 @@ def _words(element: Any) -> int:
 
 def _story_container(tree: Any) -> Any:
     """The one element the page marks as holding its story (``itemprop="articleBody"`` or a
-    class or id in ``containers.txt``), when there is exactly one and it holds a story's worth
-    of words; else ``None``."""
-    marked = {el for el in tree.iter() if isinstance(el.tag, str) and (
-        el.get("itemprop") == "articleBody"
-        or any(is_container_name(name) for name in
-               f"{el.get('class') or ''} {el.get('id') or ''}".split()))}
+    class or id name in ``containers.txt``), when there is exactly one and it holds a story's
+    worth of words; else ``None``."""
+    marked = {el for el in tree.iter(*CONTAINER_TAGS)
+              if el.get("itemprop") == "articleBody"
+              or marks_container(f"{el.get('class', '')} {el.get('id', '')}")}
     outer = [el for el in marked if not any(a in marked for a in el.iterancestors())]
     if len(outer) != 1 or _words(outer[0]) < MIN_CONTAINER_WORDS:
         return None

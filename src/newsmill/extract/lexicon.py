@@ -65,9 +65,10 @@ def strip_trailer(line: str) -> str:
     return line[:match.start()].rstrip() if match and match.start() else line
 
 
-def is_container_name(name: str) -> bool:
-    """A class or id name that marks the element holding a page's story (``containers.txt``)."""
-    return _full("containers.txt", name)
+def marks_container(names: str) -> bool:
+    """One of the space-separated class and id names marks the element that holds a page's
+    story (``containers.txt``)."""
+    return any(name in words("containers.txt") for name in names.lower().split())
 
 
 def is_footer(line: str) -> bool:
