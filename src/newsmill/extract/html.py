@@ -1,6 +1,8 @@
 """HTML pages: body and metadata with trafilatura and htmldate, then newsmill's own passes.
 
-1. trafilatura finds the story's main text; htmldate the published date. When the page marks
+1. trafilatura finds the story's main text, first without its fallback extractors (faster, and
+   as good on most pages), with them when that text is mostly menus; htmldate finds the
+   published date. When the page marks
    one element as its story (``itemprop="articleBody"``, a class in ``containers.txt``) and
    trafilatura took much more than that element holds (a table layout, a sidebar of other
    stories), the main text is taken from the element alone;
@@ -25,11 +27,13 @@ from trafilatura.utils import load_html
 from newsmill.extract.lexicon import marks_container
 from newsmill.extract.metadata import PageMeta, choose_title, find_authors
 from newsmill.extract.prune import DEFAULT_FOCUS, Focus, prune
+from newsmill.extract.text import is_prose, n_words
 
 LANG_ATTR = re.compile(r"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2})", re.I)
 MIN_CHUNK_WORDS = 8  # a paragraph of a sibling container this long is story text
 MIN_CONTAINER_WORDS = 50  # a marked story element with fewer words is a teaser or a stub
 CONTAINER_TAGS = ("div", "article", "section", "main", "td")  # elements that may hold a story
+MIN_PROSE_SHARE = 0.3  # a main text with less of its words in prose is menus: try harder
 NARROWER_SHARE = 0.8  # trafilatura's text is this much longer than the story element: too much
 
 
@@ -105,12 +109,28 @@ def _without_leading_heads(body: Any, lines: list[str]) -> list[str]:
 
 
 def _main_text(tree: Any, url: str | None, focus: Focus) -> Any:
-    """trafilatura's main text of a page (or of a part of one), ``None`` when it finds none."""
+    """trafilatura's main text of a page (or of a part of one), ``None`` when it finds none.
+    trafilatura runs without its fallback extractors first (faster, and as good on most
+    pages); when that text is mostly menus and lists, not prose, the fallbacks are run too."""
+    doc = _trafilatura(tree, url, focus, fast=True)
+    if doc is None or _prose_share(doc.text) < MIN_PROSE_SHARE:
+        doc = _trafilatura(tree, url, focus, fast=False) or doc
+    return doc
+
+
+def _trafilatura(tree: Any, url: str | None, focus: Focus, fast: bool) -> Any:
     doc: Any = trafilatura.bare_extraction(
         tree, url=url, with_metadata=False, include_comments=False, include_tables=True,
-        favor_precision=focus == "precise", favor_recall=focus == "complete",
+        favor_precision=focus == "precise", favor_recall=focus == "complete", fast=fast,
     )
     return doc if doc is not None and (doc.text or "").strip() else None
+
+
+def _prose_share(text: str) -> float:
+    """The share of a text's words that stand in prose lines (sentences, not menu entries)."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    total = sum(n_words(ln) for ln in lines)
+    return sum(n_words(ln) for ln in lines if is_prose(ln)) / total if total else 0.0
 
 
 def _words(element: Any) -> int:
