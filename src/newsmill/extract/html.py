@@ -2,10 +2,9 @@
 
 1. trafilatura finds the story's main text, first without its fallback extractors (faster, and
    as good on most pages), with them when that text is mostly menus; htmldate finds the
-   published date. When the page marks
-   one element as its story (``itemprop="articleBody"``, a class in ``containers.txt``) and
-   trafilatura took much more than that element holds (a table layout, a sidebar of other
-   stories), the main text is taken from the element alone;
+   published date. When the page marks one element as its story (``itemprop="articleBody"``,
+   a class in ``containers.txt``) and trafilatura took much more than that element holds (a
+   table layout, a sidebar of other stories), the main text is taken from the element alone;
 2. headings before the story's first paragraph (the headline, a standfirst set as a
    subheading, a kicker) are left out;
 3. split stories are joined: when the page's story is cut into several containers of the same
