@@ -76,8 +76,8 @@ def ends_sentence(line: str) -> bool:
 
 
 def is_running_text(line: str) -> bool:
-    """A long line of running text that lost its final stop: mostly lower-case words, as no
-    menu or list of headlines is."""
+    """A long line of running text that lost its final stop: several sentences of mostly
+    lower-case words, as no menu, tag list or list of headlines is, and no footer phrase."""
     words = line.split()
     if len(words) < LONG_LINE_WORDS or len(SENTENCE_BREAK.findall(line)) < MIN_SENTENCES - 1:
         return False
