@@ -56,7 +56,8 @@ def is_credit(line: str) -> bool:
 
 
 def is_ending(line: str) -> bool:
-    return _full("endings.txt", line)
+    """An ending line (``endings.txt``) or the header of a link block (``links.txt``)."""
+    return _full("endings.txt", line) or is_link_header(line)
 
 
 def strip_trailer(line: str) -> str:

@@ -86,14 +86,14 @@ def is_running_text(line: str) -> bool:
     return sum(w[0].islower() for w in words) / len(words) >= RUNNING_LOWER_SHARE
 
 
-def is_prose(line: str) -> bool:
-    n = n_words(line)
-    return (ends_sentence(line) and n >= MIN_SHORT_PROSE_WORDS) or is_running_text(line)
+def is_prose(line: str, min_words: int = MIN_SHORT_PROSE_WORDS) -> bool:
+    """A sentence of at least ``min_words`` words, or a long line of running text."""
+    return (ends_sentence(line) and n_words(line) >= min_words) or is_running_text(line)
 
 
 def is_strong_prose(line: str) -> bool:
     """A paragraph no menu, link or teaser looks like: long, ending a sentence."""
-    return (ends_sentence(line) and n_words(line) >= STRONG_PROSE_WORDS) or is_running_text(line)
+    return is_prose(line, STRONG_PROSE_WORDS)
 
 
 def is_headline(line: str) -> bool:
