@@ -235,6 +235,17 @@ def _stands_alone(doc: Any, q: Quote) -> bool:
     return first is not None and q.start - first <= ALONE_SLACK_CHARS
 
 
+def _subhead(body: str, q: Quote) -> bool:
+    """The quotation is a paragraph of its own with no full stop at its end: a subhead quoting
+    the story ("“… prevent the evacuation of civilians”"), not a speaker's next words."""
+    para_start = body.rfind("\n", 0, q.start) + 1
+    para_end = body.find("\n", q.end)
+    para_end = len(body) if para_end == -1 else para_end
+    inner = body[q.start + 1:q.end - 1].rstrip()
+    return (not body[para_start:q.start].strip() and not body[q.end:para_end].strip()
+            and not inner.endswith((".", "!", "?", "…", ",")))
+
+
 def _before(found: list[Statement], offset: int) -> Statement | None:
     """The statement ending last before ``offset``, if it ends close enough to share its
     speaker with a quotation there."""
@@ -280,7 +291,8 @@ def find(doc: Any, body: str) -> list[Statement]:
         if verb is not None and (subj := _subject(verb)) is not None:
             speaker, mention, role = _speaker(subj, ents, body)
             cue = verb.text
-        elif _stands_alone(doc, q) and (prev := _before(out, q.start)) is not None:
+        elif (_stands_alone(doc, q) and not _subhead(body, q)
+              and (prev := _before(out, q.start)) is not None):
             speaker, mention, role, cue = prev.speaker, prev.speaker_mention, prev.role, None
         else:
             continue
