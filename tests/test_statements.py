@@ -93,3 +93,24 @@ def test_they_and_a_bare_noun_take_the_speakers_described_before() -> None:
     speakers = {s.content: s.speaker for s in _statements(body)}
     assert speakers["We boil everything we can"] == "nurse at the field clinic in Malakal"
     assert speakers["they would return next month"] == "farmers who marched to the capital"
+
+
+@pytest.mark.slow
+def test_a_public_figure_named_by_surname_alone_gets_the_full_name() -> None:
+    body = ("Mr. Putin told a televised meeting on Tuesday that grain exports would rise. "
+            "“The harvest was better than anyone expected,” Mr. Putin said.\n\n"
+            "Olga Varga, a farmer near Kursk, said her yields had doubled.")
+    speakers = {s.content: s.speaker for s in _statements(body)}
+    assert speakers["grain exports would rise"] == "Vladimir Putin"
+    assert speakers["The harvest was better than anyone expected"] == "Vladimir Putin"
+    assert speakers["her yields had doubled"] == "Olga Varga"
+
+
+@pytest.mark.slow
+def test_a_quoted_subhead_is_not_the_previous_speakers_words() -> None:
+    body = ("“We will rebuild the bridge by spring,” the mayor, Ines Corvo, said on Monday.\n\n"
+            "“the bridge by spring”\n\n"
+            "Engineers Without Limits said the river bed had shifted since the flood.")
+    contents = [s.content for s in _statements(body)]
+    assert "We will rebuild the bridge by spring" in contents
+    assert "the bridge by spring" not in contents

@@ -66,8 +66,11 @@ class Entities:
         places = {e.text for e in doc.ents if e.label_ in ("GPE", "NORP", "LOC")}
         names: dict[tuple[str, str], str] = {}
         for label, texts in groups:
+            full = _fullest(label, texts, places)
+            if label == "PERSON":  # "Mr. Trump" in an article that never writes "Donald"
+                full = known_people().get(full.lower(), full)
             for text in texts:
-                names[(label, text)] = _fullest(label, texts, places)
+                names[(label, text)] = full
         surnames = _surnames(groups, names)
         out = cls(quoted=[(q.start, q.end) for q in find_quotes(doc.text)])
         for ent in ents:
@@ -183,6 +186,18 @@ def word_list(name: str) -> frozenset[str]:
 def titles() -> dict[str, str]:
     """Title written before a name -> the role word it stands for (``titles.txt``)."""
     return {line.split()[0]: line.split()[-1] for line in data_lines("titles.txt")}
+
+
+@cache
+def known_people() -> dict[str, str]:
+    """A public figure's surname as the news writes it alone -> their full name
+    (``people.txt``), lower-cased."""
+    out: dict[str, str] = {}
+    for line in data_lines("people.txt"):
+        full, *aliases = (part.strip() for part in line.split("|"))
+        for alias in aliases or [full.split()[-1]]:
+            out[alias.lower()] = full
+    return out
 
 
 def body_nouns() -> frozenset[str]:
