@@ -68,13 +68,22 @@ def object_cues() -> frozenset[str]:
 def _subject(verb: Any) -> Any | None:
     """The subject of a reporting verb, or of the clause a participle hangs from ("...,
     saying the talks had failed")."""
-    for child in verb.children:
-        if child.dep_ in SUBJECTS:
-            return child
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and not _quoted_words(c)]
+    if subjects:  # of two (a misparse), a person's name ("CPUC President Marybel Batjer said"),
+        # and never words in quotation marks ('"concern social problems", the president said')
+        return next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[0])
     participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
     if (verb.dep_ in ("conj", "xcomp") or participle) and verb.head.i != verb.i:
         return _subject(verb.head)
     return None
+
+
+def _quoted_words(tok: Any) -> bool:
+    """``tok`` heads words in quotation marks (a closing mark the parse hung on it aside)."""
+    words = list(tok.subtree)
+    after = tok.doc[words[-1].i + 1] if words[-1].i + 1 < len(tok.doc) else None
+    closed = sum(t.is_quote for t in words) >= 2 or (after is not None and after.is_quote)
+    return words[0].is_quote and closed
 
 
 def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | None, str | None]:
@@ -212,8 +221,9 @@ def _nearest_cue(doc: Any, body: str, q: Quote, quotes: list[Quote]) -> Any | No
     quotation, in a sentence the quotation touches and in its paragraph."""
     best: tuple[int, Any] | None = None
     for sent in doc.sents:
-        if sent.start_char > q.end or sent.end_char < q.start:
-            continue
+        if sent.start_char > q.end + ALONE_SLACK_CHARS or sent.end_char < q.start:
+            continue  # the sentence after counts when it starts at the closing mark: a quote
+            # ending in "!" or "?" is split from its "she asked"
         for tok in sent:
             if (tok.lemma_.lower() not in cues() or tok.pos_ not in ("VERB", "AUX")
                     or any(o.start <= tok.idx < o.end for o in quotes)

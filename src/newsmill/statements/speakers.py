@@ -6,6 +6,8 @@ governor"), the organisation named last ("the agency", ``bodies.txt``)."""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right, insort
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -18,6 +20,7 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "we", "i"})
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 DETERMINERS = frozenset({"the", "a", "an"})
+POSSESSIVE = re.compile(r"['’]s?$")
 RECENT_CHARS = 600  # how far back a pronoun looks for the subject it continues
 
 
@@ -35,10 +38,12 @@ class Entities:
 
     canonical: dict[tuple[str, str], str] = field(default_factory=dict)  # (label, text) -> name
     persons: list[tuple[int, str]] = field(default_factory=list)  # (char offset, name)
-    subjects: list[tuple[int, str]] = field(default_factory=list)  # persons as clause subjects
+    subjects: list[tuple[int, str, bool]] = field(default_factory=list)  # (offset, person,
+    # subject of its sentence's main clause?) for persons as clause subjects
     quoted: list[tuple[int, int]] = field(default_factory=list)  # quotation spans
     roles: dict[str, set[str]] = field(default_factory=dict)  # person -> role words given
     bodies: list[tuple[int, str, bool]] = field(default_factory=list)  # (offset, org, subject?)
+    sentences: list[int] = field(default_factory=list)  # offsets where sentences start
 
     @classmethod
     def of(cls, doc: Any) -> Entities:
@@ -72,7 +77,8 @@ class Entities:
             for text in texts:
                 names[(label, text)] = full
         surnames = _surnames(groups, names)
-        out = cls(quoted=[(q.start, q.end) for q in find_quotes(doc.text)])
+        out = cls(quoted=[(q.start, q.end) for q in find_quotes(doc.text)],
+                  sentences=[sent.start_char for sent in doc.sents])
         for ent in ents:
             label, text = labels[ent.start], texts_of[ent.start]
             name = names[(label, text)]
@@ -85,8 +91,20 @@ class Entities:
                 out.persons.append((ent.start_char, name))
                 out.roles.setdefault(name, set()).update(_roles(ent))
                 if _is_subject(ent.root) and not out.in_quote(ent.start_char):
-                    out.subjects.append((ent.start_char, name))
+                    out.subjects.append((ent.start_char, name, _in_main_clause(ent.root)))
+        out._chain_pronouns(doc)
         return out
+
+    def _chain_pronouns(self, doc: Any) -> None:
+        """A "he" or "she" subject continues the person it stands for, so that the next
+        pronoun goes back to the same person ("When Ghani announced the exchange, he said ...
+        He also said ...")."""
+        for tok in doc:
+            if (tok.lower_ in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass")
+                    and not self.in_quote(tok.idx)):
+                name = self.person_before(tok.idx)
+                if name is not None:
+                    insort(self.subjects, (tok.idx, name, _in_main_clause(tok)))
 
     def name(self, label: str, text: str) -> str:
         return self.canonical.get((label, text.strip()), text.strip())
@@ -127,6 +145,11 @@ class Entities:
             found = [name for at, name, _ in self.bodies if at < offset and not self.in_quote(at)]
         return found[-1] if found else None
 
+    def sentence_start(self, offset: int) -> int:
+        """Offset of the start of the sentence ``offset`` is in."""
+        at = bisect_right(self.sentences, offset)
+        return self.sentences[at - 1] if at else 0
+
     def in_quote(self, offset: int) -> bool:
         """``offset`` is inside a quotation: the people a speaker names there are not the
         ones the narrative's pronouns go back to."""
@@ -138,10 +161,14 @@ class Entities:
         full (two-word) name: a one-word PERSON is more often a tagging slip than a pronoun's
         antecedent."""
         named = self.mentions
-        recent = [name for at, name in self.subjects
+        recent = [(name, main) for at, name, main in self.subjects
                   if offset - RECENT_CHARS < at < offset and (" " in name or named[name] > 1)]
-        if recent:
-            return recent[-1]
+        sentence = self.sentence_start(offset)
+        own = [name for at, name, _ in self.subjects if sentence <= at < offset]
+        main_clause = [name for name, main in recent if main]
+        if own or main_clause or recent:  # "Figgins declined to say whether Thomas slept the
+            return (own or main_clause or [name for name, _ in recent])[-1]  # night Epstein died.
+            # He ...": the main clause's subject; "When X announced it, he said": X
         found = [name for at, name in self.persons if at < offset and not self.in_quote(at)]
         full = [name for name in found if len(name.split()) > 1]
         pick = full or found
@@ -156,6 +183,16 @@ def _is_subject(tok: Any) -> bool:
     while tok.dep_ in ("appos", "compound", "conj") and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ in ("nsubj", "nsubjpass")
+
+
+def _in_main_clause(tok: Any) -> bool:
+    """``tok`` is (in) the subject of its sentence's main verb, or of a verb joined to it."""
+    while tok.dep_ in ("appos", "compound", "conj", "poss") and tok.head.i != tok.i:
+        tok = tok.head
+    verb = tok.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _surnames(groups: list[tuple[str, list[str]]],
@@ -244,6 +281,7 @@ def _name_text(ent: Any, label: str) -> str:
     if label == "PERSON":
         while len(words) > 1 and _title(words[0]) is not None:
             words = words[1:]
+        words[-1] = POSSESSIVE.sub("", words[-1]) or words[-1]  # "Jeffrey Epstein’s"
     return " ".join(words)
 
 
