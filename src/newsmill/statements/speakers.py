@@ -192,7 +192,7 @@ def _in_main_clause(tok: Any) -> bool:
     verb = tok.head
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
-    return verb.dep_ == "ROOT"
+    return bool(verb.dep_ == "ROOT")
 
 
 def _surnames(groups: list[tuple[str, list[str]]],
