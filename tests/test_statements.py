@@ -114,3 +114,33 @@ def test_a_quoted_subhead_is_not_the_previous_speakers_words() -> None:
     contents = [s.content for s in _statements(body)]
     assert "We will rebuild the bridge by spring" in contents
     assert "the bridge by spring" not in contents
+
+
+@pytest.mark.slow
+def test_pronouns_follow_the_main_clause_and_chain_through_earlier_pronouns() -> None:
+    body = ("Rafael Quintero declined to say whether Lina Moss knew the night Omar Brandt "
+            "resigned. “We will publish everything,” he said.\n\n"
+            "When Deputy Minister Hana Ruud opened the depot on Friday, she said the grain had "
+            "arrived. She also said she hoped the convoy would return in May.")
+    speakers = {s.content: s.speaker for s in _statements(body)}
+    assert speakers["We will publish everything"] == "Rafael Quintero"
+    assert speakers["the grain had arrived"] == "Hana Ruud"
+    assert speakers["she hoped the convoy would return in May"] == "Hana Ruud"
+
+
+@pytest.mark.slow
+def test_speakers_behind_possessives_documents_and_coordinations() -> None:
+    body = ("Reporters did not see Governor Alma Reyes at the capitol on Tuesday. Her office "
+            "said she was meeting farmers in the north.\n\n"
+            "Reyes and the county leaders said the plan was a fair deal for the valley.\n\n"
+            "Both sides said they would meet again next week.\n\n"
+            "Diesel prices rose 4% in a week, according to data from Fuelwatch.\n\n"
+            "Former envoy to Kenya Paul Okafor left on Monday. Okafor said the talks had "
+            "stalled.")
+    speakers = {s.content: s.speaker for s in _statements(body)}
+    assert speakers["she was meeting farmers in the north"] == "Alma Reyes's office"
+    coordinated = speakers["the plan was a fair deal for the valley"]
+    assert coordinated == "Alma Reyes and the county leaders"
+    assert speakers["they would meet again next week"] == "Both sides"
+    assert speakers["Diesel prices rose 4% in a week"] == "Fuelwatch"
+    assert speakers["the talks had stalled"] == "Paul Okafor"

