@@ -144,3 +144,18 @@ def test_speakers_behind_possessives_documents_and_coordinations() -> None:
     assert speakers["they would meet again next week"] == "Both sides"
     assert speakers["Diesel prices rose 4% in a week"] == "Fuelwatch"
     assert speakers["the talks had stalled"] == "Paul Okafor"
+
+
+@pytest.mark.slow
+def test_quoted_words_inside_a_reported_statement_make_it_mixed_not_a_second_statement() -> None:
+    body = ('The minister said the ferry service would "start again by summer". '
+            "He urged the council to act quickly, saying “the islanders cannot wait any "
+            "longer.”")
+    found = _statements(body)
+    by_content = {s.content: s for s in found}
+    mixed = by_content['the ferry service would "start again by summer"']
+    assert mixed.kind == "mixed"
+    assert not any(s.content == "start again by summer" for s in found)
+    assert any(s.content.startswith("the council to act quickly") and "islanders" not in s.content
+               for s in found)
+    assert any("the islanders cannot wait any longer" in s.content for s in found)

@@ -256,8 +256,9 @@ def _complement(verb: Any, body: str) -> tuple[int, int] | None:
         if obj is not None and lemma not in ADDRESSED:  # "added [the exact cause] remained
             toks = sorted([*obj.subtree, *toks], key=lambda t: t.i)  # unclear": a misparse
     elif lemma in object_cues() and any(c.dep_ == "dobj" for c in verb.children):
-        toks = sorted((t for c in verb.rights if c.dep_ in OBJECT_PARTS for t in c.subtree),
-                      key=lambda t: t.i)
+        toks = sorted((t for c in verb.rights if c.dep_ in OBJECT_PARTS
+                       and c.lemma_.lower() not in cues()  # ", saying ...": its own statement
+                       for t in c.subtree), key=lambda t: t.i)
     while toks and (toks[0].dep_ == "mark" or toks[0].is_punct):
         toks = toks[1:]
     while toks and toks[-1].is_punct:
@@ -274,6 +275,15 @@ def _complement(verb: Any, body: str) -> tuple[int, int] | None:
         if len(body[start:end].split()) < 3:
             return None
     return start, end
+
+
+def _closed(body: str, quotes: list[Quote], start: int, end: int) -> int:
+    """``end``, moved past the closing mark (and the stop before it) of a quotation the
+    statement opens but whose end the parse left out ('would "work on it".')."""
+    for q in quotes:
+        if start <= q.start < end < q.end and not body[end:q.end - 1].strip(",.!?…"):
+            return q.end
+    return end
 
 
 def _nearest_cue(doc: Any, body: str, q: Quote, quotes: list[Quote]) -> Any | None:
@@ -344,6 +354,8 @@ def find(doc: Any, body: str) -> list[Statement]:
         start, end = span
         if any(q.start <= start and end <= q.end for q in quotes):
             continue  # the complement is inside a quotation: the direct pass takes it
+        end = _closed(body, quotes, start, end)
+        span = start, end
         speaker, mention, role = _speaker(subj, ents, body)
         kind = "mixed" if any(start <= q.start and q.end <= end for q in quotes) else "indirect"
         out.append(Statement(body[start:end], start, end, kind, speaker, mention, role,  # type: ignore[arg-type]
@@ -353,7 +365,7 @@ def find(doc: Any, body: str) -> list[Statement]:
     # 2. direct quotations
     for q in quotes:
         if any(s <= q.start and q.end <= e for s, e in covered):
-            continue
+            continue  # quoted words inside a reported statement: part of a mixed one
         start, end = q.inner(body)
         if len(body[start:end].split()) < 3:
             continue
