@@ -159,3 +159,27 @@ def test_quoted_words_inside_a_reported_statement_make_it_mixed_not_a_second_sta
     assert any(s.content.startswith("the council to act quickly") and "islanders" not in s.content
                for s in found)
     assert any("the islanders cannot wait any longer" in s.content for s in found)
+
+
+@pytest.mark.slow
+def test_complements_the_parse_hangs_elsewhere_and_a_name_in_apposition_speaks() -> None:
+    body = ("Fire Chief Dana Holm told reporters at a briefing that crews had contained the "
+            "blaze.\n\n"
+            "The organisers said more than 2,000 runners registered for the race.\n\n"
+            "The bridge will stay closed until March, said the transport secretary, Ivo Lind.")
+    by_content = {s.content: s.speaker for s in _statements(body)}
+    assert by_content["crews had contained the blaze"] == "Dana Holm"
+    assert "more than 2,000 runners registered for the race" in by_content
+    assert by_content["The bridge will stay closed until March"] == "Ivo Lind"
+
+
+@pytest.mark.slow
+def test_an_organisation_named_whole_and_its_bare_spokesperson() -> None:
+    body = ("Customs and Border Protection declined the offer on Monday. A spokesperson said "
+            "the CBP clinics were already full.\n\n"
+            "According to local teachers unions, 40 schools closed. The unions said the "
+            "strike would go on.")
+    by_content = {s.content: s.speaker for s in _statements(body)}
+    assert by_content["the CBP clinics were already full"] == (
+        "Customs and Border Protection spokesperson")
+    assert by_content["the strike would go on"] == "local teachers unions"

@@ -78,6 +78,28 @@ def _subject(verb: Any) -> Any | None:
     return None
 
 
+def _names_person(tok: Any) -> bool:
+    """``tok`` is a name the tagger took for a person's, or two or three capitalised words it
+    took for an organisation's."""
+    if tok.ent_type_ == "PERSON":
+        return True
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    words = ent.text.split() if ent is not None and ent.label_ == "ORG" else []
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and not w.isupper() for w in words)
+
+
+def _named_after(verb: Any) -> Any | None:
+    """The person named after a saying verb that follows what was said, where the parse found
+    no subject ("Job cuts will be announced this week, said the company's executive chair
+    Marcelo Claure"): the first person's name in the words the verb heads after it."""
+    for ent in verb.doc.ents:
+        if (ent.label_ == "PERSON" and ent.start > verb.i
+                and verb.left_edge.i <= ent.root.i <= verb.right_edge.i
+                and not any(t.is_punct and t.text in ".;" for t in verb.doc[verb.i:ent.start])):
+            return ent.root
+    return None
+
+
 def _quoted_words(tok: Any) -> bool:
     """``tok`` heads words in quotation marks (a closing mark the parse hung on it aside)."""
     words = list(tok.subtree)
@@ -99,6 +121,11 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
         return speaker, head.text, role
     if head.lower_ in GROUP_PRONOUNS:
         return None, head.text, None
+    if head.lemma_.lower() in word_list("spokespeople.txt") and not any(
+            c.dep_ in ("prep", "compound", "poss", "amod") for c in head.children):
+        body_ = ents.body_before(head.idx, subject=True) or ents.body_before(head.idx)
+        if body_ is not None:  # "Customs and Border Protection did not accept the offer. A
+            return f"{body_} {head.text}", _phrase(head, body, set()), None  # spokesperson said"
     source = _source_of_document(head)
     if source is not None:  # "data from MarketAxess", "a letter signed by seven physicians"
         speaker, _, role = _speaker(source, ents, body)
@@ -114,6 +141,9 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
                 r_start, r_end = _span_text(sub)
                 role = body[r_start:r_end]
     mention = _phrase(head, body, excluded | clauses)
+    named = next((c for c in head.children if c.dep_ == "appos" and _names_person(c)), None)
+    if named is not None and head.pos_ == "NOUN" and head.lemma_.lower() not in body_nouns():
+        head = named  # "the transport secretary, Ivo Lind, said"; not "the agency, CBP, said"
     coordinated = any(c.dep_ == "conj" for c in head.children)  # "X and Y said": both speak
     for ent in head.doc.ents:  # the entity the subject's head word belongs to
         if (ent.start <= head.i < ent.end and ent.label_ in ("PERSON", "ORG", "GPE", "NORP")
@@ -164,7 +194,7 @@ def _full_names(text: str, head: Any, ents: Entities) -> str:
         if (ent.label_ in ("PERSON", "ORG", "GPE") and head.left_edge.i <= ent.start
                 and ent.end <= head.right_edge.i + 1
                 and not any(c.dep_ == "case" for c in ent.root.children)):  # "Epstein's family"
-            full = ents.name(ent.label_, ent.text)
+            full = strip_determiner(ents.name(ent.label_, ent.text))
             if full != ent.text and full.endswith(ent.text) and f" {full}" not in f" {text}":
                 text = text.replace(ent.text, full, 1)
     return text
@@ -232,12 +262,38 @@ def _definite(head: Any) -> bool:
 
 
 def _that_clause(verb: Any) -> Any | None:
-    """A "that" clause the parse hung below the verb's phrase rather than on the verb ("told
-    The Hill in a statement that her client ...")."""
+    """A "that" clause with its own subject that the parse hung below the verb's phrase rather
+    than on the verb ("told The Hill in a statement that her client ...", "tells the paper that
+    he fought ..."), even as a relative clause."""
+    addressed = verb.lemma_.lower() in ADDRESSED
     for tok in verb.subtree:
-        if (tok.i > verb.i and tok.dep_ in ("acl", "ccomp") and tok.head.pos_ == "NOUN"
-                and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)):
-            return tok
+        if (tok.i <= verb.i or tok.dep_ not in ("acl", "ccomp", "relcl")
+                or tok.head.lemma_.lower() in cues()):  # the clause of a saying verb below
+            continue
+        that = next((c for c in tok.children if c.lower_ == "that" and c.i < tok.i), None)
+        if that is None or that.i != tok.left_edge.i:
+            continue
+        own_subject = any(c.dep_ in SUBJECTS and c.i != that.i for c in tok.children)
+        if own_subject and (that.dep_ in ("mark", "advmod") or (addressed and that.dep_ == "dobj")):
+            return tok  # "told reporters at a news conference that officials began ...", "claimed
+            # at the time that they were treated well"
+    return None
+
+
+def _reduced_clause(verb: Any) -> Any | None:
+    """The object of a saying verb that the parse took for a noun with a clause after it, where
+    the writer left out "that" ("said more than 15,000 people registered"): the object, when a
+    verb in the past or present tense hangs from it."""
+    if verb.lemma_.lower() in object_cues() or verb.lemma_.lower() in ADDRESSED:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return None
+    for clause in obj.children:
+        if (clause.dep_ in ("acl", "relcl") and clause.tag_ in ("VBD", "VBZ", "VBP", "VBN")
+                and clause.left_edge.i == obj.i + 1  # the verb right after the noun, with no
+                and not any(c.dep_ in SUBJECTS for c in clause.children)):  # "which" or subject
+            return obj
     return None
 
 
@@ -255,11 +311,14 @@ def _complement(verb: Any, body: str) -> tuple[int, int] | None:
         obj = next((c for c in verb.rights if c.dep_ == "dobj" and c.i < clause.i), None)
         if obj is not None and lemma not in ADDRESSED:  # "added [the exact cause] remained
             toks = sorted([*obj.subtree, *toks], key=lambda t: t.i)  # unclear": a misparse
+    elif (reduced := _reduced_clause(verb)) is not None:  # "said more than 15,000 people
+        toks = sorted(reduced.subtree, key=lambda t: t.i)  # registered"
     elif lemma in object_cues() and any(c.dep_ == "dobj" for c in verb.children):
         toks = sorted((t for c in verb.rights if c.dep_ in OBJECT_PARTS
                        and c.lemma_.lower() not in cues()  # ", saying ...": its own statement
                        for t in c.subtree), key=lambda t: t.i)
-    while toks and (toks[0].dep_ == "mark" or toks[0].is_punct):
+    while toks and (toks[0].dep_ == "mark" or toks[0].is_punct
+                    or (toks[0].lower_ == "that" and toks[0].dep_ in ("dobj", "advmod"))):
         toks = toks[1:]
     while toks and toks[-1].is_punct:
         toks.pop()
@@ -278,10 +337,10 @@ def _complement(verb: Any, body: str) -> tuple[int, int] | None:
 
 
 def _closed(body: str, quotes: list[Quote], start: int, end: int) -> int:
-    """``end``, moved past the closing mark (and the stop before it) of a quotation the
-    statement opens but whose end the parse left out ('would "work on it".')."""
+    """``end``, moved past the closing mark of a quotation the statement opens but whose end
+    the parse left out ('would "work on it".'): a statement never cuts a quotation in two."""
     for q in quotes:
-        if start <= q.start < end < q.end and not body[end:q.end - 1].strip(",.!?…"):
+        if start <= q.start < end < q.end and "\n" not in body[end:q.end]:
             return q.end
     return end
 
@@ -349,6 +408,8 @@ def find(doc: Any, body: str) -> list[Statement]:
             continue
         span = _complement(tok, body)
         subj = _subject(tok)
+        if subj is None and span is not None and span[1] <= tok.idx and lemma in cues():
+            subj = _named_after(tok)
         if span is None or subj is None:
             continue
         start, end = span
@@ -405,13 +466,14 @@ def find(doc: Any, body: str) -> list[Statement]:
 
 
 def _headed_by(description: str, noun: str) -> bool:
-    """``noun`` heads the description: it comes first, or after a possessor only ("Nisan
-    Ahmado's source inside the camp"), not inside a modifier ("a letter signed by doctors")."""
+    """``noun`` heads the description: it comes first or last ("teachers unions"), or after a
+    possessor only ("Nisan Ahmado's source inside the camp"), not inside a modifier ("a letter
+    signed by doctors")."""
     words = description.lower().split()
     if noun not in words:
         return False
     at = words.index(noun)
-    return at == 0 or words[at - 1].endswith(("'s", "’s"))
+    return at in (0, len(words) - 1) or words[at - 1].endswith(("'s", "’s"))
 
 
 def _described_earlier(found: list[Statement]) -> list[Statement]:

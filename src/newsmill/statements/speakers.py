@@ -58,7 +58,11 @@ class Entities:
     def _group(cls, doc: Any) -> Entities:
         ents = [e for e in doc.ents if e.label_ in NAME_LABELS]
         labels = _labels(ents)
+        acronyms = {t.text for t in doc if t.is_upper and len(t.text) >= 3 and t.is_alpha}
         texts_of = {e.start: _name_text(e, labels[e.start]) for e in ents}
+        for e in ents:
+            if labels[e.start] == "ORG":
+                texts_of[e.start] = _whole_name(e, texts_of[e.start], acronyms)
         groups: list[tuple[str, list[str]]] = []  # (label, texts), fullest first after sorting
         for ent in sorted(ents, key=lambda e: -len(texts_of[e.start])):
             text, label = texts_of[ent.start], labels[ent.start]
@@ -292,7 +296,8 @@ def _described_by_who(tok: Any) -> bool:
 
 
 def _name_text(ent: Any, label: str) -> str:
-    """The entity's name without the titles written before it ("Gov. Eric Holcomb")."""
+    """The entity's name without the titles written before it ("Gov. Eric Holcomb") and
+    without a possessive ending."""
     words = ent.text.strip().split()
     if label == "PERSON":
         while len(words) > 1 and _title(words[0]) is not None:
@@ -300,7 +305,47 @@ def _name_text(ent: Any, label: str) -> str:
         owner = next((i for i, w in enumerate(words) if POSSESSIVE.search(w)), None)
         if owner is not None:  # "Jeffrey Epstein’s", "Holcomb’s 2016" (a tagging slip)
             words = [*words[:owner], POSSESSIVE.sub("", words[owner]) or words[owner]]
+    elif len(words) > 1:  # "The European Union's"; a one-word name keeps it ("McDonald's")
+        words[-1] = POSSESSIVE.sub("", words[-1]) or words[-1]
     return " ".join(words)
+
+
+LINKS = frozenset({"and", "of", "for", "in", "on"})
+
+
+def _whole_name(ent: Any, text: str, acronyms: set[str]) -> str:
+    """An organisation's name the tagger cut short, made whole when the article also writes it
+    as an acronym: "Customs" -> "Customs and Border Protection" (CBP), "the Organization for
+    Security and Co-operation" -> "... in Europe" (OSCE). The words after it are linking words
+    and capitalised words that no person claims; the acronym guards against "Google and Apple"."""
+    doc = ent.doc
+
+    def free(tok: Any) -> bool:
+        return (tok.text[:1].isupper() and tok.is_alpha
+                and tok.ent_type_ in ("", "ORG", "GPE", "LOC"))
+
+    end, i = ent.end, ent.end
+    while i + 1 < len(doc) and doc[i].lower_ in LINKS:
+        j = i + 1
+        while j < len(doc) and free(doc[j]):
+            j += 1
+        if j == i + 1:
+            break
+        end = i = j
+    start, i = ent.start, ent.start - 1
+    while i > 0 and doc[i].lower_ in LINKS:  # "[Customs and] Border Protection"
+        j = i - 1
+        while j >= 0 and free(doc[j]):
+            j -= 1
+        if j == i - 1:
+            break
+        start = j + 1
+        i = j
+    if (start, end) == (ent.start, ent.end):
+        return text
+    whole = (doc.text[doc[start].idx:ent.start_char] + text
+             + doc.text[ent.end_char:doc[end - 1].idx + len(doc[end - 1].text)])
+    return whole if _acronym(whole) in acronyms else text
 
 
 def _fullest(label: str, texts: list[str], places: set[str]) -> str:
