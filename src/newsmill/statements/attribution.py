@@ -123,9 +123,9 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
         return None, head.text, None
     if head.lemma_.lower() in word_list("spokespeople.txt") and not any(
             c.dep_ in ("prep", "compound", "poss", "amod") for c in head.children):
-        body_ = ents.body_before(head.idx, subject=True) or ents.body_before(head.idx)
-        if body_ is not None:  # "Customs and Border Protection did not accept the offer. A
-            return f"{body_} {head.text}", _phrase(head, body, set()), None  # spokesperson said"
+        org = ents.body_before(head.idx, subject=True) or ents.body_before(head.idx)
+        if org is not None:  # "Customs and Border Protection did not accept the offer. A
+            return f"{org} {head.text}", _phrase(head, body, set()), None  # spokesperson said"
     source = _source_of_document(head)
     if source is not None:  # "data from MarketAxess", "a letter signed by seven physicians"
         speaker, _, role = _speaker(source, ents, body)
@@ -164,13 +164,12 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
     if owner is not None:  # "his office" -> "Eric Holcomb's office"
         words = [t for t in sorted(head.subtree, key=lambda t: t.i)
                  if t.i not in excluded | clauses and t.dep_ != "poss" and t.i <= head.i]
-        return f"{owner}'s {body[_span_text(words)[0]:_span_text(words)[1]]}", mention, role
+        w_start, w_end = _span_text(words)
+        return f"{owner}'s {body[w_start:w_end]}", mention, role
     described = _phrase(head, body, excluded)  # a description names its speaker whole:
-    if described != mention and len(described.split()) <= MAX_SPEAKER_WORDS:
-        mention_ = described  # "analysts who did the sums"
-    else:
-        mention_ = mention
-    return _full_names(strip_determiner(mention_), head, ents), mention, role
+    whole = (described if described != mention and len(described.split()) <= MAX_SPEAKER_WORDS
+             else mention)  # "analysts who did the sums"
+    return _full_names(strip_determiner(whole), head, ents), mention, role
 
 
 def _owner(head: Any, ents: Entities) -> str | None:
