@@ -316,8 +316,9 @@ LINKS = frozenset({"and", "of", "for", "in", "on"})
 def _whole_name(ent: Any, text: str, acronyms: set[str]) -> str:
     """An organisation's name the tagger cut short, made whole when the article also writes it
     as an acronym: "Customs" -> "Customs and Border Protection" (CBP), "the Organization for
-    Security and Co-operation" -> "... in Europe" (OSCE). The words after it are linking words
-    and capitalised words that no person claims; the acronym guards against "Google and Apple"."""
+    Security and Co-operation" -> "... in Europe" (OSCE). The words added before or after it
+    are linking words ("and", "of", "in") and capitalised words that no person's name claims;
+    the acronym guards against joining two names ("Google and Apple")."""
     doc = ent.doc
 
     def free(tok: Any) -> bool:
