@@ -108,3 +108,19 @@ def test_the_we_of_a_quote_is_its_speaker() -> None:
     assert requests and requests[0].actors
     assert requests[0].actors[0].country == "KEN"
     assert "ministry" in requests[0].actors[0].name
+
+
+@pytest.mark.slow
+def test_news_that_mentions_history_and_events_told_as_they_happen() -> None:
+    handover = _events("Ruritania has offered to hand over two men suspected of bombing a "
+                       "ferry in 1994, the foreign ministry said on Monday.")
+    assert [e.type for e in handover] == ["AGREE"]  # the 1994 bombing is history, the offer news
+    withdrawal = _events("The rebels said their fighters had completed their withdrawal from "
+                         "the port town of Varna.")
+    assert "RETREAT" in [e.type for e in withdrawal]  # "their withdrawal" is not a reference
+    blocked = _events("Striking farmers blocked the bridge into the capital for six hours.")
+    assert [(e.type, e.mode) for e in blocked] == [("PROTEST", "obstruct")]
+    eased = _events("The government eased the curfew in the northern provinces.")
+    assert [e.type for e in eased] == ["CONCEDE"]
+    held = _events("Soldiers are detaining dozens of students at the stadium in Almaty.")
+    assert [(e.type, e.date) for e in held] == [("COERCE", "2019-06-10")]  # as of the report

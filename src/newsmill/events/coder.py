@@ -109,11 +109,35 @@ def find_triggers(sent: Any) -> list[Found]:
     return [f for f in out if f.token.i not in taken or len(f.trigger.words) > 1]
 
 
+def _present(head: Any) -> bool:
+    """The clause is in the present tense ("stands ready", "is holding"), so it holds on the
+    day of the report."""
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    while verb.dep_ in ("xcomp", "acomp") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lower_ not in ("has", "have")
+        for c in verb.children)
+
+
+def _own_words(head: Any, trigger: Any) -> str:
+    """The words of the clause ``head`` heads without the clauses inside it that describe one
+    of its parties: "offered to hand over two men suspected of bombing a plane in 1988" is
+    news even though the bombing is history. A clause describing the event itself stays ("a
+    probe, which was dropped in 2015")."""
+    nested = {t.i for d in head.subtree if d.i != head.i and d.head.i != trigger.i and (
+                  d.dep_ == "relcl" or (d.dep_ == "acl" and d.tag_ == "VBN"))
+              for t in d.subtree}  # "who ...", "suspected of ..."; not "gunmen wearing ..."
+    return " ".join(t.text for t in head.subtree if t.i not in nested)
+
+
 def _referential(tok: Any) -> bool:
     """A nominal trigger that points back at an event told before ("the protests", "his
     arrest", "these arrests"), not a new one."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
+    if tok.dep_ == "dobj" and _lemma(tok.head) in entry_set("status.txt", "light verbs"):
+        return False  # "completed their withdrawal", "began the strike": told as it happens
     return any((c.dep_ == "det" and c.lower_ in DEFINITE) or
                (c.dep_ == "poss" and c.pos_ == "PRON") for c in tok.children)
 
@@ -399,10 +423,13 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext,
         head = tok if tok.pos_ in ("VERB", "AUX") else _clause(tok)
         dates = _date_words(head, sent)
         start, end = _evidence(head, body)
-        if years_before(body[start:end], published) >= 1 or (
-                not published and years_before(body[start:end], _latest_year(body)) >= 2):
+        own = _own_words(head, tok)
+        if years_before(own, published) >= 1 or (
+                not published and years_before(own, _latest_year(body)) >= 2):
             continue  # background history, not news
         day = next((d for d in (resolve(w, published) for w in dates) if d), None)
+        if day is None and not dates and _present(head):
+            day = published  # "the United States stands ready to support": as of the report
         doers, done_to = parties(tok, ctx)
         if not doers and tok.pos_ != "VERB" and head.i != tok.i:
             doers, _ = parties(head, ctx)
