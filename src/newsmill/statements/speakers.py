@@ -268,6 +268,7 @@ def _labels(ents: list[Any]) -> dict[int, str]:
     Volker ... Volker said")."""
     person_words = {e.text.split()[-1] for e in ents if e.label_ == "PERSON"}
     person_words |= {e.text for e in ents if _described_by_who(e.root)}
+    named = {e.text for e in ents}
     out = {}
     for e in ents:
         words = e.text.split()
@@ -275,15 +276,14 @@ def _labels(ents: list[Any]) -> dict[int, str]:
         if (label in ("ORG", "GPE") and 2 <= len(words) <= 4
                 and all(w[:1].isupper() and not w.isupper() for w in words)
                 and (words[-1] in person_words or _described_by_who(e.root)
-                     or _given_title(e.root) or _envoy_to(words, ents))):
+                     or _given_title(e.root) or _envoy_to(words, named))):
             label = "PERSON"
         out[e.start] = label
     return out
 
 
-def _envoy_to(words: list[str], ents: list[Any]) -> bool:
-    return (len(words) >= 3 and words[0] in country_names()
-            and any(e.text == words[-1] for e in ents))
+def _envoy_to(words: list[str], named: set[str]) -> bool:
+    return len(words) >= 3 and words[0] in country_names() and words[-1] in named
 
 
 def _given_title(tok: Any) -> bool:
