@@ -1,6 +1,9 @@
 """IndiaPoliceEvents: police arrest / force / kill events sentence by sentence, where every
 sentence of the 629 documents is labelled (so recall is unbiased). Runs the spaCy model and the
-events stage over each document's text and scores with ../shared/eval/score_police.py.
+events stage over each document's text and scores with ../shared/eval/score_police.py. The
+labels are per sentence, so events are kept once per sentence that tells them
+(``each_mention``), not merged into one per happening, and only those that happened (status
+"occurred": not "no arrests were made", "can be arrested").
 
 usage: python benchmarks/police_events.py [--shared ../shared] [--out police-pred.jsonl]
 """
@@ -11,6 +14,7 @@ import argparse
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from newsmill.events import code_events
@@ -37,7 +41,10 @@ def main() -> None:
     with args.out.open("w", encoding="utf-8") as out:
         for i in range(0, len(articles), 64):
             for doc in nlp(articles[i:i + 64]):
-                out.write(json.dumps(eval_record(code_events(doc).without_parse())) + "\n")
+                coded = code_events(doc, each_mention=True).without_parse()
+                coded = replace(coded, events=tuple(
+                    e for e in coded.events if e.status == "occurred"))
+                out.write(json.dumps(eval_record(coded)) + "\n")
     scorer = args.shared / "eval" / "score_police.py"
     subprocess.run([sys.executable, str(scorer), str(data / "sents.jsonl"), str(args.out)],
                    check=True)

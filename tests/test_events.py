@@ -124,3 +124,37 @@ def test_news_that_mentions_history_and_events_told_as_they_happen() -> None:
     assert [e.type for e in eased] == ["CONCEDE"]
     held = _events("Soldiers are detaining dozens of students at the stadium in Almaty.")
     assert [(e.type, e.date) for e in held] == [("COERCE", "2019-06-10")]  # as of the report
+
+
+@pytest.mark.slow
+def test_a_deed_inside_names_the_doer_of_a_killing() -> None:
+    [e] = _events("One person was killed in police firing in Limkheda on Sunday.")
+    assert (e.type, e.mode, e.dead) == ("ASSAULT", "firearms", 1)
+    assert [a.sector for a in e.actors] == ["COP"]
+    [e] = _events("One man was killed when the police fired 15 rounds at the crowd.")
+    assert (e.type, e.mode) == ("ASSAULT", "firearms")  # not "primitive" from "fired"
+    assert [a.sector for a in e.actors] == ["COP"]
+    [e] = _events("Stone throwing went on for two hours, forcing the police to open fire.")
+    assert (e.type, e.status) == ("ASSAULT", "occurred")
+    assert [a.sector for a in e.actors] == ["COP"]
+
+
+@pytest.mark.slow
+def test_the_firing_points_back_to_the_doers_told_before() -> None:
+    events = _events("The police opened fire on a mob in Surat on Sunday. "
+                     "Three people were injured in the firing, officials said.")
+    assert [a.sector for e in events for a in e.actors] == ["COP"]  # one happening
+    assert events[0].injured == 3
+    mentions = [e for e in _each_mention("The police opened fire on a mob in Surat on Sunday. "
+                                         "Three people were injured in the firing.")]
+    assert [(e.type, [a.sector for a in e.actors]) for e in mentions] == [
+        ("ASSAULT", ["COP"]), ("ASSAULT", ["COP"])]
+    assert mentions[1].injured == 3
+
+
+def _each_mention(body: str) -> list[Event]:
+    from newsmill.events import code_events
+    from newsmill.nlp import NlpStage
+
+    doc = NlpStage()([Article("a", "a", "text", body, published="2019-06-10")])[0]
+    return list(code_events(doc, each_mention=True).events)

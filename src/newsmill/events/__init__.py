@@ -17,10 +17,13 @@ from newsmill.records import Document
 __all__ = ["code_events", "events_stage"]
 
 
-def code_events(doc: Document) -> Document:
+def code_events(doc: Document, each_mention: bool = False) -> Document:
+    """``doc`` with its events, one per happening; with ``each_mention``, one per sentence
+    that tells it (``coder.code``)."""
     if doc.parse is None:
         return doc
-    events = code(doc.parse, doc.article.body, doc.article.published, doc.statements)
+    events = code(doc.parse, doc.article.body, doc.article.published, doc.statements,
+                  each_mention)
     return replace(doc, events=tuple(events))
 
 

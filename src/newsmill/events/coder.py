@@ -70,13 +70,13 @@ def _matches(trig: Trigger, tok: Any) -> bool:
     ("hunger strike", "tear gas")."""
     if trig.pos == "v" and tok.pos_ not in ("VERB", "AUX"):
         return False
-    if trig.pos == "n" and tok.pos_ not in ("NOUN", "PROPN"):
+    if trig.pos == "n" and tok.pos_ not in ("NOUN", "PROPN") and not _gerund(tok):
         return False
     if tok.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ"):
         return False
     first, rest = trig.words[0], trig.words[1:]
     if not rest:
-        return _lemma(tok) == first
+        return _lemma(tok) == first or (_gerund(tok) and tok.lower_ == first)
     if _lemma(tok) == first:
         near = {w for c in tok.children for w in (_lemma(c), c.lower_)}
         near |= {w for c in tok.children for g in c.children for w in (_lemma(g), g.lower_)}
@@ -85,6 +85,13 @@ def _matches(trig: Trigger, tok: Any) -> bool:
         before = {w for c in tok.lefts for w in (_lemma(c), c.lower_)}
         return all(w in before for w in trig.words[:-1])
     return False
+
+
+def _gerund(tok: Any) -> bool:
+    """An "-ing" word the parse took for a verb where it names a deed ("killed in police
+    firing": firing hangs on "police")."""
+    return bool(tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN")
+                and not any(c.dep_ in ("dobj", "nsubj") for c in tok.children))
 
 
 def find_triggers(sent: Any) -> list[Found]:
@@ -96,7 +103,10 @@ def find_triggers(sent: Any) -> list[Found]:
     for tok in sent:
         if tok.ent_type_ in NAMES:
             continue
-        for trig in table.get(_lemma(tok), ()):
+        found = table.get(_lemma(tok), [])
+        if _gerund(tok) and tok.lower_ != _lemma(tok):
+            found = found + table.get(tok.lower_, [])
+        for trig in found:
             if _matches(trig, tok):
                 if len(trig.words) > 1:  # the pair's other words are not triggers of their own
                     taken.update(c.i for c in (*tok.children, *tok.lefts)
@@ -149,6 +159,9 @@ def _purpose(tok: Any) -> bool:
         return False
     if _lemma(tok.head) in entry_set("status.txt", "attempt verbs"):
         return False
+    if _lemma(tok.head) in entry_set("status.txt", "caused verbs") and (
+            _lemma(tok.head) != "have" or tok.head.tag_ == "VBD"):
+        return False  # "forcing the police to open fire", "had to fire"; not "has to go"
     return _lemma(tok.head) not in entry_set("status.txt", "planned verbs") or \
         tok.dep_ not in ("xcomp",)
 
@@ -157,8 +170,8 @@ def _governs(top: Any, tok: Any) -> bool:
     """``tok`` lies in what ``top`` is about: its complement, not a clause of its own."""
     t = tok
     while t.i != top.i and t.head.i != t.i:
-        if t.dep_ in INDEPENDENT:
-            return False
+        if t.dep_ in INDEPENDENT and (t.dep_ != "conj" or t.pos_ in ("VERB", "AUX")):
+            return False  # a clause of its own; not "demanded a ban and the arrest of ..."
         t = t.head
     return bool(t.i == top.i)
 
@@ -247,6 +260,9 @@ def _subject(tok: Any) -> Any | None:
         if t.dep_ in ("xcomp", "conj", "advcl", "acl", "acomp") and t.head.i != t.i:
             if t.dep_ == "acl" and t.pos_ == "VERB":
                 return None
+            told = _children(t.head, ("dobj",)) if t.dep_ == "xcomp" else []
+            if told:  # "forcing the police to open fire": the police fire
+                return told[0]
             t = t.head
             continue
         break
@@ -269,13 +285,16 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
                 done_to += _children(c, ("pobj",))
         if tok.dep_ == "acl" and passive:
             done_to.append(tok.head)
+        elif tok.dep_ == "acl" and tok.tag_ == "VBG":
+            doers.append(tok.head)  # "police firing on a mob", "gunmen storming the hotel"
         if not passive:
             subj = _subject(tok)
             if subj is not None:
                 doers.append(subj)
     else:
         for c in tok.children:
-            if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.ent_type_):
+            if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and (
+                    c.ent_type_ or act.sector_of([c.text]))):  # "police firing", "army raid"
                 doers.append(c)
             elif c.dep_ == "prep" and c.lower_ == "by":
                 doers += _children(c, ("pobj",))
@@ -408,12 +427,16 @@ def numbers(sent: Any) -> dict[str, int]:
     return out
 
 
-def code_sentence(sent: Any, body: str, ctx: act.ArticleContext,
-                  published: str | None) -> list[Event]:
+def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str | None,
+                  earlier: dict[str, Event] | None = None) -> list[Event]:
+    """The events of one sentence; ``earlier`` holds the article's last event of each type
+    that names its doers, for "the firing" in "one person was killed in the firing"."""
     asked = requests(sent, body, ctx)
-    found = one_per_happening([f for f in find_triggers(sent) if not (
+    every = find_triggers(sent)
+    triggered = [f for f in every if not (
         _referential(f.token) or _purpose(f.token) or _habitual(f.token)
-        or any(_governs(clause, f.token) for clause, _ in asked))])
+        or any(_governs(clause, f.token) for clause, _ in asked))]
+    found = one_per_happening(triggered)
     events: list[Event] = [e for _, e in asked]
     if not found:
         return events
@@ -431,9 +454,12 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext,
         if day is None and not dates and _present(head):
             day = published  # "the United States stands ready to support": as of the report
         doers, done_to = parties(tok, ctx)
-        if not doers and tok.pos_ != "VERB" and head.i != tok.i:
-            doers, _ = parties(head, ctx)
-        mode = trig.mode or _instrument(trig, sent)
+        if not doers:
+            doers = _clause_doers(tok, ctx)
+        mode, before = trig.mode, None
+        if not doers:  # "killed in police firing": the deed inside it names the doer
+            doers, mode, before = _inner_doers(f, every, ctx, earlier or {})
+        mode = mode or _instrument(trig, sent)
         default = DEFAULT_ACTORS.get((trig.type, None if trig.type == "PROTEST" else mode))
         if not doers and default is not None:
             doers = [Actor(default[0], ctx.country, default[1])]
@@ -442,6 +468,9 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext,
                       place=place_of(head, sent, ctx), date=day,
                       status=status_of(trig, tok, sent))  # type: ignore[arg-type]
         event = _as_plover(event, tok, trig)
+        if before is not None:  # told again: the same happening, to be merged with it
+            event = replace(event, mode=before.mode, recipients=before.recipients,
+                            place=before.place, date=event.date or before.date)
         if trig.type == "PROTEST":
             size = next((n for n in (count_of(t) for t in _actor_tokens(tok, head)) if n), None)
             event = replace(event, size=size)
@@ -451,6 +480,34 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext,
             event = replace(event, arrested=counts.get("arrested"))
         events.append(event)
     return events
+
+
+def _inner_doers(f: Found, every: list[Found], ctx: act.ArticleContext,
+                 earlier: dict[str, Event]
+                 ) -> tuple[list[Actor], str | None, Event | None]:
+    """The doers and mode of a trigger of the same type inside ``f``'s phrase ("one person was
+    killed when the police fired 15 rounds"), for a trigger that names no doer; a trigger that
+    points back ("killed in the firing") has the doers of the last such event told."""
+    inner = [g for g in every
+             if g.trigger.type == f.trigger.type and f.token.is_ancestor(g.token)]
+    mode = f.trigger.mode or next((g.trigger.mode for g in inner if g.trigger.mode), None)
+    for g in inner:
+        doers = parties(g.token, ctx)[0] or _clause_doers(g.token, ctx)
+        if doers:
+            return doers, mode, None
+        before = earlier.get(g.trigger.type)
+        if _referential(g.token) and before is not None:
+            return list(before.actors), mode, before
+    return [], mode, None
+
+
+def _clause_doers(tok: Any, ctx: act.ArticleContext) -> list[Actor]:
+    """The doers of the clause that states a nominal trigger ("the police had to burst
+    tear-gas shells": the police)."""
+    head = _clause(tok)
+    if tok.pos_ == "VERB" or head.i == tok.i:
+        return []
+    return parties(head, ctx)[0]
 
 
 def _as_plover(event: Event, tok: Any, trig: Trigger) -> Event:
@@ -512,9 +569,9 @@ def _instrument(trig: Trigger, sent: Any) -> str | None:
     if trig.type != "ASSAULT":
         return None
     table = sections("instruments.txt")
-    text = " " + sent.text.lower() + " "
-    for mode, words in table.items():
-        if any(f" {w}" in text for w in words):
+    text = " " + " ".join(t.lower_ for t in sent if t.lower_ != "-") + " "
+    for mode, words in table.items():  # whole words: "fire" is not "fired"
+        if any(f" {w} " in text or f" {w}s " in text for w in words):
             return mode
     return None
 
@@ -535,8 +592,9 @@ def merge(events: list[Event]) -> list[Event]:
                           or prev.place.country == e.place.country)
             same_day = prev.date is None or e.date is None or prev.date == e.date
             if prev_key == key and same_place and same_day:
-                if prev.date is None and e.date is not None:
-                    out[n] = replace(prev, date=e.date)
+                out[n] = replace(prev, date=prev.date or e.date, size=prev.size or e.size,
+                                 arrested=prev.arrested or e.arrested,
+                                 injured=prev.injured or e.injured, dead=prev.dead or e.dead)
                 break
         else:
             out.append(e)
@@ -560,11 +618,15 @@ def anchor(events: list[Event]) -> list[Event]:
 
 
 def code(doc: Any, body: str, published: str | None,
-         statements: Sequence[Statement] = ()) -> list[Event]:
+         statements: Sequence[Statement] = (), each_mention: bool = False) -> list[Event]:
     """The events of a parsed article; ``statements`` (from the statements stage) name the
-    speaker behind a "we" in what they say."""
+    speaker behind a "we" in what they say. With ``each_mention`` a happening told in several
+    sentences is kept once per sentence, for labelling sentences rather than counting events."""
     ctx = act.ArticleContext.of(doc, statements)
     events: list[Event] = []
+    earlier: dict[str, Event] = {}
     for sent in doc.sents:
-        events += code_sentence(sent, body, ctx, published)
-    return anchor(merge(events))
+        told = code_sentence(sent, body, ctx, published, earlier)
+        earlier.update((e.type, e) for e in told if e.actors)
+        events += told
+    return anchor(events if each_mention else merge(events))
