@@ -158,3 +158,14 @@ def _each_mention(body: str) -> list[Event]:
 
     doc = NlpStage()([Article("a", "a", "text", body, published="2019-06-10")])[0]
     return list(code_events(doc, each_mention=True).events)
+
+
+@pytest.mark.slow
+def test_gerunds_that_name_a_deed_and_the_toll_they_took() -> None:
+    [e] = _events("Officials said that 99 persons have been killed in police firing.")
+    assert (e.type, e.mode, e.dead) == ("ASSAULT", "firearms", 99)
+    assert [a.sector for a in e.actors] == ["COP"]
+    [e] = _events("Three people died when the police resorted to firing to disperse a mob.")
+    assert (e.type, e.mode, [a.sector for a in e.actors]) == ("ASSAULT", "firearms", ["COP"])
+    [e] = _events("Transit officers searched the area and were able to apprehend a suspect.")
+    assert (e.type, e.mode, e.status) == ("COERCE", "arrest", "occurred")

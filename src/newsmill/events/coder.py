@@ -88,10 +88,16 @@ def _matches(trig: Trigger, tok: Any) -> bool:
 
 
 def _gerund(tok: Any) -> bool:
-    """An "-ing" word the parse took for a verb where it names a deed ("killed in police
-    firing": firing hangs on "police")."""
-    return bool(tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN")
-                and not any(c.dep_ in ("dobj", "nsubj") for c in tok.children))
+    """An "-ing" word the parse took for a verb where it names a deed, with no subject or
+    object of its own ("killed in police firing", "resorted to firing")."""
+    return bool(tok.tag_ == "VBG" and not any(c.dep_ in ("dobj", "nsubj") for c in tok.children)
+                and (tok.dep_ in ("pobj", "pcomp", "nsubj", "nsubjpass", "dobj")
+                     or (tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"))))
+
+
+def _verbal(tok: Any) -> bool:
+    """``tok`` heads a clause: a verb, not a gerund naming a deed."""
+    return tok.pos_ in ("VERB", "AUX") and not _gerund(tok)
 
 
 def find_triggers(sent: Any) -> list[Found]:
@@ -144,7 +150,7 @@ def _own_words(head: Any, trigger: Any) -> str:
 def _referential(tok: Any) -> bool:
     """A nominal trigger that points back at an event told before ("the protests", "his
     arrest", "these arrests"), not a new one."""
-    if tok.pos_ not in ("NOUN", "PROPN"):
+    if tok.pos_ not in ("NOUN", "PROPN") and not _gerund(tok):
         return False
     if tok.dep_ == "dobj" and _lemma(tok.head) in entry_set("status.txt", "light verbs"):
         return False  # "completed their withdrawal", "began the strike": told as it happens
@@ -219,7 +225,7 @@ def _clause(tok: Any) -> Any:
     """The verb whose clause states a nominal trigger ("Protests broke out": broke)."""
     t = tok
     for _ in range(4):
-        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+        if _verbal(t) or t.head.i == t.i:
             return t
         t = t.head
     return t
@@ -273,7 +279,7 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
     """(actors, recipients) of the trigger ``tok``."""
     doers: list[Any] = []
     done_to: list[Any] = []
-    if tok.pos_ in ("VERB", "AUX"):
+    if _verbal(tok):
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
             tok.tag_ == "VBN" and tok.dep_ == "acl")
         for c in tok.children:
@@ -286,12 +292,14 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
         if tok.dep_ == "acl" and passive:
             done_to.append(tok.head)
         elif tok.dep_ == "acl" and tok.tag_ == "VBG":
-            doers.append(tok.head)  # "police firing on a mob", "gunmen storming the hotel"
+            doers.append(tok.head)  # "gunmen storming the hotel"
         if not passive:
             subj = _subject(tok)
             if subj is not None:
                 doers.append(subj)
     else:
+        if tok.dep_ == "acl":  # "police firing on a mob"
+            doers.append(tok.head)
         for c in tok.children:
             if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and (
                     c.ent_type_ or act.sector_of([c.text]))):  # "police firing", "army raid"
@@ -373,12 +381,18 @@ def status_of(trig: Trigger, tok: Any, sent: Any) -> str:
     if aux & entry_set("status.txt", "planned auxiliaries") or (
             aux & {"would"} and _reported(clause)):
         return "planned"
-    if any(_lemma(c) in planned_verbs and c.i != tok.i for c in chain[1:3]) and (
+    if any(_lemma(c) in planned_verbs and c.i != tok.i and not _was_able(c)
+           for c in chain[1:3]) and (
             tok.dep_ == "xcomp" or (tok.dep_ in ("pobj", "dobj") and _lemma(chain[1]) != "be")):
         return "planned"
     if trig.type == "AGREE" and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
         return "planned"
     return "occurred"
+
+
+def _was_able(tok: Any) -> bool:
+    """"were able to apprehend a suspect": done, not planned."""
+    return bool(_lemma(tok) == "able" and _lemma(tok.head) == "be" and tok.head.tag_ == "VBD")
 
 
 def _reported(clause: Any) -> bool:
@@ -393,7 +407,9 @@ def _number(tok: Any) -> int | None:
 
 
 def count_of(tok: Any) -> int | None:
-    """The number a noun phrase gives ("800 students", "hundreds of protesters")."""
+    """The number a noun phrase gives ("800 students", "hundreds of protesters", "30")."""
+    if tok.like_num and tok.pos_ == "NUM":
+        return _number(tok)
     for c in tok.children:
         if c.dep_ == "nummod":
             words = " ".join(t.lower_ for t in c.subtree)
@@ -417,8 +433,8 @@ def numbers(sent: Any) -> dict[str, int]:
             if lemma not in lemmas or key in out:
                 continue
             cands = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
-            if tok.dep_ == "amod":
-                cands.append(tok.head)
+            if tok.dep_ == "amod" or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
+                cands.append(tok.head)  # "six people killed in police firing"
             for c in cands:
                 n = count_of(c)
                 if n:
@@ -443,7 +459,7 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
     counts = numbers(sent)
     for f in found:
         tok, trig = f.token, f.trigger
-        head = tok if tok.pos_ in ("VERB", "AUX") else _clause(tok)
+        head = tok if _verbal(tok) else _clause(tok)
         dates = _date_words(head, sent)
         start, end = _evidence(head, body)
         own = _own_words(head, tok)
@@ -505,7 +521,7 @@ def _clause_doers(tok: Any, ctx: act.ArticleContext) -> list[Actor]:
     """The doers of the clause that states a nominal trigger ("the police had to burst
     tear-gas shells": the police)."""
     head = _clause(tok)
-    if tok.pos_ == "VERB" or head.i == tok.i:
+    if _verbal(tok) or head.i == tok.i:
         return []
     return parties(head, ctx)[0]
 
@@ -545,7 +561,7 @@ def requests(sent: Any, body: str, ctx: act.ArticleContext) -> list[tuple[Any, E
 
 def _habitual(tok: Any) -> bool:
     """"have long restricted", "routinely beat": a practice described, not one event."""
-    head = tok if tok.pos_ in ("VERB", "AUX") else _clause(tok)
+    head = tok if _verbal(tok) else _clause(tok)
     return any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in head.children)
 
 
