@@ -169,3 +169,16 @@ def test_gerunds_that_name_a_deed_and_the_toll_they_took() -> None:
     assert (e.type, e.mode, [a.sector for a in e.actors]) == ("ASSAULT", "firearms", ["COP"])
     [e] = _events("Transit officers searched the area and were able to apprehend a suspect.")
     assert (e.type, e.mode, e.status) == ("COERCE", "arrest", "occurred")
+
+
+@pytest.mark.slow
+def test_actors_named_through_pronouns_titles_and_hyphens() -> None:
+    [e] = _events("Hungary has said it will support the resolution.")
+    assert [(a.name, a.country) for a in e.actors] == [("Hungary", "HUN")]
+    [e] = _events("U.N. Secretary-General Kofi Annan urged Iraq to let the inspectors back.")
+    assert [(a.name, a.country, a.sector) for a in e.actors] == [("Kofi Annan", "UNO", "IGO")]
+    [e] = _events("Ivory Coast rebels on Friday rejected the peace plan.")
+    assert [(a.country, a.sector) for a in e.actors] == [("CIV", "REB")]
+    [e] = _events("The Asia-Pacific Economic Cooperation forum agreed to set up a research centre.")
+    assert [(a.name, a.country) for a in e.actors] == [
+        ("Asia-Pacific Economic Cooperation forum", "IGO")]

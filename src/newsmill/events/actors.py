@@ -28,6 +28,7 @@ GROUP_HEADS = frozenset({"supporter", "member", "group", "government", "leader",
                          "ministry", "office", "people", "residents", "family", "families"})
 VAGUE = frozenset({"more", "than", "some", "several", "about", "least", "many", "other"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+COUNTRY_LABELS = frozenset({"GPE", "NORP", "LOC"})  # "Ivory Coast rebels": LOC to spaCy
 SPEAKER_PRONOUNS = frozenset({"we", "i"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LEAD_CHARS = 300  # the lead names where the story happens: its places count more
@@ -108,8 +109,8 @@ class ArticleContext:
         return self.countries[0] if self.countries else None
 
 
-def _entity(tok: Any) -> Any | None:
-    if tok.ent_type_ not in NAME_LABELS:
+def _entity(tok: Any, labels: frozenset[str] = NAME_LABELS) -> Any | None:
+    if tok.ent_type_ not in labels:
         return None
     for ent in tok.doc.ents:
         if ent.start <= tok.i < ent.end:
@@ -148,10 +149,10 @@ def sector_of(words: list[str]) -> str | None:
 def _country_in(tokens: list[Any]) -> str | None:
     gaz = gazetteer()
     for t in tokens:
-        ent = _entity(t) if t.ent_type_ in ("GPE", "NORP") else None
+        ent = _entity(t, COUNTRY_LABELS)
         text = ent.text if ent is not None else t.text
         code = gaz.country_of_name(text)
-        if code is None and ent is not None and ent.label_ == "GPE":
+        if code is None and ent is not None and ent.label_ in ("GPE", "LOC"):
             place = gaz.locate(text)
             code = place.country if place else None
         if code:
@@ -179,7 +180,8 @@ def actor(tok: Any, ctx: ArticleContext) -> Actor | None:
             name = ctx.entities.person_named(ent.text) or name
         extra = [t for t in words if t.i < ent.start or t.i >= ent.end]
         return _described(name, ent.label_, extra, ctx)
-    kept = [t for t in words if (t.dep_ not in DROP and t.lower_ not in VAGUE) or t.i == tok.i]
+    kept = [t for t in words if (t.dep_ not in DROP and t.lower_ not in VAGUE) or t.i == tok.i
+            or (t.tag_ == "HYPH" and not t.whitespace_)]  # "Asia-Pacific", "Vietnamese-led"
     name = strip_determiner("".join(t.text_with_ws for t in kept).strip())
     sector = sector_of([t.text for t in kept])
     body = _body(name)
@@ -207,6 +209,9 @@ def _described(name: str, label: str, extra: list[Any], ctx: ArticleContext) -> 
         sector = sector_of([t.text for t in extra]) or ("GOV" if label == "GPE" else "CVL")
         return Actor(name, code, sector)
     role_words = [t.text for t in extra] + ctx.roles.get(name, [])
+    body = _body(" ".join(role_words)) if label == "PERSON" else None
+    if body is not None:  # "U.N. Secretary-General Kofi Annan" speaks for the U.N.
+        return Actor(name, None if body[0] == "-" else body[0], body[1])
     country = _country_in(extra) or _country_of_words(role_words) or ctx.country
     role_sector = sector_of([t.text for t in extra]) or sector_of(ctx.roles.get(name, [])) or (
         sector_of(name.split()) if label == "ORG" else None)

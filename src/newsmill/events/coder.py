@@ -312,7 +312,23 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
             subj = _subject(tok.head)
             if subj is not None:
                 doers.append(subj)
-    return _named(doers, ctx), _named(done_to, ctx)
+    return _named([_antecedent(t) for t in doers], ctx), _named(done_to, ctx)
+
+
+def _antecedent(tok: Any) -> Any:
+    """"Hungary has said it will support ...", "the rebels said they will release ...": the
+    "it" or "they" of a reported clause is who reports it."""
+    if tok.lower_ not in ("it", "they", "he", "she"):
+        return tok
+    t = tok.head
+    while t.head.i != t.i and t.dep_ in ("xcomp", "conj", "advcl", "ccomp"):
+        if t.dep_ == "ccomp" and _lemma(t.head) in cues():
+            subj = _subject(t.head)
+            if subj is not None and subj.pos_ != "PRON":
+                return subj
+            break
+        t = t.head
+    return tok
 
 
 def _named(tokens: list[Any], ctx: act.ArticleContext) -> list[Actor]:
