@@ -176,9 +176,21 @@ def test_actors_named_through_pronouns_titles_and_hyphens() -> None:
     [e] = _events("Hungary has said it will support the resolution.")
     assert [(a.name, a.country) for a in e.actors] == [("Hungary", "HUN")]
     [e] = _events("U.N. Secretary-General Kofi Annan urged Iraq to let the inspectors back.")
-    assert [(a.name, a.country, a.sector) for a in e.actors] == [("Kofi Annan", "UNO", "IGO")]
+    assert [(a.name, a.country, a.sector) for a in e.actors] == [("Kofi Annan", "UNO", "GOV")]
     [e] = _events("Ivory Coast rebels on Friday rejected the peace plan.")
     assert [(a.country, a.sector) for a in e.actors] == [("CIV", "REB")]
     [e] = _events("The Asia-Pacific Economic Cooperation forum agreed to set up a research centre.")
     assert [(a.name, a.country) for a in e.actors] == [
         ("Asia-Pacific Economic Cooperation forum", "IGO")]
+
+
+@pytest.mark.slow
+def test_sectors_of_weak_heads_former_officials_weapons_and_unknown_bombers() -> None:
+    [e] = _events("Afghan rebel leaders said on Wednesday they would meet the mediator.")
+    assert [(a.country, a.sector) for a in e.actors] == [("AFG", "REB")]
+    [e] = _events("Former prime minister Andreas Papandreou demanded immediate elections.")
+    assert [a.sector for a in e.actors] == ["ELI"]
+    [e] = _events("Israeli tanks shelled positions near the town of Rafah on Sunday.")
+    assert [(a.country, a.sector) for a in e.actors] == [("ISR", "MIL")]
+    [e] = _events("A car bomb explosion killed two people in Beirut on Sunday.")
+    assert [(a.country, a.sector) for a in e.actors] == [("LBN", "UAF")]

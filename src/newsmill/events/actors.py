@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
-from newsmill.events.lexicon import cased_table, word_table
+from newsmill.events.lexicon import cased_table, entry_set, word_table
 from newsmill.events.places import gazetteer
 from newsmill.records import Actor, Statement
 from newsmill.statements.speakers import PERSON_PRONOUNS, Entities, strip_determiner
@@ -132,13 +133,33 @@ def _body(name: str) -> tuple[str, str] | None:
     return None
 
 
+@cache
+def _sector_words() -> dict[str, str]:
+    return {w: key for w, key in word_table("sectors.txt").items() if key.isupper()}
+
+
 def sector_of(words: list[str]) -> str | None:
-    """The sector the words name: two-word phrases first, the last (head) word first."""
-    table = word_table("sectors.txt")
-    lower = [w.lower().strip(".,'’") for w in words]
+    """The sector the words name: two-word phrases first, the last (head) word first; a weak
+    head ("leaders") after a word with a sector of its own ("rebel leaders"); a government
+    role held no more ("former prime minister") is an elite, ELI."""
+    joined = " ".join(words).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+    lower = [w.lower().strip(".,'’") for w in joined.split()]  # "Secretary - General": one
+    found = _sector(lower)
+    if found in ("GOV", "MIL", "LEG") and entry_set("sectors.txt", "former") & set(lower):
+        return "ELI"
+    return found
+
+
+def _sector(lower: list[str]) -> str | None:
+    table = _sector_words()
     for a, b in zip(reversed(lower[:-1]), reversed(lower[1:]), strict=True):
         if f"{a} {b}" in table:
             return table[f"{a} {b}"]
+    weak = entry_set("sectors.txt", "weak heads")
+    if lower and lower[-1] in weak:
+        found = _sector([w for w in lower[:-1] if w not in weak])
+        if found is not None:
+            return found
     for w in reversed(lower):
         for form in (w, w.removesuffix("s"), w.removesuffix("es"), w.removesuffix("men") + "man"):
             if form in table:
@@ -187,7 +208,7 @@ def actor(tok: Any, ctx: ArticleContext) -> Actor | None:
     body = _body(name)
     if body is not None:
         return Actor(name, None if body[0] == "-" else body[0], body[1])
-    if sector is None and _lemma(tok) not in word_table("sectors.txt") and not any(
+    if sector is None and _lemma(tok) not in _sector_words() and not any(
             t.ent_type_ in NAME_LABELS for t in kept):
         return None
     country = _country_in(kept) or ctx.country
@@ -210,8 +231,9 @@ def _described(name: str, label: str, extra: list[Any], ctx: ArticleContext) -> 
         return Actor(name, code, sector)
     role_words = [t.text for t in extra] + ctx.roles.get(name, [])
     body = _body(" ".join(role_words)) if label == "PERSON" else None
-    if body is not None:  # "U.N. Secretary-General Kofi Annan" speaks for the U.N.
-        return Actor(name, None if body[0] == "-" else body[0], body[1])
+    if body is not None:  # "U.N. Secretary-General Kofi Annan": an official of the U.N.
+        return Actor(name, None if body[0] == "-" else body[0],
+                     sector_of(role_words) or body[1])
     country = _country_in(extra) or _country_of_words(role_words) or ctx.country
     role_sector = sector_of([t.text for t in extra]) or sector_of(ctx.roles.get(name, [])) or (
         sector_of(name.split()) if label == "ORG" else None)

@@ -51,7 +51,11 @@ FUTURE_CONFLICT = {"COERCE": "restrict", "PROTEST": "restrict", "SANCTION": "rel
 THREAT_MODES = {"arrest": "arrest", "deport": "expel", "expel": "expel"}
 DEFAULT_ACTORS = {("PROTEST", None): ("protesters", "CVL"),
                   ("COERCE", "arrest"): ("police", "COP"),
-                  ("ASSAULT", "crowd-control"): ("police", "COP")}
+                  ("ASSAULT", "crowd-control"): ("police", "COP"),
+                  # a bombing or an assassination nobody is named for: PLOVER's UAF
+                  ("ASSAULT", "explosives"): ("unidentified attackers", "UAF"),
+                  ("ASSAULT", "suicide-attack"): ("unidentified attackers", "UAF"),
+                  ("ASSAULT", "targeted"): ("unidentified attackers", "UAF")}
 
 
 @dataclass
@@ -492,12 +496,13 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         if not doers:  # "killed in police firing": the deed inside it names the doer
             doers, mode, before = _inner_doers(f, every, ctx, earlier or {})
         mode = mode or _instrument(trig, sent)
+        place = place_of(head, sent, ctx)
         default = DEFAULT_ACTORS.get((trig.type, None if trig.type == "PROTEST" else mode))
-        if not doers and default is not None:
-            doers = [Actor(default[0], ctx.country, default[1])]
+        if not doers and default is not None:  # where it happened, else the article's country
+            doers = [Actor(default[0], place.country if place else ctx.country, default[1])]
         event = Event(type=trig.type, mode=mode, evidence=body[start:end], start=start, end=end,
                       actors=tuple(doers), recipients=tuple(a for a in done_to if a not in doers),
-                      place=place_of(head, sent, ctx), date=day,
+                      place=place, date=day,
                       status=status_of(trig, tok, sent))  # type: ignore[arg-type]
         event = _as_plover(event, tok, trig)
         if before is not None:  # told again: the same happening, to be merged with it
