@@ -194,3 +194,20 @@ def test_sectors_of_weak_heads_former_officials_weapons_and_unknown_bombers() ->
     assert [(a.country, a.sector) for a in e.actors] == [("ISR", "MIL")]
     [e] = _events("A car bomb explosion killed two people in Beirut on Sunday.")
     assert [(a.country, a.sector) for a in e.actors] == [("LBN", "UAF")]
+
+
+def test_public_figures_have_their_country_unless_the_surname_is_common() -> None:
+    from newsmill.events.actors import figure
+
+    assert figure("Boris Yeltsin") == ("RUS", "GOV")
+    assert figure("Yeltsin") == ("RUS", "GOV")  # written alone
+    assert figure("Bush") == ("USA", "GOV")  # three figures, one country and sector
+    assert figure("Kim") is None  # two Koreas
+    assert figure("Khan") is None  # too common to stand for one figure
+    assert figure("John Yeltsin") is None  # a full name must be listed as written
+
+
+@pytest.mark.slow
+def test_a_public_figure_keeps_his_country_against_the_article_s() -> None:
+    [e] = _events("On Tuesday Putin offered to negotiate with the president of Armenia.")
+    assert [(a.name, a.country) for a in e.actors] == [("Vladimir Putin", "RUS")]

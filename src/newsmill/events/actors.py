@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from newsmill.events.lexicon import cased_table, entry_set, word_table
+from newsmill.events.lexicon import cased_table, entry_set, sections, word_table
 from newsmill.events.places import gazetteer
 from newsmill.records import Actor, Statement
 from newsmill.statements.speakers import PERSON_PRONOUNS, Entities, strip_determiner
@@ -230,14 +230,45 @@ def _described(name: str, label: str, extra: list[Any], ctx: ArticleContext) -> 
         sector = sector_of([t.text for t in extra]) or ("GOV" if label == "GPE" else "CVL")
         return Actor(name, code, sector)
     role_words = [t.text for t in extra] + ctx.roles.get(name, [])
+    known = figure(name) if label == "PERSON" else None
     body = _body(" ".join(role_words)) if label == "PERSON" else None
     if body is not None:  # "U.N. Secretary-General Kofi Annan": an official of the U.N.
         return Actor(name, None if body[0] == "-" else body[0],
                      sector_of(role_words) or body[1])
-    country = _country_in(extra) or _country_of_words(role_words) or ctx.country
+    country = _country_in(extra) or _country_of_words(role_words) or (
+        known[0] if known else ctx.country)
     role_sector = sector_of([t.text for t in extra]) or sector_of(ctx.roles.get(name, [])) or (
-        sector_of(name.split()) if label == "ORG" else None)
+        sector_of(name.split()) if label == "ORG" else None) or (known[1] if known else None)
     return Actor(name, country, role_sector)
+
+
+@cache
+def _figures() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str] | None]]:
+    """Full name -> (country, sector) of ``figures.txt``, and surname -> the same where every
+    figure of that surname has one country and sector (else ``None``)."""
+    full: dict[str, tuple[str, str]] = {}
+    by_surname: dict[str, tuple[str, str] | None] = {}
+    common = {w.lower() for w in sections("figures.txt").get("common surnames", ())}
+    for key, names in sections("figures.txt").items():
+        code, _, sector = key.partition(" ")
+        if not sector.isupper():  # "common surnames"
+            continue
+        for name in names:
+            full[name.lower()] = (code, sector)
+            last = name.split()[-1].lower()
+            if last not in common:
+                seen = by_surname.get(last, (code, sector))
+                by_surname[last] = (code, sector) if seen == (code, sector) else None
+    return full, by_surname
+
+
+def figure(name: str) -> tuple[str, str] | None:
+    """(country, sector) of a public figure of ``figures.txt`` by full name, or by a surname
+    written alone ("Yeltsin")."""
+    full, by_surname = _figures()
+    if name.lower() in full:
+        return full[name.lower()]
+    return by_surname.get(name.lower()) if " " not in name.strip() else None
 
 
 def _country_of_words(words: list[str]) -> str | None:
