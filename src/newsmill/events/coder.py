@@ -505,7 +505,7 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
                       place=place, date=day,
                       status=status_of(trig, tok, sent))  # type: ignore[arg-type]
         event = _as_plover(event, tok, trig)
-        if before is not None:  # told again: the same happening, to be merged with it
+        if before is not None and event.type == before.type:  # told again: merged with it
             event = replace(event, mode=before.mode, recipients=before.recipients,
                             place=before.place, date=event.date or before.date)
         if trig.type == "PROTEST":
