@@ -1,12 +1,14 @@
 """Actors and recipients: the noun phrase a parse token heads, named by the entity it holds
 (fullest form in the article), with an ISO3 country and a PLOVER sector.
 
-Country: an international body's code (``bodies.txt``), else a place or nationality word in the
-phrase ("Hong Kong police", "Kazakhstan's ruling party", "French foreign ministry"), else the
-place or nationality words the article gives the person elsewhere ("X, the Chinese ambassador"),
-else the article's own country. Sector: the body's sector, a country acting as such (GOV), the
-phrase's words (``sectors.txt``: police -> COP), or the titles and roles the article gives the
-person ("President X", "X, the foreign minister").
+Country: an international body's code (``bodies.txt``; also for a person whose title names
+one, "U.N. Secretary-General X"), else a place or nationality word in the phrase ("Hong Kong
+police", "Kazakhstan's ruling party", "French foreign ministry"), else the place or nationality
+words the article gives the person elsewhere ("X, the Chinese ambassador"), else a public
+figure's country (``figures.txt``), else the article's own country. Sector: the body's sector, a
+country acting as such (GOV), the phrase's words (``sectors.txt``: police -> COP; "rebel leaders"
+-> REB; a former official -> ELI), the titles and roles the article gives the person ("President
+X", "X, the foreign minister"), or a public figure's.
 """
 
 from __future__ import annotations
