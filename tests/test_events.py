@@ -37,13 +37,14 @@ def test_places_are_geocoded_offline_with_the_article_countries_first() -> None:
     assert gaz.country_of_name("Ohio") == "USA"
 
 
-def _events(body: str, published: str | None = "2019-06-10") -> list[Event]:
+def _events(body: str, published: str | None = "2019-06-10",
+            each_mention: bool = False) -> list[Event]:
     from newsmill.events import code_events
     from newsmill.nlp import NlpStage
     from newsmill.statements import find_statements
 
     doc = NlpStage()([Article("a", "a", "text", body, published=published)])[0]
-    return list(code_events(find_statements(doc)).events)
+    return list(code_events(find_statements(doc), each_mention=each_mention).events)
 
 
 @pytest.mark.slow
@@ -145,19 +146,11 @@ def test_the_firing_points_back_to_the_doers_told_before() -> None:
                      "Three people were injured in the firing, officials said.")
     assert [a.sector for e in events for a in e.actors] == ["COP"]  # one happening
     assert events[0].injured == 3
-    mentions = [e for e in _each_mention("The police opened fire on a mob in Surat on Sunday. "
-                                         "Three people were injured in the firing.")]
+    mentions = _events("The police opened fire on a mob in Surat on Sunday. "
+                       "Three people were injured in the firing.", each_mention=True)
     assert [(e.type, [a.sector for a in e.actors]) for e in mentions] == [
         ("ASSAULT", ["COP"]), ("ASSAULT", ["COP"])]
     assert mentions[1].injured == 3
-
-
-def _each_mention(body: str) -> list[Event]:
-    from newsmill.events import code_events
-    from newsmill.nlp import NlpStage
-
-    doc = NlpStage()([Article("a", "a", "text", body, published="2019-06-10")])[0]
-    return list(code_events(doc, each_mention=True).events)
 
 
 @pytest.mark.slow

@@ -232,11 +232,11 @@ def _described(name: str, label: str, extra: list[Any], ctx: ArticleContext) -> 
         sector = sector_of([t.text for t in extra]) or ("GOV" if label == "GPE" else "CVL")
         return Actor(name, code, sector)
     role_words = [t.text for t in extra] + ctx.roles.get(name, [])
-    known = figure(name) if label == "PERSON" else None
     body = _body(" ".join(role_words)) if label == "PERSON" else None
     if body is not None:  # "U.N. Secretary-General Kofi Annan": an official of the U.N.
         return Actor(name, None if body[0] == "-" else body[0],
                      sector_of(role_words) or body[1])
+    known = figure(name) if label == "PERSON" else None
     country = _country_in(extra) or _country_of_words(role_words) or (
         known[0] if known else ctx.country)
     role_sector = sector_of([t.text for t in extra]) or sector_of(ctx.roles.get(name, [])) or (
@@ -250,8 +250,9 @@ def _figures() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str] | 
     figure of that surname has one country and sector (else ``None``)."""
     full: dict[str, tuple[str, str]] = {}
     by_surname: dict[str, tuple[str, str] | None] = {}
-    common = {w.lower() for w in sections("figures.txt").get("common surnames", ())}
-    for key, names in sections("figures.txt").items():
+    table = sections("figures.txt")
+    common = {w.lower() for w in table.get("common surnames", ())}
+    for key, names in table.items():
         code, _, sector = key.partition(" ")
         if not sector.isupper():  # "common surnames"
             continue
