@@ -204,3 +204,34 @@ def test_public_figures_have_their_country_unless_the_surname_is_common() -> Non
 def test_a_public_figure_keeps_his_country_against_the_article_s() -> None:
     [e] = _events("On Tuesday Putin offered to negotiate with the president of Armenia.")
     assert [(a.name, a.country) for a in e.actors] == [("Vladimir Putin", "RUS")]
+
+
+@pytest.mark.slow
+def test_words_that_describe_a_party_are_not_news() -> None:
+    # a relative clause, an adjectival participle, a noun naming a kind of place
+    body = ("The governor, who resigned after nearly 30 years in office, opened a school. "
+            "Detained migrants were denied flu shots, doctors said. "
+            "Doctors described the conditions in a detention centre in Texas.")
+    assert [(e.type, e.mode) for e in _events(body)] == [("REJECT", None)]
+    # a sentence that mentions an arrest through the arrested is labelled with it
+    body = "The arrested workers were released later."
+    assert "COERCE" not in {e.type for e in _events(body)}
+    assert "COERCE" in {e.type for e in _events(body, each_mention=True)}
+
+
+@pytest.mark.slow
+def test_agreements_to_do_something_and_conditional_offers() -> None:
+    [e] = _events("Israel and Jordan reached a consensus to exchange information on water.")
+    assert (e.type, e.status) == ("AGREE", "planned")
+    [e] = _events("Minister Gia said Vietnam is committed to opening up the economy.")
+    assert (e.type, e.status) == ("AGREE", "planned")
+    [e] = _events("The rebels said they would meet the mediator if he gave them a veto.")
+    assert (e.type, e.status) == ("AGREE", "hypothetical")
+    # a condition needs a consequence still to come: "if" misattached to a past deed is not one
+    events = _events("The union - which considers the law unfair and has rejected the minister "
+                     "as a mediator if talks are ever revived - called for an emergency meeting.")
+    assert ("REQUEST", "occurred") in [(e.type, e.status) for e in events]
+    # an ultimatum is a threat; its condition is not an event
+    [e] = _events("Nigeria said it will withdraw its troops from Chad unless the president "
+                  "agrees to a ceasefire.")
+    assert (e.type, e.status) == ("THREATEN", "planned")

@@ -392,6 +392,10 @@ def status_of(trig: Trigger, tok: Any, sent: Any) -> str:
     if negated and trig.type != "REJECT":
         return "denied"
     marks = {c.lower_ for x in chain for c in x.children if c.dep_ == "mark"}
+    if aux & (entry_set("status.txt", "hypothetical auxiliaries")  # "would meet him if he"
+              | entry_set("status.txt", "planned auxiliaries")):
+        marks |= {m.lower_ for c in _children(clause, ("advcl",))
+                  for m in c.children if m.dep_ == "mark"}
     if marks & entry_set("status.txt", "hypothetical marks") or sent.text.rstrip().endswith("?"):
         return "hypothetical"
     if aux & entry_set("status.txt", "hypothetical auxiliaries") and not _reported(clause):
@@ -405,9 +409,21 @@ def status_of(trig: Trigger, tok: Any, sent: Any) -> str:
            for c in chain[1:3]) and (
             tok.dep_ == "xcomp" or (tok.dep_ in ("pobj", "dobj") and _lemma(chain[1]) != "be")):
         return "planned"
-    if trig.type == "AGREE" and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+    if trig.type == "AGREE" and _agreed_to_do(tok):
         return "planned"
     return "occurred"
+
+
+def _agreed_to_do(tok: Any) -> bool:
+    """An agreement to do something, which is yet to be done: "agreed to withdraw", "reached
+    a consensus to exchange information", "is committed to opening up the economy"."""
+    for t in (tok, *_children(tok, ("dobj",))):
+        for c in t.children:
+            if c.dep_ in ("xcomp", "ccomp") or (
+                    c.dep_ == "acl" and any(a.tag_ == "TO" for a in c.children)) or (
+                    c.dep_ == "prep" and c.lower_ == "to" and _children(c, ("pcomp",))):
+                return True
+    return False
 
 
 def _was_able(tok: Any) -> bool:
@@ -464,13 +480,16 @@ def numbers(sent: Any) -> dict[str, int]:
 
 
 def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str | None,
-                  earlier: dict[str, Event] | None = None) -> list[Event]:
+                  earlier: dict[str, Event] | None = None,
+                  each_mention: bool = False) -> list[Event]:
     """The events of one sentence; ``earlier`` holds the article's last event of each type
-    that names its doers, for "the firing" in "one person was killed in the firing"."""
+    that names its doers, for "the firing" in "one person was killed in the firing". With
+    ``each_mention`` what a relative clause tells of a party counts too."""
     asked = requests(sent, body, ctx)
     every = find_triggers(sent)
     triggered = [f for f in every if not (
-        _referential(f.token) or _purpose(f.token) or _habitual(f.token)
+        _referential(f.token) or _purpose(f.token) or _habitual(f.token) or _condition(f.token)
+        or _descriptive(f, every, not each_mention)
         or any(_governs(clause, f.token) for clause, _ in asked))]
     found = one_per_happening(triggered)
     events: list[Event] = [e for _, e in asked]
@@ -549,9 +568,13 @@ def _clause_doers(tok: Any, ctx: act.ArticleContext) -> list[Actor]:
 
 def _as_plover(event: Event, tok: Any, trig: Trigger) -> Event:
     """PLOVER's rules for what is promised or refused: future cooperation is AGREE, a future
-    coercive act is a THREATEN of that kind, a cooperative act negated is a REJECT."""
-    if event.status == "planned" and event.type in FUTURE_COOPERATION:
-        return replace(event, type="AGREE", mode=None)
+    coercive act or anything promised "unless" a demand is met is a THREATEN of that kind, a
+    cooperative act negated is a REJECT."""
+    if event.status in ("planned", "hypothetical") and _ultimatum(tok):
+        mode = THREAT_MODES.get(event.mode or "", FUTURE_CONFLICT.get(event.type, "relations"))
+        return replace(event, type="THREATEN", mode=mode, status="planned")
+    if event.status in ("planned", "hypothetical") and event.type in FUTURE_COOPERATION:
+        return replace(event, type="AGREE", mode=None)  # "would meet him if he ...": an offer
     if event.status in ("planned", "hypothetical") and event.type in FUTURE_CONFLICT:
         mode = THREAT_MODES.get(event.mode or "", FUTURE_CONFLICT[event.type])
         return replace(event, type="THREATEN", mode=mode, status="planned")
@@ -578,6 +601,49 @@ def requests(sent: Any, body: str, ctx: act.ArticleContext) -> list[tuple[Any, E
                                actors=tuple(doers), recipients=tuple(_named(target, ctx)),
                                place=place_of(tok, sent, ctx))))
     return out
+
+
+def _descriptive(f: Found, every: list[Found], news: bool = True) -> bool:
+    """A word that describes a party rather than telling what happened: a noun naming a kind
+    of thing ("a detention centre", "a rescue mission"), and for the news (``news``) a
+    participle used as an adjective ("detained migrants") or a relative clause ("the leader,
+    who resigned after 30 years"), which tell of something that happened but not as news.
+    A relative clause on a party of another deed of the sentence goes on with its story
+    ("was besieged by police, who fired round after round of teargas")."""
+    tok = f.token
+    if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and len(f.trigger.words) == 1:
+        harm = entry_set("quantities.txt", "dead words") | entry_set("quantities.txt",
+                                                                   "injured words")
+        return _lemma(tok.head) not in harm  # "stab wounds", "riot deaths" tell the deed
+    if not news:
+        return False
+    if tok.dep_ == "amod":
+        return True
+    head = tok if _verbal(tok) else _clause(tok)
+    if head.dep_ != "relcl":
+        return False
+    party = head.head
+    deed = party.head.head if party.head.dep_ in ("agent", "prep") else party.head
+    return not any(g.token.i == deed.i for g in every if g is not f)
+
+
+def _condition(tok: Any) -> bool:
+    """``tok`` lies in the condition of another event ("would meet him if he gave them a
+    veto", "unless Baghdad accepted its conditions"): what is asked for, not what happened."""
+    t = tok
+    while t.head.i != t.i:
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                                     for c in t.children):
+            return True
+        t = t.head
+    return False
+
+
+def _ultimatum(tok: Any) -> bool:
+    """"will withdraw its troops unless ...": a demand backed by a threat."""
+    clause = tok if _verbal(tok) else _clause(tok)
+    return any(m.dep_ == "mark" and m.lower_ == "unless"
+               for c in _children(clause, ("advcl",)) for m in c.children)
 
 
 def _habitual(tok: Any) -> bool:
@@ -663,7 +729,7 @@ def code(doc: Any, body: str, published: str | None,
     events: list[Event] = []
     earlier: dict[str, Event] = {}
     for sent in doc.sents:
-        told = code_sentence(sent, body, ctx, published, earlier)
+        told = code_sentence(sent, body, ctx, published, earlier, each_mention)
         earlier.update((e.type, e) for e in told if e.actors)
         events += told
     return anchor(events if each_mention else merge(events))
