@@ -235,3 +235,28 @@ def test_agreements_to_do_something_and_conditional_offers() -> None:
     [e] = _events("Nigeria said it will withdraw its troops from Chad unless the president "
                   "agrees to a ceasefire.")
     assert (e.type, e.status) == ("THREATEN", "planned")
+
+
+@pytest.mark.slow
+def test_nouns_that_are_what_is_talked_about_are_not_events() -> None:
+    body = ("The governor sought to avoid criticism from the unions. The mayor talked to "
+            "reporters about investigations. The allegations are false, the minister said.")
+    assert _events(body) == []
+    [e] = _events("Students staged a protest in Jakarta on Sunday.")
+    assert (e.type, e.mode) == ("PROTEST", "demo")  # "staged", which spaCy lemmatizes "stag"
+
+
+@pytest.mark.slow
+def test_countries_of_local_bodies_national_bodies_and_known_figures() -> None:
+    [e] = _events("Officers from the Columbus Police Department arrested six people at a home "
+                  "in Bartholomew County on Monday.")
+    assert [(a.country, a.sector) for a in e.actors] == [("USA", "COP")]
+    assert e.place is not None and e.place.country == "USA"
+    [e] = _events("The Kremlin accused Kyiv of shelling the plant on Friday.")
+    assert [(a.country, a.sector) for a in e.actors] == [("RUS", "GOV")]
+    # a listed figure keeps his country in an article about another, also where spaCy takes
+    # his name for an organisation's
+    body = ("Ukraine's president met Ukraine officials in Kyiv. At the White House, Trump said "
+            "he had watched part of the testimony and slammed the hearings as a disgrace.")
+    accusers = [a for e in _events(body) if e.type == "ACCUSE" for a in e.actors]
+    assert [(a.name, a.country) for a in accusers] == [("Trump", "USA")]

