@@ -260,3 +260,16 @@ def test_countries_of_local_bodies_national_bodies_and_known_figures() -> None:
             "he had watched part of the testimony and slammed the hearings as a disgrace.")
     accusers = [a for e in _events(body) if e.type == "ACCUSE" for a in e.actors]
     assert [(a.name, a.country) for a in accusers] == [("Trump", "USA")]
+
+
+@pytest.mark.slow
+def test_senses_of_event_words_that_are_not_events() -> None:
+    body = ("The prosecutor said the case demonstrates that free speech has limits. "
+            "Shares of the company hit a record high on Monday. "
+            "The governor said vaccines prevent epidemics. "
+            "And I asked, well, on whose authority?")
+    assert _events(body) == []
+    [e] = _events("Police prevented civilians from leaving the camp on Sunday.")
+    assert (e.type, e.mode) == ("COERCE", "restrict")
+    [e] = _events("Police prevented the demonstration staged by students on Sunday.")
+    assert (e.type, e.mode) == ("COERCE", "restrict")
