@@ -273,3 +273,23 @@ def test_senses_of_event_words_that_are_not_events() -> None:
     assert (e.type, e.mode) == ("COERCE", "restrict")
     [e] = _events("Police prevented the demonstration staged by students on Sunday.")
     assert (e.type, e.mode) == ("COERCE", "restrict")
+
+
+@pytest.mark.slow
+def test_minorities_administrations_and_places_by_other_names() -> None:
+    [e] = _events("Ethnic Albanians in south Serbia demanded a U.N. presence on Monday.")
+    assert [(a.country, a.sector) for a in e.actors] == [("SRB", "CVL")]
+    [e] = _events("The Bush administration declared Tuesday that China must drop its barriers.")
+    assert [(a.country, a.sector) for a in e.actors] == [("USA", "GOV")]
+    [e] = _events("The Latvian Constitutional Court lifted restrictions on the Russian language.")
+    assert [a.country for a in e.actors] == ["LVA"]
+    [e] = _events("A well-known anti-Syria writer has been killed in a car bomb blast in a busy "
+                  "district of mostly Christian east Beirut.")
+    assert [a.name for a in e.recipients] == ["anti-Syria writer"]
+    assert e.place is not None and e.place.country == "LBN"
+    assert [(a.country, a.sector) for a in e.actors] == [("LBN", "UAF")]
+    [e] = _events("A roadside bomb killed three soldiers outside the city of Basra on Sunday.")
+    assert e.place is not None and (e.place.name, e.place.country) == ("Basrah", "IRQ")
+    [e] = _events("Vietnamese-led forces launched artillery fire against camps near the border.")
+    assert (e.type, [(a.name, a.country) for a in e.actors]) == (
+        "ASSAULT", [("Vietnamese-led forces", "VNM")])

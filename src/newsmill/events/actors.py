@@ -221,9 +221,21 @@ def actor(tok: Any, ctx: ArticleContext) -> Actor | None:
         if ent.label_ == "PERSON":
             name = ctx.entities.person_named(ent.text) or name
         extra = [t for t in words if t.i < ent.start or t.i >= ent.end]
+        if ent.label_ == "NORP":
+            home = _minority_home(tok, extra, name, ctx)
+            if home is not None:
+                return Actor(name, home, sector_of([t.text for t in extra]) or "CVL")
         return _described(name, ent.label_, extra, ctx)
-    kept = [t for t in words if (t.dep_ not in DROP and t.lower_ not in VAGUE) or t.i == tok.i
-            or (t.tag_ == "HYPH" and not t.whitespace_)]  # "Asia-Pacific", "Vietnamese-led"
+    keep = {t.i for t in words if (t.dep_ not in DROP and t.lower_ not in VAGUE) or t.i == tok.i}
+    for t in words:  # a hyphenated word is kept or dropped whole: "Vietnamese-led", "well-known"
+        if t.tag_ == "HYPH" and not t.whitespace_ and t.i + 1 < len(t.doc):
+            joined = {t.i - 1, t.i, t.i + 1}
+            if t.i + 1 in keep and t.i - 1 in keep | ({t.i - 1} if t.nbor(-1).dep_ != "advmod"
+                                                      else set()):
+                keep |= joined
+            else:
+                keep -= joined
+    kept = sorted((tok.doc[i] for i in keep), key=lambda t: t.i)
     name = strip_determiner("".join(t.text_with_ws for t in kept).strip())
     sector = sector_of([t.text for t in kept])
     body = _body(name)
@@ -232,8 +244,28 @@ def actor(tok: Any, ctx: ArticleContext) -> Actor | None:
     if sector is None and _lemma(tok) not in _sector_words() and not any(
             t.ent_type_ in NAME_LABELS for t in kept):
         return None
-    country = _country_in(kept) or ctx.country
+    persons = {ctx.entities.person_named(t.text) or t.text for t in kept
+               if t.ent_type_ == "PERSON" and t.i != tok.i}
+    known = next((f for f in map(figure, sorted(persons)) if f is not None), None)
+    country = _country_in(kept) or (known[0] if known else ctx.country)  # "Bush administration"
     return Actor(name, country, sector)
+
+
+def _minority_home(tok: Any, extra: list[Any], name: str, ctx: ArticleContext) -> str | None:
+    """The country where a people named as a minority lives, which is their actor country
+    ("ethnic Albanians in south Serbia", "the Albanians of southern Serbia": Serbia; "ethnic
+    Turks" in an article about Sweden: Sweden), or ``None`` for a people named as a nation."""
+    gaz = gazetteer()
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in ("in", "of"):
+            places = [t for t in child.subtree if t.ent_type_ in ("GPE", "LOC")]
+            code = _country_in(places)
+            if code is not None:
+                return code
+    if "ethnic" not in {t.lower_ for t in extra}:
+        return None
+    nation = gaz.country_of_name(name) or _country_of_words(name.split())
+    return next((c for c in ctx.countries if c != nation), None)
 
 
 def _described(name: str, label: str, extra: list[Any], ctx: ArticleContext) -> Actor:
@@ -258,7 +290,7 @@ def _described(name: str, label: str, extra: list[Any], ctx: ArticleContext) -> 
     known = figure(name) if label in ("PERSON", "ORG") else None  # "Trump" is often an ORG
     # this mention's words, then a listed figure, then what the article says of the person
     country = _country_in(extra) or (known[0] if known else None) or _country_of_words(
-        role_words) or ctx.country
+        role_words) or (_country_of_words(name.split()) if label == "ORG" else None) or ctx.country
     role_sector = sector_of([t.text for t in extra]) or sector_of(ctx.roles.get(name, [])) or (
         sector_of(name.split()) if label == "ORG" else None) or (known[1] if known else None)
     return Actor(name, country, role_sector)

@@ -356,14 +356,23 @@ def _named(tokens: list[Any], ctx: act.ArticleContext) -> list[Actor]:
 def place_of(head: Any, sent: Any, ctx: act.ArticleContext) -> Place | None:
     gaz = gazetteer()
 
+    def after_prep(ent: Any) -> bool:
+        prep = ent.root.head
+        if prep.lower_ == "of" and prep.head.dep_ == "pobj":  # "outside the city of Basra"
+            prep = prep.head.head
+        return bool(prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS)
+
     def located(ents: list[Any]) -> Place | None:
+        # "in Senkata" before "Hong Kong police"; not "Bolivia's public defender", "anti-Syria"
+        ents = sorted(ents, key=lambda e: not after_prep(e))
         for ent in ents:
             if ent.label_ not in act.PLACE_LABELS:
                 continue
             root = ent.root
-            after_prep = root.head.dep_ == "prep" and root.head.lower_ in PLACE_PREPS
-            if not after_prep and not (ent.label_ == "GPE" and root.dep_ == "compound"):
-                continue  # "in Senkata", "Hong Kong police"; not "Bolivia's public defender"
+            if not after_prep(ent) and not (ent.label_ == "GPE" and root.dep_ == "compound"
+                                             and not (ent.start and ent.doc[ent.start - 1].tag_
+                                                      == "HYPH")):
+                continue
             place = gaz.locate(ent.text, ctx.countries)
             if place is not None:
                 return place
@@ -620,9 +629,9 @@ def _descriptive(f: Found, every: list[Found], news: bool = True) -> bool:
     ("was besieged by police, who fired round after round of teargas")."""
     tok = f.token
     if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and len(f.trigger.words) == 1:
-        harm = entry_set("quantities.txt", "dead words") | entry_set("quantities.txt",
-                                                                   "injured words")
-        return _lemma(tok.head) not in harm  # "stab wounds", "riot deaths" tell the deed
+        deeds = entry_set("quantities.txt", "dead words") | entry_set(
+            "quantities.txt", "injured words") | entry_set("status.txt", "deed heads")
+        return _lemma(tok.head) not in deeds  # "stab wounds", "artillery fire" tell the deed
     if not news:
         return False
     if tok.dep_ == "amod":

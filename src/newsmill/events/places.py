@@ -43,6 +43,7 @@ class Gazetteer:
         self.states = {_key(s["name"]) for s in gc.get_us_states().values()}
         self.states |= {_key(c["name"]) for c in gc.get_us_counties()}  # "Bartholomew County"
         self.cities: dict[str, list[City]] = defaultdict(list)
+        self.alternates: dict[str, list[City]] = defaultdict(list)  # other names of cities
         sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
         for c in gc.get_cities().values():
             found = iso2to3.get(c["countrycode"])
@@ -55,8 +56,12 @@ class Gazetteer:
             s[0] += city.lat * city.population
             s[1] += city.lon * city.population
             s[2] += city.population
-        for cities in self.cities.values():
-            cities.sort(key=lambda c: -c.population)
+            for alt in c.get("alternatenames") or ():  # "Basra" for Basrah
+                if alt.isascii() and alt[:1].isupper() and not alt.isupper() and alt != c["name"]:
+                    self.alternates[_key(alt)].append(city)
+        for table in (self.cities, self.alternates):
+            for cities in table.values():
+                cities.sort(key=lambda c: -c.population)
         # a country's point: the population-weighted centre of its cities
         self.centres = {code: (round(s[0] / s[2], 2), round(s[1] / s[2], 2))
                         for code, s in sums.items() if s[2]}
@@ -92,15 +97,17 @@ class Gazetteer:
     def locate(self, name: str, prefer: tuple[str, ...] = (),
                min_population: int = 0) -> Place | None:
         """A place by name: a country (at its centre), a US state or county, or a city, the most
-        populous one in the preferred countries first, else the most populous anywhere; a
-        city only with at least ``min_population`` people."""
+        populous one in the preferred countries first, else the most populous anywhere (by
+        its main name, else by another name it has: "Basra"); a city only with at least
+        ``min_population`` people."""
         key = _key(name)
         code = self.countries.get(key)
         if code is not None:
             return self.country(code)
         if key in self.states:
             return Place(name.strip(), "USA", None, None)
-        cities = [c for c in self.cities.get(key, ()) if c.population >= min_population]
+        cities = [c for c in self.cities.get(key) or self.alternates.get(key, ())
+                  if c.population >= min_population]
         if not cities:
             return None
         preferred = [c for c in cities if c.country in prefer]
