@@ -293,3 +293,26 @@ def test_minorities_administrations_and_places_by_other_names() -> None:
     [e] = _events("Vietnamese-led forces launched artillery fire against camps near the border.")
     assert (e.type, [(a.name, a.country) for a in e.actors]) == (
         "ASSAULT", [("Vietnamese-led forces", "VNM")])
+
+
+def test_sectors_of_officials_parties_and_nouns_only_words() -> None:
+    from newsmill.events.actors import sector_of
+
+    assert sector_of(["Russian", "official"]) == "GOV"  # a weak head with a sector of its own
+    assert sector_of(["union", "officials"]) == "LAB"
+    assert sector_of(["opposition", "parties"]) == "OPP"
+    assert sector_of(["Saudi", "businessman"]) == "BUS"
+    assert sector_of(["hostage-takers"]) == "CRM"
+
+
+@pytest.mark.slow
+def test_groups_counted_peoples_and_general_strikes() -> None:
+    [e] = _events("Tens of thousands of university students in Indonesia staged demonstrations.")
+    assert [(a.name, a.country, a.sector) for a in e.actors] == [
+        ("university students", "IDN", "EDU")]
+    [e] = _events("Seven opposition parties in Nepal organized a general strike on Monday.")
+    assert [(a.country, a.sector) for a in e.actors] == [("NPL", "OPP")]
+    [e] = _events("Bosnian Serbs demanded a truce with Moslem forces in east Bosnia.")
+    assert [(a.country, a.sector) for a in e.actors] == [("BIH", "CVL")]
+    [e] = _events("Ethnic Albanian guerrillas fighting in Macedonia attacked a police station.")
+    assert [(a.country, a.sector) for a in e.actors] == [("MKD", "REB")]

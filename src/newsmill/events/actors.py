@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from newsmill.events.lexicon import cased_table, entry_set, sections, word_table
+from newsmill.events.lexicon import cased_table, entry_set, sections
 from newsmill.events.places import gazetteer
 from newsmill.records import Actor, Statement
 from newsmill.statements.speakers import PERSON_PRONOUNS, Entities, strip_determiner
@@ -156,7 +156,12 @@ def _body(name: str) -> tuple[str, str] | None:
 
 @cache
 def _sector_words() -> dict[str, str]:
-    return {w: key for w, key in word_table("sectors.txt").items() if key.isupper()}
+    out: dict[str, str] = {}
+    for key, words in sections("sectors.txt").items():
+        if key.isupper():  # not "weak heads" or "former", whose words may name a sector too
+            for w in words:
+                out.setdefault(w.lower(), key)
+    return out
 
 
 def sector_of(words: list[str]) -> str | None:
@@ -174,15 +179,17 @@ def sector_of(words: list[str]) -> str | None:
 def _sector(lower: list[str]) -> str | None:
     table = _sector_words()
     for a, b in zip(reversed(lower[:-1]), reversed(lower[1:]), strict=True):
-        if f"{a} {b}" in table:
-            return table[f"{a} {b}"]
+        for form in (b, b.removesuffix("s"), b.removesuffix("ies") + "y"):
+            if f"{a} {form}" in table:  # "opposition parties"
+                return table[f"{a} {form}"]
     weak = entry_set("sectors.txt", "weak heads")
     if lower and lower[-1] in weak:
         found = _sector([w for w in lower[:-1] if w not in weak])
         if found is not None:
             return found
     for w in reversed(lower):
-        for form in (w, w.removesuffix("s"), w.removesuffix("es"), w.removesuffix("men") + "man"):
+        for form in (w, w.removesuffix("s"), w.removesuffix("es"), w.removesuffix("men") + "man",
+                     w.removesuffix("ies") + "y"):
             if form in table:
                 return table[form]
     return None
@@ -212,20 +219,26 @@ def actor(tok: Any, ctx: ArticleContext) -> Actor | None:
     if tok.lower_ in SPEAKER_PRONOUNS and (speaker := ctx.speaker_at(tok.idx)) is not None:
         is_person = speaker in ctx.entities.roles
         return _described(speaker, "PERSON" if is_person else "ORG", [], ctx)
+    group = _counted(tok)
+    if group is not None:  # "tens of thousands of students": the students
+        return actor(group, ctx)
     if tok.pos_ == "PRON" or tok.like_num:
         return None
     ent = _entity(tok)
     words = phrase(tok)
     if (ent is not None and ent.root == tok) or (ent is not None and tok.dep_ == "compound"):
+        label = ent.label_
+        if label == "PERSON" and all(gazetteer().country_of_name(w) for w in ent.text.split()):
+            label = "NORP"  # "Bosnian Serbs", which spaCy may take for a person's name
         name = ctx.entities.name(ent.label_, ent.text)
-        if ent.label_ == "PERSON":
+        if label == "PERSON":
             name = ctx.entities.person_named(ent.text) or name
         extra = [t for t in words if t.i < ent.start or t.i >= ent.end]
-        if ent.label_ == "NORP":
+        if label == "NORP":
             home = _minority_home(tok, extra, name, ctx)
             if home is not None:
                 return Actor(name, home, sector_of([t.text for t in extra]) or "CVL")
-        return _described(name, ent.label_, extra, ctx)
+        return _described(name, label, extra, ctx)
     keep = {t.i for t in words if (t.dep_ not in DROP and t.lower_ not in VAGUE) or t.i == tok.i}
     for t in words:  # a hyphenated word is kept or dropped whole: "Vietnamese-led", "well-known"
         if t.tag_ == "HYPH" and not t.whitespace_ and t.i + 1 < len(t.doc):
@@ -248,7 +261,22 @@ def actor(tok: Any, ctx: ArticleContext) -> Actor | None:
                if t.ent_type_ == "PERSON" and t.i != tok.i}
     known = next((f for f in map(figure, sorted(persons)) if f is not None), None)
     country = _country_in(kept) or (known[0] if known else ctx.country)  # "Bush administration"
+    if "ethnic" in {t.lower_ for t in kept}:  # "ethnic Albanian guerrillas" in Macedonia
+        country = next((c for c in ctx.countries if c != country), country)
     return Actor(name, country, sector)
+
+
+def _counted(tok: Any) -> Any | None:
+    """The group a number or a partitive counts: "students" in "tens of thousands of
+    students", "guerrillas" in "one third of the guerrillas"."""
+    if not (tok.like_num or tok.lower_ in entry_set("quantities.txt", "partitives")):
+        return None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return _counted(pobj) or pobj
+    return None
 
 
 def _minority_home(tok: Any, extra: list[Any], name: str, ctx: ArticleContext) -> str | None:

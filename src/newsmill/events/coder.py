@@ -312,7 +312,9 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
             doers.append(tok.head)
         for c in tok.children:
             if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and (
-                    c.ent_type_ or act.sector_of([c.text]))):  # "police firing", "army raid"
+                    c.ent_type_ or (act.sector_of([c.text]) and not (  # "police firing"
+                        c.pos_ == "ADJ" and c.lower_ in entry_set("sectors.txt",
+                                                                  "not as adjectives"))))):
                 doers.append(c)
             elif c.dep_ == "prep" and c.lower_ == "by":
                 doers += _children(c, ("pobj",))
