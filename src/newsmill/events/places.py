@@ -106,8 +106,8 @@ class Gazetteer:
             return self.country(code)
         if key in self.states:
             return Place(name.strip(), "USA", None, None)
-        cities = [c for c in self.cities.get(key) or self.alternates.get(key, ())
-                  if c.population >= min_population]
+        named = self.cities.get(key) or self.alternates.get(key) or []
+        cities = [c for c in named if c.population >= min_population]
         if not cities:
             return None
         preferred = [c for c in cities if c.country in prefer]
