@@ -316,3 +316,15 @@ def test_groups_counted_peoples_and_general_strikes() -> None:
     assert [(a.country, a.sector) for a in e.actors] == [("BIH", "CVL")]
     [e] = _events("Ethnic Albanian guerrillas fighting in Macedonia attacked a police station.")
     assert [(a.country, a.sector) for a in e.actors] == [("MKD", "REB")]
+
+
+@pytest.mark.slow
+def test_deeds_told_in_clauses_on_things_and_in_noun_phrases() -> None:
+    body = "Militants said an explosive device that killed five civilians was theirs."
+    assert "ASSAULT" in {e.type for e in _events(body)}
+    [e] = _events("The rebel leader announced a four-month ceasefire on Monday.")
+    assert (e.type, e.status) == ("AGREE", "planned")  # announced, so still to be kept
+    body = "The minister's house in Mogadishu was targeted with a grenade attack on Sunday."
+    assert "ASSAULT" in {e.type for e in _events(body)}
+    body = "Two gang rape incidents have occurred in the district, police said on Monday."
+    assert "ASSAULT" in {e.type for e in _events(body)}

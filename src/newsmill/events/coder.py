@@ -628,7 +628,8 @@ def _descriptive(f: Found, every: list[Found], news: bool = True) -> bool:
     participle used as an adjective ("detained migrants") or a relative clause ("the leader,
     who resigned after 30 years"), which tell of something that happened but not as news.
     A relative clause on a party of another deed of the sentence goes on with its story
-    ("was besieged by police, who fired round after round of teargas")."""
+    ("was besieged by police, who fired round after round of teargas"). A relative clause on
+    a thing is kept ("an IED that killed five civilians")."""
     tok = f.token
     if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and len(f.trigger.words) == 1:
         deeds = entry_set("quantities.txt", "dead words") | entry_set(
@@ -642,6 +643,8 @@ def _descriptive(f: Found, every: list[Found], news: bool = True) -> bool:
     if head.dep_ != "relcl":
         return False
     party = head.head
+    if not (party.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or act.sector_of([party.text])):
+        return False  # "an IED that killed five civilians", "evidence they used gas"
     deed = party.head.head if party.head.dep_ in ("agent", "prep") else party.head
     return not any(g.token.i == deed.i for g in every if g is not f)
 
