@@ -240,14 +240,11 @@ def actor(tok: Any, ctx: ArticleContext) -> Actor | None:
                 return Actor(name, home, sector_of([t.text for t in extra]) or "CVL")
         return _described(name, label, extra, ctx)
     keep = {t.i for t in words if (t.dep_ not in DROP and t.lower_ not in VAGUE) or t.i == tok.i}
-    for t in words:  # a hyphenated word is kept or dropped whole: "Vietnamese-led", "well-known"
-        if t.tag_ == "HYPH" and not t.whitespace_ and t.i + 1 < len(t.doc):
+    for t in words:  # a hyphenated word is kept whole ("Vietnamese-led") or dropped ("well-known")
+        if t.tag_ == "HYPH" and not t.whitespace_ and 0 < t.i < len(t.doc) - 1:
             joined = {t.i - 1, t.i, t.i + 1}
-            if t.i + 1 in keep and t.i - 1 in keep | ({t.i - 1} if t.nbor(-1).dep_ != "advmod"
-                                                      else set()):
-                keep |= joined
-            else:
-                keep -= joined
+            whole = t.i + 1 in keep and t.nbor(-1).dep_ != "advmod"
+            keep = keep | joined if whole else keep - joined
     kept = sorted((tok.doc[i] for i in keep), key=lambda t: t.i)
     name = strip_determiner("".join(t.text_with_ws for t in kept).strip())
     sector = sector_of([t.text for t in kept])

@@ -5,7 +5,10 @@
 2. One event per happening: a trigger inside the complement of another ("accused them of
    attacking", "called for an end to the violence") is what the first is about, not an event of
    its own; triggers of one type in one sentence are one event; the same type, actors and
-   recipients told again in the article are one event.
+   recipients told again in the article are one event. Not events at all: words that describe
+   a party ("the leader, who resigned in 2017", "detained migrants", "a detention centre"),
+   nouns a clause talks about rather than tells ("avoid criticism"), and the condition of an
+   "if"/"unless" clause.
 3. Parties: the subject (or the "by" agent) acts, the object, a passive subject or an
    "against/on/with/at" phrase receives (``actors.py``).
 4. Place: a place named in the event's own clause ("in Senkata"), else the sentence's, else the
@@ -370,10 +373,9 @@ def place_of(head: Any, sent: Any, ctx: act.ArticleContext) -> Place | None:
         for ent in ents:
             if ent.label_ not in act.PLACE_LABELS:
                 continue
-            root = ent.root
-            if not after_prep(ent) and not (ent.label_ == "GPE" and root.dep_ == "compound"
-                                             and not (ent.start and ent.doc[ent.start - 1].tag_
-                                                      == "HYPH")):
+            hyphened = ent.start > 0 and ent.doc[ent.start - 1].tag_ == "HYPH"  # "anti-Syria"
+            modifier = ent.label_ == "GPE" and ent.root.dep_ == "compound" and not hyphened
+            if not after_prep(ent) and not modifier:
                 continue
             place = gaz.locate(ent.text, ctx.countries)
             if place is not None:
