@@ -258,8 +258,8 @@ def actor(tok: Any, ctx: ArticleContext) -> Actor | None:
                if t.ent_type_ == "PERSON" and t.i != tok.i}
     known = next((f for f in map(figure, sorted(persons)) if f is not None), None)
     country = _country_in(kept) or (known[0] if known else ctx.country)  # "Bush administration"
-    if "ethnic" in {t.lower_ for t in kept}:  # "ethnic Albanian guerrillas" in Macedonia
-        country = next((c for c in ctx.countries if c != country), country)
+    if _ethnic(kept):  # "ethnic Albanian guerrillas" in Macedonia
+        country = _home_besides(country, ctx) or country
     return Actor(name, country, sector)
 
 
@@ -287,9 +287,17 @@ def _minority_home(tok: Any, extra: list[Any], name: str, ctx: ArticleContext) -
             code = _country_in(places)
             if code is not None:
                 return code
-    if "ethnic" not in {t.lower_ for t in extra}:
+    if not _ethnic(extra):
         return None
-    nation = gaz.country_of_name(name) or _country_of_words(name.split())
+    return _home_besides(gaz.country_of_name(name) or _country_of_words(name.split()), ctx)
+
+
+def _ethnic(words: list[Any]) -> bool:
+    return any(t.lower_ == "ethnic" for t in words)
+
+
+def _home_besides(nation: str | None, ctx: ArticleContext) -> str | None:
+    """The article's main country other than a minority's nation: where it lives."""
     return next((c for c in ctx.countries if c != nation), None)
 
 
