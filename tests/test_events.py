@@ -328,3 +328,15 @@ def test_deeds_told_in_clauses_on_things_and_in_noun_phrases() -> None:
     assert "ASSAULT" in {e.type for e in _events(body)}
     body = "Two gang rape incidents have occurred in the district, police said on Monday."
     assert "ASSAULT" in {e.type for e in _events(body)}
+
+
+@pytest.mark.slow
+def test_police_deeds_with_their_doers_and_the_dead() -> None:
+    body = "Mitra said on Monday that about 50 activists were apprehended near the temple."
+    assert "COERCE" in {e.type for e in _events(body)}  # its own "that" is not "apprehend that"
+    [e] = _events("A party supporter was killed in police firing in the town on Sunday.")
+    assert e.dead == 1 and [a.sector for a in e.actors] == ["COP"]
+    body = ("Out of this, 97 died in police firing, while the remaining were killed during "
+            "other incidents of mob violence.")
+    [e] = [e for e in _events(body) if e.type == "ASSAULT"]
+    assert [a.sector for a in e.actors] == ["COP"]  # the deed that names its doer

@@ -24,7 +24,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -91,8 +91,10 @@ def _matches(trig: Trigger, tok: Any) -> bool:
     if not rest:
         return _lemma(tok) == first or (_gerund(tok) and tok.lower_ == first)
     if _lemma(tok) == first:
-        near = {w for c in tok.children for w in (_lemma(c), c.lower_)}
-        near |= {w for c in tok.children for g in c.children for w in (_lemma(g), g.lower_)}
+        # not the word's own "that" ("said that 50 men were apprehended")
+        kids = [c for c in tok.children if c.dep_ != "mark"]
+        near = {w for c in kids for w in (_lemma(c), c.lower_)}
+        near |= {w for c in kids for g in c.children for w in (_lemma(g), g.lower_)}
         return all(w in near for w in rest)
     if _lemma(tok) == trig.words[-1]:
         before = {w for c in tok.lefts for w in (_lemma(c), c.lower_)}
@@ -195,7 +197,8 @@ def _governs(top: Any, tok: Any) -> bool:
     return bool(t.i == top.i)
 
 
-def one_per_happening(found: list[Found]) -> list[Found]:
+def one_per_happening(found: list[Found],
+                      names_doer: Callable[[Any], bool] = lambda tok: False) -> list[Found]:
     keep = [f for f in found if not any(
         g is not f and g.token.i != f.token.i and g.trigger.type in VERBAL
         and _governs(g.token, f.token) for g in found)]
@@ -209,9 +212,12 @@ def one_per_happening(found: list[Found]) -> list[Found]:
     if main:
         keep = main
     by_type: dict[str, Found] = {}
-    for f in keep:  # one event per type and sentence: the trigger nearest the root
-        best = by_type.get(f.trigger.type)
-        if best is None or _depth(f.token) < _depth(best.token):
+    def rank(f: Found) -> tuple[bool, int]:  # "97 died in police firing, while the others
+        return not names_doer(f.token), _depth(f.token)  # were killed": who fired is news
+
+    for f in keep:  # one event per type and sentence: the trigger that names its doer, nearest
+        best = by_type.get(f.trigger.type)  # the root
+        if best is None or rank(f) < rank(best):
             by_type[f.trigger.type] = f
     return sorted(by_type.values(), key=lambda f: f.token.i)
 
@@ -492,7 +498,7 @@ def numbers(sent: Any) -> dict[str, int]:
             if tok.dep_ == "amod" or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
                 cands.append(tok.head)  # "six people killed in police firing"
             for c in cands:
-                n = count_of(c)
+                n = count_of(c) or (1 if c.tag_ in ("NN", "NNP") else None)  # "a man was killed"
                 if n:
                     out[key] = n
                     break
@@ -512,7 +518,7 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         or _topic(f.token)
         or _descriptive(f, every, not each_mention)
         or any(_governs(clause, f.token) for clause, _ in asked))]
-    found = one_per_happening(triggered)
+    found = one_per_happening(triggered, lambda tok: bool(parties(tok, ctx)[0]))
     events: list[Event] = [e for _, e in asked]
     if not found:
         return events
