@@ -340,3 +340,24 @@ def test_police_deeds_with_their_doers_and_the_dead() -> None:
             "other incidents of mob violence.")
     [e] = [e for e in _events(body) if e.type == "ASSAULT"]
     assert [a.sector for a in e.actors] == ["COP"]  # the deed that names its doer
+
+
+@pytest.mark.slow
+def test_arrests_of_people_and_the_hurt_are_not_doers() -> None:
+    [e] = _events("Police held 50 persons in the town on Tuesday.")
+    assert (e.type, e.mode) == ("COERCE", "arrest")
+    assert "COERCE" not in {e.type for e in _events("The two sides held talks on Tuesday.")}
+    assert "COERCE" not in {e.type for e in _events("The court held him responsible.")}
+    [e] = _events("Two villagers died in an attack on the market on Sunday.")
+    assert not e.actors and [a.name for a in e.recipients] == ["villagers"]  # not who attacked
+
+
+@pytest.mark.slow
+def test_what_things_do_is_not_an_event_and_a_warning_keeps_its_words() -> None:
+    body = "Geopolitical tensions are threatening to put the brakes on growth."
+    assert not _events(body)
+    assert not _events("No evidence supports the theory, the coroner said.")
+    assert [e.type for e in _events("Iran threatened to shell Iraqi towns.")] == ["THREATEN"]
+    body = "The ambassador warned that China will not sit on its hands."
+    [e] = _events(body)
+    assert e.type == "THREATEN" and "will not sit on its hands" in e.evidence

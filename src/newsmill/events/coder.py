@@ -44,6 +44,7 @@ VERBAL = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT
                     "CONSULT"})
 INDEPENDENT = frozenset({"relcl", "advcl", "conj", "parataxis", "cc"})
 SUBJECTS = frozenset({"nsubj", "csubj"})
+PERSONAL = frozenset({"him", "her", "them", "he", "she", "they", "us", "we", "me", "i"})
 RECIPIENT_PREPS = frozenset({"against", "on", "at", "with", "upon", "to"})
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "across", "around", "inside",
                          "throughout", "into", "from", "on"})
@@ -81,7 +82,9 @@ def _matches(trig: Trigger, tok: Any) -> bool:
     """``tok`` is the head word of ``trig``: its first word with the others among its
     dependents ("call for", "state of emergency"), or its last word with the others before it
     ("hunger strike", "tear gas")."""
-    if trig.pos == "v" and tok.pos_ not in ("VERB", "AUX"):
+    if trig.pos in ("v", "p") and tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if trig.pos == "p" and not _done_to_a_person(tok):
         return False
     if trig.pos == "n" and tok.pos_ not in ("NOUN", "PROPN") and not _gerund(tok):
         return False
@@ -100,6 +103,16 @@ def _matches(trig: Trigger, tok: Any) -> bool:
         before = {w for c in tok.lefts for w in (_lemma(c), c.lower_)}
         return all(w in before for w in trig.words[:-1])
     return False
+
+
+def _done_to_a_person(tok: Any) -> bool:
+    """The verb ``tok`` is done to people ("50 persons were held", "picked him up"), not to a
+    thing ("held talks") nor said of them ("held him responsible")."""
+    if any(c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") for c in tok.children):
+        return False
+    done_to = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
+    return any(c.ent_type_ in ("PERSON", "NORP") or c.lower_ in PERSONAL
+               or act.sector_of([c.text]) for c in done_to)
 
 
 def _gerund(tok: Any) -> bool:
@@ -250,13 +263,16 @@ def _clause(tok: Any) -> Any:
     return t
 
 
-def _evidence(head: Any, body: str) -> tuple[int, int]:
+def _evidence(head: Any, body: str, told: bool = False) -> tuple[int, int]:
+    """The span of ``head``'s clause, without the clauses joined to it; with ``told`` (the
+    head is itself the event: "warned that police will not tolerate rallies") what it says is
+    kept, else a reporting verb's clause is left out."""
     drop: set[int] = set()
     for child in head.children:
         if (child.dep_ in ("conj", "cc") and child.pos_ in ("VERB", "CCONJ")) or \
                 child.dep_ in ("parataxis",) or (child.dep_ == "punct" and child.i > head.i):
             drop.update(t.i for t in child.subtree)
-        if child.dep_ == "ccomp" and _lemma(head) in cues():
+        if child.dep_ == "ccomp" and _lemma(head) in cues() and not told:
             drop.update(t.i for t in child.subtree)
     toks = [t for t in head.subtree if t.i not in drop]
     if head.dep_ == "ccomp":  # a reported clause without its "police said"
@@ -527,7 +543,7 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         tok, trig = f.token, f.trigger
         head = tok if _verbal(tok) else _clause(tok)
         dates = _date_words(head, sent)
-        start, end = _evidence(head, body)
+        start, end = _evidence(head, body, told=head.i == tok.i)
         own = _own_words(head, tok)
         if years_before(own, published) >= 1 or (
                 not published and years_before(own, _latest_year(body)) >= 2):
@@ -536,8 +552,11 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         if day is None and not dates and _present(head):
             day = published  # "the United States stands ready to support": as of the report
         doers, done_to = parties(tok, ctx)
+        if not doers and trig.type in VERBAL and _thing_subject(tok):
+            continue  # "tensions are threatening growth", "no evidence supports it"
         if not doers:
             doers = _clause_doers(tok, ctx)
+        done_to = done_to or _sufferers(tok, ctx)
         mode, before = trig.mode, None
         if not doers:  # "killed in police firing": the deed inside it names the doer
             doers, mode, before = _inner_doers(f, every, ctx, earlier or {})
@@ -565,6 +584,13 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
     return events
 
 
+def _thing_subject(tok: Any) -> bool:
+    """The verb ``tok`` has a subject that names no party: a thing, not who acts."""
+    subj = _subject(tok) if _verbal(tok) else None
+    return subj is not None and subj.pos_ == "NOUN" and not any(
+        t.ent_type_ or t.pos_ == "PROPN" for t in subj.subtree)  # not "Ibo elders"
+
+
 def _inner_doers(f: Found, every: list[Found], ctx: act.ArticleContext,
                  earlier: dict[str, Event]
                  ) -> tuple[list[Actor], str | None, Event | None]:
@@ -588,7 +614,20 @@ def _clause_doers(tok: Any, ctx: act.ArticleContext) -> list[Actor]:
     """The doers of the clause that states a nominal trigger ("the police had to burst
     tear-gas shells": the police)."""
     head = _clause(tok)
-    if _verbal(tok) or head.i == tok.i:
+    if _verbal(tok) or head.i == tok.i or _suffered(head):
+        return []
+    return parties(head, ctx)[0]
+
+
+def _suffered(head: Any) -> bool:
+    return _one_of(head, entry_set("status.txt", "suffered verbs"))
+
+
+def _sufferers(tok: Any, ctx: act.ArticleContext) -> list[Actor]:
+    """Who the clause of a nominal trigger says underwent it ("three persons sustained injuries
+    in the firing", "two villagers died in an attack")."""
+    head = _clause(tok)
+    if _verbal(tok) or head.i == tok.i or not _suffered(head):
         return []
     return parties(head, ctx)[0]
 
