@@ -361,3 +361,11 @@ def test_what_things_do_is_not_an_event_and_a_warning_keeps_its_words() -> None:
     body = "The ambassador warned that China will not sit on its hands."
     [e] = _events(body)
     assert e.type == "THREATEN" and "will not sit on its hands" in e.evidence
+
+
+@pytest.mark.slow
+def test_promises_need_someone_who_promises_and_demands_someone_asked() -> None:
+    assert not _events("Criminal suspects could be extradited to the mainland under the bill.")
+    assert not _events("The weather should ease by Thursday, forecasters said.")
+    body = "The authorities must end the crackdown, Amnesty International said."
+    assert [e.type for e in _events(body)] == ["REQUEST"]

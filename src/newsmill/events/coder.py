@@ -569,6 +569,9 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
                       actors=tuple(doers), recipients=tuple(a for a in done_to if a not in doers),
                       place=place, date=day,
                       status=status_of(trig, tok, sent))  # type: ignore[arg-type]
+        if event.status in ("planned", "hypothetical") and not doers and (
+                trig.type in FUTURE_COOPERATION | FUTURE_CONFLICT.keys()):
+            continue  # "suspects could be extradited": nobody promises or threatens it
         event = _as_plover(event, tok, trig)
         if before is not None and event.type == before.type:  # told again: merged with it
             event = replace(event, mode=before.mode, recipients=before.recipients,
@@ -588,7 +591,8 @@ def _thing_subject(tok: Any) -> bool:
     """The verb ``tok`` has a subject that names no party: a thing, not who acts."""
     subj = _subject(tok) if _verbal(tok) else None
     return subj is not None and subj.pos_ == "NOUN" and not any(
-        t.ent_type_ or t.pos_ == "PROPN" for t in subj.subtree)  # not "Ibo elders"
+        t.ent_type_ or t.pos_ == "PROPN" for t in subj.subtree) and (  # not "Ibo elders"
+        act.sector_of([t.text for t in subj.subtree if t.i <= subj.i]) is None)
 
 
 def _inner_doers(f: Found, every: list[Found], ctx: act.ArticleContext,
@@ -659,6 +663,8 @@ def requests(sent: Any, body: str, ctx: act.ArticleContext) -> list[tuple[Any, E
             continue
         if not any(c.dep_ == "aux" and c.lower_ in musts for c in tok.children):
             continue
+        if _thing_subject(tok):
+            continue  # "the weather should ease": a forecast, not a demand
         subj = _subject(tok.head)
         doers = _named([subj], ctx) if subj is not None else []
         target = _children(tok, ("nsubj",))
