@@ -369,3 +369,18 @@ def test_promises_need_someone_who_promises_and_demands_someone_asked() -> None:
     assert not _events("The weather should ease by Thursday, forecasters said.")
     body = "The authorities must end the crackdown, Amnesty International said."
     assert [e.type for e in _events(body)] == ["REQUEST"]
+
+
+@pytest.mark.slow
+def test_a_warning_is_a_threat_only_of_what_a_party_will_do() -> None:
+    assert not _events("The doctors warned that children would face serious health risks.")
+    body = "The security chief warned that police will no longer tolerate rallies."
+    assert [e.type for e in _events(body)] == ["THREATEN"]
+
+
+@pytest.mark.slow
+def test_a_day_told_without_an_event_still_sets_the_story_time() -> None:
+    body = ("On Sunday, the newspaper said there was no room for compromise. "
+            "Police fired tear gas at protesters outside the university.")
+    [e] = _events(body)
+    assert (e.type, e.date) == ("ASSAULT", "2019-06-09")

@@ -554,6 +554,8 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         doers, done_to = parties(tok, ctx)
         if not doers and trig.type in VERBAL and _thing_subject(tok):
             continue  # "tensions are threatening growth", "no evidence supports it"
+        if _lemma(tok) == "warn" and not _threat_warning(tok, ctx):
+            continue  # "doctors warned that children would face risks": no threat
         if not doers:
             doers = _clause_doers(tok, ctx)
         done_to = done_to or _sufferers(tok, ctx)
@@ -593,6 +595,24 @@ def _thing_subject(tok: Any) -> bool:
     return subj is not None and subj.pos_ == "NOUN" and not any(
         t.ent_type_ or t.pos_ == "PROPN" for t in subj.subtree) and (  # not "Ibo elders"
         act.sector_of([t.text for t in subj.subtree if t.i <= subj.i]) is None)
+
+
+def _threat_warning(tok: Any, ctx: act.ArticleContext) -> bool:
+    """A warning is a threat when it tells what a party that can act will do ("warned that
+    police will no longer tolerate rallies", "warned that we will not sit on our hands"), not
+    when it foretells what happens to people or things."""
+    for clause in _children(tok, ("ccomp",)):
+        aux = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+        if not aux & (entry_set("status.txt", "planned auxiliaries")
+                      | entry_set("status.txt", "hypothetical auxiliaries")):
+            continue
+        for subj in _children(clause, SUBJECTS):
+            if subj.lower_ in ("we", "i"):
+                return True
+            party = act.actor(subj, ctx)
+            if party is not None and party.sector not in (None, "CVL"):
+                return True
+    return False
 
 
 def _inner_doers(f: Found, every: list[Found], ctx: act.ArticleContext,
@@ -795,13 +815,17 @@ def merge(events: list[Event]) -> list[Event]:
     return out
 
 
-def anchor(events: list[Event]) -> list[Event]:
+def anchor(events: list[Event], days: Sequence[tuple[int, str]] = ()) -> list[Event]:
     """An event the text gives no day for happened when the story's last dated event did (a
     report's narrative time: "Police arrested six people Monday. ... Officers also arrested
-    ..."); what comes before any dated event stays undated."""
+    ..."); what comes before any dated event stays undated. ``days`` are (offset, day) of
+    sentences that give a day but tell no event of their own."""
     out: list[Event] = []
     last: str | None = None
+    marks = sorted(days)
     for e in events:
+        while marks and marks[0][0] <= e.start:
+            last = marks.pop(0)[1]
         if e.date is not None:
             last = e.date
         elif last is not None and e.status == "occurred":
@@ -818,8 +842,18 @@ def code(doc: Any, body: str, published: str | None,
     ctx = act.ArticleContext.of(doc, statements)
     events: list[Event] = []
     earlier: dict[str, Event] = {}
+    days: list[tuple[int, str]] = []
     for sent in doc.sents:
         told = code_sentence(sent, body, ctx, published, earlier, each_mention)
         earlier.update((e.type, e) for e in told if e.actors)
         events += told
-    return anchor(events if each_mention else merge(events))
+        day = None if told else _day_of(sent, published)
+        if day is not None:
+            days.append((sent.start_char, day))
+    return anchor(events if each_mention else merge(events), days)
+
+
+def _day_of(sent: Any, published: str | None) -> str | None:
+    """The day a sentence that tells no event gives ("On Monday, the paper warned ...")."""
+    return next((d for d in (resolve(e.text, published) for e in sent.ents
+                             if e.label_ == "DATE") if d), None)
