@@ -384,3 +384,12 @@ def test_a_day_told_without_an_event_still_sets_the_story_time() -> None:
             "Police fired tear gas at protesters outside the university.")
     [e] = _events(body)
     assert (e.type, e.date) == ("ASSAULT", "2019-06-09")
+
+
+@pytest.mark.slow
+def test_both_sides_of_a_clash_and_a_deed_told_again_without_parties() -> None:
+    body = "Violent clashes erupted between protesters and security forces in Bolivia."
+    [e] = _events(body)
+    assert {(a.country, a.sector) for a in e.actors} == {("BOL", "CVL"), ("BOL", "MIL")}
+    body += " The deaths were caused by gunshot wounds, the ombudsman said."
+    assert [e.type for e in _events(body)] == ["ASSAULT"]  # one happening, told twice

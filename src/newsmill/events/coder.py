@@ -349,7 +349,11 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
             subj = _subject(tok.head)
             if subj is not None:
                 doers.append(subj)
-    return _named([_antecedent(t) for t in doers], ctx), _named(done_to, ctx)
+    named = _named([_antecedent(t) for t in doers], ctx)
+    if not named:  # "clashes erupted between supporters and security forces": both sides
+        named = _named([c for p in _children(tok, ("prep",)) if p.lower_ == "between"
+                        for c in _children(p, ("pobj",))], ctx)
+    return named, _named(done_to, ctx)
 
 
 def _antecedent(tok: Any) -> Any:
@@ -795,7 +799,8 @@ def _happening(e: Event) -> tuple[object, ...]:
 
 
 def merge(events: list[Event]) -> list[Event]:
-    """The same happening told twice is one event: same type, mode, parties and place."""
+    """The same happening told twice is one event: same type, mode, parties and place; told
+    again without its parties, it is the earlier one of its type."""
     out: list[Event] = []
     keys: list[tuple[object, ...]] = []
     for e in events:
@@ -804,7 +809,9 @@ def merge(events: list[Event]) -> list[Event]:
             same_place = (prev.place is None or e.place is None
                           or prev.place.country == e.place.country)
             same_day = prev.date is None or e.date is None or prev.date == e.date
-            if prev_key == key and same_place and same_day:
+            again = not e.actors and not e.recipients and prev.type == e.type and (
+                e.mode is None or e.mode == prev.mode)  # "the deaths were caused by ..."
+            if (prev_key == key or again) and same_place and same_day:
                 out[n] = replace(prev, date=prev.date or e.date, size=prev.size or e.size,
                                  arrested=prev.arrested or e.arrested,
                                  injured=prev.injured or e.injured, dead=prev.dead or e.dead)
