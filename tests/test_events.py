@@ -393,3 +393,13 @@ def test_both_sides_of_a_clash_and_a_deed_told_again_without_parties() -> None:
     assert {(a.country, a.sector) for a in e.actors} == {("BOL", "CVL"), ("BOL", "MIL")}
     body += " The deaths were caused by gunshot wounds, the ombudsman said."
     assert [e.type for e in _events(body)] == ["ASSAULT"]  # one happening, told twice
+
+
+@pytest.mark.slow
+def test_agreeing_with_a_view_is_not_an_agreement() -> None:
+    assert not _events("Many businesses agree that China has taken advantage of the rules.")
+    assert not _events("I agree with the judge's decision to sentence him.")
+    body = "The two sides agreed that talks would resume in Geneva next week."
+    assert [e.type for e in _events(body)] == ["AGREE"]
+    body = "The US Congress agreed to lift embargoes on Iran, with strings attached."
+    assert [e.type for e in _events(body)] == ["AGREE"]

@@ -560,6 +560,8 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
             continue  # "tensions are threatening growth", "no evidence supports it"
         if _lemma(tok) == "warn" and not _threat_warning(tok, ctx):
             continue  # "doctors warned that children would face risks": no threat
+        if _lemma(tok) == "agree" and _opinion(tok):
+            continue  # "many businesses agree that China has taken advantage"
         if not doers:
             doers = _clause_doers(tok, ctx)
         done_to = done_to or _sufferers(tok, ctx)
@@ -606,9 +608,7 @@ def _threat_warning(tok: Any, ctx: act.ArticleContext) -> bool:
     police will no longer tolerate rallies", "warned that we will not sit on our hands"), not
     when it foretells what happens to people or things."""
     for clause in _children(tok, ("ccomp",)):
-        aux = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
-        if not aux & (entry_set("status.txt", "planned auxiliaries")
-                      | entry_set("status.txt", "hypothetical auxiliaries")):
+        if not _will_do(clause):
             continue
         for subj in _children(clause, SUBJECTS):
             if subj.lower_ in ("we", "i"):
@@ -617,6 +617,26 @@ def _threat_warning(tok: Any, ctx: act.ArticleContext) -> bool:
             if party is not None and party.sector not in (None, "CVL"):
                 return True
     return False
+
+
+def _will_do(clause: Any) -> bool:
+    aux = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+    return bool(aux & (entry_set("status.txt", "planned auxiliaries")
+                       | entry_set("status.txt", "hypothetical auxiliaries")))
+
+
+def _opinion(tok: Any) -> bool:
+    """"Agree" as sharing a view, not as an agreement: agreeing that something is so (not
+    that something should or will be done), or with a thing ("agree with the decision")."""
+    if _children(tok, ("xcomp",)):
+        return False  # "agreed to lift embargoes, with strings attached"
+    said = _children(tok, ("ccomp",))
+    if said and not any(_will_do(c) for c in said):
+        return True
+    with_what = [c for p in _children(tok, ("prep",)) if p.lower_ == "with"
+                 for c in _children(p, ("pobj",))]
+    return any(c.pos_ == "NOUN" and not c.ent_type_ and act.sector_of([c.text]) is None
+               for c in with_what)  # a thing, even one of a party's ("the judge's decision")
 
 
 def _inner_doers(f: Found, every: list[Found], ctx: act.ArticleContext,
