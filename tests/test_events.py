@@ -403,3 +403,10 @@ def test_agreeing_with_a_view_is_not_an_agreement() -> None:
     assert [e.type for e in _events(body)] == ["AGREE"]
     body = "The US Congress agreed to lift embargoes on Iran, with strings attached."
     assert [e.type for e in _events(body)] == ["AGREE"]
+
+
+@pytest.mark.slow
+def test_a_call_is_a_request_only_for_something() -> None:
+    assert not _events("Dispatchers received several 911 calls about a fight on the train.")
+    body = "Opposition leaders renewed their call for the president to resign."
+    assert [e.type for e in _events(body)] == ["REQUEST"]
