@@ -410,3 +410,18 @@ def test_a_call_is_a_request_only_for_something() -> None:
     assert not _events("Dispatchers received several 911 calls about a fight on the train.")
     body = "Opposition leaders renewed their call for the president to resign."
     assert [e.type for e in _events(body)] == ["REQUEST"]
+
+
+@pytest.mark.slow
+def test_no_arrests_and_nobody_arrested_are_denied() -> None:
+    for body in ("No arrests have been made.", "Nobody was arrested during the march.",
+                 "Not a single activist has been arrested so far.",
+                 "Police arrested no protesters on Sunday."):
+        assert [e.status for e in _events(body) if e.type == "COERCE"] == ["denied"], body
+
+
+@pytest.mark.slow
+def test_sentence_labels_keep_the_deed_an_accusation_is_about() -> None:
+    body = "The committee alleged that its president had been detained by police on Sunday."
+    assert [e.type for e in _events(body)] == ["ACCUSE"]  # news: the accusation
+    assert {e.type for e in _events(body, each_mention=True)} == {"ACCUSE", "COERCE"}

@@ -211,8 +211,11 @@ def _governs(top: Any, tok: Any) -> bool:
 
 
 def one_per_happening(found: list[Found],
-                      names_doer: Callable[[Any], bool] = lambda tok: False) -> list[Found]:
-    keep = [f for f in found if not any(
+                      names_doer: Callable[[Any], bool] = lambda tok: False,
+                      each_mention: bool = False) -> list[Found]:
+    """The triggers that tell the sentence's happenings: not what a verbal act is about
+    ("accused police of detaining him": the accusation), except when each mention counts."""
+    keep = found if each_mention else [f for f in found if not any(
         g is not f and g.token.i != f.token.i and g.trigger.type in VERBAL
         and _governs(g.token, f.token) for g in found)]
     # material triggers over other triggers of their own subtree ("arrested during protests")
@@ -434,7 +437,8 @@ def status_of(trig: Trigger, tok: Any, sent: Any) -> str:
     clause = _clause(tok)
     aux = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
     negated = any(c.dep_ == "neg" for c in (*tok.children, *clause.children)) or any(
-        _lemma(c) in entry_set("status.txt", "denied verbs") for c in chain[1:])
+        _lemma(c) in entry_set("status.txt", "denied verbs") for c in chain[1:]) or any(
+        _none(t) for t in (tok, *_children(tok, SUBJECTS | {"nsubjpass", "dobj"})))
     if negated and trig.type != "REJECT":
         return "denied"
     marks = {c.lower_ for x in chain for c in x.children if c.dep_ == "mark"}
@@ -458,6 +462,14 @@ def status_of(trig: Trigger, tok: Any, sent: Any) -> str:
     if trig.type == "AGREE" and _agreed_to_do(tok):
         return "planned"
     return "occurred"
+
+
+def _none(tok: Any) -> bool:
+    """``tok`` says none: "no arrests", "nobody", "not a single activist"."""
+    return tok.lower_ in entry_set("status.txt", "none words") or any(
+        (c.dep_ == "det" and c.lower_ == "no") or c.dep_ == "neg"
+        or (c.dep_ == "amod" and any(g.dep_ == "neg" for g in c.children))
+        for c in tok.children)
 
 
 def _agreed_to_do(tok: Any) -> bool:
@@ -538,7 +550,7 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         or _topic(f.token)
         or _descriptive(f, every, not each_mention)
         or any(_governs(clause, f.token) for clause, _ in asked))]
-    found = one_per_happening(triggered, lambda tok: bool(parties(tok, ctx)[0]))
+    found = one_per_happening(triggered, lambda tok: bool(parties(tok, ctx)[0]), each_mention)
     events: list[Event] = [e for _, e in asked]
     if not found:
         return events
@@ -600,7 +612,8 @@ def _thing_subject(tok: Any) -> bool:
     subj = _subject(tok) if _verbal(tok) else None
     return subj is not None and subj.pos_ == "NOUN" and not any(
         t.ent_type_ or t.pos_ == "PROPN" for t in subj.subtree) and (  # not "Ibo elders"
-        act.sector_of([t.text for t in subj.subtree if t.i <= subj.i]) is None)
+        act.sector_of([t.text for t in subj.subtree if t.i <= subj.i]) is None) and (
+        _lemma(subj) not in entry_set("sectors.txt", "groups"))  # not "the committee"
 
 
 def _threat_warning(tok: Any, ctx: act.ArticleContext) -> bool:
