@@ -348,6 +348,7 @@ def test_arrests_of_people_and_the_hurt_are_not_doers() -> None:
     assert (e.type, e.mode) == ("COERCE", "arrest")
     assert "COERCE" not in {e.type for e in _events("The two sides held talks on Tuesday.")}
     assert "COERCE" not in {e.type for e in _events("The court held him responsible.")}
+    assert "COERCE" not in {e.type for e in _events("The ruling party held its congress.")}
     [e] = _events("Two villagers died in an attack on the market on Sunday.")
     assert not e.actors and [a.name for a in e.recipients] == ["villagers"]  # not who attacked
 

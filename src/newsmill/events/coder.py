@@ -112,7 +112,8 @@ def _done_to_a_person(tok: Any) -> bool:
         return False
     done_to = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
     return any(c.ent_type_ in ("PERSON", "NORP") or c.lower_ in PERSONAL
-               or act.sector_of([c.text]) for c in done_to)
+               or (c.tag_ == "NNS" and act.sector_of([c.text]))  # not "held its congress"
+               for c in done_to)
 
 
 def _gerund(tok: Any) -> bool:
