@@ -443,8 +443,7 @@ def status_of(trig: Trigger, tok: Any, sent: Any) -> str:
     if negated and trig.type != "REJECT":
         return "denied"
     marks = {c.lower_ for x in chain for c in x.children if c.dep_ == "mark"}
-    if aux & (entry_set("status.txt", "hypothetical auxiliaries")  # "would meet him if he"
-              | entry_set("status.txt", "planned auxiliaries")):
+    if _will_do(clause):  # "would meet him if he"
         marks |= {m.lower_ for c in _children(clause, ("advcl",))
                   for m in c.children if m.dep_ == "mark"}
     if marks & entry_set("status.txt", "hypothetical marks") or sent.text.rstrip().endswith("?"):
@@ -551,7 +550,14 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         or _topic(f.token)
         or _descriptive(f, every, not each_mention)
         or any(_governs(clause, f.token) for clause, _ in asked))]
-    found = one_per_happening(triggered, lambda tok: bool(parties(tok, ctx)[0]), each_mention)
+    known: dict[int, tuple[list[Actor], list[Actor]]] = {}
+
+    def parties_of(tok: Any) -> tuple[list[Actor], list[Actor]]:
+        if tok.i not in known:
+            known[tok.i] = parties(tok, ctx)
+        return known[tok.i]
+
+    found = one_per_happening(triggered, lambda tok: bool(parties_of(tok)[0]), each_mention)
     events: list[Event] = [e for _, e in asked]
     if not found:
         return events
@@ -565,19 +571,18 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         if years_before(own, published) >= 1 or (
                 not published and years_before(own, _latest_year(body)) >= 2):
             continue  # background history, not news
-        day = next((d for d in (resolve(w, published) for w in dates) if d), None)
+        day = _first_day(dates, published)
         if day is None and not dates and _present(head):
             day = published  # "the United States stands ready to support": as of the report
-        doers, done_to = parties(tok, ctx)
+        doers, done_to = parties_of(tok)
         if not doers and trig.type in VERBAL and _thing_subject(tok):
             continue  # "tensions are threatening growth", "no evidence supports it"
         if _lemma(tok) == "warn" and not _threat_warning(tok, ctx):
             continue  # "doctors warned that children would face risks": no threat
         if _lemma(tok) == "agree" and _opinion(tok):
             continue  # "many businesses agree that China has taken advantage"
-        if not doers:
-            doers = _clause_doers(tok, ctx)
-        done_to = done_to or _sufferers(tok, ctx)
+        clause_doers, sufferers = _clause_parties(tok, ctx)
+        doers, done_to = doers or clause_doers, done_to or sufferers
         mode, before = trig.mode, None
         if not doers:  # "killed in police firing": the deed inside it names the doer
             doers, mode, before = _inner_doers(f, every, ctx, earlier or {})
@@ -663,7 +668,7 @@ def _inner_doers(f: Found, every: list[Found], ctx: act.ArticleContext,
              if g.trigger.type == f.trigger.type and f.token.is_ancestor(g.token)]
     mode = f.trigger.mode or next((g.trigger.mode for g in inner if g.trigger.mode), None)
     for g in inner:
-        doers = parties(g.token, ctx)[0] or _clause_doers(g.token, ctx)
+        doers = parties(g.token, ctx)[0] or _clause_parties(g.token, ctx)[0]
         if doers:
             return doers, mode, None
         before = earlier.get(g.trigger.type)
@@ -672,26 +677,15 @@ def _inner_doers(f: Found, every: list[Found], ctx: act.ArticleContext,
     return [], mode, None
 
 
-def _clause_doers(tok: Any, ctx: act.ArticleContext) -> list[Actor]:
-    """The doers of the clause that states a nominal trigger ("the police had to burst
-    tear-gas shells": the police)."""
+def _clause_parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]]:
+    """(doers, sufferers) the clause that states a nominal trigger names in its subject: "the
+    police had to burst tear-gas shells" (doers), "three persons sustained injuries in the
+    firing" (sufferers: the subject of a ``suffered verbs`` verb underwent the deed)."""
     head = _clause(tok)
-    if _verbal(tok) or head.i == tok.i or _suffered(head):
-        return []
-    return parties(head, ctx)[0]
-
-
-def _suffered(head: Any) -> bool:
-    return _one_of(head, entry_set("status.txt", "suffered verbs"))
-
-
-def _sufferers(tok: Any, ctx: act.ArticleContext) -> list[Actor]:
-    """Who the clause of a nominal trigger says underwent it ("three persons sustained injuries
-    in the firing", "two villagers died in an attack")."""
-    head = _clause(tok)
-    if _verbal(tok) or head.i == tok.i or not _suffered(head):
-        return []
-    return parties(head, ctx)[0]
+    if _verbal(tok) or head.i == tok.i:
+        return [], []
+    named = parties(head, ctx)[0]
+    return ([], named) if _one_of(head, entry_set("status.txt", "suffered verbs")) else (named, [])
 
 
 def _as_plover(event: Event, tok: Any, trig: Trigger) -> Event:
@@ -896,5 +890,8 @@ def code(doc: Any, body: str, published: str | None,
 
 def _day_of(sent: Any, published: str | None) -> str | None:
     """The day a sentence that tells no event gives ("On Monday, the paper warned ...")."""
-    return next((d for d in (resolve(e.text, published) for e in sent.ents
-                             if e.label_ == "DATE") if d), None)
+    return _first_day([e.text for e in sent.ents if e.label_ == "DATE"], published)
+
+
+def _first_day(words: list[str], published: str | None) -> str | None:
+    return next((d for d in (resolve(w, published) for w in words) if d), None)
