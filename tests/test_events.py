@@ -426,3 +426,31 @@ def test_sentence_labels_keep_the_deed_an_accusation_is_about() -> None:
     body = "The committee alleged that its president had been detained by police on Sunday."
     assert [e.type for e in _events(body)] == ["ACCUSE"]  # news: the accusation
     assert {e.type for e in _events(body, each_mention=True)} == {"ACCUSE", "COERCE"}
+
+
+def test_landmarks_stand_for_their_city_not_a_namesake() -> None:
+    gaz = gazetteer()
+    white_house = gaz.locate("the White House")  # an other name of Casablanca too
+    assert white_house is not None and (white_house.name, white_house.country) == (
+        "Washington", "USA")
+    assert gaz.locate("Kremlin").country == "RUS"  # type: ignore[union-attr]
+
+
+@pytest.mark.slow
+def test_the_story_s_setting_from_its_dateline_and_where_things_happen() -> None:
+    # a dateline names where the story is: more than the country talked about
+    [e] = _events("NEW DELHI: Nearly 150 Indians were deported by the United States, the "
+                  "United States said. The United States flew them home.")
+    assert e.place is not None and e.place.country == "IND"
+    # "in Afghanistan" tells where; "American" and "Australian" tell whose
+    [e] = _events("An American and an Australian held in Afghanistan since 2016 were released "
+                  "on Tuesday. The American professor thanked the American embassy.")
+    assert e.place is not None and e.place.country == "AFG"
+    # a place named through its country ("in Syria's al-Tanf"), not the forces' nationality
+    [e] = _events("The ministries accused U.S. forces in southern Syria's al-Tanf of "
+                  "disrupting the plan.")
+    assert e.place is not None and e.place.country == "SYR"
+    # a party "from" a place is of that place, which is not where the deed happened
+    [e] = _events("A Christian missionary from Calgary was arrested by police in Beirut.")
+    assert [a.country for a in e.recipients] == ["CAN"]
+    assert e.place is not None and e.place.country == "LBN"

@@ -13,7 +13,8 @@ X", "X, the foreign minister"), or a public figure's.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -28,7 +29,8 @@ MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "case", "det", "nummo
                        "predet", "advmod", "punct"})
 DROP = frozenset({"det", "nummod", "quantmod", "predet", "advmod", "punct"})
 GROUP_HEADS = frozenset({"supporter", "member", "group", "government", "leader", "head",
-                         "ministry", "office", "people", "residents", "family", "families"})
+                         "ministry", "office", "people", "resident", "family", "inhabitant",
+                         "citizen", "native"})
 VAGUE = frozenset({"more", "than", "some", "several", "about", "least", "many", "other"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 COUNTRY_LABELS = frozenset({"GPE", "NORP", "LOC"})  # "Ivory Coast rebels": LOC to spaCy
@@ -36,6 +38,13 @@ SPEAKER_PRONOUNS = frozenset({"we", "i"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LEAD_CHARS = 300  # the lead names where the story happens: its places count more
 LEAD_WEIGHT = 3
+LOCATED_WEIGHT = 2  # a place things happen "in" or "at" tells where the story is
+NATIONALITY_WEIGHT = 0.5  # "American professors", "Israeli settlements": whose, less where
+DATELINE_WEIGHT = 10  # "NEW DELHI:", "WASHINGTON (AP) —": where the story is reported from
+LOCATING_PREPS = frozenset({"in", "at", "near", "inside"})
+# a dateline: a place in capitals, a region or country after a comma, an agency, a dash or colon
+DATELINE = re.compile(r"\s*([A-Z][A-Z.'’ ]{2,}?)(?:,\s+([A-Z][\w.' ]*?))?\s*(?:\([^)]{1,30}\))?"
+                      r"\s*[—–:-]")
 SEAT_POPULATION = 100_000  # a body named after a city: only a city this big ("Columbus")
 
 
@@ -44,12 +53,18 @@ def _lemma(tok: Any) -> str:
 
 
 def phrase(tok: Any) -> list[Any]:
-    """The words of the noun phrase ``tok`` heads: its left modifiers, itself, and an "of ..."
-    after a group word ("supporters of Evo Morales")."""
+    """The words of the noun phrase ``tok`` heads: its left modifiers, itself, an "of ..."
+    after a group word ("supporters of Evo Morales") and a "from ..." naming a place ("a
+    missionary from Calgary")."""
     words = [t for t in tok.subtree if t.i <= tok.i and
              all(a.dep_ in MODIFIERS for a in _path(t, tok))]
     for child in tok.rights:
-        if child.dep_ == "prep" and child.lower_ == "of" and _lemma(tok) in GROUP_HEADS:
+        if child.dep_ != "prep":
+            continue
+        group = child.lower_ == "of" and _lemma(tok) in GROUP_HEADS
+        origin = child.lower_ == "from" and any(
+            g.dep_ == "pobj" and g.ent_type_ in PLACE_LABELS for g in child.children)
+        if group or origin:
             words += list(child.subtree)
     return sorted(words, key=lambda t: t.i)
 
@@ -65,8 +80,9 @@ def _path(tok: Any, top: Any) -> list[Any]:
 @dataclass
 class ArticleContext:
     """What the whole article says about its entities: their fullest names, the roles and
-    nationalities given to each person, and its countries (the most mentioned first, a mention
-    in the lead counting three times)."""
+    nationalities given to each person, and its countries, where the story happens first: the
+    place of its dateline, then places weighed by mention (three times in the lead, twice
+    after "in" or "at", half for a nationality word)."""
 
     entities: Entities
     roles: dict[str, list[str]] = field(default_factory=dict)  # canonical name -> role words
@@ -86,14 +102,16 @@ class ArticleContext:
         gaz = gazetteer()
         entities = Entities.of(doc)
         roles: dict[str, list[str]] = defaultdict(list)
-        counts: Counter[str] = Counter()
+        counts: defaultdict[str, float] = defaultdict(float)
+        if (dateline := _dateline(doc.text)) is not None:
+            counts[dateline] += DATELINE_WEIGHT
         for ent in doc.ents:
             if ent.label_ in ("GPE", "NORP"):
                 code = gaz.country_of_name(ent.text)
                 place = gaz.locate(ent.text) if code is None and ent.label_ == "GPE" else None
                 code = code or (place.country if place else None)
                 if code:
-                    counts[code] += LEAD_WEIGHT if ent.start_char < LEAD_CHARS else 1
+                    counts[code] += _weight(ent)
             if ent.label_ == "ORG" and (code := _seat(ent.text, gaz)):
                 counts[code] += 1  # "Columbus Police Department": a body of Columbus
             if ent.label_ != "PERSON":
@@ -108,11 +126,38 @@ class ArticleContext:
                 words += phrase(root.head)
             roles[name] += [t.text for t in words if t.ent_type_ != "PERSON"]
         speakers = tuple((s.start, s.end, s.speaker) for s in statements if s.speaker)
-        return cls(entities, dict(roles), tuple(c for c, _ in counts.most_common()), speakers)
+        return cls(entities, dict(roles), tuple(sorted(counts, key=lambda c: -counts[c])),
+                   speakers)
 
     @property
     def country(self) -> str | None:
         return self.countries[0] if self.countries else None
+
+
+def _weight(ent: Any) -> float:
+    """How much a mention of a country or its place tells where the story happens: more in
+    the lead and after "in" or "at", less as a nationality word."""
+    weight = float(LEAD_WEIGHT if ent.start_char < LEAD_CHARS else 1)
+    if ent.label_ == "NORP":
+        return weight * NATIONALITY_WEIGHT
+    prep = ent.root.head
+    if ent.root.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in LOCATING_PREPS:
+        return weight * LOCATED_WEIGHT
+    return weight
+
+
+def _dateline(text: str) -> str | None:
+    """The country of the place a story's dateline names ("KABUL, Afghanistan —", "NEW DELHI:",
+    "WASHINGTON (AP) —"), if it opens with one."""
+    match = DATELINE.match(text)
+    if match is None:
+        return None
+    gaz = gazetteer()
+    for name in (match.group(2), match.group(1)):
+        place = gaz.locate(name, min_population=SEAT_POPULATION) if name else None
+        if place is not None and place.country:
+            return str(place.country)
+    return None
 
 
 def _seat(name: str, gaz: Any) -> str | None:

@@ -392,9 +392,12 @@ def place_of(head: Any, sent: Any, ctx: act.ArticleContext) -> Place | None:
     gaz = gazetteer()
 
     def after_prep(ent: Any) -> bool:
-        prep = ent.root.head
+        root = ent.root.head if ent.root.dep_ == "poss" else ent.root  # "in Syria's al-Tanf"
+        prep = root.head
         if prep.lower_ == "of" and prep.head.dep_ == "pobj":  # "outside the city of Basra"
             prep = prep.head.head
+        if prep.lower_ == "from" and prep.head.pos_ in ("NOUN", "PROPN"):
+            return False  # "a missionary from Calgary": where a party comes from
         return bool(prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS)
 
     def located(ents: list[Any]) -> Place | None:

@@ -7,6 +7,7 @@ Each file holds lines ``KEY: entry, entry, ...`` (``#`` starts a comment):
 - ``sectors.txt``: actor words by PLOVER sector;
 - ``bodies.txt``: international bodies and NGOs with their code and sector;
 - ``demonyms.txt`` and ``places.txt``: nationality words and extra place names by country;
+- ``landmarks.txt``: seats of power that stand for their city ("the Kremlin");
 - ``status.txt``: the words that make an event planned, hypothetical or denied;
 - ``quantities.txt``: vague numbers and the words that count casualties and arrests.
 """

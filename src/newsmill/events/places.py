@@ -40,6 +40,8 @@ class Gazetteer:
         for name, alias_of in cased_table("places.txt").items():
             self.countries.setdefault(_key(name), alias_of)
         self.demonyms = word_table("demonyms.txt")
+        self.landmarks: dict[str, tuple[str, str]] = {  # name -> (country, city)
+            _key(name): (key[:3], key[4:]) for name, key in cased_table("landmarks.txt").items()}
         self.states = {_key(s["name"]) for s in gc.get_us_states().values()}
         self.states |= {_key(c["name"]) for c in gc.get_us_counties()}  # "Bartholomew County"
         self.cities: dict[str, list[City]] = defaultdict(list)
@@ -96,7 +98,8 @@ class Gazetteer:
 
     def locate(self, name: str, prefer: tuple[str, ...] = (),
                min_population: int = 0) -> Place | None:
-        """A place by name: a country (at its centre), a US state or county, or a city, the most
+        """A place by name: a country (at its centre), a US state or county, a landmark's city
+        ("the Kremlin": Moscow), or a city, the most
         populous one in the preferred countries first, else the most populous anywhere (by
         its main name, else by another name it has: "Basra"); a city only with at least
         ``min_population`` people."""
@@ -104,6 +107,10 @@ class Gazetteer:
         code = self.countries.get(key)
         if code is not None:
             return self.country(code)
+        if key in self.landmarks:  # "the White House": the city it stands for
+            code, name = self.landmarks[key]
+            city = next(c for c in self.cities[_key(name)] if c.country == code)
+            return Place(city.name, city.country, city.lat, city.lon)
         if key in self.states:
             return Place(name.strip(), "USA", None, None)
         named = self.cities.get(key) or self.alternates.get(key) or []
