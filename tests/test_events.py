@@ -454,3 +454,20 @@ def test_the_story_s_setting_from_its_dateline_and_where_things_happen() -> None
     [e] = _events("A Christian missionary from Calgary was arrested by police in Beirut.")
     assert [a.country for a in e.recipients] == ["CAN"]
     assert e.place is not None and e.place.country == "LBN"
+
+
+@pytest.mark.slow
+def test_courts_and_prosecutors_do_what_nobody_is_named_for() -> None:
+    [e] = _events("Two prison officers in Ohio were charged on Tuesday with falsifying records.")
+    assert [(a.name, a.country, a.sector) for a in e.actors] == [("prosecutors", "USA", "JUD")]
+    [e] = _events("Webb was sentenced to life in prison in Texas on Monday.")
+    assert (e.type, [a.sector for a in e.actors]) == ("SANCTION", ["JUD"])
+    # not for a charge of the police ("lathi charge"): the police's
+    [e] = _events("A lathi charge on the marchers in Patna left ten injured on Monday.")
+    assert [a.sector for a in e.actors] == ["COP"]
+    # who does the main clause does what it does "before" or "by" doing
+    [e] = _events("A federal jury in Fort Worth deliberated for ten minutes before convicting "
+                  "Webb of kidnapping.")
+    assert [(a.name, a.sector) for a in e.actors] == [("federal jury", "JUD")]
+    [e] = _events("Snipers shot into crowds from rooftops in Tehran.")
+    assert [(a.country, a.sector) for a in e.actors] == [("IRN", "MIL")]

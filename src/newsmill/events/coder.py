@@ -30,7 +30,14 @@ from typing import Any
 
 from newsmill.events import actors as act
 from newsmill.events.dates import resolve, years_before
-from newsmill.events.lexicon import Trigger, entry_set, quantities, sections, triggers
+from newsmill.events.lexicon import (
+    Trigger,
+    default_actor,
+    entry_set,
+    quantities,
+    sections,
+    triggers,
+)
 from newsmill.events.places import gazetteer
 from newsmill.records import Actor, Event, Place, Statement
 from newsmill.statements.attribution import cues
@@ -53,13 +60,6 @@ FUTURE_COOPERATION = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETRE
 FUTURE_CONFLICT = {"COERCE": "restrict", "PROTEST": "restrict", "SANCTION": "relations",
                    "ASSAULT": "violence", "MOBILIZE": "violence"}
 THREAT_MODES = {"arrest": "arrest", "deport": "expel", "expel": "expel"}
-DEFAULT_ACTORS = {("PROTEST", None): ("protesters", "CVL"),
-                  ("COERCE", "arrest"): ("police", "COP"),
-                  ("ASSAULT", "crowd-control"): ("police", "COP"),
-                  # a bombing or an assassination nobody is named for: PLOVER's UAF
-                  ("ASSAULT", "explosives"): ("unidentified attackers", "UAF"),
-                  ("ASSAULT", "suicide-attack"): ("unidentified attackers", "UAF"),
-                  ("ASSAULT", "targeted"): ("unidentified attackers", "UAF")}
 
 
 @dataclass
@@ -302,6 +302,9 @@ def _subject(tok: Any) -> Any | None:
             if s.lower_ in ("who", "that", "which") and t.dep_ == "relcl":
                 return t.head
             return s
+        if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX"):
+            t = t.head.head  # "deliberated before convicting him": who deliberated convicted
+            continue
         if t.dep_ in ("xcomp", "conj", "advcl", "acl", "acomp") and t.head.i != t.i:
             if t.dep_ == "acl" and t.pos_ == "VERB":
                 return None
@@ -591,7 +594,7 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
             doers, mode, before = _inner_doers(f, every, ctx, earlier or {})
         mode = mode or _instrument(trig, sent)
         place = place_of(head, sent, ctx)
-        default = DEFAULT_ACTORS.get((trig.type, None if trig.type == "PROTEST" else mode))
+        default = default_actor(trig.type, _lemma(tok), mode)
         if not doers and default is not None:  # where it happened, else the article's country
             doers = [Actor(default[0], place.country if place else ctx.country, default[1])]
         event = Event(type=trig.type, mode=mode, evidence=body[start:end], start=start, end=end,

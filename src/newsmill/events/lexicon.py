@@ -9,7 +9,8 @@ Each file holds lines ``KEY: entry, entry, ...`` (``#`` starts a comment):
 - ``demonyms.txt`` and ``places.txt``: nationality words and extra place names by country;
 - ``landmarks.txt``: seats of power that stand for their city ("the Kremlin");
 - ``status.txt``: the words that make an event planned, hypothetical or denied;
-- ``quantities.txt``: vague numbers and the words that count casualties and arrests.
+- ``quantities.txt``: vague numbers and the words that count casualties and arrests;
+- ``defaults.txt``: who did a deed the text names nobody for.
 """
 
 from __future__ import annotations
@@ -96,3 +97,17 @@ def quantities() -> dict[str, int]:
 @cache
 def entry_set(name: str, key: str) -> frozenset[str]:
     return frozenset(e.lower() for e in sections(name).get(key, ()))
+
+
+@cache
+def _defaults() -> dict[str, tuple[str, str]]:
+    table = sections("defaults.txt")
+    return {key.lower(): (v[0], v[1]) for key, v in table.items() if len(v) == 2}
+
+
+def default_actor(etype: str, word: str, mode: str | None) -> tuple[str, str] | None:
+    """(name, sector) of who did a deed of type ``etype`` the text names nobody for: by the
+    trigger ``word``, else by the mode ("-" in ``defaults.txt`` for any mode)."""
+    table = _defaults()
+    keys = (f"{etype} {word}".lower(), f"{etype} {mode}".lower(), f"{etype} -".lower())
+    return next((table[k] for k in keys if k in table), None)
