@@ -337,9 +337,12 @@ def test_police_deeds_with_their_doers_and_the_dead() -> None:
     [e] = _events("A party supporter was killed in police firing in the town on Sunday.")
     assert e.dead == 1 and [a.sector for a in e.actors] == ["COP"]
     body = ("Out of this, 97 died in police firing, while the remaining were killed during "
-            "other incidents of mob violence.")
+            "other incidents.")
     [e] = [e for e in _events(body) if e.type == "ASSAULT"]
     assert [a.sector for a in e.actors] == ["COP"]  # the deed that names its doer
+    body = ("Out of this, 97 died in police firing, while the remaining were killed during "
+            "other incidents of mob violence.")  # each deed with its doers
+    assert sorted(a.sector for e in _events(body) for a in e.actors) == ["COP", "CVL"]
 
 
 @pytest.mark.slow
@@ -471,3 +474,18 @@ def test_courts_and_prosecutors_do_what_nobody_is_named_for() -> None:
     assert [(a.name, a.sector) for a in e.actors] == [("federal jury", "JUD")]
     [e] = _events("Snipers shot into crowds from rooftops in Tehran.")
     assert [(a.country, a.sector) for a in e.actors] == [("IRN", "MIL")]
+
+
+@pytest.mark.slow
+def test_one_event_per_type_and_doers_and_a_clause_with_its_own_subject() -> None:
+    # two deeds of one type by different doers are two events
+    found = _events("While six people were injured in police firing in Surat, 12 people were "
+                    "killed by the rioters.")
+    assert sorted(a.sector for e in found for a in e.actors) == ["COP", "CVL"]
+    # the same doers told twice are one
+    [e] = _events("Two bombers killed 23 people on Sunday when they blew themselves up in Tel "
+                  "Aviv in the worst attack in years.")
+    # a past participle with a subject of its own is no passive ("had reached")
+    [e] = _events("Despite the news that the United States and China had reached a trade "
+                  "agreement, signing a deal has proved elusive.")
+    assert (e.type, [a.country for a in e.actors]) == ("AGREE", ["USA", "CHN"])

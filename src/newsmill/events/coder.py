@@ -212,7 +212,7 @@ def _governs(top: Any, tok: Any) -> bool:
 
 
 def one_per_happening(found: list[Found],
-                      names_doer: Callable[[Any], bool] = lambda tok: False,
+                      doers_of: Callable[[Any], Sequence[Actor]] = lambda tok: (),
                       each_mention: bool = False) -> list[Found]:
     """The triggers that tell the sentence's happenings: not what a verbal act is about
     ("accused police of detaining him": the accusation), except when each mention counts."""
@@ -228,15 +228,17 @@ def one_per_happening(found: list[Found],
     main = [f for f in keep if not _backdrop(f.token)]
     if main:
         keep = main
-    by_type: dict[str, Found] = {}
-    def rank(f: Found) -> tuple[bool, int]:  # "97 died in police firing, while the others
-        return not names_doer(f.token), _depth(f.token)  # were killed": who fired is news
-
-    for f in keep:  # one event per type and sentence: the trigger that names its doer, nearest
-        best = by_type.get(f.trigger.type)  # the root
-        if best is None or rank(f) < rank(best):
-            by_type[f.trigger.type] = f
-    return sorted(by_type.values(), key=lambda f: f.token.i)
+    # one event per type and doers: "six were injured in police firing, while 12 were killed
+    # by the rioters" tells two; "97 died in police firing, while the others were killed"
+    # tells one, the trigger that names its doers ("who fired is news"), nearest the root
+    doers = {f.token.i: {w.lower() for a in doers_of(f.token) for w in a.name.split()}
+             for f in keep}
+    chosen: list[Found] = []
+    for f in sorted(keep, key=lambda f: (not doers[f.token.i], _depth(f.token))):
+        if not any(g.trigger.type == f.trigger.type and (
+                not doers[f.token.i] or doers[f.token.i] & doers[g.token.i]) for g in chosen):
+            chosen.append(f)
+    return sorted(chosen, key=lambda f: f.token.i)
 
 
 def _backdrop(tok: Any) -> bool:
@@ -323,7 +325,8 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
     done_to: list[Any] = []
     if _verbal(tok):
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
-            tok.tag_ == "VBN" and tok.dep_ == "acl")
+            tok.tag_ == "VBN" and tok.dep_ == "acl"  # "protesters detained on Sunday"
+            and not _children(tok, SUBJECTS))  # not "news that the two had reached a deal"
         for c in tok.children:
             if c.dep_ == "agent":
                 doers += _children(c, ("pobj",))
@@ -563,7 +566,7 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
             known[tok.i] = parties(tok, ctx)
         return known[tok.i]
 
-    found = one_per_happening(triggered, lambda tok: bool(parties_of(tok)[0]), each_mention)
+    found = one_per_happening(triggered, lambda tok: parties_of(tok)[0], each_mention)
     events: list[Event] = [e for _, e in asked]
     if not found:
         return events
