@@ -474,6 +474,12 @@ def test_courts_and_prosecutors_do_what_nobody_is_named_for() -> None:
     assert [(a.name, a.sector) for a in e.actors] == [("federal jury", "JUD")]
     [e] = _events("Snipers shot into crowds from rooftops in Tehran.")
     assert [(a.country, a.sector) for a in e.actors] == [("IRN", "MIL")]
+    # a stabbing or an abduction nobody is named for: unidentified attackers where it happened
+    [e] = _events("A journalist was kidnapped in Kabul on Monday.")
+    assert [(a.country, a.sector) for a in e.actors] == [("AFG", "UAF")]
+    # an implied doer does not make a possible deed news ("could set fires")
+    found = _events("Power lines that could set catastrophic fires in the region were shut off.")
+    assert [e.type for e in found] == ["COERCE"]
 
 
 @pytest.mark.slow

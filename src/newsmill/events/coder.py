@@ -597,6 +597,7 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
             doers, mode, before = _inner_doers(f, every, ctx, earlier or {})
         mode = mode or _instrument(trig, sent)
         place = place_of(head, sent, ctx)
+        named = bool(doers)
         default = default_actor(trig.type, _lemma(tok), mode)
         if not doers and default is not None:  # where it happened, else the article's country
             doers = [Actor(default[0], place.country if place else ctx.country, default[1])]
@@ -604,7 +605,7 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
                       actors=tuple(doers), recipients=tuple(a for a in done_to if a not in doers),
                       place=place, date=day,
                       status=status_of(trig, tok, sent))  # type: ignore[arg-type]
-        if event.status in ("planned", "hypothetical") and not doers and (
+        if event.status in ("planned", "hypothetical") and not named and (
                 trig.type in FUTURE_COOPERATION | FUTURE_CONFLICT.keys()):
             continue  # "suspects could be extradited": nobody promises or threatens it
         event = _as_plover(event, tok, trig)
