@@ -495,3 +495,13 @@ def test_one_event_per_type_and_doers_and_a_clause_with_its_own_subject() -> Non
     [e] = _events("Despite the news that the United States and China had reached a trade "
                   "agreement, signing a deal has proved elusive.")
     assert (e.type, [a.country for a in e.actors]) == ("AGREE", ["USA", "CHN"])
+
+
+@pytest.mark.slow
+def test_being_in_custody_and_recommending_a_deed_are_not_deeds() -> None:
+    assert _events("The deaths of three children in federal custody drew criticism.") == []
+    assert _events("Guidelines recommend holding people no longer than 72 hours.") == []
+    [e] = _events("He is in custody, police said on Monday.")  # a state of the one held
+    assert e.type == "COERCE"
+    [e] = _events("The agency began detaining migrants at the border on Monday.")
+    assert e.type == "COERCE"

@@ -769,8 +769,14 @@ def _topic(tok: Any) -> bool:
     the object of a verb that does not tell it ("avoid criticism", "faced a probe"), the noun
     after a topic preposition ("talked about investigations"), the subject of "be" ("the
     allegations are false")."""
+    if tok.tag_ == "VBG" and tok.dep_ in ("dobj", "xcomp") and tok.head.pos_ == "VERB":
+        return not _one_of(tok.head, entry_set("status.txt", "light verbs")
+                           | entry_set("status.txt", "told verbs"))
     if _verbal(tok) or tok.pos_ not in ("NOUN", "PROPN"):
         return False
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ in (
+            "NOUN", "PROPN") and _one_of(tok, entry_set("status.txt", "state nouns")):
+        return True  # "the deaths of children in CBP custody"; not "he is in custody"
     if tok.dep_ == "dobj":
         return not _one_of(tok.head, entry_set("status.txt", "light verbs")
                            | entry_set("status.txt", "told verbs"))
