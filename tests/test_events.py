@@ -505,3 +505,14 @@ def test_being_in_custody_and_recommending_a_deed_are_not_deeds() -> None:
     assert e.type == "COERCE"
     [e] = _events("The agency began detaining migrants at the border on Monday.")
     assert e.type == "COERCE"
+
+
+@pytest.mark.slow
+def test_sentence_labels_count_deeds_told_before_without_their_clause_doers() -> None:
+    body = "The arrests followed immediately after the visit of the home minister."
+    assert _events(body) == []  # news: told before, not a new event
+    [e] = _events(body, each_mention=True)  # a sentence about the arrests
+    assert (e.type, [a.sector for a in e.actors]) == ("COERCE", ["COP"])
+    body = "In the wake of the attack on the train, the police sounded a state-wide alert."
+    [e] = _events(body, each_mention=True)
+    assert e.type == "ASSAULT" and e.actors == ()  # not the police's attack

@@ -555,8 +555,8 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
     asked = requests(sent, body, ctx)
     every = find_triggers(sent)
     triggered = [f for f in every if not (
-        _referential(f.token) or _purpose(f.token) or _habitual(f.token) or _condition(f.token)
-        or _topic(f.token)
+        (_referential(f.token) and not each_mention) or _purpose(f.token)
+        or _habitual(f.token) or _condition(f.token) or _topic(f.token)
         or _descriptive(f, every, not each_mention)
         or any(_governs(clause, f.token) for clause, _ in asked))]
     known: dict[int, tuple[list[Actor], list[Actor]]] = {}
@@ -590,7 +590,8 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
             continue  # "doctors warned that children would face risks": no threat
         if _lemma(tok) == "agree" and _opinion(tok):
             continue  # "many businesses agree that China has taken advantage"
-        clause_doers, sufferers = _clause_parties(tok, ctx)
+        # a deed told before ("the arrests", each_mention only) is not its clause's doing
+        clause_doers, sufferers = ([], []) if _referential(tok) else _clause_parties(tok, ctx)
         doers, done_to = doers or clause_doers, done_to or sufferers
         mode, before = trig.mode, None
         if not doers:  # "killed in police firing": the deed inside it names the doer
