@@ -551,7 +551,8 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
                   each_mention: bool = False) -> list[Event]:
     """The events of one sentence; ``earlier`` holds the article's last event of each type
     that names its doers, for "the firing" in "one person was killed in the firing". With
-    ``each_mention`` what a relative clause tells of a party counts too."""
+    ``each_mention`` what a relative clause tells of a party and a deed told before ("the
+    arrests") count too."""
     asked = requests(sent, body, ctx)
     every = find_triggers(sent)
     triggered = [f for f in every if not (
