@@ -505,6 +505,8 @@ def test_being_in_custody_and_recommending_a_deed_are_not_deeds() -> None:
     assert e.type == "COERCE"
     [e] = _events("The agency began detaining migrants at the border on Monday.")
     assert e.type == "COERCE"
+    [e] = _events("Police kept detaining protesters in the capital on Monday.")
+    assert e.type == "COERCE"
 
 
 @pytest.mark.slow

@@ -767,13 +767,15 @@ def _descriptive(f: Found, every: list[Found], news: bool = True) -> bool:
 
 
 def _topic(tok: Any) -> bool:
-    """A noun trigger that is what a clause talks about rather than a happening it tells:
-    the object of a verb that does not tell it ("avoid criticism", "faced a probe"), the noun
-    after a topic preposition ("talked about investigations"), the subject of "be" ("the
-    allegations are false")."""
+    """A noun or "-ing" trigger that is what a clause talks about rather than a happening it
+    tells: the object of a verb that does not tell it ("avoid criticism", "faced a probe",
+    "recommend holding people"), the noun after a topic preposition ("talked about
+    investigations"), the subject of "be" ("the allegations are false"), a state after a noun
+    ("children in federal custody")."""
     if tok.tag_ == "VBG" and tok.dep_ in ("dobj", "xcomp") and tok.head.pos_ == "VERB":
         return not _one_of(tok.head, entry_set("status.txt", "light verbs")
-                           | entry_set("status.txt", "told verbs"))
+                           | entry_set("status.txt", "told verbs")
+                           | entry_set("status.txt", "ongoing verbs"))
     if _verbal(tok) or tok.pos_ not in ("NOUN", "PROPN"):
         return False
     if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ in (

@@ -109,8 +109,8 @@ class Gazetteer:
             return self.country(code)
         if key in self.landmarks:  # "the White House": the city it stands for
             code, name = self.landmarks[key]
-            city = next(c for c in self.cities[_key(name)] if c.country == code)
-            return Place(city.name, city.country, city.lat, city.lon)
+            city = next((c for c in self.cities.get(_key(name), []) if c.country == code), None)
+            return Place(city.name, code, city.lat, city.lon) if city else self.country(code)
         if key in self.states:
             return Place(name.strip(), "USA", None, None)
         named = self.cities.get(key) or self.alternates.get(key) or []
