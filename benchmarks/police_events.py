@@ -5,7 +5,8 @@ labels are per sentence, so events are kept once per sentence that tells them
 (``each_mention``), not merged into one per happening, and only those that happened (status
 "occurred": not "no arrests were made", "can be arrested").
 
-usage: python benchmarks/police_events.py [--shared ../shared] [--out police-pred.jsonl]
+usage: python benchmarks/police_events.py [--shared ../shared] [--out PRED.jsonl]
+(the prediction goes to newsmill-police-pred.jsonl in the temporary folder unless --out says)
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import argparse
 import json
 import subprocess
 import sys
+import tempfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -29,7 +31,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument("--out", type=Path, default=Path("police-pred.jsonl"))
+    parser.add_argument("--out", type=Path,
+                        default=Path(tempfile.gettempdir()) / "newsmill-police-pred.jsonl")
     args = parser.parse_args()
     data = args.shared / "data" / "indiapoliceevents"
     if not data.exists():
