@@ -6,6 +6,7 @@ from conftest import EXAMPLES, score, shared_path
 from lxml import html as lxml_html
 
 from newsmill.extract import content_hash, extract
+from newsmill.extract.dates import published_day
 from newsmill.extract.html import _story_container, join_chunks
 from newsmill.extract.lexicon import is_person_name
 from newsmill.extract.metadata import PageMeta, choose_title, find_authors, strip_site
@@ -268,3 +269,23 @@ def test_the_page_story_element_is_preferred_when_the_extractor_takes_more() -> 
     assert isinstance(article, Article)
     assert article.body.startswith("The harbour reopened")
     assert "Other news" not in article.body
+
+
+def _page(head: str, body: str) -> object:
+    return lxml_html.fromstring(f"<html><head>{head}</head><body>{body}</body></html>")
+
+
+def test_published_day_is_the_one_the_page_shows() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Article", '
+          '"datePublished": "2019-03-30T08:00:00Z", "dateModified": "2023-12-19T09:00:00Z"}'
+          "</script>")
+    story = "<article><h1>Best rain jackets</h1><p>Twelve jackets we tested in the rain.</p>"
+    shown_update = _page(ld, f"{story}<p>Updated Dec 19, 2023</p></article>")
+    shown_first = _page(ld, f"{story}<p>March 30, 2019</p></article>")
+    shown_none = _page(ld, f"{story}</article>")
+    for tree, want in ((shown_update, "2023-12-19"), (shown_first, "2019-03-30")):
+        assert published_day(tree, PageMeta.read(tree)) == want
+    assert published_day(shown_none, PageMeta.read(shown_none)) == "2019-03-30"  # htmldate's
+    # a day that only a script or the head writes is not shown
+    hidden = _page(ld, f"{story}<script>var d = 'Dec 19, 2023';</script></article>")
+    assert published_day(hidden, PageMeta.read(hidden)) == "2019-03-30"

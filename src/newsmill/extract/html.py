@@ -1,10 +1,11 @@
 """HTML pages: body and metadata with trafilatura and htmldate, then newsmill's own passes.
 
 1. trafilatura finds the story's main text, first without its fallback extractors (faster, and
-   as good on most pages), with them when that text is mostly menus; htmldate finds the
-   published date. When the page marks one element as its story (``itemprop="articleBody"``,
-   a class in ``containers.txt``) and trafilatura took much more than that element holds (a
-   table layout, a sidebar of other stories), the main text is taken from the element alone;
+   as good on most pages), with them when that text is mostly menus; ``dates.py`` finds the
+   published date (of htmldate's and the metadata's days, the first the page shows). When the
+   page marks one element as its story (``itemprop="articleBody"``, a class in
+   ``containers.txt``) and trafilatura took much more than that element holds (a table layout,
+   a sidebar of other stories), the main text is taken from the element alone;
 2. headings before the story's first paragraph (the headline, a standfirst set as a
    subheading, a kicker) are left out;
 3. split stories are joined: when the page's story is cut into several containers of the same
@@ -19,10 +20,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import trafilatura
-from htmldate import find_date
 from lxml.html import tostring  # type: ignore[import-untyped]
 from trafilatura.utils import load_html
 
+from newsmill.extract.dates import published_day
 from newsmill.extract.lexicon import marks_container
 from newsmill.extract.metadata import PageMeta, choose_title, find_authors
 from newsmill.extract.prune import DEFAULT_FOCUS, Focus, prune
@@ -165,10 +166,7 @@ def extract_html(html: str, url: str | None = None,
                                    "</article></body></html>"), url, focus) or doc
     meta = PageMeta.read(tree)
     publisher = meta.site_name()
-    try:
-        published = find_date(tree, extensive_search=False, original_date=True, url=url)
-    except Exception:  # htmldate is best effort; the body does not depend on it
-        published = None
+    published = published_day(tree, meta, url)
     updated = meta.modified()
     title = choose_title(tree, meta, publisher)
     lines = [ln.strip() for ln in doc.text.splitlines() if ln.strip()]

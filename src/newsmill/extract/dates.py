@@ -1,0 +1,68 @@
+"""The published day of an HTML page: the date the page shows its reader.
+
+A page's metadata often names several days: htmldate's original and latest dates (from meta
+tags, JSON-LD, the URL and the text), the JSON-LD ``datePublished`` and ``dateModified`` of
+each object, ``article:published_time``. They disagree when an evergreen guide was first
+published years ago and updated since ("Updated Dec 19, 2023" is all its reader sees), when a
+page holds JSON-LD for other stories too, or when a time stamp in UTC falls on another day
+than the one the page prints. Of those days, in the order above, the first that the page's
+visible text shows (in any usual way of writing a date) is its published day; when none is
+shown, htmldate's original date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from htmldate import find_date
+
+from newsmill.extract.metadata import ISO_DAY, PageMeta
+
+PUBLISHED_META = ("article:published_time", "datepublished", "pubdate", "publish-date",
+                  "parsely-pub-date", "sailthru.date", "dc.date")
+VISIBLE_TEXT_XPATH = (
+    "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
+)
+DAY_FORMATS = (  # strftime forms a page prints a day in
+    "%B %-d, %Y", "%B %d, %Y", "%b %-d, %Y", "%b %d, %Y", "%b. %-d, %Y", "%-d %B %Y", "%d %B %Y",
+    "%-d %b %Y", "%Y-%m-%d", "%Y/%m/%d", "%m/%d/%Y", "%-m/%-d/%Y", "%d/%m/%Y", "%d.%m.%Y",
+    "%m.%d.%Y",
+)
+SPACE = re.compile(r"\s+")
+
+
+def _htmldate(tree: Any, url: str | None, original: bool) -> str | None:
+    try:
+        return find_date(tree, extensive_search=False, original_date=original, url=url)
+    except Exception:  # htmldate is best effort; the body does not depend on it
+        return None
+
+
+def candidate_days(tree: Any, meta: PageMeta, url: str | None) -> list[str]:
+    """The days the page's metadata names, most likely the published day first."""
+    found = [_htmldate(tree, url, True), _htmldate(tree, url, False)]
+    stamps = [n.get(key) for key in ("datePublished", "dateModified") for n in meta.ld]
+    stamps += meta.values(PUBLISHED_META)
+    found += [m.group(0) for s in stamps if isinstance(s, str) and (m := ISO_DAY.match(s.strip()))]
+    return list(dict.fromkeys(day for day in found if day))
+
+
+def _shown(day: str, text: str) -> bool:
+    try:
+        date = dt.date.fromisoformat(day)
+    except ValueError:
+        return False
+    return any(date.strftime(form).casefold() in text for form in DAY_FORMATS)
+
+
+def published_day(tree: Any, meta: PageMeta, url: str | None = None) -> str | None:
+    """The page's published day as YYYY-MM-DD (see the module docstring), or ``None``."""
+    days = candidate_days(tree, meta, url)
+    if len(days) > 1:
+        text = SPACE.sub(" ", " ".join(tree.xpath(VISIBLE_TEXT_XPATH))).casefold()
+        for day in days:
+            if _shown(day, text):
+                return day
+    return days[0] if days else None
