@@ -289,3 +289,8 @@ def test_published_day_is_the_one_the_page_shows() -> None:
     # a day that only a script or the head writes is not shown
     hidden = _page(ld, f"{story}<script>var d = 'Dec 19, 2023';</script></article>")
     assert published_day(hidden, PageMeta.read(hidden)) == "2019-03-30"
+    night = ('<script type="application/ld+json">{"@type": "NewsArticle", '
+             '"datePublished": "2023-12-20T01:00:21.174Z"}</script>')
+    for shown, want in (("December 19, 2023", "2023-12-19"), ("Dec 20, 2023", "2023-12-20")):
+        tree = _page(night, f"{story}<p>Published {shown}</p></article>")
+        assert published_day(tree, PageMeta.read(tree)) == want

@@ -6,7 +6,8 @@ each object, ``article:published_time``. They disagree when an evergreen guide w
 published years ago and updated since ("Updated Dec 19, 2023" is all its reader sees), when a
 page holds JSON-LD for other stories too, or when a time stamp in UTC falls on another day
 than the one the page prints. Of those days, in the order above, the first that the page's
-visible text shows (in any usual way of writing a date) is its published day; when none is
+visible text shows (in any usual way of writing a date) is its published day, and after them
+the day before a UTC stamp of the small hours (still that day in the Americas); when none is
 shown, htmldate's original date.
 """
 
@@ -31,6 +32,7 @@ DAY_FORMATS = (  # strftime forms a page prints a day in
     "%m.%d.%Y",
 )
 SPACE = re.compile(r"\s+")
+UTC_NIGHT = re.compile(r"(\d{4}-\d\d-\d\d)T0[0-7]:\d\d(?::[\d.]+)?(?:Z|[+-]00:?00)$")
 
 
 def _htmldate(tree: Any, url: str | None, original: bool) -> str | None:
@@ -46,7 +48,17 @@ def candidate_days(tree: Any, meta: PageMeta, url: str | None) -> list[str]:
     stamps = [n.get(key) for key in ("datePublished", "dateModified") for n in meta.ld]
     stamps += meta.values(PUBLISHED_META)
     found += [m.group(0) for s in stamps if isinstance(s, str) and (m := ISO_DAY.match(s.strip()))]
+    found += [day for s in stamps if isinstance(s, str) and (day := _day_before_if_utc_night(s))]
     return list(dict.fromkeys(day for day in found if day))
+
+
+def _day_before_if_utc_night(stamp: str) -> str | None:
+    """The day before a UTC time stamp of the small hours: the day it still was in the
+    Americas, where the page may print it ("2023-12-20T01:00Z" on a page of Dec 19)."""
+    m = UTC_NIGHT.match(stamp.strip())
+    if not m:
+        return None
+    return (dt.date.fromisoformat(m.group(1)) - dt.timedelta(days=1)).isoformat()
 
 
 def _shown(day: str, text: str) -> bool:
