@@ -151,6 +151,7 @@ def test_the_firing_points_back_to_the_doers_told_before() -> None:
     assert [(e.type, [a.sector for a in e.actors]) for e in mentions] == [
         ("ASSAULT", ["COP"]), ("ASSAULT", ["COP"])]
     assert mentions[1].injured == 3
+    assert mentions[1].evidence == "Three people were injured in the firing."  # its sentence
 
 
 @pytest.mark.slow

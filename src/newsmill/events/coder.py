@@ -552,7 +552,8 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
     """The events of one sentence; ``earlier`` holds the article's last event of each type
     that names its doers, for "the firing" in "one person was killed in the firing". With
     ``each_mention`` what a relative clause tells of a party and a deed told before ("the
-    arrests") count too."""
+    arrests") count too, and each event's evidence is its whole sentence, the unit labelled
+    (a clause as short as "killed in police firing" is told by many sentences)."""
     asked = requests(sent, body, ctx)
     every = find_triggers(sent)
     triggered = [f for f in every if not (
@@ -577,6 +578,8 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         head = tok if _verbal(tok) else _clause(tok)
         dates = _date_words(head, sent)
         start, end = _evidence(head, body, told=head.i == tok.i)
+        if each_mention:
+            start, end = sent.start_char, sent.end_char
         own = _own_words(head, tok)
         if years_before(own, published) >= 1 or (
                 not published and years_before(own, _latest_year(body)) >= 2):
@@ -893,7 +896,8 @@ def code(doc: Any, body: str, published: str | None,
          statements: Sequence[Statement] = (), each_mention: bool = False) -> list[Event]:
     """The events of a parsed article; ``statements`` (from the statements stage) name the
     speaker behind a "we" in what they say. With ``each_mention`` a happening told in several
-    sentences is kept once per sentence, for labelling sentences rather than counting events."""
+    sentences is kept once per sentence, its sentence as evidence, for labelling sentences
+    rather than counting events."""
     ctx = act.ArticleContext.of(doc, statements)
     events: list[Event] = []
     earlier: dict[str, Event] = {}
