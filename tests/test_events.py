@@ -519,3 +519,11 @@ def test_sentence_labels_count_deeds_told_before_without_their_clause_doers() ->
     body = "In the wake of the attack on the train, the police sounded a state-wide alert."
     [e] = _events(body, each_mention=True)
     assert e.type == "ASSAULT" and e.actors == ()  # not the police's attack
+
+
+@pytest.mark.slow
+def test_both_sides_of_a_two_sided_deed_are_actors() -> None:
+    [e] = _events("One man was killed in Surat on Monday when a mob clashed with the police.")
+    assert (e.type, sorted(a.sector for a in e.actors)) == ("ASSAULT", ["COP", "CVL"])
+    [e] = _events("The police fired on protesters with rubber bullets in Lagos on Monday.")
+    assert [a.sector for a in e.actors] == ["COP"]  # one-sided: the fired-on are recipients

@@ -320,9 +320,13 @@ def _subject(tok: Any) -> Any | None:
 
 
 def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]]:
-    """(actors, recipients) of the trigger ``tok``."""
+    """(actors, recipients) of the trigger ``tok``. In a two-sided deed (``defaults.txt``:
+    "clash", "fight") who does it "with" the subject is an actor too, as PLOVER codes reciprocal
+    violence."""
     doers: list[Any] = []
     done_to: list[Any] = []
+    two_sided = _one_of(tok, entry_set("defaults.txt", "two-sided"))
+    sides: list[Any] = []  # the other side of a two-sided deed
     if _verbal(tok):
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
             tok.tag_ == "VBN" and tok.dep_ == "acl"  # "protesters detained on Sunday"
@@ -332,6 +336,8 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
                 doers += _children(c, ("pobj",))
             elif c.dep_ == "nsubjpass" or c.dep_ in ("dobj", "dative"):
                 done_to.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "with" and two_sided:
+                sides += _children(c, ("pobj",))  # "a mob clashed with the police"
             elif c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
                 done_to += _children(c, ("pobj",))
         if tok.dep_ == "acl" and passive:
@@ -353,13 +359,15 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
                 doers.append(c)
             elif c.dep_ == "prep" and c.lower_ == "by":
                 doers += _children(c, ("pobj",))
+            elif c.dep_ == "prep" and c.lower_ == "with" and two_sided:
+                sides += _children(c, ("pobj",))
             elif c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS | {"of"}:
                 done_to += _children(c, ("pobj",))
         if not doers and tok.dep_ in ("dobj",):
             subj = _subject(tok.head)
             if subj is not None:
                 doers.append(subj)
-    named = _named([_antecedent(t) for t in doers], ctx)
+    named = _named([_antecedent(t) for t in doers + sides], ctx)
     if not named:  # "clashes erupted between supporters and security forces": both sides
         named = _named([c for p in _children(tok, ("prep",)) if p.lower_ == "between"
                         for c in _children(p, ("pobj",))], ctx)

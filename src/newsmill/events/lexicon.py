@@ -102,7 +102,7 @@ def entry_set(name: str, key: str) -> frozenset[str]:
 @cache
 def _defaults() -> dict[str, tuple[str, str]]:
     table = sections("defaults.txt")
-    return {key.lower(): (v[0], v[1]) for key, v in table.items() if len(v) == 2}
+    return {key.lower(): (v[0], v[1]) for key, v in table.items() if " " in key and len(v) == 2}
 
 
 def default_actor(etype: str, word: str, mode: str | None) -> tuple[str, str] | None:
