@@ -527,3 +527,14 @@ def test_both_sides_of_a_two_sided_deed_are_actors() -> None:
     assert (e.type, sorted(a.sector for a in e.actors)) == ("ASSAULT", ["COP", "CVL"])
     [e] = _events("The police fired on protesters with rubber bullets in Lagos on Monday.")
     assert [a.sector for a in e.actors] == ["COP"]  # one-sided: the fired-on are recipients
+
+
+@pytest.mark.slow
+def test_they_of_a_main_clause_is_the_group_of_the_sentence_before() -> None:
+    events = _events("Police had trouble reaching the market in Surat on Monday. "
+                     "They opened fire to disperse the mob.")
+    assert [(e.type, [a.sector for a in e.actors]) for e in events] == [("ASSAULT", ["COP"])]
+    # inside its own sentence a "they" is not sent back
+    [e] = _events("Police had trouble reaching the market in Surat on Monday. "
+                  "The crowd grew, and residents said that they saw officers beat a boy.")
+    assert [a.sector for a in e.actors] == ["COP"]

@@ -387,7 +387,20 @@ def _antecedent(tok: Any) -> Any:
                 return subj
             break
         t = t.head
+    if tok.lower_ == "they" and tok.dep_ in SUBJECTS and tok.head.dep_ == "ROOT" and (
+            tok.sent.start > 0):  # the subject of a main clause: of the sentence before
+        return _last_group(tok.doc[tok.sent.start - 1].sent) or tok
     return tok
+
+
+def _last_group(sent: Any) -> Any | None:
+    """The subject of ``sent``'s main clause when it is a group a sector word names ("police
+    had a lot of difficulty reaching the spot. They opened fire ..."): who a "they" of the
+    next sentence is."""
+    subj = _subject(sent.root)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or act.sector_of([subj.text]) is None:
+        return None
+    return subj
 
 
 def _named(tokens: list[Any], ctx: act.ArticleContext) -> list[Actor]:
