@@ -538,3 +538,22 @@ def test_they_of_a_main_clause_is_the_group_of_the_sentence_before() -> None:
     [e] = _events("Police had trouble reaching the market in Surat on Monday. "
                   "The crowd grew, and residents said that they saw officers beat a boy.")
     assert [a.sector for a in e.actors] == ["COP"]
+
+
+@pytest.mark.slow
+def test_a_year_that_dates_what_a_deed_is_about_does_not_make_it_history() -> None:
+    body = ("Sweden has dropped its investigation into a 2010 rape allegation against Julian "
+            "Assange. He had been facing the charge in Sweden since 2010, and it was dropped "
+            "in 2017.")
+    events = _events(body, published=None)
+    assert [(e.type, e.evidence.split()[0]) for e in events] == [("CONCEDE", "Sweden")]
+    assert events[0].place is not None and events[0].place.country == "SWE"  # at home
+    assert _events("Israel seized the territories in the 1967 war.") == []  # history
+
+
+@pytest.mark.slow
+def test_security_forces_are_police_when_they_repress_civilians() -> None:
+    [e] = _events("Security forces fired on protesters in Baghdad on Monday.")
+    assert [a.sector for a in e.actors] == ["COP"]
+    [e] = _events("Security forces killed ten militants in Kashmir on Monday.")
+    assert [a.sector for a in e.actors] == ["MIL"]

@@ -88,6 +88,7 @@ class ArticleContext:
     roles: dict[str, list[str]] = field(default_factory=dict)  # canonical name -> role words
     countries: tuple[str, ...] = ()  # the article's countries, most mentioned first
     speakers: tuple[tuple[int, int, str], ...] = ()  # (start, end, speaker) of each statement
+    dateline: str | None = None  # the country of the story's dateline
 
     def speaker_at(self, offset: int) -> str | None:
         """Who says the words at ``offset``, if they are inside an attributed statement: the
@@ -127,7 +128,7 @@ class ArticleContext:
             roles[name] += [t.text for t in words if t.ent_type_ != "PERSON"]
         speakers = tuple((s.start, s.end, s.speaker) for s in statements if s.speaker)
         return cls(entities, dict(roles), tuple(sorted(counts, key=lambda c: -counts[c])),
-                   speakers)
+                   speakers, dateline)
 
     @property
     def country(self) -> str | None:

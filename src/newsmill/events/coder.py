@@ -46,6 +46,9 @@ NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "LAW", 
 DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 BACKGROUND_LINKS = frozenset({"after", "following", "since", "because", "amid", "despite",
                               "before"})
+STATE_SECTORS = frozenset({"GOV", "JUD", "LEG", "COP"})  # bodies that act at home
+TIME_PREPS = frozenset({"in", "during", "since", "after", "before", "until", "by", "on", "at",
+                        "following", "throughout", "amid"})
 HABITUAL = frozenset({"long", "often", "routinely", "repeatedly", "previously", "once"})
 VERBAL = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "CONCEDE",
                     "CONSULT"})
@@ -173,7 +176,19 @@ def _own_words(head: Any, trigger: Any) -> str:
     nested = {t.i for d in head.subtree if d.i != head.i and d.head.i != trigger.i and (
                   d.dep_ == "relcl" or (d.dep_ == "acl" and d.tag_ == "VBN"))
               for t in d.subtree}  # "who ...", "suspected of ..."; not "gunmen wearing ..."
+    nested |= {d.i for d in head.subtree if _dated_thing(d)}
     return " ".join(t.text for t in head.subtree if t.i not in nested)
+
+
+def _dated_thing(tok: Any) -> bool:
+    """A year that dates a thing the clause is about, not when the clause happened: "dropped
+    its investigation into a 2010 rape allegation" (but "in the 1967 war" dates the deed)."""
+    if tok.dep_ not in ("nummod", "compound", "amod") or tok.head.pos_ != "NOUN" or (
+            tok.ent_type_ != "DATE"):
+        return False
+    thing = tok.head
+    return thing.dep_ in ("dobj", "nsubjpass") or (
+        thing.dep_ == "pobj" and thing.head.lower_ not in TIME_PREPS)
 
 
 def _referential(tok: Any) -> bool:
@@ -415,7 +430,10 @@ def _named(tokens: list[Any], ctx: act.ArticleContext) -> list[Actor]:
     return out
 
 
-def place_of(head: Any, sent: Any, ctx: act.ArticleContext) -> Place | None:
+def place_of(head: Any, sent: Any, ctx: act.ArticleContext,
+             fallback: bool = True) -> Place | None:
+    """The place the event's clause names, else its sentence; else (with ``fallback``) the
+    article's country."""
     gaz = gazetteer()
 
     def after_prep(ent: Any) -> bool:
@@ -447,7 +465,7 @@ def place_of(head: Any, sent: Any, ctx: act.ArticleContext) -> Place | None:
     clause = [e for e in sent.ents
               if head.left_edge.i <= e.start and e.end <= head.right_edge.i + 1]
     place = located(clause) or located(list(sent.ents))
-    if place is None and ctx.country:
+    if place is None and ctx.country and fallback:
         return gaz.country(ctx.country)
     return place
 
@@ -569,9 +587,13 @@ def numbers(sent: Any) -> dict[str, int]:
 
 def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str | None,
                   earlier: dict[str, Event] | None = None,
-                  each_mention: bool = False) -> list[Event]:
+                  each_mention: bool = False,
+                  homes: dict[int, Place] | None = None) -> list[Event]:
     """The events of one sentence; ``earlier`` holds the article's last event of each type
-    that names its doers, for "the firing" in "one person was killed in the firing". With
+    that names its doers, for "the firing" in "one person was killed in the firing";
+    ``homes`` gets, by evidence offset, the country of a state body that does a deed where
+    neither the text nor a dateline names a place ("Sweden has dropped its investigation":
+    Sweden's courts act in Sweden), which ``code`` gives the event after merging. With
     ``each_mention`` what a relative clause tells of a party and a deed told before ("the
     arrests") count too, and each event's evidence is its whole sentence, the unit labelled
     (a clause as short as "killed in police firing" is told by many sentences)."""
@@ -622,7 +644,13 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         if not doers:  # "killed in police firing": the deed inside it names the doer
             doers, mode, before = _inner_doers(f, every, ctx, earlier or {})
         mode = mode or _instrument(trig, sent)
-        place = place_of(head, sent, ctx)
+        place = place_of(head, sent, ctx, fallback=False)
+        home = next((a.country for a in doers[:1] if a.sector in STATE_SECTORS), None)
+        if place is None and home is not None and homes is not None and not ctx.dateline and (
+                home_place := gazetteer().country(home)) is not None:
+            homes[start] = home_place  # set after merging (a place not named stays unknown)
+        if place is None and ctx.country:
+            place = gazetteer().country(ctx.country)
         named = bool(doers)
         default = default_actor(trig.type, _lemma(tok), mode)
         if not doers and default is not None:  # where it happened, else the article's country
@@ -635,6 +663,7 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
                 trig.type in FUTURE_COOPERATION | FUTURE_CONFLICT.keys()):
             continue  # "suspects could be extradited": nobody promises or threatens it
         event = _as_plover(event, tok, trig)
+        event = _repression(event)
         if before is not None and event.type == before.type:  # told again: merged with it
             event = replace(event, mode=before.mode, recipients=before.recipients,
                             place=before.place, date=event.date or before.date)
@@ -722,6 +751,18 @@ def _clause_parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], lis
         return [], []
     named = parties(head, ctx)[0]
     return ([], named) if _one_of(head, entry_set("status.txt", "suffered verbs")) else (named, [])
+
+
+def _repression(event: Event) -> Event:
+    """Security forces that use force on civilians or crowds, or arrest them, are policing
+    (COP), as PLOVER's repression context has them; fighting rebels they stay MIL."""
+    on_crowds = event.mode == "crowd-control" or any(r.sector == "CVL" for r in event.recipients)
+    if event.type not in ("ASSAULT", "COERCE") or (event.type == "ASSAULT" and not on_crowds):
+        return event
+    policing = entry_set("sectors.txt", "policing forces")
+    actors = tuple(replace(a, sector="COP") if a.sector == "MIL" and " ".join(
+        a.name.lower().split()[-2:]) in policing else a for a in event.actors)
+    return replace(event, actors=actors)
 
 
 def _as_plover(event: Event, tok: Any, trig: Trigger) -> Event:
@@ -922,15 +963,18 @@ def code(doc: Any, body: str, published: str | None,
     ctx = act.ArticleContext.of(doc, statements)
     events: list[Event] = []
     earlier: dict[str, Event] = {}
+    homes: dict[int, Place] = {}
     days: list[tuple[int, str]] = []
     for sent in doc.sents:
-        told = code_sentence(sent, body, ctx, published, earlier, each_mention)
+        told = code_sentence(sent, body, ctx, published, earlier, each_mention, homes)
         earlier.update((e.type, e) for e in told if e.actors)
         events += told
         day = None if told else _day_of(sent, published)
         if day is not None:
             days.append((sent.start_char, day))
-    return anchor(events if each_mention else merge(events), days)
+    events = [replace(e, place=homes.get(e.start, e.place))
+              for e in (events if each_mention else merge(events))]
+    return anchor(events, days)
 
 
 def _day_of(sent: Any, published: str | None) -> str | None:
