@@ -557,3 +557,13 @@ def test_security_forces_are_police_when_they_repress_civilians() -> None:
     assert [a.sector for a in e.actors] == ["COP"]
     [e] = _events("Security forces killed ten militants in Kashmir on Monday.")
     assert [a.sector for a in e.actors] == ["MIL"]
+
+
+@pytest.mark.slow
+def test_a_reaction_takes_the_story_s_place_not_the_speaker_s_home() -> None:
+    body = ("Police fired tear gas at protesters in Hong Kong on Sunday. "
+            "The UK has urged an end to the violence in the city.")
+    events = {e.type: e for e in _events(body)}
+    assert events["REQUEST"].place is not None and events["REQUEST"].place.country == "HKG"
+    [e] = _events("Russia's foreign ministry condemned the decision on Tuesday.")
+    assert [(a.country, a.sector) for a in e.actors] == [("RUS", "GOV")]

@@ -107,9 +107,9 @@ class ArticleContext:
         if (dateline := _dateline(doc.text)) is not None:
             counts[dateline] += DATELINE_WEIGHT
         for ent in doc.ents:
-            if ent.label_ in ("GPE", "NORP"):
+            if ent.label_ in ("GPE", "NORP", "LOC"):  # LOC: "the West Bank", "Crimea"
                 code = gaz.country_of_name(ent.text)
-                place = gaz.locate(ent.text) if code is None and ent.label_ == "GPE" else None
+                place = gaz.locate(ent.text) if code is None and ent.label_ != "NORP" else None
                 code = code or (place.country if place else None)
                 if code:
                     counts[code] += _weight(ent)
@@ -255,6 +255,12 @@ def _country_in(tokens: list[Any]) -> str | None:
     return None
 
 
+def speaker_actor(speaker: str, ctx: ArticleContext) -> Actor:
+    """The actor a statement's speaker (a person's or a body's fullest name) stands for."""
+    is_person = speaker in ctx.entities.roles
+    return _described(speaker, "PERSON" if is_person else "ORG", [], ctx)
+
+
 def actor(tok: Any, ctx: ArticleContext) -> Actor | None:
     """The actor ``tok`` stands for, or ``None`` for a word that names no one."""
     if tok.lower_ in PERSON_PRONOUNS:
@@ -263,8 +269,7 @@ def actor(tok: Any, ctx: ArticleContext) -> Actor | None:
             return None
         return _described(name, "PERSON", [], ctx)
     if tok.lower_ in SPEAKER_PRONOUNS and (speaker := ctx.speaker_at(tok.idx)) is not None:
-        is_person = speaker in ctx.entities.roles
-        return _described(speaker, "PERSON" if is_person else "ORG", [], ctx)
+        return speaker_actor(speaker, ctx)
     group = _counted(tok)
     if group is not None:  # "tens of thousands of students": the students
         return actor(group, ctx)
@@ -408,7 +413,7 @@ def figure(name: str) -> tuple[str, str] | None:
 def _country_of_words(words: list[str]) -> str | None:
     gaz = gazetteer()
     for w in words:
-        code = gaz.country_of_name(w)
+        code = gaz.country_of_name(w.removesuffix("'s").removesuffix("’s"))  # "Russia's"
         if code:
             return code
     return None

@@ -47,6 +47,7 @@ DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 BACKGROUND_LINKS = frozenset({"after", "following", "since", "because", "amid", "despite",
                               "before"})
 STATE_SECTORS = frozenset({"GOV", "JUD", "LEG", "COP"})  # bodies that act at home
+REACTIONS = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"})  # about others
 TIME_PREPS = frozenset({"in", "during", "since", "after", "before", "until", "by", "on", "at",
                         "following", "throughout", "amid"})
 HABITUAL = frozenset({"long", "often", "routinely", "repeatedly", "previously", "once"})
@@ -591,8 +592,9 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
                   homes: dict[int, Place] | None = None) -> list[Event]:
     """The events of one sentence; ``earlier`` holds the article's last event of each type
     that names its doers, for "the firing" in "one person was killed in the firing";
-    ``homes`` gets, by evidence offset, the country of a state body that does a deed where
-    neither the text nor a dateline names a place ("Sweden has dropped its investigation":
+    ``homes`` gets, by evidence offset, the country of a state body that does a deed (not a
+    reaction to another's, "the UK has urged an end to the violence") where neither the text
+    nor a dateline names a place ("Sweden has dropped its investigation":
     Sweden's courts act in Sweden), which ``code`` gives the event after merging. With
     ``each_mention`` what a relative clause tells of a party and a deed told before ("the
     arrests") count too, and each event's evidence is its whole sentence, the unit labelled
@@ -645,7 +647,8 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
             doers, mode, before = _inner_doers(f, every, ctx, earlier or {})
         mode = mode or _instrument(trig, sent)
         place = place_of(head, sent, ctx, fallback=False)
-        home = next((a.country for a in doers[:1] if a.sector in STATE_SECTORS), None)
+        home = next((a.country for a in doers[:1] if a.sector in STATE_SECTORS
+                     and trig.type not in REACTIONS), None)
         if place is None and home is not None and homes is not None and not ctx.dateline and (
                 home_place := gazetteer().country(home)) is not None:
             homes[start] = home_place  # set after merging (a place not named stays unknown)
