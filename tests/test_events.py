@@ -567,3 +567,9 @@ def test_a_reaction_takes_the_story_s_place_not_the_speaker_s_home() -> None:
     assert events["REQUEST"].place is not None and events["REQUEST"].place.country == "HKG"
     [e] = _events("Russia's foreign ministry condemned the decision on Tuesday.")
     assert [(a.country, a.sector) for a in e.actors] == [("RUS", "GOV")]
+
+
+@pytest.mark.slow
+def test_rounds_that_had_to_be_fired_are_a_firing() -> None:
+    [e] = _events("Police said six rounds had to be fired in Surat on Monday.")
+    assert (e.type, e.mode) == ("ASSAULT", "firearms")

@@ -102,6 +102,9 @@ def _matches(trig: Trigger, tok: Any) -> bool:
         kids = [c for c in tok.children if c.dep_ != "mark"]
         near = {w for c in kids for w in (_lemma(c), c.lower_)}
         near |= {w for c in kids for g in c.children for w in (_lemma(g), g.lower_)}
+        if tok.dep_ == "xcomp" and not _children(tok, SUBJECTS | {"nsubjpass"}):
+            # "six rounds had to be fired": the subject of the verb it completes
+            near |= {w for c in _children(tok.head, SUBJECTS) for w in (_lemma(c), c.lower_)}
         return all(w in near for w in rest)
     if _lemma(tok) == trig.words[-1]:
         before = {w for c in tok.lefts for w in (_lemma(c), c.lower_)}
