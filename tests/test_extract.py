@@ -294,3 +294,8 @@ def test_published_day_is_the_one_the_page_shows() -> None:
     for shown, want in (("December 19, 2023", "2023-12-19"), ("Dec 20, 2023", "2023-12-20")):
         tree = _page(night, f"{story}<p>Published {shown}</p></article>")
         assert published_day(tree, PageMeta.read(tree)) == want
+    # placeholder and impossible stamps are no days (and break nothing)
+    junk = ('<script type="application/ld+json">{"@type": "Article", "datePublished": '
+            '"0001-01-01T00:00:00Z", "dateModified": "2023-02-30T10:00:00Z"}</script>')
+    tree = _page(junk, f"{story}</article>")
+    assert published_day(tree, PageMeta.read(tree)) is None

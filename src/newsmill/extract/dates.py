@@ -32,6 +32,7 @@ DAY_FORMATS = (  # strftime forms a page prints a day in
     "%m.%d.%Y",
 )
 SPACE = re.compile(r"\s+")
+MIN_YEAR = 1990  # no news page is older (htmldate's own lower bound is 1995)
 UTC_NIGHT = re.compile(r"(\d{4}-\d\d-\d\d)T0[0-7]:\d\d(?::[\d.]+)?(?:Z|[+-]00:?00)$")
 
 
@@ -49,14 +50,22 @@ def candidate_days(tree: Any, meta: PageMeta, url: str | None) -> list[str]:
     stamps += meta.values(PUBLISHED_META)
     found += [m.group(0) for s in stamps if isinstance(s, str) and (m := ISO_DAY.match(s.strip()))]
     found += [day for s in stamps if isinstance(s, str) and (day := _day_before_if_utc_night(s))]
-    return list(dict.fromkeys(day for day in found if day))
+    return list(dict.fromkeys(day for day in found if day and _plausible(day)))
+
+
+def _plausible(day: str) -> bool:
+    """A real calendar day of the web's time (not "0001-01-01" or "2023-02-30")."""
+    try:
+        return dt.date.fromisoformat(day).year >= MIN_YEAR
+    except ValueError:
+        return False
 
 
 def _day_before_if_utc_night(stamp: str) -> str | None:
     """The day before a UTC time stamp of the small hours: the day it still was in the
     Americas, where the page may print it ("2023-12-20T01:00Z" on a page of Dec 19)."""
     m = UTC_NIGHT.match(stamp.strip())
-    if not m:
+    if not m or not _plausible(m.group(1)):
         return None
     return (dt.date.fromisoformat(m.group(1)) - dt.timedelta(days=1)).isoformat()
 
