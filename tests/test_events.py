@@ -573,3 +573,13 @@ def test_a_reaction_takes_the_story_s_place_not_the_speaker_s_home() -> None:
 def test_rounds_that_had_to_be_fired_are_a_firing() -> None:
     [e] = _events("Police said six rounds had to be fired in Surat on Monday.")
     assert (e.type, e.mode) == ("ASSAULT", "firearms")
+
+
+@pytest.mark.slow
+def test_a_meeting_where_a_deed_happened_and_protests_amid_which_are_no_news() -> None:
+    events = _events("Trump recounted the figures in a cabinet meeting on Monday.")
+    assert "CONSULT" not in {e.type for e in events}
+    events = _events("The trip was cancelled on Monday because of protests in Santiago.")
+    assert "PROTEST" not in {e.type for e in events}
+    [e] = _events("Trump and Xi held a meeting in Osaka on Monday.")
+    assert e.type == "CONSULT"  # the meeting is what the clause tells

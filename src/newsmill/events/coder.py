@@ -606,7 +606,7 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
     every = find_triggers(sent)
     triggered = [f for f in every if not (
         (_referential(f.token) and not each_mention) or _purpose(f.token)
-        or _habitual(f.token) or _condition(f.token) or _topic(f.token)
+        or _habitual(f.token) or _condition(f.token) or _topic(f.token) or _setting(f)
         or _descriptive(f, every, not each_mention)
         or any(_governs(clause, f.token) for clause, _ in asked))]
     known: dict[int, tuple[list[Actor], list[Actor]]] = {}
@@ -858,6 +858,22 @@ def _topic(tok: Any) -> bool:
     if tok.dep_ == "pobj":
         return tok.head.lower_ in entry_set("status.txt", "topic prepositions")
     return tok.dep_ in ("nsubj", "nsubjpass") and _lemma(tok.head) == "be"
+
+
+def _setting(f: Found) -> bool:
+    """A talk, a deal or a statement named as where or when another clause's deed happened
+    ("recounted in a cabinet meeting", "announced the deal during a meeting", "left a meeting
+    in Hanoi"): the setting of that deed, not news of its own; and any deed named as what
+    another happens amid or because of ("cancelled because of protests")."""
+    tok = f.token
+    if _verbal(tok) or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ in entry_set("status.txt", "context prepositions") or (
+            prep.lower_ == "of" and prep.head.lower_ == "because"):
+        return True
+    return f.trigger.type in VERBAL and prep.head.pos_ == "VERB" and (
+        prep.lower_ in entry_set("status.txt", "setting prepositions"))
 
 
 def _condition(tok: Any) -> bool:
