@@ -583,3 +583,9 @@ def test_a_meeting_where_a_deed_happened_and_protests_amid_which_are_no_news() -
     assert "PROTEST" not in {e.type for e in events}
     [e] = _events("Trump and Xi held a meeting in Osaka on Monday.")
     assert e.type == "CONSULT"  # the meeting is what the clause tells
+
+
+@pytest.mark.slow
+def test_a_month_is_no_march() -> None:
+    events = _events("Carlineo was arrested in April for a March 21 phone call to the office.")
+    assert [e.type for e in events] == ["COERCE"]

@@ -137,13 +137,13 @@ def _verbal(tok: Any) -> bool:
 
 
 def find_triggers(sent: Any) -> list[Found]:
-    """The event words of a sentence, outside names ("Amnesty International") and the
-    not-an-event pairs of ``triggers.txt`` ("declined to comment")."""
+    """The event words of a sentence, outside names ("Amnesty International") and dates ("on
+    March 21") and the not-an-event pairs of ``triggers.txt`` ("declined to comment")."""
     table = triggers()
     out: list[Found] = []
     taken: set[int] = set()
     for tok in sent:
-        if tok.ent_type_ in NAMES:
+        if tok.ent_type_ in NAMES or tok.ent_type_ in ("DATE", "TIME"):  # "on March 21"
             continue
         found = table.get(_lemma(tok), [])
         if _gerund(tok) and tok.lower_ != _lemma(tok):
