@@ -589,3 +589,10 @@ def test_a_meeting_where_a_deed_happened_and_protests_amid_which_are_no_news() -
 def test_a_month_is_no_march() -> None:
     events = _events("Carlineo was arrested in April for a March 21 phone call to the office.")
     assert [e.type for e in events] == ["COERCE"]
+
+
+@pytest.mark.slow
+def test_a_reported_must_is_a_demand_unless_the_speaker_owes_it() -> None:
+    [e] = _events("Russia said Sudan must return the helicopter.")
+    assert e.type == "REQUEST" and [a.country for a in e.actors] == ["RUS"]
+    assert _events('"We must teach the defendant love," Omar wrote in a letter.') == []

@@ -800,6 +800,8 @@ def requests(sent: Any, body: str, ctx: act.ArticleContext) -> list[tuple[Any, E
             continue
         if _thing_subject(tok):
             continue  # "the weather should ease": a forecast, not a demand
+        if any(c.lower_ in ("we", "i") for c in _children(tok, SUBJECTS)):
+            continue  # "we must teach the defendant love": what the speaker owes, no demand
         subj = _subject(tok.head)
         doers = _named([subj], ctx) if subj is not None else []
         target = _children(tok, ("nsubj",))
