@@ -596,3 +596,15 @@ def test_a_reported_must_is_a_demand_unless_the_speaker_owes_it() -> None:
     [e] = _events("Russia said Sudan must return the helicopter.")
     assert e.type == "REQUEST" and [a.country for a in e.actors] == ["RUS"]
     assert _events('"We must teach the defendant love," Omar wrote in a letter.') == []
+
+
+def test_a_common_noun_the_model_took_for_a_name_is_still_a_word() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsmill.events.coder import _in_name
+
+    doc = Doc(Vocab(), words=["Protests", "broke", "out", "at", "Amnesty", "International"],
+              pos=["NOUN", "VERB", "ADP", "ADP", "PROPN", "PROPN"],
+              ents=["B-NORP", "O", "O", "O", "B-ORG", "I-ORG"])
+    assert [_in_name(t) for t in doc] == [False, False, False, False, True, True]

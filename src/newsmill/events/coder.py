@@ -143,7 +143,7 @@ def find_triggers(sent: Any) -> list[Found]:
     out: list[Found] = []
     taken: set[int] = set()
     for tok in sent:
-        if tok.ent_type_ in NAMES or tok.ent_type_ in ("DATE", "TIME"):  # "on March 21"
+        if _in_name(tok) or tok.ent_type_ in ("DATE", "TIME"):  # "on March 21"
             continue
         found = table.get(_lemma(tok), [])
         if _gerund(tok) and tok.lower_ != _lemma(tok):
@@ -159,6 +159,16 @@ def find_triggers(sent: Any) -> list[Found]:
                     taken.add(tok.i)
                 break
     return [f for f in out if f.token.i not in taken or len(f.trigger.words) > 1]
+
+
+def _in_name(tok: Any) -> bool:
+    """``tok`` is a word of a name ("Amnesty International"); not a common noun the model
+    took alone for a name ("Protests" at the start of a sentence tagged NORP)."""
+    if tok.ent_type_ not in NAMES:
+        return False
+    following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    alone = tok.ent_iob_ == "B" and (following is None or following.ent_iob_ != "I")
+    return not (alone and tok.pos_ == "NOUN")
 
 
 def _present(head: Any) -> bool:
