@@ -608,3 +608,12 @@ def test_a_common_noun_the_model_took_for_a_name_is_still_a_word() -> None:
               pos=["NOUN", "VERB", "ADP", "ADP", "PROPN", "PROPN"],
               ents=["B-NORP", "O", "O", "O", "B-ORG", "I-ORG"])
     assert [_in_name(t) for t in doc] == [False, False, False, False, True, True]
+
+
+@pytest.mark.slow
+def test_a_protest_told_under_its_dateline_with_what_it_calls_for() -> None:
+    [e] = _events("Indianapolis – Several thousand teachers surrounded the Indiana Statehouse "
+                  "on Tuesday to call for better pay in a protest that closed schools for the "
+                  "day.", published="2019-11-19")
+    assert (e.type, e.status, e.date) == ("PROTEST", "occurred", "2019-11-19")
+    assert [a.sector for a in e.actors] == ["EDU"]  # the teachers, not the dateline

@@ -48,6 +48,9 @@ BACKGROUND_LINKS = frozenset({"after", "following", "since", "because", "amid", 
                               "before"})
 STATE_SECTORS = frozenset({"GOV", "JUD", "LEG", "COP"})  # bodies that act at home
 REACTIONS = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"})  # about others
+DATELINE_MARKS = frozenset({"–", "—", "-", "--", ":"})
+VAGUE_TIME = re.compile(r"(?:the|that|this) (?:day|night|evening|morning|time)")
+WHERE_PREPS = frozenset({"in", "at", "during", "amid", "after", "since"})  # the deed's setting
 TIME_PREPS = frozenset({"in", "during", "since", "after", "before", "until", "by", "on", "at",
                         "following", "throughout", "amid"})
 HABITUAL = frozenset({"long", "often", "routinely", "repeatedly", "previously", "once"})
@@ -332,7 +335,7 @@ def _subject(tok: Any) -> Any | None:
             s = subj[0]
             if s.lower_ in ("who", "that", "which") and t.dep_ == "relcl":
                 return t.head
-            return s
+            return _past_dateline(s)
         if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX"):
             t = t.head.head  # "deliberated before convicting him": who deliberated convicted
             continue
@@ -346,6 +349,17 @@ def _subject(tok: Any) -> Any | None:
             continue
         break
     return None
+
+
+def _past_dateline(subj: Any) -> Any:
+    """A dateline the parser took for the subject ("Indianapolis – Several thousand teachers
+    surrounded ...": the teachers) gives way to what it stands beside."""
+    if subj.left_edge.i == subj.sent.start and subj.ent_type_ == "GPE":
+        after = subj.doc[subj.i + 1] if subj.i + 1 < len(subj.doc) else None
+        appos = _children(subj, ("appos",))
+        if after is not None and after.text in DATELINE_MARKS and appos:
+            return appos[0]
+    return subj
 
 
 def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]]:
@@ -485,9 +499,13 @@ def place_of(head: Any, sent: Any, ctx: act.ArticleContext,
 
 
 def _date_words(head: Any, sent: Any) -> list[str]:
+    """The date words of ``head``'s clause, else of its sentence; a clause's words that name
+    no time of their own ("closed schools for the day") give way to the sentence's."""
     inside = [e.text for e in sent.ents if e.label_ in ("DATE", "TIME")
               and head.left_edge.i <= e.start and e.end <= head.right_edge.i + 1]
-    return inside or [e.text for e in sent.ents if e.label_ == "DATE"]
+    if any(not VAGUE_TIME.fullmatch(w.lower()) for w in inside):
+        return inside
+    return inside + [e.text for e in sent.ents if e.label_ == "DATE" and e.text not in inside]
 
 
 def status_of(trig: Trigger, tok: Any, sent: Any) -> str:
@@ -519,8 +537,9 @@ def status_of(trig: Trigger, tok: Any, sent: Any) -> str:
         return "planned"
     if any(_lemma(c) in planned_verbs and c.i != tok.i and not _was_able(c)
            for c in chain[1:3]) and (
-            tok.dep_ == "xcomp" or (tok.dep_ in ("pobj", "dobj") and _lemma(chain[1]) != "be")):
-        return "planned"
+            tok.dep_ == "xcomp" or (tok.dep_ in ("pobj", "dobj") and _lemma(chain[1]) != "be"
+                                    and _lemma(chain[1]) not in WHERE_PREPS)):
+        return "planned"  # "called for a strike", not "called for pay in a protest"
     if trig.type == "AGREE" and _agreed_to_do(tok):
         return "planned"
     return "occurred"
