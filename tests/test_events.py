@@ -617,3 +617,13 @@ def test_a_protest_told_under_its_dateline_with_what_it_calls_for() -> None:
                   "day.", published="2019-11-19")
     assert (e.type, e.status, e.date) == ("PROTEST", "occurred", "2019-11-19")
     assert [a.sector for a in e.actors] == ["EDU"]  # the teachers, not the dateline
+
+
+@pytest.mark.slow
+def test_stone_throwing_is_a_riot_unless_the_police_throw() -> None:
+    events = _events("Youths threw stones at a bus in Hebron on Monday.")
+    assert [(e.type, e.mode) for e in events] == [("PROTEST", "riot")]
+    [e] = _events("Villagers said the police began pelting stones in Surat on Monday.")
+    assert (e.type, [a.sector for a in e.actors]) == ("ASSAULT", ["COP"])
+    [e] = _events("Riot police were smashing the windows of cars in Tehran on Monday.")
+    assert (e.type, e.mode) == ("ASSAULT", "destroy")

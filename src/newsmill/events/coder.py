@@ -790,7 +790,11 @@ def _clause_parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], lis
 
 def _repression(event: Event) -> Event:
     """Security forces that use force on civilians or crowds, or arrest them, are policing
-    (COP), as PLOVER's repression context has them; fighting rebels they stay MIL."""
+    (COP), as PLOVER's repression context has them; fighting rebels they stay MIL. Police and
+    soldiers do not riot: stones they throw are an assault."""
+    if event.type == "PROTEST" and event.mode == "riot" and event.actors and all(
+            a.sector in ("COP", "MIL") for a in event.actors):
+        return replace(event, type="ASSAULT", mode="primitive")
     on_crowds = event.mode == "crowd-control" or any(r.sector == "CVL" for r in event.recipients)
     if event.type not in ("ASSAULT", "COERCE") or (event.type == "ASSAULT" and not on_crowds):
         return event
