@@ -627,3 +627,14 @@ def test_stone_throwing_is_a_riot_unless_the_police_throw() -> None:
     assert (e.type, [a.sector for a in e.actors]) == ("ASSAULT", ["COP"])
     [e] = _events("Riot police were smashing the windows of cars in Tehran on Monday.")
     assert (e.type, e.mode) == ("ASSAULT", "destroy")
+
+
+@pytest.mark.slow
+def test_who_and_where_clauses_describe_unless_they_go_on_with_the_story() -> None:
+    assert _events("He was the successor to Nazarbayev who unexpectedly resigned after 30 "
+                   "years in office.") == []
+    events = _events("Officials ordered an inquiry at the facility where Epstein was held.")
+    assert "COERCE" not in {e.type for e in events}
+    events = _events("Protesters gathered in the square in Tehran on Monday, where police "
+                     "fired tear gas at them.")
+    assert "ASSAULT" in {e.type for e in events}
