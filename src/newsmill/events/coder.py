@@ -869,7 +869,7 @@ def _descriptive(f: Found, every: list[Found], news: bool = True) -> bool:
     if any(c.lower_ in ("where", "when") and c.dep_ == "advmod" for c in head.children):
         # "the facility where Epstein was held" tells of the place; ", where police fired"
         # goes on with the story
-        return head.left_edge.i > 0 and head.doc[head.left_edge.i - 1].text != ","
+        return bool(head.left_edge.i > 0 and head.doc[head.left_edge.i - 1].text != ",")
     who = any(c.lower_ in ("who", "whom") for c in head.children)  # a person, however parsed
     if not (who or party.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
             or act.sector_of([party.text])):
