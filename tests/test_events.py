@@ -638,3 +638,10 @@ def test_who_and_where_clauses_describe_unless_they_go_on_with_the_story() -> No
     events = _events("Protesters gathered in the square in Tehran on Monday, where police "
                      "fired tear gas at them.")
     assert "ASSAULT" in {e.type for e in events}
+
+
+@pytest.mark.slow
+def test_one_party_named_more_or_less_fully_is_one_doer_of_a_happening() -> None:
+    body = ("Federal prosecutors charged two prison officers in New York on Tuesday. "
+            "Prosecutors charged two prison officers with falsifying records.")
+    assert [e.type for e in _events(body)] == ["ACCUSE"]

@@ -970,7 +970,10 @@ def _instrument(trig: Trigger, sent: Any) -> str | None:
 
 
 def _happening(e: Event) -> tuple[object, ...]:
-    return (e.type, e.mode, frozenset(a.name.lower() for a in e.actors),
+    """Type, mode and parties of an event, each doer by its head word and country ("Federal
+    prosecutors" and "prosecutors" of one country are one party)."""
+    return (e.type, e.mode, frozenset((a.name.lower().split()[-1], a.country)
+                                      for a in e.actors if a.name.split()),
             frozenset(a.name.lower() for a in e.recipients))
 
 
