@@ -645,3 +645,9 @@ def test_one_party_named_more_or_less_fully_is_one_doer_of_a_happening() -> None
     body = ("Federal prosecutors charged two prison officers in New York on Tuesday. "
             "Prosecutors charged two prison officers with falsifying records.")
     assert [e.type for e in _events(body)] == ["ACCUSE"]
+
+
+@pytest.mark.slow
+def test_what_may_have_happened_is_hypothetical_even_when_reported() -> None:
+    events = _events("His brother said the financier may have been murdered in his cell.")
+    assert all(e.status == "hypothetical" for e in events if e.type == "ASSAULT")

@@ -528,7 +528,8 @@ def status_of(trig: Trigger, tok: Any, sent: Any) -> str:
                   for m in c.children if m.dep_ == "mark"}
     if marks & entry_set("status.txt", "hypothetical marks") or sent.text.rstrip().endswith("?"):
         return "hypothetical"
-    if aux & entry_set("status.txt", "hypothetical auxiliaries") and not _reported(clause):
+    if aux & entry_set("status.txt", "hypothetical auxiliaries") and (
+            not _reported(clause) or "have" in aux):  # "said he may have been murdered"
         return "hypothetical"
     if trig.type == "THREATEN":
         return "planned"
