@@ -651,3 +651,10 @@ def test_one_party_named_more_or_less_fully_is_one_doer_of_a_happening() -> None
 def test_what_may_have_happened_is_hypothetical_even_when_reported() -> None:
     events = _events("His brother said the financier may have been murdered in his cell.")
     assert all(e.status == "hypothetical" for e in events if e.type == "ASSAULT")
+
+
+@pytest.mark.slow
+def test_a_denied_deed_does_not_swallow_one_that_happened() -> None:
+    events = _events("Not one of the 800 arrested for violence in Ahmedabad has been booked "
+                     "under the new law.", each_mention=True)
+    assert sorted(e.status for e in events if e.type == "COERCE") == ["denied", "occurred"]

@@ -263,11 +263,13 @@ def one_per_happening(found: list[Found],
     # one event per type and doers: "six were injured in police firing, while 12 were killed
     # by the rioters" tells two; "97 died in police firing, while the others were killed"
     # tells one, the trigger that names its doers ("who fired is news"), nearest the root
+    # (a denied one apart: "not one of the 800 arrested has been booked" tells arrests made)
     doers = {f.token.i: {w.lower() for a in doers_of(f.token) for w in a.name.split()}
              for f in keep}
+    told = {f.token.i: status_of(f.trigger, f.token, f.token.sent) == "denied" for f in keep}
     chosen: list[Found] = []
     for f in sorted(keep, key=lambda f: (not doers[f.token.i], _depth(f.token))):
-        if not any(g.trigger.type == f.trigger.type and (
+        if not any(g.trigger.type == f.trigger.type and told[g.token.i] == told[f.token.i] and (
                 not doers[f.token.i] or doers[f.token.i] & doers[g.token.i]) for g in chosen):
             chosen.append(f)
     return sorted(chosen, key=lambda f: f.token.i)
