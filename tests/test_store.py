@@ -128,3 +128,22 @@ def test_events_by_type_country_and_day_and_their_exports(tmp_path: Path) -> Non
     assert write(store.documents(), "plover", out) == 3
     first = json.loads(out.getvalue().splitlines()[0])
     assert (first["type"], first["size"], first["source"]) == ("PROTEST", 200, "The Test Times")
+
+
+def test_an_exact_copy_carries_the_story_s_analysis_but_adds_no_event_rows(tmp_path: Path) -> None:
+    import io
+
+    from newsmill.serve.export import write
+
+    store = Store(tmp_path / "s.db")
+    copy = Document(replace(ART, id="a2", source="a2.txt", duplicate_of="a1"))
+    rescrape = Document(replace(ART, id="a3", source="a3.txt", duplicate_of="a1",
+                                body=ART.body + " Updated at noon."))
+    store.save([DOC, copy, rescrape])
+    got = store.get("a2")
+    assert got is not None and (got.events, got.statements) == (DOC.events, DOC.statements)
+    assert got.article.id == "a2"
+    assert store.get("a3").events == ()  # type: ignore[union-attr]  # other text: offsets differ
+    out = io.StringIO()
+    assert write(store.documents(), "plover", out) == 1  # one happening, one row
+    assert store.stats().events == 1

@@ -85,6 +85,8 @@ def _write_events(docs: Iterable[Document], fmt: str, out: TextIO) -> int:
         writer.writeheader()
     n = 0
     for doc in docs:
+        if doc.article.duplicate_of is not None:
+            continue  # a copy's events are its first copy's: one row per happening
         for i, e in enumerate(doc.events):
             if writer is not None:
                 writer.writerow(acled_row(doc, e))

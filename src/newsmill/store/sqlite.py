@@ -220,7 +220,15 @@ class Store:
             return self._document(conn, row)
 
     def _document(self, conn: Connection, row: Any) -> Document:
+        """The stored document of ``row``; a copy of a story with the very same body (a
+        re-scrape, a syndicated copy) carries the analysis of its first copy, which it was
+        not given again."""
         aid = row["id"]
+        if row["duplicate_of"] is not None:
+            first = conn.execute(text("SELECT id, body FROM articles WHERE id = :o"),
+                                 {"o": row["duplicate_of"]}).first()
+            if first is not None and first.body == row["body"]:
+                aid = first.id
         children = {
             table: conn.execute(text(f"SELECT * FROM {table} WHERE article_id = :a ORDER BY idx"),
                                 {"a": aid}).mappings().all()
