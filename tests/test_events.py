@@ -658,3 +658,14 @@ def test_a_denied_deed_does_not_swallow_one_that_happened() -> None:
     events = _events("Not one of the 800 arrested for violence in Ahmedabad has been booked "
                      "under the new law.", each_mention=True)
     assert sorted(e.status for e in events if e.type == "COERCE") == ["denied", "occurred"]
+
+
+@pytest.mark.slow
+def test_places_named_through_of_and_towns_taken_for_peoples() -> None:
+    for body, country in (
+            ("Three US servicemen were killed by a bomb outside of the Iraqi city of Basra "
+             "on Monday.", "IRQ"),
+            ("A roadside bombing near the town of Samarra on Sunday killed one U.S. soldier.",
+             "IRQ")):
+        [e] = _events(body)
+        assert e.place is not None and e.place.country == country, body

@@ -469,8 +469,11 @@ def place_of(head: Any, sent: Any, ctx: act.ArticleContext,
     def after_prep(ent: Any) -> bool:
         root = ent.root.head if ent.root.dep_ == "poss" else ent.root  # "in Syria's al-Tanf"
         prep = root.head
-        if prep.lower_ == "of" and prep.head.dep_ == "pobj":  # "outside the city of Basra"
-            prep = prep.head.head
+        for _ in range(2):  # "outside the city of Basra", "outside of the city of Basra"
+            if prep.lower_ == "of" and prep.head.dep_ == "pobj":
+                prep = prep.head.head
+            elif prep.lower_ == "of" and prep.head.lower_ in PLACE_PREPS:
+                prep = prep.head
         if prep.lower_ == "from" and prep.head.pos_ in ("NOUN", "PROPN"):
             return False  # "a missionary from Calgary": where a party comes from
         return bool(prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS)
@@ -479,7 +482,11 @@ def place_of(head: Any, sent: Any, ctx: act.ArticleContext,
         # "in Senkata" before "Hong Kong police"; not "Bolivia's public defender", "anti-Syria"
         ents = sorted(ents, key=lambda e: not after_prep(e))
         for ent in ents:
-            if ent.label_ not in act.PLACE_LABELS:
+            # a town the model took for a people ("near the town of Samarra", NORP) is a
+            # place where a place preposition names it
+            town = ent.label_ == "NORP" and after_prep(ent) and (
+                gaz.country_of_name(ent.text) is None)
+            if ent.label_ not in act.PLACE_LABELS and not town:
                 continue
             hyphened = ent.start > 0 and ent.doc[ent.start - 1].tag_ == "HYPH"  # "anti-Syria"
             modifier = ent.label_ == "GPE" and ent.root.dep_ == "compound" and not hyphened
