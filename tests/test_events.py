@@ -666,6 +666,11 @@ def test_places_named_through_of_and_towns_taken_for_peoples() -> None:
             ("Three US servicemen were killed by a bomb outside of the Iraqi city of Basra "
              "on Monday.", "IRQ"),
             ("A roadside bombing near the town of Samarra on Sunday killed one U.S. soldier.",
-             "IRQ")):
-        [e] = _events(body)
+             "IRQ"),
+            ("Afghan rebels kidnapped 16 advisers from a bazaar in the capital Kabul on "
+             "Monday, diplomatic sources in Pakistan said.", "AFG"),
+            ("Vietnamese-led forces attacked a village in Western Cambodia on Monday.", "KHM"),
+            ("Russian aircraft killed 46 civilians in an attack on a village in the province "
+             "of Herat.", "AFG")):
+        e = _events(body)[0]
         assert e.place is not None and e.place.country == country, body

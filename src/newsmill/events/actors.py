@@ -23,6 +23,7 @@ from typing import Any
 from newsmill.events.lexicon import cased_table, entry_set, sections
 from newsmill.events.places import gazetteer
 from newsmill.records import Actor, Statement
+from newsmill.statements.attribution import cues
 from newsmill.statements.speakers import PERSON_PRONOUNS, Entities, strip_determiner
 
 MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "case", "det", "nummod", "quantmod",
@@ -133,6 +134,14 @@ class ArticleContext:
     @property
     def country(self) -> str | None:
         return self.countries[0] if self.countries else None
+
+
+def in_source(tok: Any) -> bool:
+    """``tok`` is a word of who reports ("diplomatic sources in Pakistan said"): where the
+    source is does not tell where the sentence's deed is (though it may tell where the story
+    is: "the Red Cross operating in Iraq said")."""
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in cues()
+               for t in (tok, *tok.ancestors))
 
 
 def _weight(ent: Any) -> float:

@@ -60,6 +60,8 @@ INDEPENDENT = frozenset({"relcl", "advcl", "conj", "parataxis", "cc"})
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PERSONAL = frozenset({"him", "her", "them", "he", "she", "they", "us", "we", "me", "i"})
 RECIPIENT_PREPS = frozenset({"against", "on", "at", "with", "upon", "to"})
+PLACE_NOUNS = frozenset({"town", "city", "village", "province", "district", "region", "state",
+                         "county", "capital", "port", "area", "suburb", "island"})
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "across", "around", "inside",
                          "throughout", "into", "from", "on"})
 COOPERATIVE = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
@@ -467,7 +469,8 @@ def place_of(head: Any, sent: Any, ctx: act.ArticleContext,
     gaz = gazetteer()
 
     def after_prep(ent: Any) -> bool:
-        root = ent.root.head if ent.root.dep_ == "poss" else ent.root  # "in Syria's al-Tanf"
+        # "in Syria's al-Tanf", "in the capital Kabul"
+        root = ent.root.head if ent.root.dep_ in ("poss", "appos") else ent.root
         prep = root.head
         for _ in range(2):  # "outside the city of Basra", "outside of the city of Basra"
             if prep.lower_ == "of" and prep.head.dep_ == "pobj":
@@ -484,8 +487,9 @@ def place_of(head: Any, sent: Any, ctx: act.ArticleContext,
         for ent in ents:
             # a town the model took for a people ("near the town of Samarra", NORP) is a
             # place where a place preposition names it
-            town = ent.label_ == "NORP" and after_prep(ent) and (
-                gaz.country_of_name(ent.text) is None)
+            town = (ent.label_ == "NORP" and after_prep(ent) and (
+                gaz.country_of_name(ent.text) is None)) or (  # "the province of Herat" (ORG)
+                ent.root.head.lower_ == "of" and _lemma(ent.root.head.head) in PLACE_NOUNS)
             if ent.label_ not in act.PLACE_LABELS and not town:
                 continue
             hyphened = ent.start > 0 and ent.doc[ent.start - 1].tag_ == "HYPH"  # "anti-Syria"
@@ -501,7 +505,8 @@ def place_of(head: Any, sent: Any, ctx: act.ArticleContext,
 
     clause = [e for e in sent.ents
               if head.left_edge.i <= e.start and e.end <= head.right_edge.i + 1]
-    place = located(clause) or located(list(sent.ents))
+    # not where the sentence's source is ("diplomatic sources in neighbouring Pakistan said")
+    place = located(clause) or located([e for e in sent.ents if not act.in_source(e.root)])
     if place is None and ctx.country and fallback:
         return gaz.country(ctx.country)
     return place

@@ -20,6 +20,11 @@ class City:
     population: int
 
 
+DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                        "western", "central", "northeast", "northwest", "southeast", "southwest",
+                        "northeastern", "northwestern", "southeastern", "southwestern"})
+
+
 def _key(name: str) -> str:
     name = name.strip().removeprefix("the ").removeprefix("The ")
     return " ".join(name.replace("’", "'").split()).lower()
@@ -104,6 +109,9 @@ class Gazetteer:
         its main name, else by another name it has: "Basra"); a city only with at least
         ``min_population`` people."""
         key = _key(name)
+        first, _, rest = key.partition(" ")
+        if first in DIRECTIONS and rest and not self.knows(key):
+            key = rest  # "western Cambodia", "east Bosnia": the country or city itself
         code = self.countries.get(key)
         if code is not None:
             return self.country(code)
@@ -120,6 +128,12 @@ class Gazetteer:
         preferred = [c for c in cities if c.country in prefer]
         city = (preferred or cities)[0]
         return Place(city.name, city.country, city.lat, city.lon)
+
+
+    def knows(self, key: str) -> bool:
+        """``key`` (see ``_key``) is a name the gazetteer has ("East Timor", "West Bank")."""
+        return any(key in table for table in (self.countries, self.landmarks, self.states,
+                                               self.cities, self.alternates))
 
 
 @cache
