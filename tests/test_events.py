@@ -674,3 +674,11 @@ def test_places_named_through_of_and_towns_taken_for_peoples() -> None:
              "of Herat.", "AFG")):
         e = _events(body)[0]
         assert e.place is not None and e.place.country == country, body
+
+
+@pytest.mark.slow
+def test_an_accusation_or_a_refusal_foretold_is_none_yet() -> None:
+    assert _events("Many in Hong Kong will deplore that decision.") == []
+    assert _events("Beijing will angrily dismiss any criticism from Britain.") == []
+    [e] = _events("Beijing angrily dismissed the criticism from Britain on Monday.")
+    assert e.type == "REJECT"

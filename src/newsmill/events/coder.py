@@ -712,6 +712,8 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         if event.status in ("planned", "hypothetical") and not named and (
                 trig.type in FUTURE_COOPERATION | FUTURE_CONFLICT.keys()):
             continue  # "suspects could be extradited": nobody promises or threatens it
+        if event.status in ("planned", "hypothetical") and trig.type in ("ACCUSE", "REJECT"):
+            continue  # "many will deplore that decision": a forecast, no accusation yet
         event = _as_plover(event, tok, trig)
         event = _repression(event)
         if before is not None and event.type == before.type:  # told again: merged with it
