@@ -682,3 +682,12 @@ def test_an_accusation_or_a_refusal_foretold_is_none_yet() -> None:
     assert _events("Beijing will angrily dismiss any criticism from Britain.") == []
     [e] = _events("Beijing angrily dismissed the criticism from Britain on Monday.")
     assert e.type == "REJECT"
+
+
+@pytest.mark.slow
+def test_what_might_not_have_been_agreed_is_no_refusal() -> None:
+    events = _events("The threats forced China into concessions it might not otherwise have "
+                     "agreed to.")
+    assert "REJECT" not in {e.type for e in events}
+    [e] = _events("Iran refused to attend the talks in Geneva on Monday.")
+    assert e.type == "REJECT"

@@ -534,6 +534,8 @@ def status_of(trig: Trigger, tok: Any, sent: Any) -> str:
     negated = any(c.dep_ == "neg" for c in (*tok.children, *clause.children)) or any(
         _lemma(c) in entry_set("status.txt", "denied verbs") for c in chain[1:]) or any(
         _none(t) for t in (tok, *_children(tok, SUBJECTS | {"nsubjpass", "dobj"})))
+    if negated and aux & {"might", "may", "could"}:
+        return "hypothetical"  # "might not otherwise have agreed to": no refusal
     if negated and trig.type != "REJECT":
         return "denied"
     marks = {c.lower_ for x in chain for c in x.children if c.dep_ == "mark"}
