@@ -691,3 +691,11 @@ def test_what_might_not_have_been_agreed_is_no_refusal() -> None:
     assert "REJECT" not in {e.type for e in events}
     [e] = _events("Iran refused to attend the talks in Geneva on Monday.")
     assert e.type == "REJECT"
+
+
+@pytest.mark.slow
+def test_who_is_blamed_for_a_deed_did_it() -> None:
+    events = _events("The party criticised the police for opening fire on the crowd at Taldi "
+                     "on Monday.", each_mention=True)
+    [fired] = [e for e in events if e.type == "ASSAULT"]
+    assert [a.sector for a in fired.actors] == ["COP"]

@@ -341,6 +341,9 @@ def _subject(tok: Any) -> Any | None:
                 return t.head
             return _past_dateline(s)
         if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX"):
+            blamed = _children(t.head.head, ("dobj",)) if t.head.lower_ == "for" else []
+            if blamed:  # "criticised the police for opening fire": the police fired
+                return blamed[0]
             t = t.head.head  # "deliberated before convicting him": who deliberated convicted
             continue
         if t.dep_ in ("xcomp", "conj", "advcl", "acl", "acomp") and t.head.i != t.i:
