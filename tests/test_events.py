@@ -699,3 +699,11 @@ def test_who_is_blamed_for_a_deed_did_it() -> None:
                      "on Monday.", each_mention=True)
     [fired] = [e for e in events if e.type == "ASSAULT"]
     assert [a.sector for a in fired.actors] == ["COP"]
+
+
+@pytest.mark.slow
+def test_sentence_labels_count_a_backdrop_deed_too() -> None:
+    body = ("The district has been witnessing riots since Friday evening, when the police had "
+            "to fire 31 rounds to disperse a mob.")
+    assert "ASSAULT" not in {e.type for e in _events(body)}  # news: the riots
+    assert "ASSAULT" in {e.type for e in _events(body, each_mention=True)}

@@ -260,7 +260,7 @@ def one_per_happening(found: list[Found],
     # what a sentence gives as cause or backdrop ("one day after a jet shot down ...") is not
     # its news when it tells another event
     main = [f for f in keep if not _backdrop(f.token)]
-    if main:
+    if main and not each_mention:  # a sentence's labels count its backdrop too
         keep = main
     # one event per type and doers: "six were injured in police firing, while 12 were killed
     # by the rioters" tells two; "97 died in police firing, while the others were killed"
