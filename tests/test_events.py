@@ -707,3 +707,6 @@ def test_sentence_labels_count_a_backdrop_deed_too() -> None:
             "to fire 31 rounds to disperse a mob.")
     assert "ASSAULT" not in {e.type for e in _events(body)}  # news: the riots
     assert "ASSAULT" in {e.type for e in _events(body, each_mention=True)}
+    habit = "In this country the police routinely torture people in custody."
+    assert _events(habit) == []
+    assert [e.type for e in _events(habit, each_mention=True)] == ["ASSAULT"]
