@@ -656,7 +656,8 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
     every = find_triggers(sent)
     triggered = [f for f in every if not (
         (_referential(f.token) and not each_mention) or _purpose(f.token)
-        or (_habitual(f.token) and not each_mention) or _condition(f.token) or _topic(f.token) or _setting(f)
+        or (_habitual(f.token) and not each_mention) or _condition(f.token)
+        or _topic(f.token) or _setting(f)
         or _descriptive(f, every, not each_mention)
         or any(_governs(clause, f.token) for clause, _ in asked))]
     known: dict[int, tuple[list[Actor], list[Actor]]] = {}
