@@ -710,3 +710,5 @@ def test_sentence_labels_count_a_backdrop_deed_too() -> None:
     habit = "In this country the police routinely torture people in custody."
     assert _events(habit) == []
     assert [e.type for e in _events(habit, each_mention=True)] == ["ASSAULT"]
+    told = "Police fired on a mob in Surat. Officials were informed about the arrests."
+    assert [e.type for e in _events(told, each_mention=True)][-1:] == ["COERCE"]

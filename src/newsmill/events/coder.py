@@ -646,18 +646,18 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
     that names its doers, for "the firing" in "one person was killed in the firing";
     ``homes`` gets, by evidence offset, the country of a state body that does a deed (not a
     reaction to another's, "the UK has urged an end to the violence") where neither the text
-    nor a dateline names a place ("Sweden has dropped its investigation":
-    Sweden's courts act in Sweden), which ``code`` gives the event after merging. With
-    ``each_mention`` what a relative clause tells of a party, a deed told before ("the
-    arrests"), a habit ("police routinely torture people") and a backdrop count too, and each
-    event's evidence is its whole sentence, the unit labelled (a clause as short as "killed in
-    police firing" is told by many sentences)."""
+    nor a dateline names a place ("Sweden has dropped its investigation": Sweden's courts act
+    in Sweden), which ``code`` gives the event after merging. With ``each_mention`` what a
+    relative clause tells of a party, a deed told before ("the arrests") or talked about
+    ("informed about the arrests"), a habit ("police routinely torture people") and a
+    backdrop count too, and each event's evidence is its whole sentence, the unit labelled
+    (a clause as short as "killed in police firing" is told by many sentences)."""
     asked = requests(sent, body, ctx)
     every = find_triggers(sent)
     triggered = [f for f in every if not (
         (_referential(f.token) and not each_mention) or _purpose(f.token)
         or (_habitual(f.token) and not each_mention) or _condition(f.token)
-        or _topic(f.token) or _setting(f)
+        or (_topic(f.token) and not each_mention) or _setting(f)
         or _descriptive(f, every, not each_mention)
         or any(_governs(clause, f.token) for clause, _ in asked))]
     known: dict[int, tuple[list[Actor], list[Actor]]] = {}
