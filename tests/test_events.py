@@ -517,8 +517,8 @@ def test_sentence_labels_count_deeds_told_before_without_their_clause_doers() ->
     [e] = _events(body, each_mention=True)  # a sentence about the arrests
     assert (e.type, [a.sector for a in e.actors]) == ("COERCE", ["COP"])
     body = "In the wake of the attack on the train, the police sounded a state-wide alert."
-    [e] = _events(body, each_mention=True)
-    assert e.type == "ASSAULT" and e.actors == ()  # not the police's attack
+    [e] = [e for e in _events(body, each_mention=True) if e.type == "ASSAULT"]
+    assert e.actors == ()  # not the police's attack
 
 
 @pytest.mark.slow
