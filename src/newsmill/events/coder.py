@@ -641,17 +641,17 @@ def numbers(sent: Any) -> dict[str, int]:
 def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str | None,
                   earlier: dict[str, Event] | None = None,
                   each_mention: bool = False,
-                  homes: dict[int, Place] | None = None) -> list[Event]:
-    """The events of one sentence; ``earlier`` holds the article's last event of each type
-    that names its doers, for "the firing" in "one person was killed in the firing";
-    ``homes`` gets, by evidence offset, the country of a state body that does a deed (not a
-    reaction to another's, "the UK has urged an end to the violence") where neither the text
-    nor a dateline names a place ("Sweden has dropped its investigation": Sweden's courts act
-    in Sweden), which ``code`` gives the event after merging. With ``each_mention`` what a
-    relative clause tells of a party, a deed told before ("the arrests") or talked about
-    ("informed about the arrests"), a habit ("police routinely torture people") and a
-    backdrop count too, and each event's evidence is its whole sentence, the unit labelled
-    (a clause as short as "killed in police firing" is told by many sentences)."""
+                  homes: dict[tuple[int, str], Place] | None = None) -> list[Event]:
+    """The events of one sentence; ``earlier`` holds the article's last event of each type that
+    names its doers, for "the firing" in "one person was killed in the firing"; ``homes`` gets,
+    by evidence offset and type, the country of a state body that does a deed (not a reaction to
+    another's, "the UK has urged an end to the violence") where neither the text nor a dateline
+    names a place ("Sweden has dropped its investigation": Sweden's courts act in Sweden), which
+    ``code`` gives the event after merging. With ``each_mention`` what a relative clause tells
+    of a party, a deed told before ("the arrests") or talked about ("informed about the
+    arrests"), a habit ("police routinely torture people") and a backdrop count too, and each
+    event's evidence is its whole sentence, the unit labelled (a clause as short as "killed in
+    police firing" is told by many sentences)."""
     asked = requests(sent, body, ctx)
     every = find_triggers(sent)
     triggered = [f for f in every if not (
@@ -703,9 +703,8 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         place = place_of(head, sent, ctx, fallback=False)
         home = next((a.country for a in doers[:1] if a.sector in STATE_SECTORS
                      and trig.type not in REACTIONS), None)
-        if place is None and home is not None and homes is not None and not ctx.dateline and (
-                home_place := gazetteer().country(home)) is not None:
-            homes[start] = home_place  # set after merging (a place not named stays unknown)
+        home_place = gazetteer().country(home) if (
+            place is None and home is not None and not ctx.dateline) else None
         if place is None and ctx.country:
             place = gazetteer().country(ctx.country)
         named = bool(doers)
@@ -721,8 +720,9 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
             continue  # "suspects could be extradited": nobody promises or threatens it
         if event.status in ("planned", "hypothetical") and trig.type in ("ACCUSE", "REJECT"):
             continue  # "many will deplore that decision": a forecast, no accusation yet
-        event = _as_plover(event, tok, trig)
-        event = _repression(event)
+        event = _repression(_as_plover(event, tok, trig))
+        if home_place is not None and homes is not None:  # set after merging: places not
+            homes[(event.start, event.type)] = home_place  # named merge as one
         if before is not None and event.type == before.type:  # told again: merged with it
             event = replace(event, mode=before.mode, recipients=before.recipients,
                             place=before.place, date=event.date or before.date)
@@ -1053,7 +1053,7 @@ def code(doc: Any, body: str, published: str | None,
     ctx = act.ArticleContext.of(doc, statements)
     events: list[Event] = []
     earlier: dict[str, Event] = {}
-    homes: dict[int, Place] = {}
+    homes: dict[tuple[int, str], Place] = {}
     days: list[tuple[int, str]] = []
     for sent in doc.sents:
         told = code_sentence(sent, body, ctx, published, earlier, each_mention, homes)
@@ -1062,7 +1062,7 @@ def code(doc: Any, body: str, published: str | None,
         day = None if told else _day_of(sent, published)
         if day is not None:
             days.append((sent.start_char, day))
-    events = [replace(e, place=homes.get(e.start, e.place))
+    events = [replace(e, place=homes.get((e.start, e.type), e.place))
               for e in (events if each_mention else merge(events))]
     return anchor(events, days)
 
