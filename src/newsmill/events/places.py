@@ -129,7 +129,6 @@ class Gazetteer:
         city = (preferred or cities)[0]
         return Place(city.name, city.country, city.lat, city.lon)
 
-
     def knows(self, key: str) -> bool:
         """``key`` (see ``_key``) is a name the gazetteer has ("East Timor", "West Bank")."""
         return any(key in table for table in (self.countries, self.landmarks, self.states,
