@@ -304,6 +304,18 @@ def test_sectors_of_officials_parties_and_nouns_only_words() -> None:
     assert sector_of(["opposition", "parties"]) == "OPP"
     assert sector_of(["Saudi", "businessman"]) == "BUS"
     assert sector_of(["hostage-takers"]) == "CRM"
+    assert sector_of(["career", "Army", "officer"]) == "MIL"  # not a police officer
+    assert sector_of(["police", "officer"]) == "COP"
+
+
+def test_places_known_by_a_compass_word_or_a_short_name() -> None:
+    from newsmill.events.places import gazetteer
+
+    gaz = gazetteer()
+    names = ("western Cambodia", "east Bosnia", "Bosnia", "West Bank", "South Sudan")
+    found = [gaz.locate(n) for n in names]
+    assert [p.country if p else None for p in found] == ["KHM", "BIH", "BIH", "PSE", "SSD"]
+    assert gaz.locate("northern Nowhereville") is None
 
 
 @pytest.mark.slow
