@@ -24,6 +24,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -268,7 +269,9 @@ def one_per_happening(found: list[Found],
     # (a denied one apart: "not one of the 800 arrested has been booked" tells arrests made)
     doers = {f.token.i: {w.lower() for a in doers_of(f.token) for w in a.name.split()}
              for f in keep}
-    told = {f.token.i: status_of(f.trigger, f.token, f.token.sent) == "denied" for f in keep}
+    shared = Counter(f.trigger.type for f in keep)  # a status matters where a type repeats
+    told = {f.token.i: shared[f.trigger.type] > 1
+            and status_of(f.trigger, f.token, f.token.sent) == "denied" for f in keep}
     chosen: list[Found] = []
     for f in sorted(keep, key=lambda f: (not doers[f.token.i], _depth(f.token))):
         if not any(g.trigger.type == f.trigger.type and told[g.token.i] == told[f.token.i] and (

@@ -71,10 +71,8 @@ def _day_before_if_utc_night(stamp: str) -> str | None:
 
 
 def _shown(day: str, text: str) -> bool:
-    try:
-        date = dt.date.fromisoformat(day)
-    except ValueError:
-        return False
+    """``day`` (a plausible one, see ``candidate_days``) is written in ``text``."""
+    date = dt.date.fromisoformat(day)
     return any(date.strftime(form).casefold() in text for form in DAY_FORMATS)
 
 
