@@ -148,10 +148,11 @@ def test_the_firing_points_back_to_the_doers_told_before() -> None:
     assert events[0].injured == 3
     mentions = _events("The police opened fire on a mob in Surat on Sunday. "
                        "Three people were injured in the firing.", each_mention=True)
-    assert [(e.type, [a.sector for a in e.actors]) for e in mentions] == [
-        ("ASSAULT", ["COP"]), ("ASSAULT", ["COP"])]
-    assert mentions[1].injured == 3
-    assert mentions[1].evidence == "Three people were injured in the firing."  # its sentence
+    # each trigger of a sentence labels it ("injured" and "the firing"), its sentence as evidence
+    assert sorted({(e.evidence, e.type, e.actors[0].sector) for e in mentions}) == [
+        ("The police opened fire on a mob in Surat on Sunday.", "ASSAULT", "COP"),
+        ("Three people were injured in the firing.", "ASSAULT", "COP")]
+    assert mentions[-1].injured == 3
 
 
 @pytest.mark.slow
@@ -724,3 +725,25 @@ def test_sentence_labels_count_a_backdrop_deed_too() -> None:
     assert [e.type for e in _events(habit, each_mention=True)] == ["ASSAULT"]
     told = "Police fired on a mob in Surat. Officials were informed about the arrests."
     assert [e.type for e in _events(told, each_mention=True)][-1:] == ["COERCE"]
+
+
+@pytest.mark.slow
+def test_sentence_labels_of_a_deed_told_again_asked_for_or_long_past() -> None:
+    body = ("Police opened fire on a mob in Vadodara. A crowd threw stones at a bus. "
+            "However, no one was hurt in the firing.")
+    [*_, again] = [e for e in _events(body, each_mention=True) if e.type == "ASSAULT"]
+    assert "the firing" in again.evidence and [a.sector for a in again.actors] == ["COP"]
+    violence = "Police opened fire on a mob in Vadodara. Nobody was hurt in the violence."
+    assert all(e.actors == () for e in _events(violence, each_mention=True)
+               if "violence" in e.evidence)  # not the last firing: any deed
+    asked = "The meeting demanded the arrest of the party's leaders in Patna."
+    assert "COERCE" not in {e.type for e in _events(asked, each_mention=True)}
+    released = "The council urged the state to free the arrested pilgrims in Patna."
+    assert "COERCE" in {e.type for e in _events(released, each_mention=True)}
+    past = "The officer was arrested in 1993 for his role in the riots, records from 2001 show."
+    assert "COERCE" not in {e.type for e in _events(past, published=None)}  # history
+    assert "COERCE" in {e.type for e in _events(past, published=None, each_mention=True)}
+    swift = "Two men were stabbed and the police acted swiftly to arrest a local activist."
+    assert "COERCE" in {e.type for e in _events(swift)}
+    held = "Four were held in connection with the burning of a truck in Patna."
+    assert [e.type for e in _events(held)] == ["COERCE"]

@@ -57,6 +57,7 @@ TIME_PREPS = frozenset({"in", "during", "since", "after", "before", "until", "by
 HABITUAL = frozenset({"long", "often", "routinely", "repeatedly", "previously", "once"})
 VERBAL = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "CONCEDE",
                     "CONSULT"})
+UNDONE = frozenset({"REQUEST", "THREATEN", "AGREE"})  # what these are about is not done yet
 INDEPENDENT = frozenset({"relcl", "advcl", "conj", "parataxis", "cc"})
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PERSONAL = frozenset({"him", "her", "them", "he", "she", "they", "us", "we", "me", "i"})
@@ -125,6 +126,7 @@ def _done_to_a_person(tok: Any) -> bool:
         return False
     done_to = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
     return any(c.ent_type_ in ("PERSON", "NORP") or c.lower_ in PERSONAL
+               or (c.dep_ == "nsubjpass" and c.pos_ == "NUM")  # "four were held"
                or (c.tag_ == "NNS" and act.sector_of([c.text]))  # not "held its congress"
                for c in done_to)
 
@@ -250,9 +252,13 @@ def one_per_happening(found: list[Found],
                       doers_of: Callable[[Any], Sequence[Actor]] = lambda tok: (),
                       each_mention: bool = False) -> list[Found]:
     """The triggers that tell the sentence's happenings: not what a verbal act is about
-    ("accused police of detaining him": the accusation), except when each mention counts."""
-    keep = found if each_mention else [f for f in found if not any(
-        g is not f and g.token.i != f.token.i and g.trigger.type in VERBAL
+    ("accused police of detaining him": the accusation), except when each mention counts
+    (then every deed told is kept, but not one asked for: "demanded the arrest of ...")."""
+    # a deed asked for, threatened or promised is not done, even where each mention counts;
+    # what a participle tells of its people is ("urged the release of the arrested men")
+    governors = UNDONE if each_mention else VERBAL
+    keep = [f for f in found if (each_mention and _participle(f.token)) or not any(
+        g is not f and g.token.i != f.token.i and g.trigger.type in governors
         and _governs(g.token, f.token) for g in found)]
     # material triggers over other triggers of their own subtree ("arrested during protests")
     keep = [f for f in keep if not any(
@@ -267,6 +273,8 @@ def one_per_happening(found: list[Found],
     # by the rioters" tells two; "97 died in police firing, while the others were killed"
     # tells one, the trigger that names its doers ("who fired is news"), nearest the root
     # (a denied one apart: "not one of the 800 arrested has been booked" tells arrests made)
+    if each_mention:  # every deed told labels the sentence
+        return keep
     doers = {f.token.i: {w.lower() for a in doers_of(f.token) for w in a.name.split()}
              for f in keep}
     shared = Counter(f.trigger.type for f in keep)  # a status matters where a type repeats
@@ -278,6 +286,11 @@ def one_per_happening(found: list[Found],
                 not doers[f.token.i] or doers[f.token.i] & doers[g.token.i]) for g in chosen):
             chosen.append(f)
     return sorted(chosen, key=lambda f: f.token.i)
+
+
+def _participle(tok: Any) -> bool:
+    """A past participle that describes people by a deed done to them ("the arrested men")."""
+    return bool(tok.tag_ == "VBN" and tok.dep_ in ("amod", "acl"))
 
 
 def _backdrop(tok: Any) -> bool:
@@ -645,8 +658,9 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
                   earlier: dict[str, Event] | None = None,
                   each_mention: bool = False,
                   homes: dict[tuple[int, str], Place] | None = None) -> list[Event]:
-    """The events of one sentence; ``earlier`` holds the article's last event of each type that
-    names its doers, for "the firing" in "one person was killed in the firing"; ``homes`` gets,
+    """The events of one sentence; ``earlier`` holds the article's last event of each type, and
+    of each type and mode ("ASSAULT firearms"), that names its doers, for "the firing" in "one
+    person was killed in the firing"; ``homes`` gets,
     by evidence offset and type, the country of a state body that does a deed (not a reaction to
     another's, "the UK has urged an end to the violence") where neither the text nor a dateline
     names a place ("Sweden has dropped its investigation": Sweden's courts act in Sweden), which
@@ -683,8 +697,8 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         if each_mention:
             start, end = sent.start_char, sent.end_char
         own = _own_words(head, tok)
-        if years_before(own, published) >= 1 or (
-                not published and years_before(own, _latest_year(body)) >= 2):
+        if not each_mention and (years_before(own, published) >= 1 or (
+                not published and years_before(own, _latest_year(body)) >= 2)):
             continue  # background history, not news
         day = _first_day(dates, published)
         if day is None and not dates and _present(head):
@@ -794,6 +808,9 @@ def _inner_doers(f: Found, every: list[Found], ctx: act.ArticleContext,
     inner = [g for g in every
              if g.trigger.type == f.trigger.type and f.token.is_ancestor(g.token)]
     mode = f.trigger.mode or next((g.trigger.mode for g in inner if g.trigger.mode), None)
+    before = earlier.get(f"{f.trigger.type} {f.trigger.mode}")
+    if _referential(f.token) and before is not None:  # "no one was injured in the firing":
+        return list(before.actors), mode, before  # the last firing told; not "the violence"
     for g in inner:
         doers = parties(g.token, ctx)[0] or _clause_parties(g.token, ctx)[0]
         if doers:
@@ -1060,7 +1077,7 @@ def code(doc: Any, body: str, published: str | None,
     days: list[tuple[int, str]] = []
     for sent in doc.sents:
         told = code_sentence(sent, body, ctx, published, earlier, each_mention, homes)
-        earlier.update((e.type, e) for e in told if e.actors)
+        earlier.update((key, e) for e in told if e.actors for key in (e.type, f"{e.type} {e.mode}"))
         events += told
         day = None if told else _day_of(sent, published)
         if day is not None:
