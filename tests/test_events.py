@@ -747,3 +747,18 @@ def test_sentence_labels_of_a_deed_told_again_asked_for_or_long_past() -> None:
     assert "COERCE" in {e.type for e in _events(swift)}
     held = "Four were held in connection with the burning of a truck in Patna."
     assert [e.type for e in _events(held)] == ["COERCE"]
+
+
+@pytest.mark.slow
+def test_who_acts_with_the_doer_and_what_an_article_says_a_person_is() -> None:
+    [e] = _events("The army, together with the state police, arrested 40 people in Surat.")
+    assert [a.sector for a in e.actors] == ["MIL", "COP"]
+    [e] = _events("Soldiers along with companies of the state police detained 12 men in Surat.")
+    assert [a.sector for a in e.actors] == ["MIL", "COP"]  # the police, not "companies"
+    body = ("Police chiefs such as Arvind Rao have spoken out. In 1985 Rao arrested five "
+            "party leaders in Surat.")
+    [e] = _events(body, each_mention=True)
+    assert (e.actors[0].name, e.actors[0].sector) == ("Arvind Rao", "COP")
+    helped = "A mob attacked the village. Some policemen helped in the killings, witnesses said."
+    assert [a.sector for e in _events(helped, each_mention=True) if "helped" in e.evidence
+            for a in e.actors] == ["COP"]

@@ -126,6 +126,8 @@ class ArticleContext:
                     words += phrase(child)
             if root.dep_ == "appos":
                 words += phrase(root.head)
+            if (kind := _kind_of(root)) is not None:  # "police chiefs such as Julio Ribeiro"
+                words += phrase(kind)
             roles[name] += [t.text for t in words if t.ent_type_ != "PERSON"]
         speakers = tuple((s.start, s.end, s.speaker) for s in statements if s.speaker)
         return cls(entities, dict(roles), tuple(sorted(counts, key=lambda c: -counts[c])),
@@ -134,6 +136,18 @@ class ArticleContext:
     @property
     def country(self) -> str | None:
         return self.countries[0] if self.countries else None
+
+
+def _kind_of(tok: Any) -> Any | None:
+    """The noun ``tok`` is an example of: "commissioners" in "commissioners such as Ribeiro"."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "as" or prep.dep_ != "prep":
+        return None
+    such = prep.head if prep.head.lower_ == "such" else None
+    kind = such.head if such is not None else prep.head
+    if not (such is not None or any(c.lower_ == "such" for c in prep.children)):
+        return None
+    return kind if kind.pos_ in ("NOUN", "PROPN") and kind.i != tok.i else None
 
 
 def in_source(tok: Any) -> bool:

@@ -57,6 +57,7 @@ TIME_PREPS = frozenset({"in", "during", "since", "after", "before", "until", "by
 HABITUAL = frozenset({"long", "often", "routinely", "repeatedly", "previously", "once"})
 VERBAL = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "CONCEDE",
                     "CONSULT"})
+SHORT_CLAUSE = 12  # words: a sentence label's evidence is its clause, or its sentence if shorter
 UNDONE = frozenset({"REQUEST", "THREATEN", "AGREE"})  # what these are about is not done yet
 INDEPENDENT = frozenset({"relcl", "advcl", "conj", "parataxis", "cc"})
 SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -433,11 +434,25 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
             subj = _subject(tok.head)
             if subj is not None:
                 doers.append(subj)
+    doers += [c for t in doers for c in _companions(t)]
     named = _named([_antecedent(t) for t in doers + sides], ctx)
     if not named:  # "clashes erupted between supporters and security forces": both sides
         named = _named([c for p in _children(tok, ("prep",)) if p.lower_ == "between"
                         for c in _children(p, ("pobj",))], ctx)
     return named, _named(done_to, ctx)
+
+
+def _companions(tok: Any) -> list[Any]:
+    """Who acts "along with" or "together with" ``tok``: "the task force along with companies
+    of the railway protection force and state police booked ...": each of them acts too."""
+    withs = [p for p in _children(tok, ("prep",))
+             if p.lower_ == "with" and any(c.lower_ == "together" for c in p.children)]
+    withs += [w for p in _children(tok, ("prep",)) if p.lower_ == "along"
+              for w in _children(p, ("prep",)) if w.lower_ == "with"]
+    # each party named in the phrase; of "companies of the police", the police
+    return [t for w in withs for c in _children(w, ("pobj",)) for t in c.subtree
+            if t.dep_ in ("pobj", "conj") and t.pos_ in ("NOUN", "PROPN")
+            and not any(p.lower_ == "of" for p in _children(t, ("prep",)))]
 
 
 def _antecedent(tok: Any) -> Any:
@@ -667,8 +682,10 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
     ``code`` gives the event after merging. With ``each_mention`` what a relative clause tells
     of a party, a deed told before ("the arrests") or talked about ("informed about the
     arrests"), a habit ("police routinely torture people") and a backdrop count too, and each
-    event's evidence is its whole sentence, the unit labelled (a clause as short as "killed in
-    police firing" is told by many sentences)."""
+    event's evidence is its clause, or its whole sentence where the clause is shorter than
+    ``SHORT_CLAUSE`` words (a clause as short as "killed in police firing" is told by many
+    sentences, and a long sentence the parser made of two labelled ones tells its clause in
+    one of them)."""
     asked = requests(sent, body, ctx)
     every = find_triggers(sent)
     triggered = [f for f in every if not (
@@ -694,7 +711,7 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         head = tok if _verbal(tok) else _clause(tok)
         dates = _date_words(head, sent)
         start, end = _evidence(head, body, told=head.i == tok.i)
-        if each_mention:
+        if each_mention and len(body[start:end].split()) < SHORT_CLAUSE:
             start, end = sent.start_char, sent.end_char
         own = _own_words(head, tok)
         if not each_mention and (years_before(own, published) >= 1 or (
@@ -711,7 +728,9 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         if _lemma(tok) == "agree" and _opinion(tok):
             continue  # "many businesses agree that China has taken advantage"
         # a deed told before ("the arrests", each_mention only) is not its clause's doing
-        clause_doers, sufferers = ([], []) if _referential(tok) else _clause_parties(tok, ctx)
+        # (unless the clause's subject took part in it: "police helped in the killings")
+        clause_doers, sufferers = ([], []) if _referential(tok) and not _one_of(
+            _clause(tok), entry_set("status.txt", "part verbs")) else _clause_parties(tok, ctx)
         doers, done_to = doers or clause_doers, done_to or sufferers
         mode, before = trig.mode, None
         if not doers:  # "killed in police firing": the deed inside it names the doer
@@ -1068,8 +1087,8 @@ def code(doc: Any, body: str, published: str | None,
          statements: Sequence[Statement] = (), each_mention: bool = False) -> list[Event]:
     """The events of a parsed article; ``statements`` (from the statements stage) name the
     speaker behind a "we" in what they say. With ``each_mention`` a happening told in several
-    sentences is kept once per sentence, its sentence as evidence, for labelling sentences
-    rather than counting events."""
+    sentences is kept once per sentence and trigger, for labelling sentences rather than
+    counting events (see ``code_sentence``)."""
     ctx = act.ArticleContext.of(doc, statements)
     events: list[Event] = []
     earlier: dict[str, Event] = {}
