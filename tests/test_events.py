@@ -762,3 +762,13 @@ def test_who_acts_with_the_doer_and_what_an_article_says_a_person_is() -> None:
     helped = "A mob attacked the village. Some policemen helped in the killings, witnesses said."
     assert [a.sector for e in _events(helped, each_mention=True) if "helped" in e.evidence
             for a in e.actors] == ["COP"]
+
+
+@pytest.mark.slow
+def test_people_held_or_booked_by_name_or_by_role() -> None:
+    [e] = _events("Ansari is currently held by the Gujarat police.")
+    assert (e.type, e.mode, [a.sector for a in e.actors]) == ("COERCE", "arrest", ["COP"])
+    [e] = _events("Tyagi, a former police officer, was booked for murder in Mumbai.")
+    assert (e.type, e.mode) == ("COERCE", "arrest")
+    assert "COERCE" not in {e.type for e in _events(
+        "Thousands gathered on the river bank to hold Ijtama, a religious congregation.")}

@@ -128,6 +128,10 @@ def _done_to_a_person(tok: Any) -> bool:
     done_to = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
     return any(c.ent_type_ in ("PERSON", "NORP") or c.lower_ in PERSONAL
                or (c.dep_ == "nsubjpass" and c.pos_ == "NUM")  # "four were held"
+               or (c.dep_ == "nsubjpass" and c.pos_ == "PROPN" and not c.ent_type_)  # a name
+               # the model left untyped ("Ansari is held"; not "to hold Ijtama", a gathering)
+               or any(act.sector_of([t.text for t in a.subtree])  # "Tyagi, a police chief,"
+                      for a in _children(c, ("appos",)))
                or (c.tag_ == "NNS" and act.sector_of([c.text]))  # not "held its congress"
                for c in done_to)
 
