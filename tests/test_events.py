@@ -772,3 +772,11 @@ def test_people_held_or_booked_by_name_or_by_role() -> None:
     assert (e.type, e.mode) == ("COERCE", "arrest")
     assert "COERCE" not in {e.type for e in _events(
         "Thousands gathered on the river bank to hold Ijtama, a religious congregation.")}
+
+
+@pytest.mark.slow
+def test_a_right_to_protest_is_no_protest() -> None:
+    body = "Many people in Almaty want to exercise their right to peaceful protest."
+    assert "PROTEST" not in {e.type for e in _events(body)}
+    assert "PROTEST" in {e.type for e in _events("Many people in Almaty joined a peaceful "
+                                                 "protest on Sunday.")}

@@ -914,13 +914,17 @@ def requests(sent: Any, body: str, ctx: act.ArticleContext) -> list[tuple[Any, E
 
 def _descriptive(f: Found, every: list[Found], news: bool = True) -> bool:
     """A word that describes a party rather than telling what happened: a noun naming a kind
-    of thing ("a detention centre", "a rescue mission"), and for the news (``news``) a
-    participle used as an adjective ("detained migrants") or a relative clause ("the leader,
-    who resigned after 30 years"), which tell of something that happened but not as news.
-    A relative clause on a party of another deed of the sentence goes on with its story
+    of thing ("a detention centre", "a rescue mission") or a right ("the right to protest"),
+    and for the news (``news``) a participle used as an adjective ("detained migrants") or a
+    relative clause ("the leader, who resigned after 30 years"), which tell of something that
+    happened but not as news. A relative clause on a party of another deed of the sentence goes
+    on with its story
     ("was besieged by police, who fired round after round of teargas"). A relative clause on
     a thing is kept ("an IED that killed five civilians")."""
     tok = f.token
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "of") and _one_of(
+            tok.head.head, entry_set("status.txt", "right nouns")):
+        return True  # "their right to peaceful protest", "freedom of assembly": a right
     if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and len(f.trigger.words) == 1:
         deeds = entry_set("quantities.txt", "dead words") | entry_set(
             "quantities.txt", "injured words") | entry_set("status.txt", "deed heads")
