@@ -918,9 +918,8 @@ def _descriptive(f: Found, every: list[Found], news: bool = True) -> bool:
     and for the news (``news``) a participle used as an adjective ("detained migrants") or a
     relative clause ("the leader, who resigned after 30 years"), which tell of something that
     happened but not as news. A relative clause on a party of another deed of the sentence goes
-    on with its story
-    ("was besieged by police, who fired round after round of teargas"). A relative clause on
-    a thing is kept ("an IED that killed five civilians")."""
+    on with its story ("was besieged by police, who fired round after round of teargas"). A
+    relative clause on a thing is kept ("an IED that killed five civilians")."""
     tok = f.token
     if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "of") and _one_of(
             tok.head.head, entry_set("status.txt", "right nouns")):
