@@ -37,20 +37,26 @@ def main() -> None:
     data = args.shared / "data" / "indiapoliceevents"
     if not data.exists():
         sys.exit(f"{data} is absent: clone the reference data beside the repo or pass --shared")
-    records = [json.loads(line) for line in (data / "docs.jsonl").read_text("utf-8").splitlines()]
+    predict(data / "docs.jsonl", args.out)
+    scorer = args.shared / "eval" / "score_police.py"
+    subprocess.run([sys.executable, str(scorer), str(data / "sents.jsonl"), str(args.out)],
+                   check=True)
+
+
+def predict(docs: Path, out_path: Path) -> None:
+    """Code each document of ``docs`` (IndiaPoliceEvents' docs.jsonl) sentence by sentence and
+    write the events that happened in the evaluation format (also used by the quality gate)."""
+    records = [json.loads(line) for line in docs.read_text("utf-8").splitlines()]
     articles = [Article(str(r["doc_id"]), str(r["doc_id"]), "text", r["doc_text"])
                 for r in records]
     nlp = NlpStage()
-    with args.out.open("w", encoding="utf-8") as out:
+    with out_path.open("w", encoding="utf-8") as out:
         for i in range(0, len(articles), 64):
             for doc in nlp(articles[i:i + 64]):
                 coded = code_events(doc, each_mention=True).without_parse()
                 coded = replace(coded, events=tuple(
                     e for e in coded.events if e.status == "occurred"))
                 out.write(json.dumps(eval_record(coded)) + "\n")
-    scorer = args.shared / "eval" / "score_police.py"
-    subprocess.run([sys.executable, str(scorer), str(data / "sents.jsonl"), str(args.out)],
-                   check=True)
 
 
 if __name__ == "__main__":

@@ -104,3 +104,19 @@ def test_statements_and_events_on_seed_and_dev(tmp_path: Path) -> None:
 def test_events_on_plover_gold_sentences(tmp_path: Path) -> None:
     gold, pred = _through_pipeline(["plover-gsr.jsonl"], tmp_path)
     _assert_floors(score("score_events.py", gold, pred), "events_plover_gsr")
+
+
+@pytest.mark.slow
+def test_police_events_sentence_by_sentence(tmp_path: Path) -> None:
+    """IndiaPoliceEvents, every sentence labelled: the code of benchmarks/police_events.py."""
+    import importlib.util
+
+    data = shared_path("data", "indiapoliceevents")
+    spec = importlib.util.spec_from_file_location("police_events",
+                                                  ROOT / "benchmarks" / "police_events.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    pred = tmp_path / "pred.jsonl"
+    bench.predict(data / "docs.jsonl", pred)
+    _assert_floors(score("score_police.py", data / "sents.jsonl", pred), "events_police")
