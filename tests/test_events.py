@@ -780,3 +780,21 @@ def test_a_right_to_protest_is_no_protest() -> None:
     assert "PROTEST" not in {e.type for e in _events(body)}
     assert "PROTEST" in {e.type for e in _events("Many people in Almaty joined a peaceful "
                                                  "protest on Sunday.")}
+
+
+@pytest.mark.slow
+def test_what_may_must_or_would_have_happened_did_not() -> None:
+    for body in ("Sources say the leaders could be held in Lucknow next week.",
+                 "The culprits must immediately be arrested, the minister said.",
+                 "Members of such groups can be arrested without bail in Gujarat.",
+                 "Officials believe that had Singhal been detained in Lucknow the riots would "
+                 "have ended."):
+        assert all(e.status != "occurred" for e in _events(body, each_mention=True)
+                   if e.type == "COERCE"), body  # ("must": a REQUEST by the minister)
+    wanted = "He suggested that the leaders be arrested in Surat."  # the subjunctive
+    assert not [e for e in _events(wanted, each_mention=True) if e.status == "occurred"]
+    [e] = [e for e in _events("He was pleased to see the police arrest the leaders in Surat.")
+           if e.type == "COERCE"]
+    assert e.status == "occurred"
+    [e] = _events("Police in Surat said they had arrested 12 people.")
+    assert e.status == "occurred"

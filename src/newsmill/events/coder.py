@@ -582,9 +582,14 @@ def status_of(trig: Trigger, tok: Any, sent: Any) -> str:
                   for m in c.children if m.dep_ == "mark"}
     if marks & entry_set("status.txt", "hypothetical marks") or sent.text.rstrip().endswith("?"):
         return "hypothetical"
-    if aux & entry_set("status.txt", "hypothetical auxiliaries") and (
-            not _reported(clause) or "have" in aux):  # "said he may have been murdered"
-        return "hypothetical"
+    maybe = aux & entry_set("status.txt", "hypothetical auxiliaries")
+    if maybe - entry_set("status.txt", "reported future auxiliaries") or (maybe and (
+            not _reported(clause) or "have" in aux)):  # "said he may have been murdered",
+        return "hypothetical"  # "sources say they could be held"; not "said it would send"
+    if aux & entry_set("status.txt", "requested auxiliaries") or _inverted_if(clause):
+        return "hypothetical"  # "the culprits must be arrested", "had he been detained"
+    if _subjunctive(clause):
+        return "planned"  # "he suggested that those guilty be booked"
     if trig.type == "THREATEN":
         return "planned"
     if aux & entry_set("status.txt", "planned auxiliaries") or (
@@ -598,6 +603,28 @@ def status_of(trig: Trigger, tok: Any, sent: Any) -> str:
     if trig.type == "AGREE" and _agreed_to_do(tok):
         return "planned"
     return "occurred"
+
+
+def _inverted_if(clause: Any) -> bool:
+    """A condition told by inversion: "had Singhal been detained in Lucknow, ..."."""
+    subj = [c for c in _children(clause, SUBJECTS | {"nsubjpass"})
+            if c.lower_ not in ("that", "which", "who")]
+    return bool(subj) and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "were", "should") and c.i < subj[0].i
+        for c in clause.children)
+
+
+def _subjunctive(clause: Any) -> bool:
+    """A that-clause in the subjunctive, what someone wants done: "suggested that those guilty
+    be booked", "demanded that he resign"."""
+    if clause.dep_ != "ccomp" or not _children(clause, SUBJECTS | {"nsubjpass"}):
+        return False
+    aux = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if aux:
+        return len(aux) == 1 and aux[0].lower_ == "be" and aux[0].tag_ == "VB"
+    # not a bare infinitive after a verb of seeing ("pleased to see authorities investigate")
+    return clause.tag_ == "VB" and any(c.dep_ == "mark" and c.lower_ == "that"
+                                       for c in clause.children)
 
 
 def _none(tok: Any) -> bool:
