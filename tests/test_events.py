@@ -798,3 +798,11 @@ def test_what_may_must_or_would_have_happened_did_not() -> None:
     assert e.status == "occurred"
     [e] = _events("Police in Surat said they had arrested 12 people.")
     assert e.status == "occurred"
+
+
+@pytest.mark.slow
+def test_a_sentence_a_charge_carries_and_declining_to_comment_are_no_events() -> None:
+    assert _events("Each of the charges carries a maximum sentence of five years.") == []
+    assert _events("A spokesman declined to address whether the guard slept on the job.") == []
+    [e] = _events("A court in Almaty sentenced him to five years on Monday.")
+    assert e.type == "SANCTION"
