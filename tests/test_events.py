@@ -806,3 +806,16 @@ def test_a_sentence_a_charge_carries_and_declining_to_comment_are_no_events() ->
     assert _events("A spokesman declined to address whether the guard slept on the job.") == []
     [e] = _events("A court in Almaty sentenced him to five years on Monday.")
     assert e.type == "SANCTION"
+
+
+@pytest.mark.slow
+def test_a_deed_on_the_calendar_by_the_subject_after_the_dateline() -> None:
+    body = ("SAN FRANCISCO (AP) — Pacific Gas & Electric Co. was set to begin shutting off "
+            "power Wednesday to some 375,000 people in California.")
+    [e] = _events(body)
+    assert (e.type, e.status) == ("COERCE", "planned")  # due, not threatened
+    assert [(a.name, a.sector) for a in e.actors] == [("Pacific Gas & Electric Co.", "BUS")]
+    [e] = _events("NEW DELHI: A Delhi court on Monday rejected the bail plea of the leader.")
+    assert [a.sector for a in e.actors] == ["JUD"]  # not the dateline
+    [e] = _events("Police in Almaty threatened to arrest the leaders on Monday.")
+    assert e.type == "THREATEN"

@@ -353,9 +353,12 @@ def _children(tok: Any, deps: frozenset[str] | tuple[str, ...]) -> list[Any]:
 
 
 def _subject(tok: Any) -> Any | None:
-    t = tok
+    t, via_xcomp = tok, False
     for _ in range(3):
-        subj = _children(t, SUBJECTS)
+        # "PG&E was set to begin shutting off power": a passive verb's subject does what it
+        # is set, forced or expected to do
+        subj = _children(t, SUBJECTS | ({"nsubjpass"} if via_xcomp else set()))
+        subj = [c for c in subj if not _dateline_word(c)] or subj
         if subj:
             s = subj[0]
             if s.lower_ in ("who", "that", "which") and t.dep_ == "relcl":
@@ -373,10 +376,20 @@ def _subject(tok: Any) -> Any | None:
             told = _children(t.head, ("dobj",)) if t.dep_ == "xcomp" else []
             if told:  # "forcing the police to open fire": the police fire
                 return told[0]
-            t = t.head
+            t, via_xcomp = t.head, t.dep_ == "xcomp"
             continue
         break
     return None
+
+
+def _dateline_word(subj: Any) -> bool:
+    """A place opening the sentence as its dateline, which the parser took for one of two
+    subjects ("SAN FRANCISCO (AP) — Pacific Gas & Electric Co. was set to ...")."""
+    if subj.left_edge.i != subj.sent.start or subj.ent_type_ != "GPE":
+        return False
+    after = [t for t in subj.subtree if t.i > subj.i] + list(
+        subj.doc[subj.right_edge.i + 1: subj.right_edge.i + 2])
+    return any(t.text in DATELINE_MARKS for t in after)
 
 
 def _past_dateline(subj: Any) -> Any:
@@ -907,12 +920,23 @@ def _as_plover(event: Event, tok: Any, trig: Trigger) -> Event:
         return replace(event, type="THREATEN", mode=mode, status="planned")
     if event.status in ("planned", "hypothetical") and event.type in FUTURE_COOPERATION:
         return replace(event, type="AGREE", mode=None)  # "would meet him if he ...": an offer
-    if event.status in ("planned", "hypothetical") and event.type in FUTURE_CONFLICT:
+    if event.status in ("planned", "hypothetical") and event.type in FUTURE_CONFLICT and not (
+            _scheduled(tok)):  # "was set to begin shutting off power": due, not threatened
         mode = THREAT_MODES.get(event.mode or "", FUTURE_CONFLICT[event.type])
         return replace(event, type="THREATEN", mode=mode, status="planned")
     if event.status == "denied" and event.type in COOPERATIVE:
         return replace(event, type="REJECT", mode=None, status="occurred")
     return event
+
+
+def _scheduled(tok: Any) -> bool:
+    """The deed is on a calendar: its clause depends on "set", "scheduled" or "due" to."""
+    t = tok
+    while t.dep_ == "xcomp" and t.head.i != t.i:
+        t = t.head
+        if _one_of(t, entry_set("status.txt", "scheduled verbs")):
+            return True
+    return False
 
 
 def requests(sent: Any, body: str, ctx: act.ArticleContext) -> list[tuple[Any, Event]]:
