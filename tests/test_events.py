@@ -819,3 +819,15 @@ def test_a_deed_on_the_calendar_by_the_subject_after_the_dateline() -> None:
     assert [a.sector for a in e.actors] == ["JUD"]  # not the dateline
     [e] = _events("Police in Almaty threatened to arrest the leaders on Monday.")
     assert e.type == "THREATEN"
+
+
+@pytest.mark.slow
+def test_going_on_struck_down_and_called_off() -> None:
+    [e] = _events("Officials of the two countries continue to negotiate in Geneva.")
+    assert e.type == "CONSULT"
+    strike = _events("Farmers continued their hunger strike to demand higher prices.")
+    assert [e.type for e in strike] == ["PROTEST"]  # the demand is what the strike is for
+    [e] = _events("A court in Hong Kong declared the mask ban unconstitutional on Monday.")
+    assert e.type == "SANCTION"
+    [e] = _events("President Trump canceled an increase in tariffs on Chinese goods.")
+    assert e.type == "CONCEDE"

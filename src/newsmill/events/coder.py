@@ -239,6 +239,8 @@ def _purpose(tok: Any) -> bool:
     if _lemma(tok.head) in entry_set("status.txt", "caused verbs") and (
             _lemma(tok.head) != "have" or tok.head.tag_ == "VBD"):
         return False  # "forcing the police to open fire", "had to fire"; not "has to go"
+    if _lemma(tok.head) in entry_set("status.txt", "continued verbs") and tok.dep_ == "xcomp":
+        return False  # "the two sides continue to negotiate"; not "continued ... to demand"
     return _lemma(tok.head) not in entry_set("status.txt", "planned verbs") or \
         tok.dep_ not in ("xcomp",)
 
