@@ -831,3 +831,24 @@ def test_going_on_struck_down_and_called_off() -> None:
     assert e.type == "SANCTION"
     [e] = _events("President Trump canceled an increase in tariffs on Chinese goods.")
     assert e.type == "CONCEDE"
+
+
+@pytest.mark.slow
+def test_plover_words_for_defending_ties_mediation_pressure_and_refuge() -> None:
+    def types(body: str) -> set[str]:
+        return {e.type for e in _events(body)}
+
+    assert "SUPPORT" in types("Arafat defended Iraq on Friday against Western criticism.")
+    [e] = _events("Sri Lanka has established diplomatic ties with Iran, the ministry said.")
+    assert (e.type, e.actors[0].country) == ("SUPPORT", "LKA")  # not a person
+    assert "CONSULT" in types("Qatar's emir launched mediation between the Emirates and "
+                              "Saudi Arabia on Saturday.")
+    assert "REQUEST" in types("Iranian authorities have been pressuring bus workers to cancel "
+                              "their strike.")
+    [e] = _events("Some 800,000 Iraqi Kurds sought refuge in Germany last month.")
+    assert (e.type, e.actors[0].country) == ("REQUEST", "IRQ")  # not the country they fled to
+    assert "MOBILIZE" in types("Israel has strengthened its forces in Lebanon, sources said.")
+    called_off = types("The NUT announced that it has called off a four-day strike.")
+    assert called_off == {"CONCEDE"}  # not a strike threatened ("call it" is no pair here)
+    past = "He was arrested in April, seven years after he sought refuge at the embassy."
+    assert [e.type for e in _events(past)] == ["COERCE"]  # the refuge is history

@@ -304,6 +304,8 @@ def actor(tok: Any, ctx: ArticleContext) -> Actor | None:
         label = ent.label_
         if label == "PERSON" and all(gazetteer().country_of_name(w) for w in ent.text.split()):
             label = "NORP"  # "Bosnian Serbs", which spaCy may take for a person's name
+        elif label == "PERSON" and len(ent) > 1 and gazetteer().country_of_name(ent.text):
+            label = "GPE"  # "Sri Lanka has established ties", taken for a person
         name = ctx.entities.name(ent.label_, ent.text)
         if label == "PERSON":
             name = ctx.entities.person_named(ent.text) or name
@@ -385,7 +387,8 @@ def _described(name: str, label: str, extra: list[Any], ctx: ArticleContext) -> 
         if code is None and label == "GPE":
             place = gaz.locate(name, ctx.countries)
             code = place.country if place else None
-        code = code or _country_of_words(name.split()) or ctx.country
+        code = code or _country_of_words(name.split()) or _country_of_words(
+            [t.text for t in extra]) or ctx.country  # "Iraqi Kurds" in Germany: Iraqi
         # a country acting is its government; a people ("Iraqi Kurds") are civilians
         sector = sector_of([t.text for t in extra]) or ("GOV" if label == "GPE" else "CVL")
         return Actor(name, code, sector)

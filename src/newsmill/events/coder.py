@@ -760,7 +760,7 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         if each_mention and len(body[start:end].split()) < SHORT_CLAUSE:
             start, end = sent.start_char, sent.end_char
         own = _own_words(head, tok)
-        if not each_mention and (years_before(own, published) >= 1 or (
+        if not each_mention and (years_before(own, published) >= 1 or _years_after(head) or (
                 not published and years_before(own, _latest_year(body)) >= 2)):
             continue  # background history, not news
         day = _first_day(dates, published)
@@ -817,6 +817,13 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
             event = replace(event, arrested=counts.get("arrested"))
         events.append(event)
     return events
+
+
+def _years_after(head: Any) -> bool:
+    """The clause tells what happened years before the deed it dates: "(arrested in April,)
+    seven years after he sought refuge at the embassy"."""
+    return any(c.dep_ == "mark" and c.lower_ == "after" for c in head.children) and any(
+        c.dep_ == "npadvmod" and _lemma(c) in ("year", "decade") for c in head.children)
 
 
 def _thing_subject(tok: Any) -> bool:
