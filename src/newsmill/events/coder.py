@@ -57,7 +57,7 @@ TIME_PREPS = frozenset({"in", "during", "since", "after", "before", "until", "by
 HABITUAL = frozenset({"long", "often", "routinely", "repeatedly", "previously", "once"})
 VERBAL = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "CONCEDE",
                     "CONSULT"})
-SHORT_CLAUSE = 12  # words: a sentence label's evidence is its clause, or its sentence if shorter
+SHORT_CLAUSE = 12  # words: a labelled event's evidence is its clause, its sentence if shorter
 UNDONE = frozenset({"REQUEST", "THREATEN", "AGREE"})  # what these are about is not done yet
 INDEPENDENT = frozenset({"relcl", "advcl", "conj", "parataxis", "cc"})
 SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -721,11 +721,11 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
                   homes: dict[tuple[int, str], Place] | None = None) -> list[Event]:
     """The events of one sentence; ``earlier`` holds the article's last event of each type, and
     of each type and mode ("ASSAULT firearms"), that names its doers, for "the firing" in "one
-    person was killed in the firing"; ``homes`` gets,
-    by evidence offset and type, the country of a state body that does a deed (not a reaction to
-    another's, "the UK has urged an end to the violence") where neither the text nor a dateline
-    names a place ("Sweden has dropped its investigation": Sweden's courts act in Sweden), which
-    ``code`` gives the event after merging. With ``each_mention`` what a relative clause tells
+    person was killed in the firing"; ``homes`` gets, by evidence offset and type, the country
+    of a state body that does a deed (not a reaction to another's, "the UK has urged an end to
+    the violence") where neither the text nor a dateline names a place ("Sweden has dropped
+    its investigation": Sweden's courts act in Sweden), which ``code`` gives the event after
+    merging. With ``each_mention`` what a relative clause tells
     of a party, a deed told before ("the arrests") or talked about ("informed about the
     arrests"), a habit ("police routinely torture people") and a backdrop count too, and each
     event's evidence is its clause, or its whole sentence where the clause is shorter than
