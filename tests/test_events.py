@@ -852,3 +852,13 @@ def test_plover_words_for_defending_ties_mediation_pressure_and_refuge() -> None
     assert called_off == {"CONCEDE"}  # not a strike threatened ("call it" is no pair here)
     past = "He was arrested in April, seven years after he sought refuge at the embassy."
     assert [e.type for e in _events(past)] == ["COERCE"]  # the refuge is history
+
+
+@pytest.mark.slow
+def test_grants_and_troops_offered_are_aid_agreed() -> None:
+    [e] = _events("Finland will give Tanzania a grant of 580 million shillings next year.")
+    assert (e.type, e.status, e.actors[0].country) == ("AGREE", "planned", "FIN")
+    [e] = _events("France is ready to contribute up to 4,000 troops to a force in Liberia.")
+    assert e.type == "AGREE"
+    [e] = _events("Japan gave Tanzania a grant of 50 million dollars on Monday.")
+    assert (e.type, e.status) == ("AID", "occurred")
