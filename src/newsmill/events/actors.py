@@ -143,9 +143,11 @@ def _kind_of(tok: Any) -> Any | None:
     prep = tok.head
     if tok.dep_ != "pobj" or prep.lower_ != "as" or prep.dep_ != "prep":
         return None
-    such = prep.head if prep.head.lower_ == "such" else None
-    kind = such.head if such is not None else prep.head
-    if not (such is not None or any(c.lower_ == "such" for c in prep.children)):
+    if prep.head.lower_ == "such":  # "commissioners such as Ribeiro"
+        kind = prep.head.head
+    elif any(c.lower_ == "such" for c in prep.children):  # "such" parsed under "as"
+        kind = prep.head
+    else:
         return None
     return kind if kind.pos_ in ("NOUN", "PROPN") and kind.i != tok.i else None
 
