@@ -862,3 +862,23 @@ def test_grants_and_troops_offered_are_aid_agreed() -> None:
     assert e.type == "AGREE"
     [e] = _events("Japan gave Tanzania a grant of 50 million dollars on Monday.")
     assert (e.type, e.status) == ("AID", "occurred")
+
+
+@pytest.mark.slow
+def test_who_is_caught_and_deported_or_in_custody_undergoes_it() -> None:
+    [e] = [e for e in _events("Ali Khan was caught by police near the border and deported to "
+                              "Pakistan, officials said.") if e.mode == "deport"]
+    assert [a.sector for a in e.actors] == ["COP"]  # the agent of the passive it is joined to
+    assert "Ali Khan" in [a.name for a in e.recipients]
+    [e] = _events("Officers stormed the flat and found the suspect, Omar Diaz. He is in custody.")
+    assert [a.sector for a in e.actors] == ["COP"] and "Diaz" not in str(e.actors)
+    # a paper that reports an arrest is not the one arrested
+    [e] = _events("The San Francisco Chronicle says police are looking into the fight. The "
+                  "Chronicle says he was arrested a block away.")
+    assert "Chronicle" not in str(e.recipients)
+    [e] = _events("Officers were able to apprehend a suspect.")
+    assert [(a.name, a.sector) for a in e.recipients] == [("suspect", "CVL")]
+    # the same arrest told again without its arrested is one event
+    events = _events("Police arrested five protesters in London on Thursday. After the arrest by "
+                     "police, a lawyer spoke to reporters.")
+    assert len([e for e in events if e.type == "COERCE"]) == 1

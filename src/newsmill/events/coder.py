@@ -384,6 +384,18 @@ def _subject(tok: Any) -> Any | None:
     return None
 
 
+def _passive_head(tok: Any) -> Any | None:
+    """The passive verb whose subject a participle conjunct without words of its own for who
+    acts or undergoes shares ("was caught by police and deported from Arizona")."""
+    t = tok
+    while t.dep_ == "conj" and t.tag_ in ("VBN", "VBD") and not _children(
+            t, SUBJECTS | {"nsubjpass", "dobj", "auxpass", "aux"}):
+        t = t.head
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children):
+            return t
+    return None
+
+
 def _dateline_word(subj: Any) -> bool:
     """A place opening the sentence as its dateline, which the parser took for one of two
     subjects ("SAN FRANCISCO (AP) — Pacific Gas & Electric Co. was set to ...")."""
@@ -417,6 +429,12 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
             tok.tag_ == "VBN" and tok.dep_ == "acl"  # "protesters detained on Sunday"
             and not _children(tok, SUBJECTS))  # not "news that the two had reached a deal"
+        voice = _passive_head(tok)
+        if voice is not None:  # "was caught by police and deported": the police deported him
+            passive = True
+            doers += [p for a in _children(voice, ("agent",)) for p in _children(a, ("pobj",))]
+            done_to += _children(voice, ("nsubjpass",)) or [
+                s for s in (_subject(voice),) if s is not None]
         for c in tok.children:
             if c.dep_ == "agent":
                 doers += _children(c, ("pobj",))
@@ -483,7 +501,7 @@ def _antecedent(tok: Any) -> Any:
     while t.head.i != t.i and t.dep_ in ("xcomp", "conj", "advcl", "ccomp"):
         if t.dep_ == "ccomp" and _lemma(t.head) in cues():
             subj = _subject(t.head)
-            if subj is not None and subj.pos_ != "PRON":
+            if subj is not None and subj.pos_ != "PRON" and _may_be(tok, subj):
                 return subj
             break
         t = t.head
@@ -491,6 +509,15 @@ def _antecedent(tok: Any) -> Any:
             tok.sent.start > 0):  # the subject of a main clause: of the sentence before
         return _last_group(tok.doc[tok.sent.start - 1].sent) or tok
     return tok
+
+
+def _may_be(pronoun: Any, noun: Any) -> bool:
+    """A "he" or "she" is a person, not a paper, a country or a group ("The Chronicle says he
+    was arrested"); an "it" is not a person."""
+    if pronoun.lower_ in ("he", "she"):  # (spaCy may take a person's name for a body's)
+        return noun.ent_type_ not in ("GPE", "NORP", "LOC", "FAC") and noun.tag_ in (
+            "NN", "NNP") and not any(c.lower_ == "the" for c in noun.children)
+    return not (pronoun.lower_ == "it" and noun.ent_type_ == "PERSON")
 
 
 def _last_group(sent: Any) -> Any | None:
@@ -896,12 +923,16 @@ def _inner_doers(f: Found, every: list[Found], ctx: act.ArticleContext,
 def _clause_parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]]:
     """(doers, sufferers) the clause that states a nominal trigger names in its subject: "the
     police had to burst tear-gas shells" (doers), "three persons sustained injuries in the
-    firing" (sufferers: the subject of a ``suffered verbs`` verb underwent the deed)."""
+    firing" (sufferers: the subject of a ``suffered verbs`` verb underwent the deed; so does
+    the subject of "is in custody")."""
     head = _clause(tok)
     if _verbal(tok) or head.i == tok.i:
         return [], []
     named = parties(head, ctx)[0]
-    return ([], named) if _one_of(head, entry_set("status.txt", "suffered verbs")) else (named, [])
+    held = tok.dep_ == "pobj" and tok.head.lower_ == "in" and _one_of(
+        tok, entry_set("status.txt", "state nouns"))  # "he is in custody": he is held
+    return ([], named) if held or _one_of(head, entry_set("status.txt", "suffered verbs")) else (
+        named, [])
 
 
 def _repression(event: Event) -> Event:
@@ -1118,9 +1149,12 @@ def merge(events: list[Event]) -> list[Event]:
             same_place = (prev.place is None or e.place is None
                           or prev.place.country == e.place.country)
             same_day = prev.date is None or e.date is None or prev.date == e.date
-            again = not e.actors and not e.recipients and prev.type == e.type and (
+            same_party = not e.recipients or bool(  # "I have been deported" after "deported"
+                {a.name for a in e.recipients} & {a.name for a in prev.recipients})
+            again = not e.actors and same_party and prev.type == e.type and (
                 e.mode is None or e.mode == prev.mode)  # "the deaths were caused by ..."
-            if (prev_key == key or again) and same_place and same_day:
+            told = prev_key == key or (prev_key[:3] == key[:3] and not e.recipients)
+            if (told or again) and same_place and same_day:
                 out[n] = replace(prev, date=prev.date or e.date, size=prev.size or e.size,
                                  arrested=prev.arrested or e.arrested,
                                  injured=prev.injured or e.injured, dead=prev.dead or e.dead)

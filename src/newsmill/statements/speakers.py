@@ -265,15 +265,21 @@ def _labels(ents: list[Any]) -> dict[int, str]:
     a person's name, that a "who" clause describes ("Marcelo Claure, who ...") or that an
     apposition gives a title ("Eswar Prasad, a trade professor at Cornell"), or that follow a
     country's name and whose last word the article names alone ("envoy to Ukraine Kurt
-    Volker ... Volker said")."""
+    Volker ... Volker said"). A name that begins with "The" is no person's, and a single word
+    that ends an organisation's name is that organisation ("The San Francisco Chronicle ... the
+    Chronicle says")."""
     person_words = {e.text.split()[-1] for e in ents if e.label_ == "PERSON"}
     person_words |= {e.text for e in ents if _described_by_who(e.root)}
     named = {e.text for e in ents}
+    body_words = {e.text.split()[-1] for e in ents if e.label_ == "ORG" and " " in e.text} - {
+        e.text.split()[-1] for e in ents if e.label_ == "PERSON" and " " in e.text}
     out = {}
     for e in ents:
         words = e.text.split()
         label = e.label_
-        if (label in ("ORG", "GPE") and 2 <= len(words) <= 4
+        if label == "PERSON" and len(words) == 1 and words[0] in body_words:
+            label = "ORG"  # "the Chronicle" after "The San Francisco Chronicle"
+        if (label in ("ORG", "GPE") and 2 <= len(words) <= 4 and words[0] != "The"
                 and all(w[:1].isupper() and not w.isupper() for w in words)
                 and (words[-1] in person_words or _described_by_who(e.root)
                      or _given_title(e.root) or _envoy_to(words, named))):
