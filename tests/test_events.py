@@ -882,3 +882,16 @@ def test_who_is_caught_and_deported_or_in_custody_undergoes_it() -> None:
     events = _events("Police arrested five protesters in London on Thursday. After the arrest by "
                      "police, a lawyer spoke to reporters.")
     assert len([e for e in events if e.type == "COERCE"]) == 1
+
+
+@pytest.mark.slow
+def test_deeds_begun_or_going_on_in_an_infinitive_and_the_two_sides() -> None:
+    [e] = _events("Police began to arrest protesters in Almaty on Sunday.")
+    assert (e.type, e.status, e.date) == ("COERCE", "occurred", "2019-06-09")
+    assert e.evidence.startswith("Police began")
+    assert all(e.status != "occurred" for e in _events("Police will begin to arrest protesters."))
+    body = ("China and the United States are in talks on trade. Beijing wants tariff cuts, "
+            "Washington says. The two sides continue to negotiate, officials said.")
+    [e] = [e for e in _events(body) if e.type == "CONSULT" and "sides" in e.evidence]
+    assert e.evidence == "The two sides continue to negotiate"
+    assert sorted(a.country for a in e.actors) == ["CHN", "USA"]

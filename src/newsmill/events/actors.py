@@ -90,6 +90,7 @@ class ArticleContext:
     countries: tuple[str, ...] = ()  # the article's countries, most mentioned first
     speakers: tuple[tuple[int, int, str], ...] = ()  # (start, end, speaker) of each statement
     dateline: str | None = None  # the country of the story's dateline
+    weights: dict[str, float] = field(default_factory=dict)  # country -> its mentions' weight
 
     def speaker_at(self, offset: int) -> str | None:
         """Who says the words at ``offset``, if they are inside an attributed statement: the
@@ -131,11 +132,19 @@ class ArticleContext:
             roles[name] += [t.text for t in words if t.ent_type_ != "PERSON"]
         speakers = tuple((s.start, s.end, s.speaker) for s in statements if s.speaker)
         return cls(entities, dict(roles), tuple(sorted(counts, key=lambda c: -counts[c])),
-                   speakers, dateline)
+                   speakers, dateline, dict(counts))
 
     @property
     def country(self) -> str | None:
         return self.countries[0] if self.countries else None
+
+    def two_sides(self) -> tuple[str, str] | None:
+        """The two countries "the two sides" or "both sides" are: the article's first two,
+        when the second is named at least half as much as the first."""
+        if len(self.countries) < 2:
+            return None
+        first, second = self.countries[:2]
+        return (first, second) if self.weights[second] * 2 >= self.weights[first] else None
 
 
 def _kind_of(tok: Any) -> Any | None:

@@ -533,6 +533,10 @@ def _last_group(sent: Any) -> Any | None:
 def _named(tokens: list[Any], ctx: act.ArticleContext) -> list[Actor]:
     out: list[Actor] = []
     for tok in tokens:
+        if _lemma(tok) == "side" and (sides := ctx.two_sides()) and any(
+                c.lower_ in ("two", "both") for c in tok.children):  # "the two sides"
+            out += [Actor(gazetteer().country(c).name, c, "GOV") for c in sides]
+            continue
         # not the rest of a name with "and" in it ("Customs and Border Protection")
         group = [tok] + [c for c in tok.conjuncts if c.i > tok.i and c.ent_iob_ != "I"]
         for t in group:
@@ -609,7 +613,7 @@ def status_of(trig: Trigger, tok: Any, sent: Any) -> str:
                                           "advcl", "nsubj", "nsubjpass", "compound"):
         t = t.head
         chain.append(t)
-    clause = _clause(tok)
+    clause = _going_on(_clause(tok))  # "will begin to negotiate": the plan is the beginning's
     aux = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
     negated = any(c.dep_ == "neg" for c in (*tok.children, *clause.children)) or any(
         _lemma(c) in entry_set("status.txt", "denied verbs") for c in chain[1:]) or any(
@@ -783,7 +787,7 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         tok, trig = f.token, f.trigger
         head = tok if _verbal(tok) else _clause(tok)
         dates = _date_words(head, sent)
-        start, end = _evidence(head, body, told=head.i == tok.i)
+        start, end = _evidence(_going_on(head), body, told=head.i == tok.i)
         if each_mention and len(body[start:end].split()) < SHORT_CLAUSE:
             start, end = sent.start_char, sent.end_char
         own = _own_words(head, tok)
@@ -844,6 +848,15 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
             event = replace(event, arrested=counts.get("arrested"))
         events.append(event)
     return events
+
+
+def _going_on(head: Any) -> Any:
+    """The clause that tells a deed in an infinitive going on, begun or taken up again ("the
+    two sides continue to negotiate"): its evidence, with who does it."""
+    if head.dep_ == "xcomp" and head.tag_ == "VB" and _lemma(head.head) in entry_set(
+            "status.txt", "continued verbs"):
+        return head.head
+    return head
 
 
 def _years_after(head: Any) -> bool:
