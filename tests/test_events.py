@@ -895,3 +895,15 @@ def test_deeds_begun_or_going_on_in_an_infinitive_and_the_two_sides() -> None:
     [e] = [e for e in _events(body) if e.type == "CONSULT" and "sides" in e.evidence]
     assert e.evidence == "The two sides continue to negotiate"
     assert sorted(a.country for a in e.actors) == ["CHN", "USA"]
+
+
+@pytest.mark.slow
+def test_a_call_made_repeatedly_on_one_occasion_and_a_deal_chosen_not_to_accept() -> None:
+    [e] = _events("Senator Ben Sasse told the director, repeatedly calling for an explanation.")
+    assert e.type == "REQUEST" and [a.name for a in e.actors] == ["Ben Sasse"]
+    assert not _events("China has repeatedly accused the US of meddling.")  # a practice
+    [e] = _events("The minister chose not to accept the offer.")
+    assert (e.type, e.status) == ("REJECT", "occurred")
+    assert e.evidence == "The minister chose not to accept the offer"
+    [e] = _events("The mob forced police to open fire.")
+    assert e.evidence.startswith("The mob forced")

@@ -851,10 +851,12 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
 
 
 def _going_on(head: Any) -> Any:
-    """The clause that tells a deed in an infinitive going on, begun or taken up again ("the
-    two sides continue to negotiate"): its evidence, with who does it."""
-    if head.dep_ == "xcomp" and head.tag_ == "VB" and _lemma(head.head) in entry_set(
-            "status.txt", "continued verbs"):
+    """The clause that tells a deed in an infinitive going on, begun, taken up again, tried or
+    made to happen ("the two sides continue to negotiate", "chose not to accept"): its
+    evidence, with who does it, and its status."""
+    if head.dep_ == "xcomp" and head.tag_ == "VB" and _lemma(head.head) in (
+            entry_set("status.txt", "continued verbs") | entry_set("status.txt", "caused verbs")
+            | entry_set("status.txt", "attempt verbs")):
         return head.head
     return head
 
@@ -1113,7 +1115,17 @@ def _ultimatum(tok: Any) -> bool:
 def _habitual(tok: Any) -> bool:
     """"have long restricted", "routinely beat": a practice described, not one event."""
     head = tok if _verbal(tok) else _clause(tok)
-    return any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in head.children)
+    return any(c.dep_ == "advmod" and c.lower_ in HABITUAL and not (
+        c.lower_ == "repeatedly" and _on_one_occasion(head)) for c in head.children)
+
+
+def _on_one_occasion(head: Any) -> bool:
+    """A deed done again and again on the occasion a past clause tells ("Sasse told Sawyer,
+    repeatedly calling for an explanation"), not over a stretch of time ("has repeatedly
+    accused")."""
+    if head.tag_ == "VBG" and head.dep_ == "advcl":
+        return head.head.tag_ == "VBD"
+    return head.tag_ == "VBD" and not _children(head, ("aux",))
 
 
 def _latest_year(body: str) -> str | None:
