@@ -1124,8 +1124,8 @@ def _on_one_occasion(head: Any) -> bool:
     repeatedly calling for an explanation"), not over a stretch of time ("has repeatedly
     accused")."""
     if head.tag_ == "VBG" and head.dep_ == "advcl":
-        return head.head.tag_ == "VBD"
-    return head.tag_ == "VBD" and not _children(head, ("aux",))
+        return bool(head.head.tag_ == "VBD")
+    return bool(head.tag_ == "VBD") and not _children(head, ("aux",))
 
 
 def _latest_year(body: str) -> str | None:
