@@ -907,3 +907,14 @@ def test_a_call_made_repeatedly_on_one_occasion_and_a_deal_chosen_not_to_accept(
     assert e.evidence == "The minister chose not to accept the offer"
     [e] = _events("The mob forced police to open fire.")
     assert e.evidence.startswith("The mob forced")
+
+
+@pytest.mark.slow
+def test_a_deed_told_again_without_its_doer_is_one_event() -> None:
+    body = ("The Latest on a deadly stabbing on a San Francisco Bay Area commuter train.\n\n"
+            "A man has been stabbed to death on a San Francisco Bay Area commuter train during "
+            "a fight, a transit chief says.")
+    assert len([e for e in _events(body) if e.type == "ASSAULT"]) == 1
+    # two arrests of different people by unnamed police stay two
+    body = "Six men were arrested in Leeds on Monday. Two women were arrested in Leeds on Monday."
+    assert len([e for e in _events(body) if e.type == "COERCE"]) == 2

@@ -1163,9 +1163,17 @@ def _happening(e: Event) -> tuple[object, ...]:
             frozenset(a.name.lower() for a in e.recipients))
 
 
+def _unnamed(e: Event) -> bool:
+    """The event's doer is the one ``defaults.txt`` gives a deed nobody is named for."""
+    default = default_actor(e.type, "", e.mode)
+    return default is not None and [(a.name, a.sector) for a in e.actors] == [default]
+
+
 def merge(events: list[Event]) -> list[Event]:
     """The same happening told twice is one event: same type, mode, parties and place; told
-    again without its parties, it is the earlier one of its type."""
+    again without its parties, or with a doer where the other names none ("a girl kidnapped
+    in broad daylight ... the man who kidnapped the child"), it is the earlier one of its
+    type, which takes the parties it lacked."""
     out: list[Event] = []
     keys: list[tuple[object, ...]] = []
     for e in events:
@@ -1179,10 +1187,17 @@ def merge(events: list[Event]) -> list[Event]:
             again = not e.actors and same_party and prev.type == e.type and (
                 e.mode is None or e.mode == prev.mode)  # "the deaths were caused by ..."
             told = prev_key == key or (prev_key[:3] == key[:3] and not e.recipients)
-            if (told or again) and same_place and same_day:
-                out[n] = replace(prev, date=prev.date or e.date, size=prev.size or e.size,
+            shared = bool({a.name for a in e.recipients} & {a.name for a in prev.recipients})
+            faceless = prev.type == e.type and prev.mode == e.mode and (
+                (_unnamed(e) and same_party) or (_unnamed(prev) and shared))
+            if (told or again or faceless) and same_place and same_day:
+                named = prev if not _unnamed(prev) or not e.actors else e
+                out[n] = replace(prev, actors=named.actors,
+                                 recipients=prev.recipients or e.recipients,
+                                 date=prev.date or e.date, size=prev.size or e.size,
                                  arrested=prev.arrested or e.arrested,
                                  injured=prev.injured or e.injured, dead=prev.dead or e.dead)
+                keys[n] = _happening(out[n])
                 break
         else:
             out.append(e)
