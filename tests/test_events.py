@@ -918,3 +918,16 @@ def test_a_deed_told_again_without_its_doer_is_one_event() -> None:
     # two arrests of different people by unnamed police stay two
     body = "Six men were arrested in Leeds on Monday. Two women were arrested in Leeds on Monday."
     assert len([e for e in _events(body) if e.type == "COERCE"]) == 2
+
+
+@pytest.mark.slow
+def test_what_a_charge_or_a_conviction_says_is_not_news_of_its_own() -> None:
+    events = _events("A New York man pleaded guilty to charges he threatened to kill a senator.")
+    assert [e.type for e in events] == ["SANCTION"]
+    events = _events("He was sentenced to prison after pleading guilty to threatening to assault "
+                     "and murder a U.S. official.")
+    assert [e.type for e in events] == ["SANCTION"]
+    # labelling sentences, each deed told counts
+    assert "THREATEN" in {e.type for e in _events(
+        "A New York man pleaded guilty to charges he threatened to kill a senator.",
+        each_mention=True)}

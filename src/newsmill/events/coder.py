@@ -263,7 +263,7 @@ def one_per_happening(found: list[Found],
     (then every deed told is kept, but not one asked for: "demanded the arrest of ...")."""
     # a deed asked for, threatened or promised is not done, even where each mention counts;
     # what a participle tells of its people is ("urged the release of the arrested men")
-    governors = UNDONE if each_mention else VERBAL
+    governors = UNDONE if each_mention else VERBAL | {"SANCTION"}  # "convicted of murder"
     keep = [f for f in found if (each_mention and _participle(f.token)) or not any(
         g is not f and g.token.i != f.token.i and g.trigger.type in governors
         and _governs(g.token, f.token) for g in found)]
@@ -769,6 +769,7 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         (_referential(f.token) and not each_mention) or _purpose(f.token)
         or (_habitual(f.token) and not each_mention) or _condition(f.token)
         or (_topic(f.token) and not each_mention) or _setting(f)
+        or (_charged(f.token) and not each_mention)
         or _descriptive(f, every, not each_mention)
         or any(_governs(clause, f.token) for clause, _ in asked))]
     known: dict[int, tuple[list[Actor], list[Actor]]] = {}
@@ -1075,6 +1076,14 @@ def _topic(tok: Any) -> bool:
     if tok.dep_ == "pobj":
         return tok.head.lower_ in entry_set("status.txt", "topic prepositions")
     return tok.dep_ in ("nsubj", "nsubjpass") and _lemma(tok.head) == "be"
+
+
+def _charged(tok: Any) -> bool:
+    """A deed told as what a charge or an allegation says ("pleaded guilty to charges he
+    threatened to kill", "the allegation that he took bribes"): the charge is the news."""
+    head = tok if _verbal(tok) else _clause(tok)
+    return head.dep_ in ("relcl", "acl") and _one_of(
+        head.head, entry_set("status.txt", "charge nouns"))
 
 
 def _setting(f: Found) -> bool:
