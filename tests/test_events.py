@@ -931,3 +931,21 @@ def test_what_a_charge_or_a_conviction_says_is_not_news_of_its_own() -> None:
     assert "THREATEN" in {e.type for e in _events(
         "A New York man pleaded guilty to charges he threatened to kill a senator.",
         each_mention=True)}
+
+
+@pytest.mark.slow
+def test_calling_a_deed_illegal_or_regretting_it_disapproves() -> None:
+    [e] = _events("The EU reiterated it still considers all settlement activity illegal.")
+    assert (e.type, e.mode) == ("ACCUSE", "disapprove") and [a.name for a in e.actors] == ["EU"]
+    [e] = _events("The French foreign ministry said it regrets the decision.")
+    assert e.type == "ACCUSE" and [a.country for a in e.actors] == ["FRA"]
+    assert not _events("I regret to say that the team lost.")
+
+
+@pytest.mark.slow
+def test_a_reaction_with_no_place_is_placed_where_the_story_happened() -> None:
+    body = ("Israel and the United States talked about Israeli settlements, Israeli officials "
+            "said. Netanyahu visited a settlement in the West Bank on Tuesday. The French "
+            "foreign ministry said it regrets the decision.")
+    [e] = [e for e in _events(body) if e.type == "ACCUSE"]
+    assert e.place is not None and e.place.country == "PSE"

@@ -1253,6 +1253,14 @@ def code(doc: Any, body: str, published: str | None,
             days.append((sent.start_char, day))
     events = [replace(e, place=homes.get((e.start, e.type), e.place))
               for e in (events if each_mention else merge(events))]
+    # a reaction no place is named for ("the French foreign ministry said it regrets ...") is
+    # about the story's first happening whose place is named, where that lies outside the
+    # country the article names most ("visited a settlement in the West Bank")
+    centre = gazetteer().country(ctx.country) if ctx.country else None
+    lead = next((e.place for e in events if e.place and e.place != centre), None)
+    if lead is not None and lead.country != ctx.country:
+        events = [replace(e, place=lead) if e.type in REACTIONS and e.place == centre else e
+                  for e in events]
     return anchor(events, days)
 
 
