@@ -949,3 +949,15 @@ def test_a_reaction_with_no_place_is_placed_where_the_story_happened() -> None:
             "foreign ministry said it regrets the decision.")
     [e] = [e for e in _events(body) if e.type == "ACCUSE"]
     assert e.place is not None and e.place.country == "PSE"
+
+
+@pytest.mark.slow
+def test_allowing_concedes_deciding_does_and_arms_sent_are_aid() -> None:
+    [e] = _events("The Ivory Coast's Supreme Court decided to allow candidate Alassane Ouattara "
+                  "to participate in the elections.")
+    assert (e.type, e.status) == ("CONCEDE", "occurred")
+    assert [a.country for a in e.actors] == ["CIV"]  # "The Ivory Coast's", tagged with its "'s"
+    assert not [e for e in _events("A trade war offers Mr. Trump some advantages: it allows him "
+                                   "to keep a tough stance.") if e.type == "CONCEDE"]
+    [e] = _events("The United States is providing military intelligence to Macedonia.")
+    assert e.type == "AID" and [a.country for a in e.actors] == ["USA"]

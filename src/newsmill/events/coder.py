@@ -799,7 +799,7 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         if day is None and not dates and _present(head):
             day = published  # "the United States stands ready to support": as of the report
         doers, done_to = parties_of(tok)
-        if not doers and trig.type in VERBAL and _thing_subject(tok):
+        if not doers and trig.type in VERBAL | {"CONCEDE"} and _thing_subject(tok):
             continue  # "tensions are threatening growth", "no evidence supports it"
         if _lemma(tok) == "warn" and not _threat_warning(tok, ctx):
             continue  # "doctors warned that children would face risks": no threat
@@ -870,8 +870,11 @@ def _years_after(head: Any) -> bool:
 
 
 def _thing_subject(tok: Any) -> bool:
-    """The verb ``tok`` has a subject that names no party: a thing, not who acts."""
+    """The verb ``tok`` has a subject that names no party: a thing, not who acts (an "it"
+    that stands for no party is one: "a trade war offers advantages: it allows him ...")."""
     subj = _subject(tok) if _verbal(tok) else None
+    if subj is not None and subj.lower_ == "it":
+        return True
     return subj is not None and subj.pos_ == "NOUN" and not any(
         t.ent_type_ or t.pos_ == "PROPN" for t in subj.subtree) and (  # not "Ibo elders"
         act.sector_of([t.text for t in subj.subtree if t.i <= subj.i]) is None) and (

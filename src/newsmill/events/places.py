@@ -76,6 +76,8 @@ class Gazetteer:
     def country_of_name(self, name: str) -> str | None:
         """The ISO3 code a country name, alias or nationality word stands for."""
         key = _key(name)
+        if key.endswith(" 's") or (key.endswith("'s") and key.removesuffix("'s") in self.countries):
+            key = key.removesuffix("'s").strip()  # "The Ivory Coast's", tagged with its "'s"
         if key in self.countries:
             return self.countries[key]
         if key in self.states:
