@@ -961,3 +961,11 @@ def test_allowing_concedes_deciding_does_and_arms_sent_are_aid() -> None:
                                    "to keep a tough stance.") if e.type == "CONCEDE"]
     [e] = _events("The United States is providing military intelligence to Macedonia.")
     assert e.type == "AID" and [a.country for a in e.actors] == ["USA"]
+
+
+@pytest.mark.slow
+def test_a_year_in_a_joined_clause_of_its_own_does_not_make_a_deed_history() -> None:
+    events = _events("German Foreign Minister Oskar Fischer will visit Albania in June, the first "
+                     "Warsaw Pact foreign minister to do so since Tirana split with Moscow in "
+                     "1961, the Albanian embassy said.", published="1989-01-01")
+    assert [e.type for e in events] == ["AGREE"]  # a visit promised

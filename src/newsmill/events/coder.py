@@ -199,11 +199,13 @@ def _own_words(head: Any, trigger: Any) -> str:
     """The words of the clause ``head`` heads without the clauses inside it that describe one
     of its parties: "offered to hand over two men suspected of bombing a plane in 1988" is
     news even though the bombing is history. A clause describing the event itself stays ("a
-    probe, which was dropped in 2015")."""
+    probe, which was dropped in 2015"). Nor does a joined clause with a subject of its own."""
     nested = {t.i for d in head.subtree if d.i != head.i and d.head.i != trigger.i and (
                   d.dep_ == "relcl" or (d.dep_ == "acl" and d.tag_ == "VBN"))
               for t in d.subtree}  # "who ...", "suspected of ..."; not "gunmen wearing ..."
     nested |= {d.i for d in head.subtree if _dated_thing(d)}
+    nested |= {t.i for c in _children(head, ("conj",))  # a clause of its own: "will visit
+               if _children(c, SUBJECTS) for t in c.subtree}  # Albania, the first ... since 1961"
     return " ".join(t.text for t in head.subtree if t.i not in nested)
 
 
