@@ -969,3 +969,11 @@ def test_a_year_in_a_joined_clause_of_its_own_does_not_make_a_deed_history() -> 
                      "Warsaw Pact foreign minister to do so since Tirana split with Moscow in "
                      "1961, the Albanian embassy said.", published="1989-01-01")
     assert [e.type for e in events] == ["AGREE"]  # a visit promised
+
+
+@pytest.mark.slow
+def test_people_held_by_the_thousand_are_held() -> None:
+    [e] = _events("The Sri Lankan army has been holding thousands of Tamil refugees in camps.")
+    assert (e.type, e.mode) == ("COERCE", "arrest")
+    assert [a.sector for a in e.recipients] == ["REF"]
+    assert all(e.type != "COERCE" for e in _events("They held thousands of meetings."))

@@ -304,7 +304,7 @@ def actor(tok: Any, ctx: ArticleContext) -> Actor | None:
         return _described(name, "PERSON", [], ctx)
     if tok.lower_ in SPEAKER_PRONOUNS and (speaker := ctx.speaker_at(tok.idx)) is not None:
         return speaker_actor(speaker, ctx)
-    group = _counted(tok)
+    group = counted(tok)
     if group is not None:  # "tens of thousands of students": the students
         return actor(group, ctx)
     if tok.pos_ == "PRON" or tok.like_num:
@@ -350,7 +350,7 @@ def actor(tok: Any, ctx: ArticleContext) -> Actor | None:
     return Actor(name, country, sector)
 
 
-def _counted(tok: Any) -> Any | None:
+def counted(tok: Any) -> Any | None:
     """The group a number or a partitive counts: "students" in "tens of thousands of
     students", "guerrillas" in "one third of the guerrillas"."""
     if not (tok.like_num or tok.lower_ in entry_set("quantities.txt", "partitives")):
@@ -359,7 +359,7 @@ def _counted(tok: Any) -> Any | None:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
-                    return _counted(pobj) or pobj
+                    return counted(pobj) or pobj
     return None
 
 

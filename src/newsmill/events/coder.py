@@ -126,6 +126,7 @@ def _done_to_a_person(tok: Any) -> bool:
     if any(c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") for c in tok.children):
         return False
     done_to = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
+    done_to += [g for g in map(act.counted, done_to) if g is not None]  # "thousands of refugees"
     return any(c.ent_type_ in ("PERSON", "NORP") or c.lower_ in PERSONAL
                or (c.dep_ == "nsubjpass" and c.pos_ == "NUM")  # "four were held"
                or (c.dep_ == "nsubjpass" and c.pos_ == "PROPN" and not c.ent_type_)  # a name
