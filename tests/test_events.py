@@ -977,3 +977,11 @@ def test_people_held_by_the_thousand_are_held() -> None:
     assert (e.type, e.mode) == ("COERCE", "arrest")
     assert [a.sector for a in e.recipients] == ["REF"]
     assert all(e.type != "COERCE" for e in _events("They held thousands of meetings."))
+
+
+@pytest.mark.slow
+def test_a_fight_sworn_is_a_threat_told_by_its_vow() -> None:
+    [e] = _events("Ethnic Albanians have sworn to fight until they gain control of villages near "
+                  "the border, officials said.")
+    assert (e.type, e.status) == ("THREATEN", "planned")
+    assert e.evidence.startswith("Ethnic Albanians have sworn to fight")

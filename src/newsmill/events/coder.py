@@ -244,8 +244,16 @@ def _purpose(tok: Any) -> bool:
         return False  # "forcing the police to open fire", "had to fire"; not "has to go"
     if _lemma(tok.head) in entry_set("status.txt", "continued verbs") and tok.dep_ == "xcomp":
         return False  # "the two sides continue to negotiate"; not "continued ... to demand"
-    return _lemma(tok.head) not in entry_set("status.txt", "planned verbs") or \
-        tok.dep_ not in ("xcomp",)
+    return _lemma(tok.head) not in entry_set("status.txt", "planned verbs") or not (
+        _complement(tok))
+
+
+def _complement(tok: Any) -> bool:
+    """``tok`` completes the verb above it ("vowed to strike"; "have sworn to fight", which the
+    parser may take for an adverbial of purpose)."""
+    return tok.dep_ == "xcomp" or (
+        tok.dep_ == "advcl" and tok.head.pos_ == "VERB" and not _children(tok.head, ("dobj",))
+        and any(c.tag_ == "TO" for c in tok.children))
 
 
 def _governs(top: Any, tok: Any) -> bool:
@@ -646,7 +654,7 @@ def status_of(trig: Trigger, tok: Any, sent: Any) -> str:
         return "planned"
     if any(_lemma(c) in planned_verbs and c.i != tok.i and not _was_able(c)
            for c in chain[1:3]) and (
-            tok.dep_ == "xcomp" or (tok.dep_ in ("pobj", "dobj") and _lemma(chain[1]) != "be"
+            _complement(tok) or (tok.dep_ in ("pobj", "dobj") and _lemma(chain[1]) != "be"
                                     and _lemma(chain[1]) not in WHERE_PREPS)):
         return "planned"  # "called for a strike", not "called for pay in a protest"
     if trig.type == "AGREE" and _agreed_to_do(tok):
@@ -791,7 +799,10 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         tok, trig = f.token, f.trigger
         head = tok if _verbal(tok) else _clause(tok)
         dates = _date_words(head, sent)
-        start, end = _evidence(_going_on(head), body, told=head.i == tok.i)
+        vowed = trig.type in FUTURE_CONFLICT and _complement(head) and _lemma(
+            head.head) in entry_set("status.txt", "planned verbs")  # "have sworn to fight"
+        start, end = _evidence(head.head if vowed else _going_on(head), body,
+                               told=head.i == tok.i)
         if each_mention and len(body[start:end].split()) < SHORT_CLAUSE:
             start, end = sent.start_char, sent.end_char
         own = _own_words(head, tok)
