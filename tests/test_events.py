@@ -985,3 +985,11 @@ def test_a_fight_sworn_is_a_threat_told_by_its_vow() -> None:
                   "the border, officials said.")
     assert (e.type, e.status) == ("THREATEN", "planned")
     assert e.evidence.startswith("Ethnic Albanians have sworn to fight")
+
+
+@pytest.mark.slow
+def test_a_bill_that_would_allow_a_deed_concedes_nothing() -> None:
+    body = ("Hundreds of thousands of people marched through central Hong Kong on Sunday, "
+            "demanding that the city's leader withdraw a bill that would allow extraditions to "
+            "mainland China.")
+    assert "CONCEDE" not in {e.type for e in _events(body)}

@@ -889,9 +889,11 @@ def _thing_subject(tok: Any) -> bool:
     subj = _subject(tok) if _verbal(tok) else None
     if subj is not None and subj.lower_ == "it":
         return True
-    return subj is not None and subj.pos_ == "NOUN" and not any(
-        t.ent_type_ or t.pos_ == "PROPN" for t in subj.subtree) and (  # not "Ibo elders"
-        act.sector_of([t.text for t in subj.subtree if t.i <= subj.i]) is None) and (
+    if subj is None or subj.pos_ != "NOUN":
+        return False
+    own = [t for t in subj.subtree if t.i <= subj.i]  # not a clause on it ("a bill that ...")
+    return not any(t.ent_type_ or t.pos_ == "PROPN" for t in own) and (  # not "Ibo elders"
+        act.sector_of([t.text for t in own]) is None) and (
         _lemma(subj) not in entry_set("sectors.txt", "groups"))  # not "the committee"
 
 
