@@ -1199,9 +1199,10 @@ def _unnamed(e: Event) -> bool:
 
 def merge(events: list[Event]) -> list[Event]:
     """The same happening told twice is one event: same type, mode, parties and place; told
-    again without its parties, or with a doer where the other names none ("a girl kidnapped
-    in broad daylight ... the man who kidnapped the child"), it is the earlier one of its
-    type, which takes the parties it lacked."""
+    again without its parties, or with nobody named for it where the other names its doer or
+    shares its sufferers ("a deadly stabbing on a commuter train ... a man has been stabbed to
+    death on a commuter train"), it is the earlier one of its type, which takes the parties it
+    lacked."""
     out: list[Event] = []
     keys: list[tuple[object, ...]] = []
     for e in events:
@@ -1210,12 +1211,11 @@ def merge(events: list[Event]) -> list[Event]:
             same_place = (prev.place is None or e.place is None
                           or prev.place.country == e.place.country)
             same_day = prev.date is None or e.date is None or prev.date == e.date
-            same_party = not e.recipients or bool(  # "I have been deported" after "deported"
-                {a.name for a in e.recipients} & {a.name for a in prev.recipients})
+            shared = bool({a.name for a in e.recipients} & {a.name for a in prev.recipients})
+            same_party = not e.recipients or shared  # "I have been deported" after "deported"
             again = not e.actors and same_party and prev.type == e.type and (
                 e.mode is None or e.mode == prev.mode)  # "the deaths were caused by ..."
             told = prev_key == key or (prev_key[:3] == key[:3] and not e.recipients)
-            shared = bool({a.name for a in e.recipients} & {a.name for a in prev.recipients})
             faceless = prev.type == e.type and prev.mode == e.mode and (
                 (_unnamed(e) and same_party) or (_unnamed(prev) and shared))
             if (told or again or faceless) and same_place and same_day:
