@@ -887,9 +887,9 @@ def _thing_subject(tok: Any) -> bool:
     """The verb ``tok`` has a subject that names no party: a thing, not who acts (an "it"
     that stands for no party is one: "a trade war offers advantages: it allows him ...")."""
     subj = _subject(tok) if _verbal(tok) else None
-    if subj is not None and subj.lower_ == "it":
-        return True
-    if subj is None or subj.pos_ != "NOUN":
+    if subj is None or subj.lower_ == "it":
+        return subj is not None
+    if subj.pos_ != "NOUN":
         return False
     own = [t for t in subj.subtree if t.i <= subj.i]  # not a clause on it ("a bill that ...")
     return not any(t.ent_type_ or t.pos_ == "PROPN" for t in own) and (  # not "Ibo elders"
