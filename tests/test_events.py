@@ -35,6 +35,8 @@ def test_places_are_geocoded_offline_with_the_article_countries_first() -> None:
     assert gaz.country_of_name("U.S.") == "USA"
     assert gaz.country_of_name("Gambian") == "GMB"  # not listed: made from "Gambia"
     assert gaz.country_of_name("Ohio") == "USA"
+    assert gaz.country_of_name("intra-Afghan") == "AFG"  # talks within a country
+    assert gaz.country_of_name("inter-Korean") == "KOR"
 
 
 def _events(body: str, published: str | None = "2019-06-10",
@@ -993,3 +995,11 @@ def test_a_bill_that_would_allow_a_deed_concedes_nothing() -> None:
             "demanding that the city's leader withdraw a bill that would allow extraditions to "
             "mainland China.")
     assert "CONCEDE" not in {e.type for e in _events(body)}
+
+
+@pytest.mark.slow
+def test_a_hyphenated_nationality_is_one_party_of_its_country() -> None:
+    body = ("The United States hopes intra-Afghan peace negotiations will begin in Doha, the "
+            "State Department said.")
+    [talks] = [e for e in _events(body) if "negotiations" in e.evidence]
+    assert [(a.name, a.country) for a in talks.actors] == [("intra-Afghan", "AFG")]

@@ -467,6 +467,8 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
         if tok.dep_ == "acl":  # "police firing on a mob"
             doers.append(tok.head)
         for c in tok.children:
+            if c.ent_iob_ == "I" and tok.doc[c.i - 1].head.i == tok.i:
+                continue  # the rest of a name already taken ("intra-Afghan" negotiations)
             if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and (
                     c.ent_type_ or (act.sector_of([c.text]) and not (  # "police firing"
                         c.pos_ == "ADJ" and c.lower_ in entry_set("sectors.txt",

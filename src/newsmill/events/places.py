@@ -83,6 +83,9 @@ class Gazetteer:
         if key in self.states:
             return "USA"
         key = key.removesuffix("'s")
+        for within in ("intra-", "inter-"):  # "intra-Afghan talks", "inter-Korean summit"
+            if key.startswith(within) and len(key) > len(within):
+                return self.country_of_name(key[len(within):])
         return self.demonyms.get(key) or self._derived(key)
 
     def _derived(self, word: str) -> str | None:
