@@ -1003,3 +1003,16 @@ def test_a_hyphenated_nationality_is_one_party_of_its_country() -> None:
             "State Department said.")
     [talks] = [e for e in _events(body) if "negotiations" in e.evidence]
     assert [(a.name, a.country) for a in talks.actors] == [("intra-Afghan", "AFG")]
+
+
+@pytest.mark.slow
+def test_a_deed_that_is_its_clauses_subject_is_not_its_own_doer() -> None:
+    body = ("He was the handpicked successor to president Nursultan Nazarbayev who unexpectedly "
+            "resigned after nearly 30 years in office.\n\nProtests broke out in Kazakhstan on "
+            "Sunday as the country headed to the polls.")  # "Protests" tagged as a people
+    [e] = _events(body)
+    assert (e.type, [(a.name, a.country, a.sector) for a in e.actors]) == (
+        "PROTEST", [("protesters", "KAZ", "CVL")])
+    [clash] = _events("Violent clashes erupted between supporters of Evo Morales and security "
+                      "forces in Bolivia on Friday.")
+    assert clash.actors and not any("clash" in a.name.lower() for a in clash.actors)

@@ -966,6 +966,9 @@ def _clause_parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], lis
     if _verbal(tok) or head.i == tok.i:
         return [], []
     named = parties(head, ctx)[0]
+    subj = _subject(head)
+    if subj is not None and subj.i == tok.i:  # "Protests broke out": the deed is its clause's
+        named = [a for a in named if a != act.actor(tok, ctx)]  # subject, not its doer
     held = tok.dep_ == "pobj" and tok.head.lower_ == "in" and _one_of(
         tok, entry_set("status.txt", "state nouns"))  # "he is in custody": he is held
     return ([], named) if held or _one_of(head, entry_set("status.txt", "suffered verbs")) else (
