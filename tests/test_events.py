@@ -1016,3 +1016,14 @@ def test_a_deed_that_is_its_clauses_subject_is_not_its_own_doer() -> None:
     [clash] = _events("Violent clashes erupted between supporters of Evo Morales and security "
                       "forces in Bolivia on Friday.")
     assert clash.actors and not any("clash" in a.name.lower() for a in clash.actors)
+
+
+@pytest.mark.slow
+def test_force_on_a_crowd_nobody_is_named_for_is_the_polices() -> None:
+    [e] = _events("At least 106 protesters in 21 cities have been killed in Iran, according to "
+                  "Amnesty International.")
+    assert (e.type, [(a.name, a.country, a.sector) for a in e.actors]) == (
+        "ASSAULT", [("police", "IRN", "COP")])
+    [bomb] = _events("A car bomb killed 12 protesters in Baghdad on Friday.")
+    assert [a.sector for a in bomb.actors] == ["UAF"]  # a mode with a doer of its own
+

@@ -838,7 +838,7 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         if place is None and ctx.country:
             place = gazetteer().country(ctx.country)
         named = bool(doers)
-        default = default_actor(trig.type, _lemma(tok), mode)
+        default = default_actor(trig.type, _lemma(tok), mode, tuple(a.name for a in done_to))
         if not doers and default is not None:  # where it happened, else the article's country
             doers = [Actor(default[0], place.country if place else ctx.country, default[1])]
         event = Event(type=trig.type, mode=mode, evidence=body[start:end], start=start, end=end,
@@ -1198,7 +1198,7 @@ def _happening(e: Event) -> tuple[object, ...]:
 
 def _unnamed(e: Event) -> bool:
     """The event's doer is the one ``defaults.txt`` gives a deed nobody is named for."""
-    default = default_actor(e.type, "", e.mode)
+    default = default_actor(e.type, "", e.mode, tuple(a.name for a in e.recipients))
     return default is not None and [(a.name, a.sector) for a in e.actors] == [default]
 
 

@@ -105,9 +105,16 @@ def _defaults() -> dict[str, tuple[str, str]]:
     return {key.lower(): (v[0], v[1]) for key, v in table.items() if " " in key and len(v) == 2}
 
 
-def default_actor(etype: str, word: str, mode: str | None) -> tuple[str, str] | None:
+def default_actor(etype: str, word: str, mode: str | None,
+                  done_to: tuple[str, ...] = ()) -> tuple[str, str] | None:
     """(name, sector) of who did a deed of type ``etype`` the text names nobody for: by the
-    trigger ``word``, else by the mode ("-" in ``defaults.txt`` for any mode)."""
+    trigger ``word``, else by the mode ("-" in ``defaults.txt`` for any mode), else, done to a
+    crowd (``done_to``: the names of whom it was done to), by the deed on crowds."""
     table = _defaults()
     keys = (f"{etype} {word}".lower(), f"{etype} {mode}".lower(), f"{etype} -".lower())
-    return next((table[k] for k in keys if k in table), None)
+    found = next((table[k] for k in keys if k in table), None)
+    crowds = entry_set("defaults.txt", "crowds")
+    if found is None and any(w.lower().removesuffix("s") in crowds
+                             for name in done_to for w in name.split()):
+        return table.get(f"{etype} on crowds".lower())
+    return found
