@@ -1027,3 +1027,12 @@ def test_force_on_a_crowd_nobody_is_named_for_is_the_polices() -> None:
     [bomb] = _events("A car bomb killed 12 protesters in Baghdad on Friday.")
     assert [a.sector for a in bomb.actors] == ["UAF"]  # a mode with a doer of its own
 
+
+@pytest.mark.slow
+def test_a_holding_that_goes_on_is_told_even_where_it_is_asked_for() -> None:
+    body = ("“we need to keep ansari in our custody for the purpose of investigation,” the "
+            "officer appealed.")
+    assert "COERCE" in {e.type for e in _events(body, each_mention=True)}
+    assert "COERCE" not in {e.type for e in _events(  # a deed asked for is not done
+        "“we need to arrest ansari for the purpose of investigation,” the officer appealed.",
+        each_mention=True)}

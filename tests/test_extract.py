@@ -299,3 +299,15 @@ def test_published_day_is_the_one_the_page_shows() -> None:
             '"0001-01-01T00:00:00Z", "dateModified": "2023-02-30T10:00:00Z"}</script>')
     tree = _page(junk, f"{story}</article>")
     assert published_day(tree, PageMeta.read(tree)) is None
+
+
+def test_mojibake_is_repaired_and_clean_text_left_as_it_is() -> None:
+    from newsmill.extract import repair
+
+    assert repair("the courtâ€™s decision") == "the court’s decision"
+    assert repair("â€œwe will go,â€\ufffd he said") == "“we will go,” he said"  # 0x9D lost
+    for clean in ("the court’s “decision”", "北京，上海。", "Zürich café"):
+        assert repair(clean) == clean
+    scrape = SCRAPE.replace("She had held", "Sheâ€™d held")
+    article = extract(Page("m", "m.txt", "text", scrape))
+    assert isinstance(article, Article) and "She’d held the post" in article.body

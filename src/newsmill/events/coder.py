@@ -275,7 +275,8 @@ def one_per_happening(found: list[Found],
     # a deed asked for, threatened or promised is not done, even where each mention counts;
     # what a participle tells of its people is ("urged the release of the arrested men")
     governors = UNDONE if each_mention else VERBAL | {"SANCTION"}  # "convicted of murder"
-    keep = [f for f in found if (each_mention and _participle(f.token)) or not any(
+    keep = [f for f in found if (each_mention and (_participle(f.token) or _kept(f.token)))
+            or not any(
         g is not f and g.token.i != f.token.i and g.trigger.type in governors
         and _governs(g.token, f.token) for g in found)]
     # material triggers over other triggers of their own subtree ("arrested during protests")
@@ -304,6 +305,14 @@ def one_per_happening(found: list[Found],
                 not doers[f.token.i] or doers[f.token.i] & doers[g.token.i]) for g in chosen):
             chosen.append(f)
     return sorted(chosen, key=lambda f: f.token.i)
+
+
+def _kept(tok: Any) -> bool:
+    """A state a party is kept in ("we need to keep him in our custody"): the holding goes
+    on, whatever is asked of it."""
+    return bool(tok.dep_ == "pobj" and tok.head.lower_ == "in" and _one_of(
+        tok, entry_set("status.txt", "state nouns")) and _one_of(
+        tok.head.head, entry_set("status.txt", "ongoing verbs")))
 
 
 def _participle(tok: Any) -> bool:
@@ -784,7 +793,8 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         or (_topic(f.token) and not each_mention) or _setting(f)
         or (_charged(f.token) and not each_mention)
         or _descriptive(f, every, not each_mention)
-        or any(_governs(clause, f.token) for clause, _ in asked))]
+        or (any(_governs(clause, f.token) for clause, _ in asked)
+            and not (each_mention and _kept(f.token))))]
     known: dict[int, tuple[list[Actor], list[Actor]]] = {}
 
     def parties_of(tok: Any) -> tuple[list[Actor], list[Actor]]:

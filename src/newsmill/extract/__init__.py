@@ -1,6 +1,8 @@
 """Extract: ``Page`` -> ``Article`` (clean body, title, authors, publisher, dates, language).
 
-HTML goes through trafilatura and htmldate (``html.py``); plain-text scrapes through the
+Text that carries mojibake is repaired (``encoding.py``: "courtâ€™s" -> "court’s"): a
+plain-text scrape before its lines are cleaned, an HTML page's story once it is found. HTML
+goes through trafilatura and htmldate (``html.py``); plain-text scrapes through the
 chrome-line cleaner (``text.py``). A page with no article text becomes ``Skipped``.
 """
 
@@ -10,6 +12,7 @@ import functools
 import hashlib
 
 from newsmill import errors
+from newsmill.extract.encoding import repair
 from newsmill.extract.html import extract_html
 from newsmill.extract.language import detect_language
 from newsmill.extract.prune import DEFAULT_FOCUS, FOCUSES, Focus
@@ -17,7 +20,8 @@ from newsmill.extract.text import clean_text
 from newsmill.pipeline import FunctionStage, stage
 from newsmill.records import Article, Page, Skipped
 
-__all__ = ["DEFAULT_FOCUS", "FOCUSES", "Focus", "content_hash", "extract", "extract_stage"]
+__all__ = ["DEFAULT_FOCUS", "FOCUSES", "Focus", "content_hash", "extract", "extract_stage",
+           "repair"]
 
 STAGE = "extract"
 MIN_BODY_WORDS = 10  # less than a sentence of text is a menu or a stub, not an article
@@ -36,14 +40,16 @@ def extract(page: Page, focus: Focus = DEFAULT_FOCUS) -> Article | Skipped:
         found = extract_html(page.content, page.url, focus)
         if found is None or len(found.body.split()) < MIN_BODY_WORDS:
             return Skipped(page.id, page.source, STAGE, errors.no_text(page.source, "HTML"))
+        body = repair(found.body)  # what was found, not the whole page: repair takes time
         return Article(
-            id=page.id, source=page.source, kind=page.kind, body=found.body, title=found.title,
-            authors=found.authors, publisher=found.publisher,
+            id=page.id, source=page.source, kind=page.kind, body=body,
+            title=repair(found.title) if found.title else found.title,
+            authors=tuple(repair(a) for a in found.authors), publisher=found.publisher,
             published=page.published or found.published, updated=found.updated,
-            language=detect_language(found.body, found.declared_language), url=page.url,
-            content_hash=content_hash(found.body), page_hash=page.digest,
+            language=detect_language(body, found.declared_language), url=page.url,
+            content_hash=content_hash(body), page_hash=page.digest,
         )
-    clean = clean_text(page.content, focus)
+    clean = clean_text(repair(page.content), focus)  # chrome lines are known once repaired
     if len(clean.body.split()) < MIN_BODY_WORDS:
         return Skipped(page.id, page.source, STAGE, errors.no_text(page.source, "plain-text"))
     return Article(
