@@ -1036,3 +1036,12 @@ def test_a_holding_that_goes_on_is_told_even_where_it_is_asked_for() -> None:
     assert "COERCE" not in {e.type for e in _events(  # a deed asked for is not done
         "“we need to arrest ansari for the purpose of investigation,” the officer appealed.",
         each_mention=True)}
+
+
+@pytest.mark.slow
+def test_a_section_of_a_group_is_the_group_and_a_flag_march_is_a_show_of_force() -> None:
+    body = ("A section of the police helped in the killings, while the army held flag marches, "
+            "he said.")
+    kinds = {(e.type, tuple(a.sector for a in e.actors)) for e in _events(body, each_mention=True)}
+    assert ("ASSAULT", ("COP",)) in kinds and ("MOBILIZE", ("MIL",)) in kinds
+    assert not any(kind == "PROTEST" for kind, _ in kinds)
