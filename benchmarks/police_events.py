@@ -1,10 +1,10 @@
 """IndiaPoliceEvents: police arrest / force / kill events sentence by sentence, where every
 sentence of the 629 documents is labelled (so recall is unbiased). Repairs each document's
-mojibake as extraction does ("courtâ€™s"), runs the spaCy model and the events stage over its
-text and scores with ../shared/eval/score_police.py. The labels are per sentence, so events
-are kept once per sentence that tells them (``each_mention``), not merged into one per
-happening, and only those that happened (status "occurred": not "no arrests were made", "can
-be arrested").
+mojibake as extraction does ("courtâ€™s"), runs the spaCy model, the statements stage (whose
+speakers stand for "we" and "us") and the events stage over its text and scores with
+../shared/eval/score_police.py. The labels are per sentence, so events are kept once per
+sentence that tells them (``each_mention``), not merged into one per happening, and only those
+that happened (status "occurred": not "no arrests were made", "can be arrested").
 
 usage: python benchmarks/police_events.py [--shared ../shared] [--out PRED.jsonl]
 (the prediction goes to newsmill-police-pred.jsonl in the temporary folder unless --out says)
@@ -25,6 +25,7 @@ from newsmill.extract import repair
 from newsmill.nlp import NlpStage
 from newsmill.records import Article
 from newsmill.serve.export import eval_record
+from newsmill.statements import find_statements
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -56,7 +57,7 @@ def predict(docs: Path, out_path: Path) -> None:
     with out_path.open("w", encoding="utf-8") as out:
         for i in range(0, len(articles), 64):
             for doc in nlp(articles[i:i + 64]):
-                coded = code_events(doc, each_mention=True).without_parse()
+                coded = code_events(find_statements(doc), each_mention=True).without_parse()
                 coded = replace(coded, events=tuple(
                     e for e in coded.events if e.status == "occurred"))
                 out.write(json.dumps(eval_record(coded)) + "\n")

@@ -1045,3 +1045,14 @@ def test_a_section_of_a_group_is_the_group_and_a_flag_march_is_a_show_of_force()
     kinds = {(e.type, tuple(a.sector for a in e.actors)) for e in _events(body, each_mention=True)}
     assert ("ASSAULT", ("COP",)) in kinds and ("MOBILIZE", ("MIL",)) in kinds
     assert not any(kind == "PROTEST" for kind, _ in kinds)
+
+
+@pytest.mark.slow
+def test_a_hyphenated_pair_of_parties_is_both_sides() -> None:
+    [clash] = _events("Police-protester clashes left ten injured in Santiago on Friday.")
+    assert {(a.name.lower(), a.sector) for a in clash.actors} == {
+        ("police", "COP"), ("protester", "CVL")}
+    [talks] = _events("India-Pakistan negotiations began in Delhi on Monday.")
+    assert [a.country for a in talks.actors] == ["IND", "PAK"]
+    [strike] = _events("Coca-Cola workers went on strike in Delhi on Monday.")  # one name
+    assert [a.name for a in strike.actors] == ["Coca-Cola workers"]

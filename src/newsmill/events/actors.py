@@ -53,10 +53,37 @@ def _lemma(tok: Any) -> str:
     return str(tok.lemma_).lower()
 
 
+def hyphen_parties(tok: Any) -> list[Any]:
+    """The words of a hyphenated modifier ``tok`` is one of when they join parties ("a
+    police-VHP clash", "India-Pakistan talks", "police-protester clashes"): nouns or words
+    that name a party, one of them at least, not all of one name ("Coca-Cola"); else nothing
+    ("well-known", "Vietnamese-led", "tear-gas")."""
+    doc, group = tok.doc, [tok]
+    t = tok
+    while t.i >= 2 and doc[t.i - 1].tag_ == "HYPH" and not doc[t.i - 2].whitespace_ and (
+            not doc[t.i - 1].whitespace_):
+        t = doc[t.i - 2]
+        group.insert(0, t)
+    t = tok
+    while t.i + 2 < len(doc) and doc[t.i + 1].tag_ == "HYPH" and not t.whitespace_ and (
+            not doc[t.i + 1].whitespace_):
+        t = doc[t.i + 2]
+        group.append(t)
+    if len(group) < 2 or any(w.ent_iob_ == "I" for w in group[1:]):
+        return []
+    gaz = gazetteer()
+    named = [w for w in group if w.ent_type_ in NAME_LABELS or sector_of([w.text])
+             or gaz.country_of_name(w.text)]
+    return group if named and all(w.pos_ in ("NOUN", "PROPN") or w in named
+                                  for w in group) else []
+
+
 def phrase(tok: Any) -> list[Any]:
     """The words of the noun phrase ``tok`` heads: its left modifiers, itself, an "of ..."
     after a group word ("supporters of Evo Morales") and a "from ..." naming a place ("a
-    missionary from Calgary")."""
+    missionary from Calgary"); of a hyphenated pair of parties ("police-VHP"), its own word."""
+    if hyphen_parties(tok):
+        return [tok]
     words = [t for t in tok.subtree if t.i <= tok.i and
              all(a.dep_ in MODIFIERS for a in _path(t, tok))]
     for child in tok.rights:

@@ -478,7 +478,9 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
         for c in tok.children:
             if c.ent_iob_ == "I" and tok.doc[c.i - 1].head.i == tok.i:
                 continue  # the rest of a name already taken ("intra-Afghan" negotiations)
-            if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and (
+            if c.dep_ in ("compound", "amod") and (pair := act.hyphen_parties(c)):
+                doers += pair  # "a police-VHP clash": each side
+            elif c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and (
                     c.ent_type_ or (act.sector_of([c.text]) and not (  # "police firing"
                         c.pos_ == "ADJ" and c.lower_ in entry_set("sectors.txt",
                                                                   "not as adjectives"))))):
