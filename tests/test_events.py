@@ -1056,3 +1056,15 @@ def test_a_hyphenated_pair_of_parties_is_both_sides() -> None:
     assert [a.country for a in talks.actors] == ["IND", "PAK"]
     [strike] = _events("Coca-Cola workers went on strike in Delhi on Monday.")  # one name
     assert [a.name for a in strike.actors] == ["Coca-Cola workers"]
+
+
+@pytest.mark.slow
+def test_a_thing_put_at_risk_is_not_threatened() -> None:
+    body = ("A spokesperson for the British Foreign Office reiterated the UK's position that "
+            "settlements \"are illegal under international law, present an obstacle to peace "
+            "and threaten the physical viability of a two-state solution\".")
+    assert "THREATEN" not in {e.type for e in _events(body)}
+    for threat in ("Bush threatened further action against Russia on Monday.",
+                   "Iran threatened sanctions on Monday.",
+                   "Rebels threatened the capital on Monday."):
+        assert "THREATEN" in {e.type for e in _events(threat)}, threat

@@ -829,6 +829,8 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         doers, done_to = parties_of(tok)
         if not doers and trig.type in VERBAL | {"CONCEDE"} and _thing_subject(tok):
             continue  # "tensions are threatening growth", "no evidence supports it"
+        if _lemma(tok) == "threaten" and _endangers(tok):
+            continue  # "settlements threaten the viability of a two-state solution"
         if _lemma(tok) == "warn" and not _threat_warning(tok, ctx):
             continue  # "doctors warned that children would face risks": no threat
         if _lemma(tok) == "agree" and _opinion(tok):
@@ -888,6 +890,20 @@ def _going_on(head: Any) -> Any:
             | entry_set("status.txt", "attempt verbs")):
         return head.head
     return head
+
+
+def _endangers(tok: Any) -> bool:
+    """"threaten" said of a thing put at risk ("threaten the viability of a solution"): no party
+    threatened, nothing threatened to be done ("threatened to strike", "threatened further
+    action", "threatened sanctions") or with ("threatened them with sanctions")."""
+    if not _verbal(tok) or _children(tok, ("xcomp", "ccomp", "dative")) or any(
+            p.lower_ in ("with", "against") for p in _children(tok, ("prep",))):
+        return False
+    objects = _children(tok, ("dobj",))
+    return bool(objects) and not any(
+        o.ent_type_ or o.pos_ in ("PROPN", "PRON") or o.lower_ in PERSONAL
+        or act.sector_of([t.text for t in o.subtree]) or _lemma(o) in triggers()
+        or _one_of(o, entry_set("status.txt", "threatened deeds")) for o in objects)
 
 
 def _years_after(head: Any) -> bool:
