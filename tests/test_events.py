@@ -1068,3 +1068,13 @@ def test_a_thing_put_at_risk_is_not_threatened() -> None:
                    "Iran threatened sanctions on Monday.",
                    "Rebels threatened the capital on Monday."):
         assert "THREATEN" in {e.type for e in _events(threat)}, threat
+
+
+@pytest.mark.slow
+def test_asked_to_convey_and_anything_asked_are_no_requests() -> None:
+    for body in ("The State Department said that Weeks' family had asked to convey its own "
+                 "relief and gratitude.",
+                 "Ambassador Sondland replied that President Zelensky will do anything you ask "
+                 "him to."):
+        assert "REQUEST" not in {e.type for e in _events(body)}, body
+    assert "REQUEST" in {e.type for e in _events("The family asked police to release the man.")}

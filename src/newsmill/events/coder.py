@@ -61,6 +61,7 @@ SHORT_CLAUSE = 12  # words: a labelled event's evidence is its clause, its sente
 UNDONE = frozenset({"REQUEST", "THREATEN", "AGREE"})  # what these are about is not done yet
 INDEPENDENT = frozenset({"relcl", "advcl", "conj", "parataxis", "cc"})
 SUBJECTS = frozenset({"nsubj", "csubj"})
+INDEFINITE = frozenset({"anything", "everything", "whatever", "something", "nothing"})
 PERSONAL = frozenset({"him", "her", "them", "he", "she", "they", "us", "we", "me", "i"})
 RECIPIENT_PREPS = frozenset({"against", "on", "at", "with", "upon", "to"})
 PLACE_NOUNS = frozenset({"town", "city", "village", "province", "district", "region", "state",
@@ -1095,6 +1096,8 @@ def _descriptive(f: Found, every: list[Found], news: bool = True) -> bool:
     if head.dep_ != "relcl":
         return False
     party = head.head
+    if party.lower_ in INDEFINITE:
+        return True  # "will do anything you ask him to": no deed in particular
     if any(c.lower_ in ("where", "when") and c.dep_ == "advmod" for c in head.children):
         # "the facility where Epstein was held" tells of the place; ", where police fired"
         # goes on with the story
