@@ -1078,3 +1078,11 @@ def test_asked_to_convey_and_anything_asked_are_no_requests() -> None:
                  "him to."):
         assert "REQUEST" not in {e.type for e in _events(body)}, body
     assert "REQUEST" in {e.type for e in _events("The family asked police to release the man.")}
+
+
+@pytest.mark.slow
+def test_what_a_theory_suggests_is_not_news() -> None:
+    body = ("Before the examiner concluded that Epstein hanged himself, his death was shadowed by "
+            "conspiracy theories suggesting he had been murdered.")
+    assert "ASSAULT" not in {e.type for e in _events(body)}
+    assert "ASSAULT" in {e.type for e in _events("Police said he had been murdered.")}

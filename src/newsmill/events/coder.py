@@ -1134,9 +1134,12 @@ def _topic(tok: Any) -> bool:
 
 
 def _charged(tok: Any) -> bool:
-    """A deed told as what a charge or an allegation says ("pleaded guilty to charges he
-    threatened to kill", "the allegation that he took bribes"): the charge is the news."""
+    """A deed told as what a charge, an allegation or a theory says ("pleaded guilty to charges
+    he threatened to kill", "the allegation that he took bribes", "theories suggesting he had
+    been murdered"): the charge is the news, if any."""
     head = tok if _verbal(tok) else _clause(tok)
+    if head.dep_ == "ccomp" and head.head.dep_ == "acl":  # "theories suggesting he had been
+        head = head.head  # murdered": what the theories say
     return head.dep_ in ("relcl", "acl") and _one_of(
         head.head, entry_set("status.txt", "charge nouns"))
 
