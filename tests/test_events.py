@@ -1086,3 +1086,24 @@ def test_what_a_theory_suggests_is_not_news() -> None:
             "conspiracy theories suggesting he had been murdered.")
     assert "ASSAULT" not in {e.type for e in _events(body)}
     assert "ASSAULT" in {e.type for e in _events("Police said he had been murdered.")}
+
+
+@pytest.mark.slow
+def test_a_grabbed_child_is_abducted_by_the_person_the_article_names() -> None:
+    body = ("Michael Webb was sentenced to life in prison on Monday. According to evidence "
+            "presented at trial, Webb grabbed the little girl as she and her mother were walking "
+            "down the avenue.")
+    [grab] = [e for e in _events(body) if e.type == "ASSAULT"]
+    assert grab.mode == "abduct" and [a.name for a in grab.actors] == ["Michael Webb"]
+    assert [a.sector for a in grab.recipients] == ["CVL"]
+
+
+@pytest.mark.slow
+def test_the_possessor_of_an_arrest_underwent_it() -> None:
+    body = ("Julian Assange was in London. Following Assange's arrest in the UK, a lawyer asked "
+            "for the investigation to be resumed.")
+    [arrest] = [e for e in _events(body) if e.type == "COERCE"]
+    assert [a.sector for a in arrest.actors] == ["COP"]
+    assert [a.name for a in arrest.recipients] == ["Julian Assange"]
+    [crackdown] = _events("China's crackdown on protesters in Xinjiang drew criticism on Monday.")
+    assert [a.country for a in crackdown.actors] == ["CHN"]  # a doer's deed

@@ -338,6 +338,9 @@ def actor(tok: Any, ctx: ArticleContext) -> Actor | None:
         return None
     ent = _entity(tok)
     words = phrase(tok)
+    if ent is None and tok.pos_ == "PROPN" and len(words) == 1 and (
+            person := ctx.entities.person_named(tok.text)) is not None:
+        return _described(person, "PERSON", [], ctx)  # "Webb grabbed", the model left untyped
     if (ent is not None and ent.root == tok) or (ent is not None and tok.dep_ == "compound"):
         label = ent.label_
         if label == "PERSON" and all(gazetteer().country_of_name(w) for w in ent.text.split()):

@@ -135,6 +135,7 @@ def _done_to_a_person(tok: Any) -> bool:
                or any(act.sector_of([t.text for t in a.subtree])  # "Tyagi, a police chief,"
                       for a in _children(c, ("appos",)))
                or (c.tag_ == "NNS" and act.sector_of([c.text]))  # not "held its congress"
+               or act.sector_of([c.text]) == "CVL"  # "grabbed the little girl"
                for c in done_to)
 
 
@@ -481,6 +482,8 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
                 continue  # the rest of a name already taken ("intra-Afghan" negotiations)
             if c.dep_ in ("compound", "amod") and (pair := act.hyphen_parties(c)):
                 doers += pair  # "a police-VHP clash": each side
+            elif c.dep_ == "poss" and _one_of(tok, entry_set("status.txt", "undergone nouns")):
+                done_to.append(c)  # "Assange's arrest", "his release": who underwent it
             elif c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and (
                     c.ent_type_ or (act.sector_of([c.text]) and not (  # "police firing"
                         c.pos_ == "ADJ" and c.lower_ in entry_set("sectors.txt",
