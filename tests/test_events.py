@@ -1107,3 +1107,10 @@ def test_the_possessor_of_an_arrest_underwent_it() -> None:
     assert [a.name for a in arrest.recipients] == ["Julian Assange"]
     [crackdown] = _events("China's crackdown on protesters in Xinjiang drew criticism on Monday.")
     assert [a.country for a in crackdown.actors] == ["CHN"]  # a doer's deed
+
+
+@pytest.mark.slow
+def test_describing_a_deed_as_improper_or_being_angry_at_it_disapproves() -> None:
+    for body in ("Lt. Col. Alexander Vindman described the call as improper on Tuesday.",
+                 "Officials were angry at the decision on Monday."):
+        assert [(e.type, e.mode) for e in _events(body)] == [("ACCUSE", "disapprove")], body
