@@ -1114,3 +1114,21 @@ def test_describing_a_deed_as_improper_or_being_angry_at_it_disapproves() -> Non
     for body in ("Lt. Col. Alexander Vindman described the call as improper on Tuesday.",
                  "Officials were angry at the decision on Monday."):
         assert [(e.type, e.mode) for e in _events(body)] == [("ACCUSE", "disapprove")], body
+
+
+@pytest.mark.slow
+def test_taking_to_the_streets_is_a_protest_or_for_an_army_a_deployment() -> None:
+    [march] = _events("Thousands of students took to the streets of Santiago on Friday.")
+    assert (march.type, [a.sector for a in march.actors]) == ("PROTEST", ["EDU"])
+    [army] = _events("In Hong Kong, the People's Liberation Army took to the city's streets to "
+                     "clear barricades this weekend.")
+    assert (army.type, army.mode) == ("MOBILIZE", "troops")
+    assert [(a.country, a.sector) for a in army.actors] == [("CHN", "MIL")]
+
+
+@pytest.mark.slow
+def test_who_crushes_a_protest_is_not_its_doer() -> None:
+    body = ("Iranian security forces used excessive force to crush largely peaceful protests in "
+            "more than 100 cities across Iran.")
+    [protest] = [e for e in _events(body) if e.type == "PROTEST"]
+    assert [a.sector for a in protest.actors] == ["CVL"]

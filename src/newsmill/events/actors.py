@@ -246,12 +246,23 @@ def _entity(tok: Any, labels: frozenset[str] = NAME_LABELS) -> Any | None:
     return None
 
 
+def _split_possessive(text: str) -> str:
+    return text.replace("’s", " 's").replace("'s", " 's")
+
+
+@cache
+def _bodies() -> dict[str, str]:
+    """``bodies.txt`` by name, a name's "'s" split off as the mention's is ("People's
+    Liberation Army")."""
+    return {_split_possessive(name): key for name, key in cased_table("bodies.txt").items()}
+
+
 def _body(name: str) -> tuple[str, str] | None:
     """(code, sector) of the international body, NGO or national body known by name ("the
     Kremlin") that ``name`` is or belongs to ("The European Community foreign ministers"): the
     longest body name in it, word for word."""
-    table = cased_table("bodies.txt")
-    words = strip_determiner(name).replace("’s", " 's").replace("'s", " 's").split()
+    table = _bodies()
+    words = _split_possessive(strip_determiner(name)).split()
     for size in range(min(len(words), 9), 0, -1):
         for i in range(len(words) - size + 1):
             key = table.get(" ".join(words[i:i + size]))

@@ -495,7 +495,8 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
                 sides += _children(c, ("pobj",))
             elif c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS | {"of"}:
                 done_to += _children(c, ("pobj",))
-        if not doers and tok.dep_ in ("dobj",):
+        if not doers and tok.dep_ in ("dobj",) and not _one_of(
+                tok.head, entry_set("status.txt", "suppressing verbs")):
             subj = _subject(tok.head)
             if subj is not None:
                 doers.append(subj)
@@ -997,6 +998,8 @@ def _clause_parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], lis
     head = _clause(tok)
     if _verbal(tok) or head.i == tok.i:
         return [], []
+    if _one_of(head, entry_set("status.txt", "suppressing verbs")):
+        return [], []  # "security forces used force to crush protests": not the protesters
     named = parties(head, ctx)[0]
     subj = _subject(head)
     if subj is not None and subj.i == tok.i:  # "Protests broke out": the deed is its clause's
@@ -1010,10 +1013,15 @@ def _clause_parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], lis
 def _repression(event: Event) -> Event:
     """Security forces that use force on civilians or crowds, or arrest them, are policing
     (COP), as PLOVER's repression context has them; fighting rebels they stay MIL. Police and
-    soldiers do not riot: stones they throw are an assault."""
+    soldiers do not riot: stones they throw are an assault; nor do they demonstrate: taking to
+    the streets, they are deployed."""
     if event.type == "PROTEST" and event.mode == "riot" and event.actors and all(
             a.sector in ("COP", "MIL") for a in event.actors):
         return replace(event, type="ASSAULT", mode="primitive")
+    if event.type == "PROTEST" and event.mode == "demo" and event.actors and all(
+            a.sector in ("COP", "MIL") for a in event.actors):  # "troops took to the streets",
+        return replace(event, type="MOBILIZE", mode="troops" if any(  # "the army marched"
+            a.sector == "MIL" for a in event.actors) else "police")
     on_crowds = event.mode == "crowd-control" or any(r.sector == "CVL" for r in event.recipients)
     if event.type not in ("ASSAULT", "COERCE") or (event.type == "ASSAULT" and not on_crowds):
         return event
