@@ -1124,6 +1124,8 @@ def test_taking_to_the_streets_is_a_protest_or_for_an_army_a_deployment() -> Non
                      "clear barricades this weekend.")
     assert (army.type, army.mode) == ("MOBILIZE", "troops")
     assert [(a.country, a.sector) for a in army.actors] == [("CHN", "MIL")]
+    [rally] = _events("Police officers held a rally in Paris on Tuesday to demand better pay.")
+    assert rally.type == "PROTEST"  # police who demonstrate are not deployed
 
 
 @pytest.mark.slow
@@ -1132,3 +1134,9 @@ def test_who_crushes_a_protest_is_not_its_doer() -> None:
             "more than 100 cities across Iran.")
     [protest] = [e for e in _events(body) if e.type == "PROTEST"]
     assert [a.sector for a in protest.actors] == ["CVL"]
+
+
+@pytest.mark.slow
+def test_what_a_protest_is_against_is_not_its_doer() -> None:
+    [protest] = _events("Thousands joined anti-government protests in Baghdad on Friday.")
+    assert [(a.name, a.sector) for a in protest.actors] == [("protesters", "CVL")]

@@ -61,6 +61,7 @@ SHORT_CLAUSE = 12  # words: a labelled event's evidence is its clause, its sente
 UNDONE = frozenset({"REQUEST", "THREATEN", "AGREE"})  # what these are about is not done yet
 INDEPENDENT = frozenset({"relcl", "advcl", "conj", "parataxis", "cc"})
 SUBJECTS = frozenset({"nsubj", "csubj"})
+STANCES = frozenset({"anti", "pro", "counter"})  # "anti-government": for or against it
 INDEFINITE = frozenset({"anything", "everything", "whatever", "something", "nothing"})
 PERSONAL = frozenset({"him", "her", "them", "he", "she", "they", "us", "we", "me", "i"})
 RECIPIENT_PREPS = frozenset({"against", "on", "at", "with", "upon", "to"})
@@ -277,10 +278,10 @@ def one_per_happening(found: list[Found],
     # a deed asked for, threatened or promised is not done, even where each mention counts;
     # what a participle tells of its people is ("urged the release of the arrested men")
     governors = UNDONE if each_mention else VERBAL | {"SANCTION"}  # "convicted of murder"
-    keep = [f for f in found if (each_mention and (_participle(f.token) or _kept(f.token)))
-            or not any(
-        g is not f and g.token.i != f.token.i and g.trigger.type in governors
-        and _governs(g.token, f.token) for g in found)]
+    keep = [f for f in found
+            if (each_mention and (_participle(f.token) or _kept(f.token))) or not any(
+                g is not f and g.token.i != f.token.i and g.trigger.type in governors
+                and _governs(g.token, f.token) for g in found)]
     # material triggers over other triggers of their own subtree ("arrested during protests")
     keep = [f for f in keep if not any(
         g is not f and g.trigger.type not in VERBAL and g.trigger.type != f.trigger.type
@@ -480,6 +481,8 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
         for c in tok.children:
             if c.ent_iob_ == "I" and tok.doc[c.i - 1].head.i == tok.i:
                 continue  # the rest of a name already taken ("intra-Afghan" negotiations)
+            if c.i >= 2 and tok.doc[c.i - 1].text == "-" and tok.doc[c.i - 2].lower_ in STANCES:
+                continue  # "anti-government protests": what they are against, not who
             if c.dep_ in ("compound", "amod") and (pair := act.hyphen_parties(c)):
                 doers += pair  # "a police-VHP clash": each side
             elif c.dep_ == "poss" and _one_of(tok, entry_set("status.txt", "undergone nouns")):
@@ -869,7 +872,7 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
             continue  # "suspects could be extradited": nobody promises or threatens it
         if event.status in ("planned", "hypothetical") and trig.type in ("ACCUSE", "REJECT"):
             continue  # "many will deplore that decision": a forecast, no accusation yet
-        event = _repression(_as_plover(event, tok, trig))
+        event = _repression(_as_plover(event, tok, trig), trig)
         if home_place is not None and homes is not None:  # set after merging: places not
             homes[(event.start, event.type)] = home_place  # named merge as one
         if before is not None and event.type == before.type:  # told again: merged with it
@@ -1010,17 +1013,18 @@ def _clause_parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], lis
         named, [])
 
 
-def _repression(event: Event) -> Event:
+def _repression(event: Event, trig: Trigger | None = None) -> Event:
     """Security forces that use force on civilians or crowds, or arrest them, are policing
     (COP), as PLOVER's repression context has them; fighting rebels they stay MIL. Police and
-    soldiers do not riot: stones they throw are an assault; nor do they demonstrate: taking to
-    the streets, they are deployed."""
-    if event.type == "PROTEST" and event.mode == "riot" and event.actors and all(
-            a.sector in ("COP", "MIL") for a in event.actors):
+    soldiers do not riot: stones they throw are an assault; taking to the streets or marching
+    (``status.txt`` deployment words), they are deployed (a police union's rally stays a
+    protest)."""
+    forces = bool(event.actors) and all(a.sector in ("COP", "MIL") for a in event.actors)
+    if event.type == "PROTEST" and event.mode == "riot" and forces:
         return replace(event, type="ASSAULT", mode="primitive")
-    if event.type == "PROTEST" and event.mode == "demo" and event.actors and all(
-            a.sector in ("COP", "MIL") for a in event.actors):  # "troops took to the streets",
-        return replace(event, type="MOBILIZE", mode="troops" if any(  # "the army marched"
+    if event.type == "PROTEST" and forces and trig is not None and trig.words[0] in entry_set(
+            "status.txt", "deployment words"):  # "troops took to the streets"
+        return replace(event, type="MOBILIZE", mode="troops" if any(
             a.sector == "MIL" for a in event.actors) else "police")
     on_crowds = event.mode == "crowd-control" or any(r.sector == "CVL" for r in event.recipients)
     if event.type not in ("ASSAULT", "COERCE") or (event.type == "ASSAULT" and not on_crowds):
