@@ -44,7 +44,8 @@ def extract(page: Page, focus: Focus = DEFAULT_FOCUS) -> Article | Skipped:
         return Article(
             id=page.id, source=page.source, kind=page.kind, body=body,
             title=repair(found.title) if found.title else found.title,
-            authors=tuple(repair(a) for a in found.authors), publisher=found.publisher,
+            authors=tuple(repair(a) for a in found.authors),
+            publisher=repair(found.publisher) if found.publisher else found.publisher,
             published=page.published or found.published, updated=found.updated,
             language=detect_language(body, found.declared_language), url=page.url,
             content_hash=content_hash(body), page_hash=page.digest,

@@ -19,7 +19,9 @@ LOST_CLOSING_QUOTE = "â€\ufffd"
 
 
 def repair(text: str) -> str:
-    """``text`` with its mojibake undone; text without mojibake comes back unchanged."""
+    """``text`` with its mojibake undone. Text without it comes back as it was, but for what
+    ftfy always tidies: ligatures ("ﬁ" -> "fi"), control characters, Windows line ends, HTML
+    entities left in text ("&amp;")."""
     if LOST_CLOSING_QUOTE in text:
         text = text.replace(LOST_CLOSING_QUOTE, "â€\x9d")
     return ftfy.fix_text(text, uncurl_quotes=False, fix_character_width=False, normalization=None)
