@@ -1134,6 +1134,9 @@ def test_who_crushes_a_protest_is_not_its_doer() -> None:
             "more than 100 cities across Iran.")
     [protest] = [e for e in _events(body) if e.type == "PROTEST"]
     assert [a.sector for a in protest.actors] == ["CVL"]
+    [strike] = _events("Workers at the Renault plant in Flins ended a three-week strike on "
+                       "Monday.")  # who ends a strike is most often who struck
+    assert [a.sector for a in strike.actors] == ["LAB"]
 
 
 @pytest.mark.slow
