@@ -1013,7 +1013,7 @@ def _clause_parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], lis
         named, [])
 
 
-def _repression(event: Event, trig: Trigger | None = None) -> Event:
+def _repression(event: Event, trig: Trigger) -> Event:
     """Security forces that use force on civilians or crowds, or arrest them, are policing
     (COP), as PLOVER's repression context has them; fighting rebels they stay MIL. Police and
     soldiers do not riot: stones they throw are an assault; taking to the streets or marching
@@ -1022,7 +1022,7 @@ def _repression(event: Event, trig: Trigger | None = None) -> Event:
     forces = bool(event.actors) and all(a.sector in ("COP", "MIL") for a in event.actors)
     if event.type == "PROTEST" and event.mode == "riot" and forces:
         return replace(event, type="ASSAULT", mode="primitive")
-    if event.type == "PROTEST" and forces and trig is not None and trig.words[0] in entry_set(
+    if event.type == "PROTEST" and forces and trig.words[0] in entry_set(
             "status.txt", "deployment words"):  # "troops took to the streets"
         return replace(event, type="MOBILIZE", mode="troops" if any(
             a.sector == "MIL" for a in event.actors) else "police")
