@@ -1143,3 +1143,13 @@ def test_who_crushes_a_protest_is_not_its_doer() -> None:
 def test_what_a_protest_is_against_is_not_its_doer() -> None:
     [protest] = _events("Thousands joined anti-government protests in Baghdad on Friday.")
     assert [(a.name, a.sector) for a in protest.actors] == [("protesters", "CVL")]
+
+
+@pytest.mark.slow
+def test_a_party_held_for_a_violent_deed_is_arrested() -> None:
+    body = "The Bharatiya Janata Party was booked for rioting in Godhra on Friday."
+    [arrest] = [e for e in _events(body) if e.type == "COERCE"]
+    assert arrest.mode == "arrest"
+    assert [a.sector for a in arrest.actors] == ["COP"]
+    body = "The compartments booked for the pilgrims were empty on Friday."
+    assert not [e for e in _events(body) if e.type == "COERCE"]  # done to no party

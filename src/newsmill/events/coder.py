@@ -73,6 +73,7 @@ COOPERATIVE = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CON
 FUTURE_COOPERATION = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT"})
 FUTURE_CONFLICT = {"COERCE": "restrict", "PROTEST": "restrict", "SANCTION": "relations",
                    "ASSAULT": "violence", "MOBILIZE": "violence"}
+OFFENCES = frozenset({"ASSAULT", "PROTEST"})  # deeds one is held for ("booked for murder")
 THREAT_MODES = {"arrest": "arrest", "deport": "expel", "expel": "expel"}
 
 
@@ -127,6 +128,8 @@ def _done_to_a_person(tok: Any) -> bool:
     thing ("held talks") nor said of them ("held him responsible")."""
     if any(c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") for c in tok.children):
         return False
+    if _held_for_a_deed(tok):
+        return True
     done_to = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
     done_to += [g for g in map(act.counted, done_to) if g is not None]  # "thousands of refugees"
     return any(c.ent_type_ in ("PERSON", "NORP") or c.lower_ in PERSONAL
@@ -138,6 +141,23 @@ def _done_to_a_person(tok: Any) -> bool:
                or (c.tag_ == "NNS" and act.sector_of([c.text]))  # not "held its congress"
                or act.sector_of([c.text]) == "CVL"  # "grabbed the little girl"
                for c in done_to)
+
+
+def _held_for_a_deed(tok: Any) -> bool:
+    """``tok`` is a passive verb done to a party for a violent deed: "workers of the BJP have
+    been booked for murder", "the men held for rioting" (not "held a vigil for the killing",
+    "a funeral was held for those killed": done to no party)."""
+    if tok.tag_ != "VBN" or _children(tok, ("dobj",)):
+        return False
+    held = _children(tok, ("nsubjpass",)) or ([tok.head] if tok.dep_ == "acl" else [])
+    if not any(h.ent_type_ in ("PERSON", "NORP", "ORG") or act.sector_of([h.text])
+               for h in held):
+        return False
+    deeds = [p for c in _children(tok, ("prep",)) if c.lower_ == "for"
+             for p in _children(c, ("pobj",))]
+    return any(t.type in OFFENCES and len(t.words) == 1
+               for p in deeds for w in {_lemma(p), p.lower_.removesuffix("ing")}  # "rioting"
+               for t in triggers().get(w, []))
 
 
 def _gerund(tok: Any) -> bool:
