@@ -1153,3 +1153,40 @@ def test_a_party_held_for_a_violent_deed_is_arrested() -> None:
     assert [a.sector for a in arrest.actors] == ["COP"]
     body = "The compartments booked for the pilgrims were empty on Friday."
     assert not [e for e in _events(body) if e.type == "COERCE"]  # done to no party
+
+
+@pytest.mark.slow
+def test_a_participle_with_its_own_subject_is_done_to_that_subject() -> None:
+    wanted = _events("The opposition wants the minister arrested, its leader said on Monday.")
+    assert not [e for e in wanted if e.type == "COERCE" and e.status == "occurred"], \
+        "a wish, and the minister is not the arrester"
+    [seen] = [e for e in _events("Witnesses saw the activist detained by soldiers on Monday.")
+              if e.type == "COERCE"]
+    assert [a.sector for a in seen.actors] == ["MIL"]
+    assert [a.name for a in seen.recipients] == ["activist"]
+
+
+@pytest.mark.slow
+def test_a_verb_joined_to_a_modal_one_shares_its_mood() -> None:
+    body = "The culprits must be arrested and booked, the minister said on Monday."
+    assert all(e.status != "occurred" for e in _events(body) if e.type == "COERCE")
+    body = ("During festivals the police would routinely pick up the young men of the area and "
+            "lock them up for a day.")  # a past practice, not a possibility
+    assert [e.status for e in _events(body, each_mention=True) if e.type == "COERCE"] == [
+        "occurred", "occurred"]
+
+
+@pytest.mark.slow
+def test_what_was_done_instead_of_a_deed_denies_it() -> None:
+    for body in ("Instead of cracking down on the rioters, the policemen stood by on Friday.",
+                 "Police fired tear gas on Friday rather than arresting the protesters."):
+        assert [e.status for e in _events(body) if e.type == "COERCE"] == ["denied"], body
+
+
+@pytest.mark.slow
+def test_a_gate_locked_up_is_no_arrest_and_who_contains_riots_did_not_riot() -> None:
+    assert not _events("The gate used for trucks has been locked up since Friday.")
+    [locked] = _events("Police locked up 40 protesters on Sunday.")
+    assert (locked.type, locked.mode) == ("COERCE", "arrest")
+    body = "The local police failed to contain the riots in Ahmedabad on Friday."
+    assert all(a.sector != "COP" for e in _events(body) for a in e.actors)

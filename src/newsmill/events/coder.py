@@ -131,6 +131,7 @@ def _done_to_a_person(tok: Any) -> bool:
     if _held_for_a_deed(tok):
         return True
     done_to = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
+    done_to += [c for d in done_to for c in d.conjuncts]  # "the rabble-rousers and criminals"
     done_to += [g for g in map(act.counted, done_to) if g is not None]  # "thousands of refugees"
     return any(c.ent_type_ in ("PERSON", "NORP") or c.lower_ in PERSONAL
                or (c.dep_ == "nsubjpass" and c.pos_ == "NUM")  # "four were held"
@@ -274,9 +275,16 @@ def _purpose(tok: Any) -> bool:
 def _complement(tok: Any) -> bool:
     """``tok`` completes the verb above it ("vowed to strike"; "have sworn to fight", which the
     parser may take for an adverbial of purpose)."""
-    return tok.dep_ == "xcomp" or (
+    return tok.dep_ == "xcomp" or _small_clause(tok) or (
         tok.dep_ == "advcl" and tok.head.pos_ == "VERB" and not _children(tok.head, ("dobj",))
         and any(c.tag_ == "TO" for c in tok.children))
+
+
+def _small_clause(tok: Any) -> bool:
+    """``tok`` is a participle the verb above it takes with its own subject, done to that
+    subject: "wants the minister arrested", "saw him detained"."""
+    return bool(tok.tag_ == "VBN" and tok.dep_ in ("ccomp", "xcomp", "oprd")
+                and _children(tok, ("nsubj",)) and not _children(tok, ("aux", "auxpass")))
 
 
 def _governs(top: Any, tok: Any) -> bool:
@@ -472,6 +480,9 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
             tok.tag_ == "VBN" and tok.dep_ == "acl"  # "protesters detained on Sunday"
             and not _children(tok, SUBJECTS))  # not "news that the two had reached a deal"
+        if _small_clause(tok):  # "wants the minister arrested": the minister is
+            passive = True
+            done_to += _children(tok, ("nsubj",))
         voice = _passive_head(tok)
         if voice is not None:  # "was caught by police and deported": the police deported him
             passive = True
@@ -667,9 +678,17 @@ def status_of(trig: Trigger, tok: Any, sent: Any) -> str:
         chain.append(t)
     clause = _going_on(_clause(tok))  # "will begin to negotiate": the plan is the beginning's
     aux = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+    joined = clause
+    while joined.dep_ == "conj" and _verbal(joined.head) and not _children(
+            joined, SUBJECTS | {"nsubjpass"}):  # "must be arrested and booked": both must
+        joined = joined.head
+        aux |= {c.lower_ for c in joined.children if c.dep_ in ("aux", "auxpass")}
+    if _habitual(joined):  # "the police would routinely pick up the boys": a past practice
+        aux.discard("would")
     negated = any(c.dep_ == "neg" for c in (*tok.children, *clause.children)) or any(
         _lemma(c) in entry_set("status.txt", "denied verbs") for c in chain[1:]) or any(
-        _none(t) for t in (tok, *_children(tok, SUBJECTS | {"nsubjpass", "dobj"})))
+        _none(t) for t in (tok, *_children(tok, SUBJECTS | {"nsubjpass", "dobj"}))) or (
+        _alternative(tok))
     if negated and aux & {"might", "may", "could"}:
         return "hypothetical"  # "might not otherwise have agreed to": no refusal
     if negated and trig.type != "REJECT":
@@ -701,6 +720,16 @@ def status_of(trig: Trigger, tok: Any, sent: Any) -> str:
     if trig.type == "AGREE" and _agreed_to_do(tok):
         return "planned"
     return "occurred"
+
+
+def _alternative(tok: Any) -> bool:
+    """The deed is what was done instead of something else: "instead of cracking down on the
+    mobs", "rather than arresting them" (``status.txt`` "alternatives")."""
+    prep = tok.head
+    if tok.dep_ not in ("pcomp", "pobj") or prep.i == 0:
+        return False
+    words = f"{tok.doc[prep.i - 1].lower_} {prep.lower_}"
+    return words in entry_set("status.txt", "alternatives")
 
 
 def _inverted_if(clause: Any) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from newsmill import errors
@@ -22,7 +23,40 @@ def paragraphs(doc: Any) -> Any:
     for tok in doc[1:]:
         if "\n" in doc[tok.i - 1].text and not tok.is_space:
             tok.is_sent_start = True
+    _list_items(doc)
     return doc
+
+
+def _list_items(doc: Any) -> None:
+    """A line of items joined by lone no-break spaces is a list, each item a sentence: a run
+    of headlines scraped from a "related stories" box ("board has no role in dispute: vhp\xa0one
+    dead in bengal police-vhp clash\xa0i did all i could"). Such a space stays a space where a
+    line has only one ("Copyright\xa0REUTERS"), where it follows an abbreviation or a number or
+    comes before one ("Mr.\xa0Smith", "10\xa0km", "Rs\xa0500"), where it joins short words
+    ("Prime\xa0Minister Narendra\xa0Modi") and where a page spaces all its words so."""
+    line: list[Any] = []
+    for tok in doc:
+        if "\n" in tok.text:
+            _split_items(line)
+            line = []
+        else:
+            line.append(tok)
+    _split_items(line)
+
+
+def _split_items(line: list[Any]) -> None:
+    if not line:
+        return
+    doc = line[0].doc
+    starts = [doc[t.i + 1] for t in line
+              if t.is_space and set(t.text) == {"\xa0"} and 0 < t.i < len(doc) - 1
+              and doc[t.i - 1].is_alpha and not doc[t.i - 1].text.endswith(".")
+              and not doc[t.i + 1].is_space and not doc[t.i + 1].text[:1].isdigit()]
+    if len(starts) < 2 or len(starts) * 2 > len(line) - len(starts):
+        return
+    if all(b.i - a.i > 3 for a, b in pairwise(starts)):  # items of three words or more
+        for tok in starts:
+            tok.is_sent_start = True
 
 
 @lru_cache(maxsize=4)
