@@ -1190,3 +1190,14 @@ def test_a_gate_locked_up_is_no_arrest_and_who_contains_riots_did_not_riot() -> 
     assert (locked.type, locked.mode) == ("COERCE", "arrest")
     body = "The local police failed to contain the riots in Ahmedabad on Friday."
     assert all(a.sector != "COP" for e in _events(body) for a in e.actors)
+
+
+@pytest.mark.slow
+def test_a_bare_weak_head_takes_the_sector_it_was_first_given() -> None:
+    body = ("Twenty-five police personnel were injured in the clash in Canning on Sunday. "
+            "The activists pelted stones, prompting the personnel to open fire.")
+    [fire] = [e for e in _events(body) if e.mode == "firearms"]
+    assert [(a.name, a.sector) for a in fire.actors] == [("personnel", "COP")]
+    body = "Military personnel were deployed on Sunday. The personnel opened fire on Monday."
+    [fire] = [e for e in _events(body) if e.mode == "firearms"]
+    assert [a.sector for a in fire.actors] == ["MIL"]

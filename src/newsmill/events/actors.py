@@ -118,6 +118,8 @@ class ArticleContext:
     speakers: tuple[tuple[int, int, str], ...] = ()  # (start, end, speaker) of each statement
     dateline: str | None = None  # the country of the story's dateline
     weights: dict[str, float] = field(default_factory=dict)  # country -> its mentions' weight
+    kinds: dict[str, str] = field(default_factory=dict)  # weak head -> the sector first given
+    # it ("25 police personnel ... prompting the personnel to open fire": COP)
 
     def speaker_at(self, offset: int) -> str | None:
         """Who says the words at ``offset``, if they are inside an attributed statement: the
@@ -158,8 +160,14 @@ class ArticleContext:
                 words += phrase(kind)
             roles[name] += [t.text for t in words if t.ent_type_ != "PERSON"]
         speakers = tuple((s.start, s.end, s.speaker) for s in statements if s.speaker)
+        kinds: dict[str, str] = {}
+        weak = entry_set("sectors.txt", "weak heads")
+        for tok in doc:
+            if tok.lower_ in weak and tok.pos_ == "NOUN" and tok.lower_ not in kinds and (
+                    sector := sector_of([t.text for t in phrase(tok)])):
+                kinds[tok.lower_] = sector
         return cls(entities, dict(roles), tuple(sorted(counts, key=lambda c: -counts[c])),
-                   speakers, dateline, dict(counts))
+                   speakers, dateline, dict(counts), kinds)
 
     @property
     def country(self) -> str | None:
@@ -376,6 +384,8 @@ def actor(tok: Any, ctx: ArticleContext) -> Actor | None:
     kept = sorted((tok.doc[i] for i in keep), key=lambda t: t.i)
     name = strip_determiner("".join(t.text_with_ws for t in kept).strip())
     sector = sector_of([t.text for t in kept])
+    if sector is None and [t.i for t in kept] == [tok.i]:  # "the personnel", named before
+        sector = ctx.kinds.get(tok.lower_)
     body = _body(name)
     if body is not None:
         return Actor(name, None if body[0] == "-" else body[0], body[1])

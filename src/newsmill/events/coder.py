@@ -426,7 +426,9 @@ def _subject(tok: Any) -> Any | None:
         if t.dep_ in ("xcomp", "conj", "advcl", "acl", "acomp") and t.head.i != t.i:
             if t.dep_ == "acl" and t.pos_ == "VERB":
                 return None
-            told = _children(t.head, ("dobj",)) if t.dep_ == "xcomp" else []
+            told = _children(t.head, ("dobj",)) if t.dep_ == "xcomp" or (
+                t.dep_ == "advcl" and _lemma(t.head) in entry_set("status.txt", "caused verbs")
+                and any(c.tag_ == "TO" for c in t.children)) else []  # parsed as a purpose
             if told:  # "forcing the police to open fire": the police fire
                 return told[0]
             t, via_xcomp = t.head, t.dep_ == "xcomp"
