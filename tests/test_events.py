@@ -1201,3 +1201,12 @@ def test_a_bare_weak_head_takes_the_sector_it_was_first_given() -> None:
     body = "Military personnel were deployed on Sunday. The personnel opened fire on Monday."
     [fire] = [e for e in _events(body) if e.mode == "firearms"]
     assert [a.sector for a in fire.actors] == ["MIL"]
+
+
+@pytest.mark.slow
+def test_a_state_of_siege_is_martial_law_declared_by_the_subject() -> None:
+    body = "The military government declared a 30-day state of siege in Haiti on Saturday."
+    [siege] = _events(body)
+    assert (siege.type, siege.mode) == ("COERCE", "martial-law")
+    assert [(a.country, a.sector) for a in siege.actors] == [("HTI", "GOV")], \
+        "a '30-day' before the deed is no party"

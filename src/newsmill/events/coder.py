@@ -521,7 +521,8 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
             elif c.dep_ == "poss" and _one_of(tok, entry_set("status.txt", "undergone nouns")):
                 done_to.append(c)  # "Assange's arrest", "his release": who underwent it
             elif c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and (
-                    c.ent_type_ or (act.sector_of([c.text]) and not (  # "police firing"
+                    c.ent_type_ in act.NAME_LABELS  # not "a 30-day state of siege"
+                    or (act.sector_of([c.text]) and not (  # "police firing"
                         c.pos_ == "ADJ" and c.lower_ in entry_set("sectors.txt",
                                                                   "not as adjectives"))))):
                 doers.append(c)
