@@ -1210,3 +1210,10 @@ def test_a_state_of_siege_is_martial_law_declared_by_the_subject() -> None:
     assert (siege.type, siege.mode) == ("COERCE", "martial-law")
     assert [(a.country, a.sector) for a in siege.actors] == [("HTI", "GOV")], \
         "a '30-day' before the deed is no party"
+
+
+@pytest.mark.slow
+def test_force_used_on_someone_in_custody_is_the_custodians() -> None:
+    [beating] = [e for e in _events("The activist was beaten to death in army custody on "
+                                    "Monday.") if e.type == "ASSAULT"]
+    assert [a.sector for a in beating.actors] == ["MIL"]

@@ -1028,7 +1028,8 @@ def _inner_doers(f: Found, every: list[Found], ctx: act.ArticleContext,
                  ) -> tuple[list[Actor], str | None, Event | None]:
     """The doers and mode of a trigger of the same type inside ``f``'s phrase ("one person was
     killed when the police fired 15 rounds"), for a trigger that names no doer; a trigger that
-    points back ("killed in the firing") has the doers of the last such event told."""
+    points back ("killed in the firing") has the doers of the last such event told; force
+    used on someone in custody is the custodian's ("died of torture in police custody")."""
     inner = [g for g in every
              if g.trigger.type == f.trigger.type and f.token.is_ancestor(g.token)]
     mode = f.trigger.mode or next((g.trigger.mode for g in inner if g.trigger.mode), None)
@@ -1042,6 +1043,12 @@ def _inner_doers(f: Found, every: list[Found], ctx: act.ArticleContext,
         before = earlier.get(g.trigger.type)
         if _referential(g.token) and before is not None:
             return list(before.actors), mode, before
+    if f.trigger.type == "ASSAULT":  # "died of torture while in Israeli police custody"
+        held = [g for g in every if _one_of(g.token, entry_set("status.txt", "state nouns"))
+                and _clause(g.token).i == _clause(f.token).i]
+        for g in held:
+            if doers := parties(g.token, ctx)[0]:
+                return doers, mode, None
     return [], mode, None
 
 
