@@ -1217,3 +1217,7 @@ def test_force_used_on_someone_in_custody_is_the_custodians() -> None:
     [beating] = [e for e in _events("The activist was beaten to death in army custody on "
                                     "Monday.") if e.type == "ASSAULT"]
     assert [a.sector for a in beating.actors] == ["MIL"]
+    body = "A Palestinian prisoner died of torture while in Israeli police custody on Monday."
+    [torture] = [e for e in _events(body) if e.type == "ASSAULT"]
+    assert [(a.name, a.country, a.sector) for a in torture.actors] == [
+        ("Israeli police", "ISR", "COP")], "one party, not 'Israeli' civilians and the police"

@@ -81,11 +81,16 @@ def hyphen_parties(tok: Any) -> list[Any]:
 def phrase(tok: Any) -> list[Any]:
     """The words of the noun phrase ``tok`` heads: its left modifiers, itself, an "of ..."
     after a group word ("supporters of Evo Morales") and a "from ..." naming a place ("a
-    missionary from Calgary"); of a hyphenated pair of parties ("police-VHP"), its own word."""
+    missionary from Calgary"); of a hyphenated pair of parties ("police-VHP"), its own word; of
+    a modifier, the nationality just before it ("Israeli police custody": Israeli police)."""
     if hyphen_parties(tok):
         return [tok]
     words = [t for t in tok.subtree if t.i <= tok.i and
              all(a.dep_ in MODIFIERS for a in _path(t, tok))]
+    if tok.dep_ == "compound" and tok.i > 0 and (
+            (before := tok.doc[tok.i - 1]).head.i == tok.head.i
+            and before.dep_ in ("amod", "compound") and before.ent_type_ in ("NORP", "GPE")):
+        words = [before, *words]  # "Israeli police custody": the Israeli police's
     for child in tok.rights:
         if child.dep_ != "prep":
             continue

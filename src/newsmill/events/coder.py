@@ -537,6 +537,8 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
             subj = _subject(tok.head)
             if subj is not None:
                 doers.append(subj)
+    doers = [t for t in doers if not any(  # "Israeli police custody": one party
+        t.i != o.i and t in act.phrase(o) for o in doers)]
     doers += [c for t in doers for c in _companions(t)]
     named = _named([_antecedent(t) for t in doers + sides], ctx)
     if not named:  # "clashes erupted between supporters and security forces": both sides
