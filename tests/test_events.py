@@ -1221,3 +1221,12 @@ def test_force_used_on_someone_in_custody_is_the_custodians() -> None:
     [torture] = [e for e in _events(body) if e.type == "ASSAULT"]
     assert [(a.name, a.country, a.sector) for a in torture.actors] == [
         ("Israeli police", "ISR", "COP")], "one party, not 'Israeli' civilians and the police"
+
+
+@pytest.mark.slow
+def test_prohibiting_restricts_and_tightening_a_blockade_tells_it() -> None:
+    [ban] = _events("Kazakhstan prohibited all rallies in Almaty on Monday.")
+    assert (ban.type, ban.mode) == ("COERCE", "restrict")
+    [blockade] = _events("NATO tightened the naval blockade of Serbia on Wednesday.")
+    assert (blockade.type, blockade.mode, blockade.status) == ("COERCE", "restrict", "occurred")
+    assert [(a.country, a.sector) for a in blockade.actors] == [("IGO", "MIL")]
