@@ -1230,3 +1230,24 @@ def test_prohibiting_restricts_and_tightening_a_blockade_tells_it() -> None:
     [blockade] = _events("NATO tightened the naval blockade of Serbia on Wednesday.")
     assert (blockade.type, blockade.mode, blockade.status) == ("COERCE", "restrict", "occurred")
     assert [(a.country, a.sector) for a in blockade.actors] == [("IGO", "MIL")]
+
+
+@pytest.mark.slow
+def test_a_that_clause_hung_on_the_verb_of_a_demand_is_asked_for() -> None:
+    body = ("The International Labor Office (ILO) reiterated its demand today that Israel ease "
+            "restrictions on the movement of Palestinian workers.")
+    assert [e.type for e in _events(body)] == ["REQUEST"]
+
+
+@pytest.mark.slow
+def test_the_wounded_are_people_and_a_country_taken_for_a_person_is_its_state() -> None:
+    body = "U.N. helicopters evacuated the wounded from Gorazde on Friday."
+    assert [e.type for e in _events(body)] == ["AID"]
+    [opened] = _events("Benin opened its borders on Monday to West Africans.")
+    assert [(a.country, a.sector) for a in opened.actors] == [("BEN", "GOV")]
+
+
+def test_a_human_rights_organisation_is_an_ngo() -> None:
+    from newsmill.events.actors import sector_of
+
+    assert sector_of(["a", "human", "rights", "organization"]) == "NGO"

@@ -367,7 +367,9 @@ def actor(tok: Any, ctx: ArticleContext) -> Actor | None:
         return _described(person, "PERSON", [], ctx)  # "Webb grabbed", the model left untyped
     if (ent is not None and ent.root == tok) or (ent is not None and tok.dep_ == "compound"):
         label = ent.label_
-        if label == "PERSON" and all(gazetteer().country_of_name(w) for w in ent.text.split()):
+        if label == "PERSON" and gazetteer().is_country(ent.text):
+            label = "GPE"  # "Benin opened its borders", taken for a person
+        elif label == "PERSON" and all(gazetteer().country_of_name(w) for w in ent.text.split()):
             label = "NORP"  # "Bosnian Serbs", which spaCy may take for a person's name
         elif label == "PERSON" and len(ent) > 1 and gazetteer().country_of_name(ent.text):
             label = "GPE"  # "Sri Lanka has established ties", taken for a person

@@ -288,11 +288,16 @@ def _small_clause(tok: Any) -> bool:
 
 
 def _governs(top: Any, tok: Any) -> bool:
-    """``tok`` lies in what ``top`` is about: its complement, not a clause of its own."""
+    """``tok`` lies in what ``top`` is about: its complement, not a clause of its own; for a
+    noun object, also the that-clause the parser hung on its verb ("reiterated its demand
+    today that Israel ease restrictions")."""
     t = tok
     while t.i != top.i and t.head.i != t.i:
         if t.dep_ in INDEPENDENT and (t.dep_ != "conj" or t.pos_ in ("VERB", "AUX")):
             return False  # a clause of its own; not "demanded a ban and the arrest of ..."
+        if t.head.i == top.head.i and top.dep_ == "dobj" and top.pos_ == "NOUN" and (
+                t.dep_ == "ccomp" and any(c.lower_ == "that" for c in _children(t, ("mark",)))):
+            return True
         t = t.head
     return bool(t.i == top.i)
 
@@ -1168,6 +1173,9 @@ def _descriptive(f: Found, every: list[Found], news: bool = True) -> bool:
         return False
     if tok.dep_ == "amod":
         return True
+    if tok.tag_ in ("VBN", "JJ") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(
+            c.dep_ == "det" for c in tok.children):
+        return True  # "evacuated the wounded": people, named by what befell them
     head = tok if _verbal(tok) else _clause(tok)
     if head.dep_ != "relcl":
         return False

@@ -73,6 +73,10 @@ class Gazetteer:
         self.centres = {code: (round(s[0] / s[2], 2), round(s[1] / s[2], 2))
                         for code, s in sums.items() if s[2]}
 
+    def is_country(self, name: str) -> bool:
+        """``name`` is a country's name or alias ("Benin"), not a nationality word."""
+        return _key(name) in self.countries
+
     def country_of_name(self, name: str) -> str | None:
         """The ISO3 code a country name, alias or nationality word stands for."""
         key = _key(name)
