@@ -1251,3 +1251,15 @@ def test_a_human_rights_organisation_is_an_ngo() -> None:
     from newsmill.events.actors import sector_of
 
     assert sector_of(["a", "human", "rights", "organization"]) == "NGO"
+
+
+@pytest.mark.slow
+def test_meeting_demands_concedes_and_a_body_in_session_consults_no_one() -> None:
+    [met] = _events("The government met the strikers' demands on Monday.")
+    assert met.type == "CONCEDE"
+    [talks] = _events("The two leaders met in Paris on Monday to discuss the demands.")
+    assert talks.type == "CONSULT"
+    assert not _events("The company failed to meet the deadline on Friday.")
+    body = "Israel's cabinet met on Sunday and the Security Council met with the rebels."
+    assert [(e.type, [a.sector for a in e.actors]) for e in _events(body)] == [
+        ("CONSULT", ["IGO"])]

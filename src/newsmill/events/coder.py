@@ -97,8 +97,11 @@ def _matches(trig: Trigger, tok: Any) -> bool:
     """``tok`` is the head word of ``trig``: its first word with the others among its
     dependents ("call for", "state of emergency"), or its last word with the others before it
     ("hunger strike", "tear gas")."""
-    if trig.pos in ("v", "p") and tok.pos_ not in ("VERB", "AUX"):
+    if trig.pos in ("v", "p", "o") and tok.pos_ not in ("VERB", "AUX"):
         return False
+    if trig.pos == "o":  # "meet demands", "their demands are met": the verb's own object
+        objects = {_lemma(c) for c in _children(tok, ("dobj", "nsubjpass"))}
+        return _lemma(tok) == trig.words[0] and all(w in objects for w in trig.words[1:])
     if trig.pos == "p" and not _done_to_a_person(tok):
         return False
     if trig.pos == "n" and tok.pos_ not in ("NOUN", "PROPN") and not _gerund(tok):
@@ -900,6 +903,8 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
             continue  # "settlements threaten the viability of a two-state solution"
         if _lemma(tok) == "warn" and not _threat_warning(tok, ctx):
             continue  # "doctors warned that children would face risks": no threat
+        if trig.type == "CONSULT" and _sitting(tok):
+            continue  # "Israel's Cabinet met Sunday": a body in session consults no one
         if _lemma(tok) == "agree" and _opinion(tok):
             continue  # "many businesses agree that China has taken advantage"
         # a deed told before ("the arrests", each_mention only) is not its clause's doing
@@ -957,6 +962,17 @@ def _going_on(head: Any) -> Any:
             | entry_set("status.txt", "attempt verbs")):
         return head.head
     return head
+
+
+def _sitting(tok: Any) -> bool:
+    """A verb of meeting whose one subject is a body meeting on its own: no object, no one
+    met "with" ("the cabinet met on Sunday"; not "the council met with the rebels")."""
+    subj = _children(tok, SUBJECTS)
+    if not _verbal(tok) or len(subj) != 1 or subj[0].conjuncts or _children(tok, ("dobj",)):
+        return False
+    if any(p.lower_ in ("with", "between") for p in _children(tok, ("prep",))):
+        return False
+    return _lemma(subj[0]) in entry_set("status.txt", "deliberating bodies")
 
 
 def _endangers(tok: Any) -> bool:

@@ -43,7 +43,7 @@ def sections(name: str) -> dict[str, tuple[str, ...]]:
 
 @dataclass(frozen=True)
 class Trigger:
-    """One event word or pair of words: ``words`` are lemmas, ``pos`` "v", "n" or ""."""
+    """One event word or pair of words: ``words`` are lemmas, ``pos`` "v", "n", "p", "o" or ""."""
 
     words: tuple[str, ...]
     type: str
