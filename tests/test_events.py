@@ -1263,3 +1263,14 @@ def test_meeting_demands_concedes_and_a_body_in_session_consults_no_one() -> Non
     body = "Israel's cabinet met on Sunday and the Security Council met with the rebels."
     assert [(e.type, [a.sector for a in e.actors]) for e in _events(body)] == [
         ("CONSULT", ["IGO"])]
+
+
+@pytest.mark.slow
+def test_a_count_belongs_to_the_event_it_is_told_of() -> None:
+    body = ("While six people were injured in police firing in Vadodara on Friday, 12 people "
+            "were killed by the rioters.")
+    by_doer = {a.sector: e for e in _events(body) for a in e.actors}
+    assert (by_doer["COP"].injured, by_doer["COP"].dead) == (6, None)
+    assert by_doer["CVL"].dead == 12
+    [fire] = _events("Police opened fire on protesters on Sunday, killing two and injuring five.")
+    assert (fire.dead, fire.injured) == (2, 5)

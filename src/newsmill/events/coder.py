@@ -819,15 +819,15 @@ def count_of(tok: Any) -> int | None:
     return None
 
 
-def numbers(sent: Any) -> dict[str, int]:
-    """arrested / injured / dead counts the sentence gives."""
+def numbers(sent: Any) -> dict[str, list[tuple[Any, int]]]:
+    """arrested / injured / dead counts the sentence gives, each with the word that counts."""
     words = {key: entry_set("quantities.txt", f"{key} words")
              for key in ("dead", "injured", "arrested")}
-    out: dict[str, int] = {}
+    out: dict[str, list[tuple[Any, int]]] = {}
     for tok in sent:
         lemma = _lemma(tok)
         for key, lemmas in words.items():
-            if lemma not in lemmas or key in out:
+            if lemma not in lemmas:
                 continue
             cands = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
             if tok.dep_ == "amod" or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
@@ -835,8 +835,30 @@ def numbers(sent: Any) -> dict[str, int]:
             for c in cands:
                 n = count_of(c) or (1 if c.tag_ in ("NN", "NNP") else None)  # "a man was killed"
                 if n:
-                    out[key] = n
+                    out.setdefault(key, []).append((tok, n))
                     break
+    return out
+
+
+def _counted(word: Any, tok: Any, head: Any) -> bool:
+    """The counting ``word`` tells of the event of trigger ``tok`` (clause ``head``): it is
+    the trigger or its clause, lies in that clause, or the trigger lies in its ("six people
+    were injured in police firing")."""
+    return word.i in (tok.i, head.i) or _governs(head, word) or _governs(word, tok)
+
+
+def _counts_of(counts: dict[str, list[tuple[Any, int]]], tok: Any, head: Any,
+               named: list[tuple[Any, Any]]) -> dict[str, int]:
+    """The counts of one event of the sentence: those told of it, else those told of none of
+    the sentence's events ``named`` with their doers ("while six people were injured in
+    police firing, 12 people were killed by the rioters": the firing injured six and killed
+    none; "opening fire on rioters, and as a result 47 persons have been killed": 47)."""
+    out: dict[str, int] = {}
+    for key, told in counts.items():
+        own = [n for w, n in told if _counted(w, tok, head)]
+        loose = [n for w, n in told if not any(_counted(w, t, h) for t, h in named)]
+        if own or loose:
+            out[key] = (own or loose)[0]
     return out
 
 
@@ -878,10 +900,13 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
     events: list[Event] = [e for _, e in asked]
     if not found:
         return events
-    counts = numbers(sent)
+    told_counts = numbers(sent)
+    heads = [(f.token, f.token if _verbal(f.token) else _clause(f.token)) for f in found
+             if parties_of(f.token)[0]]  # events whose doers the text names
     for f in found:
         tok, trig = f.token, f.trigger
         head = tok if _verbal(tok) else _clause(tok)
+        counts = _counts_of(told_counts, tok, head, heads)
         dates = _date_words(head, sent)
         vowed = trig.type in FUTURE_CONFLICT and _complement(head) and _lemma(
             head.head) in entry_set("status.txt", "planned verbs")  # "have sworn to fight"
