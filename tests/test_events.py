@@ -1274,3 +1274,10 @@ def test_a_count_belongs_to_the_event_it_is_told_of() -> None:
     assert by_doer["CVL"].dead == 12
     [fire] = _events("Police opened fire on protesters on Sunday, killing two and injuring five.")
     assert (fire.dead, fire.injured) == (2, 5)
+
+
+@pytest.mark.slow
+def test_how_a_riot_went_is_the_riot() -> None:
+    body = ("Prisoners rioted on Monday at the jail, setting fire to their mattresses and "
+            "smashing furniture.")
+    assert [(e.type, e.mode) for e in _events(body)] == [("PROTEST", "riot")]

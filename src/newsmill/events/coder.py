@@ -322,6 +322,8 @@ def one_per_happening(found: list[Found],
     keep = [f for f in keep if not any(
         g is not f and g.trigger.type not in VERBAL and g.trigger.type != f.trigger.type
         and f.token.pos_ == "NOUN" and _governs(g.token, f.token) for g in keep)]
+    # how a riot went is the riot ("rioted, setting fire to their mattresses")
+    keep = [f for f in keep if not _riot_detail(f, keep)]
     # what a sentence gives as cause or backdrop ("one day after a jet shot down ...") is not
     # its news when it tells another event
     main = [f for f in keep if not _backdrop(f.token)]
@@ -344,6 +346,18 @@ def one_per_happening(found: list[Found],
                 not doers[f.token.i] or doers[f.token.i] & doers[g.token.i]) for g in chosen):
             chosen.append(f)
     return sorted(chosen, key=lambda f: f.token.i)
+
+
+def _riot_detail(f: Found, found: list[Found]) -> bool:
+    """Force told by a participle clause of a riot, with no subject of its own: how the riot
+    went, not a deed besides it ("prisoners rioted, setting fire to their mattresses")."""
+    tok = f.token
+    while tok.dep_ == "conj" and tok.tag_ == "VBG":  # "..., setting fire and smashing furniture"
+        tok = tok.head
+    return bool(f.trigger.type == "ASSAULT" and tok.dep_ == "advcl" and tok.tag_ == "VBG"
+                and not _children(tok, SUBJECTS) and any(
+                    g.token.i == tok.head.i and (g.trigger.type, g.trigger.mode)
+                    == ("PROTEST", "riot") for g in found))
 
 
 def _kept(tok: Any) -> bool:
