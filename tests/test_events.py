@@ -1277,7 +1277,10 @@ def test_a_count_belongs_to_the_event_it_is_told_of() -> None:
 
 
 @pytest.mark.slow
-def test_how_a_riot_went_is_the_riot() -> None:
+def test_how_a_riot_went_and_what_a_protest_asked_are_the_protest() -> None:
     body = ("Prisoners rioted on Monday at the jail, setting fire to their mattresses and "
             "smashing furniture.")
     assert [(e.type, e.mode) for e in _events(body)] == [("PROTEST", "riot")]
+    body = ("Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday "
+            "calling for independence from Iraq.")
+    assert [(e.type, e.mode) for e in _events(body)] == [("PROTEST", "demo")]

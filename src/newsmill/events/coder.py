@@ -322,8 +322,9 @@ def one_per_happening(found: list[Found],
     keep = [f for f in keep if not any(
         g is not f and g.trigger.type not in VERBAL and g.trigger.type != f.trigger.type
         and f.token.pos_ == "NOUN" and _governs(g.token, f.token) for g in keep)]
-    # how a riot went is the riot ("rioted, setting fire to their mattresses")
-    keep = [f for f in keep if not _riot_detail(f, keep)]
+    # how a riot went is the riot ("rioted, setting fire to their mattresses"), what a protest
+    # asks is the protest's ("demonstrated, calling for independence")
+    keep = [f for f in keep if not _protest_detail(f, keep)]
     # what a sentence gives as cause or backdrop ("one day after a jet shot down ...") is not
     # its news when it tells another event
     main = [f for f in keep if not _backdrop(f.token)]
@@ -348,16 +349,20 @@ def one_per_happening(found: list[Found],
     return sorted(chosen, key=lambda f: f.token.i)
 
 
-def _riot_detail(f: Found, found: list[Found]) -> bool:
-    """Force told by a participle clause of a riot, with no subject of its own: how the riot
-    went, not a deed besides it ("prisoners rioted, setting fire to their mattresses")."""
+def _protest_detail(f: Found, found: list[Found]) -> bool:
+    """Force or a demand told by a participle clause of a protest, with no subject of its own:
+    how the riot went or what the protest asked, not a deed besides it ("prisoners rioted,
+    setting fire to their mattresses"; "Kurds demonstrated in Kirkuk calling for
+    independence")."""
     tok = f.token
-    while tok.dep_ == "conj" and tok.tag_ == "VBG":  # "..., setting fire and smashing furniture"
-        tok = tok.head
-    return bool(f.trigger.type == "ASSAULT" and tok.dep_ == "advcl" and tok.tag_ == "VBG"
-                and not _children(tok, SUBJECTS) and any(
-                    g.token.i == tok.head.i and (g.trigger.type, g.trigger.mode)
-                    == ("PROTEST", "riot") for g in found))
+    while tok.dep_ in ("conj", "ccomp") and tok.head.tag_ == "VBG":
+        tok = tok.head  # "setting fire and smashing furniture", "saying he must resign"
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or _children(tok, SUBJECTS):
+        return False
+    protest = next((g for g in found if g.token.i == tok.head.i
+                    and g.trigger.type == "PROTEST"), None)
+    return protest is not None and (f.trigger.type == "REQUEST" or (
+        f.trigger.type == "ASSAULT" and protest.trigger.mode == "riot"))
 
 
 def _kept(tok: Any) -> bool:
