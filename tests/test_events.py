@@ -1284,3 +1284,10 @@ def test_how_a_riot_went_and_what_a_protest_asked_are_the_protest() -> None:
     body = ("Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday "
             "calling for independence from Iraq.")
     assert [(e.type, e.mode) for e in _events(body)] == [("PROTEST", "demo")]
+
+
+@pytest.mark.slow
+def test_what_a_relative_clause_tells_of_a_deed_talked_about_is_talked_about() -> None:
+    body = ("Lebanon complained to the United Nations on Tuesday over two Israeli air raids "
+            "last Friday in which it said 20 people were killed or wounded.")
+    assert [e.type for e in _events(body)] == ["ACCUSE"]

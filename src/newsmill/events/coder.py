@@ -318,6 +318,11 @@ def one_per_happening(found: list[Found],
             if (each_mention and (_participle(f.token) or _kept(f.token))) or not any(
                 g is not f and g.token.i != f.token.i and g.trigger.type in governors
                 and _governs(g.token, f.token) for g in found)]
+    # what a relative clause tells of a deed that is talked about is talked about too
+    # ("complained over two air raids in which it said 20 people were killed")
+    keep = [f for f in keep if not any(
+        h not in keep and h.trigger.type == f.trigger.type and _relative_of(f.token, h.token)
+        for h in found)]
     # material triggers over other triggers of their own subtree ("arrested during protests")
     keep = [f for f in keep if not any(
         g is not f and g.trigger.type not in VERBAL and g.trigger.type != f.trigger.type
@@ -363,6 +368,16 @@ def _protest_detail(f: Found, found: list[Found]) -> bool:
                     and g.trigger.type == "PROTEST"), None)
     return protest is not None and (f.trigger.type == "REQUEST" or (
         f.trigger.type == "ASSAULT" and protest.trigger.mode == "riot"))
+
+
+def _relative_of(tok: Any, noun: Any) -> bool:
+    """``tok`` lies in a relative clause on ``noun`` ("raids in which 20 were killed")."""
+    t = tok
+    while t.head.i != t.i:
+        if t.dep_ == "relcl" and t.head.i == noun.i:
+            return True
+        t = t.head
+    return False
 
 
 def _kept(tok: Any) -> bool:
