@@ -1291,3 +1291,20 @@ def test_what_a_relative_clause_tells_of_a_deed_talked_about_is_talked_about() -
     body = ("Lebanon complained to the United Nations on Tuesday over two Israeli air raids "
             "last Friday in which it said 20 people were killed or wounded.")
     assert [e.type for e in _events(body)] == ["ACCUSE"]
+
+
+@pytest.mark.slow
+def test_being_unwilling_to_do_refuses_it() -> None:
+    [refusal] = _events("Israel is unwilling to negotiate with Hamas, officials said on Monday.")
+    assert (refusal.type, refusal.evidence) == ("REJECT", "unwilling to negotiate with Hamas")
+
+
+@pytest.mark.slow
+def test_a_nationality_alone_doing_what_states_do_is_its_state() -> None:
+    body = "The Chinese have been reluctant to commit to a meeting with the Americans."
+    [refusal] = _events(body)
+    assert [(a.country, a.sector) for a in refusal.actors] == [("CHN", "GOV")]
+    [protest] = _events("Thousands of Chinese protested in Beijing on Monday.")
+    assert [a.sector for a in protest.actors] == ["CVL"]
+    [agree] = _events("The Kurds agreed to a ceasefire on Monday.")
+    assert [a.sector for a in agree.actors] == ["CVL"]  # a people with no state of its own

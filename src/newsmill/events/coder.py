@@ -271,6 +271,8 @@ def _purpose(tok: Any) -> bool:
         return False  # "forcing the police to open fire", "had to fire"; not "has to go"
     if _lemma(tok.head) in entry_set("status.txt", "continued verbs") and tok.dep_ == "xcomp":
         return False  # "the two sides continue to negotiate"; not "continued ... to demand"
+    if _lemma(tok.head) in entry_set("status.txt", "denied verbs") and _complement(tok):
+        return False  # "is unwilling to negotiate": a refusal
     return _lemma(tok.head) not in entry_set("status.txt", "planned verbs") or not (
         _complement(tok))
 
@@ -942,8 +944,10 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         head = tok if _verbal(tok) else _clause(tok)
         counts = _counts_of(told_counts, tok, head, heads)
         dates = _date_words(head, sent)
-        vowed = trig.type in FUTURE_CONFLICT and _complement(head) and _lemma(
-            head.head) in entry_set("status.txt", "planned verbs")  # "have sworn to fight"
+        vowed = (trig.type in FUTURE_CONFLICT and _complement(head) and _lemma(
+            head.head) in entry_set("status.txt", "planned verbs")) or (  # "have sworn to fight"
+            _complement(head) and _lemma(head.head) in entry_set(  # "is unwilling to talk"
+                "status.txt", "denied verbs"))
         start, end = _evidence(head.head if vowed else _going_on(head), body,
                                told=head.i == tok.i)
         if each_mention and len(body[start:end].split()) < SHORT_CLAUSE:
@@ -971,6 +975,8 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         clause_doers, sufferers = ([], []) if _referential(tok) and not _one_of(
             _clause(tok), entry_set("status.txt", "part verbs")) else _clause_parties(tok, ctx)
         doers, done_to = doers or clause_doers, done_to or sufferers
+        if trig.type not in ("PROTEST", "ASSAULT"):  # "the Chinese have been reluctant to
+            doers = [_as_state(a) for a in doers]  # commit to a meeting": China's government
         mode, before = trig.mode, None
         if not doers:  # "killed in police firing": the deed inside it names the doer
             doers, mode, before = _inner_doers(f, every, ctx, earlier or {})
@@ -1021,6 +1027,19 @@ def _going_on(head: Any) -> Any:
             | entry_set("status.txt", "attempt verbs")):
         return head.head
     return head
+
+
+def _as_state(party: Actor) -> Actor:
+    """A people named by its nationality alone ("the Chinese", "the British") doing what
+    states do is its state; an ethnic group ("the Kurds"), a minority ("the Albanians of
+    southern Serbia") or a described people ("Iraqi Kurds", "Chinese students") stays who it
+    is."""
+    gaz = gazetteer()
+    nation = gaz.country_of_name(party.name)
+    if party.sector != "CVL" or len(party.name.split()) != 1 or gaz.is_country(party.name) or (
+            nation is None or nation != party.country):  # "the Albanians of southern Serbia":
+        return party  # a minority where they live
+    return replace(party, sector="GOV")
 
 
 def _sitting(tok: Any) -> bool:
