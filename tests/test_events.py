@@ -1308,3 +1308,14 @@ def test_a_nationality_alone_doing_what_states_do_is_its_state() -> None:
     assert [a.sector for a in protest.actors] == ["CVL"]
     [agree] = _events("The Kurds agreed to a ceasefire on Monday.")
     assert [a.sector for a in agree.actors] == ["CVL"]  # a people with no state of its own
+
+
+@pytest.mark.slow
+def test_being_moved_or_pleased_by_a_deed_supports_it() -> None:
+    body = 'Israeli Prime Minister Benjamin Netanyahu said he was "very moved" by the decision.'
+    [support] = _events(body)
+    assert support.type == "SUPPORT"
+    assert [(a.country, a.sector) for a in support.actors] == [("ISR", "GOV")]
+    assert "moved" in support.evidence, "told by the adjective's own clause"
+    [pleased] = _events("Officials were pleased with the agreement on Monday.")
+    assert pleased.type == "SUPPORT"

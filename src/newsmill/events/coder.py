@@ -417,8 +417,9 @@ def _clause(tok: Any) -> Any:
     """The verb whose clause states a nominal trigger ("Protests broke out": broke)."""
     t = tok
     for _ in range(4):
-        if _verbal(t) or t.head.i == t.i:
-            return t
+        if _verbal(t) or t.head.i == t.i or (
+                t.pos_ == "ADJ" and _children(t, SUBJECTS | {"nsubjpass"})):
+            return t  # "said he was very moved by it": the adjective's own clause
         t = t.head
     return t
 
@@ -552,6 +553,10 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
             subj = _subject(tok)
             if subj is not None:
                 doers.append(subj)
+    elif tok.pos_ == "ADJ" and (felt := _children(tok, SUBJECTS | {"nsubjpass"})):
+        doers += felt  # "he was very moved by the announcement": he is
+        done_to += [p for c in _children(tok, ("prep",)) if c.lower_ in RECIPIENT_PREPS | {"by"}
+                    for p in _children(c, ("pobj",))]
     else:
         if tok.dep_ == "acl":  # "police firing on a mob"
             doers.append(tok.head)
