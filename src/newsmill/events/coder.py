@@ -362,8 +362,9 @@ def _protest_detail(f: Found, found: list[Found]) -> bool:
     setting fire to their mattresses"; "Kurds demonstrated in Kirkuk calling for
     independence")."""
     tok = f.token
-    while tok.dep_ in ("conj", "ccomp") and tok.head.tag_ == "VBG":
-        tok = tok.head  # "setting fire and smashing furniture", "saying he must resign"
+    while (tok.dep_ == "conj" or (tok.dep_ == "ccomp" and f.trigger.type == "REQUEST")) and (
+            tok.head.tag_ == "VBG"):  # "setting fire and smashing furniture", "saying they
+        tok = tok.head  # demanded his resignation"; not "saying police had beaten them"
     if tok.dep_ != "advcl" or tok.tag_ != "VBG" or _children(tok, SUBJECTS):
         return False
     protest = next((g for g in found if g.token.i == tok.head.i
