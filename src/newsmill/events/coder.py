@@ -943,12 +943,13 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
     if not found:
         return events
     told_counts = numbers(sent)
-    heads = [(f.token, f.token if _verbal(f.token) else _clause(f.token)) for f in found
-             if parties_of(f.token)[0]]  # events whose doers the text names
+    clause_of = {f.token.i: f.token if _verbal(f.token) else _clause(f.token) for f in found}
+    named_heads = [(f.token, clause_of[f.token.i]) for f in found
+                   if parties_of(f.token)[0]]  # events whose doers the text names
     for f in found:
         tok, trig = f.token, f.trigger
-        head = tok if _verbal(tok) else _clause(tok)
-        counts = _counts_of(told_counts, tok, head, heads)
+        head = clause_of[tok.i]
+        counts = _counts_of(told_counts, tok, head, named_heads)
         dates = _date_words(head, sent)
         vowed = (trig.type in FUTURE_CONFLICT and _complement(head) and _lemma(
             head.head) in entry_set("status.txt", "planned verbs")) or (  # "have sworn to fight"
