@@ -1319,3 +1319,46 @@ def test_being_moved_or_pleased_by_a_deed_supports_it() -> None:
     assert "moved" in support.evidence, "told by the adjective's own clause"
     [pleased] = _events("Officials were pleased with the agreement on Monday.")
     assert pleased.type == "SUPPORT"
+
+
+@pytest.mark.slow
+def test_what_a_bill_would_do_is_its_provision_by_its_makers_not_a_threat() -> None:
+    body = ("The Hong Kong Human Rights and Democracy Act, under consideration by the US Senate"
+            " on Monday, would impose economic sanctions on officials.")
+    [sanction] = _events(body)
+    assert (sanction.type, sanction.status) == ("SANCTION", "hypothetical")
+    assert [(a.country, a.sector) for a in sanction.actors] == [("USA", "LEG")]
+    [threat] = _events("The United States would impose sanctions on officials, a senator said.")
+    assert threat.type == "THREATEN", "a state's own future sanction stays a threat"
+
+
+@pytest.mark.slow
+def test_allowing_someone_in_is_a_retreat_allowing_a_deed_a_concession() -> None:
+    [entry] = _events("The former head of the legislative council was later allowed to enter.")
+    assert (entry.type, entry.mode) == ("RETREAT", "access")
+    body = "The Supreme Court allowed the opposition leader to take part in the election."
+    assert [e.type for e in _events(body)] == ["CONCEDE"]
+
+
+@pytest.mark.slow
+def test_a_legislature_acts_at_home_wherever_the_report_is_datelined() -> None:
+    body = ("HONG KONG (Reuters) - Protesters marched in Hong Kong on Sunday. A US federal court"
+            " on Monday convicted two men of smuggling weapons to the protesters.")
+    places = {e.type: e.place.country for e in _events(body) if e.place}
+    assert places == {"PROTEST": "HKG", "SANCTION": "USA"}
+
+
+@pytest.mark.slow
+def test_a_reaction_is_not_moved_to_a_state_body_s_home() -> None:
+    body = ("Police besieged a university in Hong Kong on Sunday. Officers had threatened to use"
+            " live fire. A US federal court on Monday convicted two men of smuggling weapons.")
+    places = {e.type: e.place.country for e in _events(body) if e.place}
+    assert places["THREATEN"] == "HKG"
+
+
+@pytest.mark.slow
+def test_a_subject_resumed_after_a_relative_clause_between_dashes_does_the_deed() -> None:
+    body = ("The Palestinian Authority - which has rejected the US as a mediator - called for an"
+            " emergency meeting of the Arab League.")
+    request = next(e for e in _events(body) if e.type == "REQUEST")
+    assert [(a.country, a.sector) for a in request.actors] == [("PSE", "GOV")]

@@ -48,6 +48,8 @@ DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 BACKGROUND_LINKS = frozenset({"after", "following", "since", "because", "amid", "despite",
                               "before"})
 STATE_SECTORS = frozenset({"GOV", "JUD", "LEG", "COP"})  # bodies that act at home
+DASHES = frozenset({"-", "–", "—", "--"})
+SEATED = frozenset({"JUD", "LEG"})  # and sit there, wherever the report is datelined
 REACTIONS = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"})  # about others
 DATELINE_MARKS = frozenset({"–", "—", "-", "--", ":"})
 VAGUE_TIME = re.compile(r"(?:the|that|this) (?:day|night|evening|morning|time)")
@@ -470,6 +472,8 @@ def _subject(tok: Any) -> Any | None:
             t = t.head.head  # "deliberated before convicting him": who deliberated convicted
             continue
         if t.dep_ in ("xcomp", "conj", "advcl", "acl", "acomp") and t.head.i != t.i:
+            if (resumed := _resumed_subject(t)) is not None:
+                return resumed
             if t.dep_ == "acl" and t.pos_ == "VERB":
                 return None
             told = _children(t.head, ("dobj",)) if t.dep_ == "xcomp" or (
@@ -481,6 +485,25 @@ def _subject(tok: Any) -> Any | None:
             continue
         break
     return None
+
+
+def _resumed(tok: Any) -> bool:
+    """``tok`` is the main verb of a sentence the parser read as a noun phrase, its subject
+    resumed after a parenthesis between dashes ("The Palestinian Authority — which considers
+    the US biased — called for a meeting": "called" hung on "Authority" as a participle)."""
+    return _resumed_subject(tok) is not None
+
+
+def _resumed_subject(tok: Any) -> Any | None:
+    """The subject ``_resumed`` finds: the sentence's root noun, whose relative clause between
+    dashes holds the participle's head (or which is that head)."""
+    root = tok.sent.root
+    if not (tok.dep_ == "acl" and tok.pos_ == "VERB" and root.pos_ in ("NOUN", "PROPN")
+            and tok.i > root.i + 1 and tok.doc[tok.i - 1].text in DASHES
+            and any(c.text in DASHES and c.i < tok.i - 1 for c in root.children)):
+        return None
+    inside = [c for c in root.children if c.dep_ == "relcl" and c.i < tok.i]
+    return root if tok.head == root or any(tok.head in c.subtree for c in inside) else None
 
 
 def _passive_head(tok: Any) -> Any | None:
@@ -527,7 +550,8 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
     if _verbal(tok):
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
             tok.tag_ == "VBN" and tok.dep_ == "acl"  # "protesters detained on Sunday"
-            and not _children(tok, SUBJECTS))  # not "news that the two had reached a deal"
+            and not _children(tok, SUBJECTS)  # not "news that the two had reached a deal"
+            and not _resumed(tok))
         if _small_clause(tok):  # "wants the minister arrested": the minister is
             passive = True
             done_to += _children(tok, ("nsubj",))
@@ -982,6 +1006,8 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         clause_doers, sufferers = ([], []) if _referential(tok) and not _one_of(
             _clause(tok), entry_set("status.txt", "part verbs")) else _clause_parties(tok, ctx)
         doers, done_to = doers or clause_doers, done_to or sufferers
+        if trig.type in FUTURE_CONFLICT and _enacted(tok):  # "the Act, under consideration
+            doers = _enactors(tok, ctx)  # by the US Senate, would impose sanctions": the Senate
         if trig.type not in ("PROTEST", "ASSAULT"):  # "the Chinese have been reluctant to
             doers = [_as_state(a) for a in doers]  # commit to a meeting": China's government
         mode, before = trig.mode, None
@@ -991,8 +1017,8 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         place = place_of(head, sent, ctx, fallback=False)
         home = next((a.country for a in doers[:1] if a.sector in STATE_SECTORS
                      and trig.type not in REACTIONS), None)
-        home_place = gazetteer().country(home) if (
-            place is None and home is not None and not ctx.dateline) else None
+        home_place = gazetteer().country(home) if place is None and home is not None and (
+            not ctx.dateline or doers[0].sector in SEATED) else None
         if place is None and ctx.country:
             place = gazetteer().country(ctx.country)
         named = bool(doers)
@@ -1212,12 +1238,28 @@ def _as_plover(event: Event, tok: Any, trig: Trigger) -> Event:
     if event.status in ("planned", "hypothetical") and event.type in FUTURE_COOPERATION:
         return replace(event, type="AGREE", mode=None)  # "would meet him if he ...": an offer
     if event.status in ("planned", "hypothetical") and event.type in FUTURE_CONFLICT and not (
-            _scheduled(tok)):  # "was set to begin shutting off power": due, not threatened
+            _scheduled(tok) or _enacted(tok)):  # "was set to begin shutting off power": due
         mode = THREAT_MODES.get(event.mode or "", FUTURE_CONFLICT[event.type])
         return replace(event, type="THREATEN", mode=mode, status="planned")
     if event.status == "denied" and event.type in COOPERATIVE:
         return replace(event, type="REJECT", mode=None, status="occurred")
     return event
+
+
+def _enacted(tok: Any) -> bool:
+    """The deed is what a law or a bill would do ("the Act, under consideration by the US
+    Senate, would impose sanctions"): its provision, no one's threat."""
+    subj = _subject(tok)
+    return subj is not None and _one_of(subj, entry_set("status.txt", "enactments"))
+
+
+def _enactors(tok: Any, ctx: act.ArticleContext) -> list[Actor]:
+    """Who makes the law that would do the deed: the party "by" whom its subject is
+    considered, passed or proposed."""
+    subj = _subject(tok)
+    around = [t for c in [subj, *_children(tok, ("prep",))] if c is not None for t in c.subtree]
+    agents = [t for t in around if t.dep_ == "pobj" and t.head.lower_ == "by"]
+    return [a for a in (act.actor(t, ctx) for t in agents[:1]) if a is not None]
 
 
 def _scheduled(tok: Any) -> bool:
@@ -1494,13 +1536,14 @@ def code(doc: Any, body: str, published: str | None,
         day = None if told else _day_of(sent, published)
         if day is not None:
             days.append((sent.start_char, day))
-    events = [replace(e, place=homes.get((e.start, e.type), e.place))
-              for e in (events if each_mention else merge(events))]
+    events = events if each_mention else merge(events)
     # a reaction no place is named for ("the French foreign ministry said it regrets ...") is
-    # about the story's first happening whose place is named, where that lies outside the
-    # country the article names most ("visited a settlement in the West Bank")
+    # about the story's first happening whose place is named (not a state body's home),
+    # where that lies outside the country the article names most ("visited a settlement in
+    # the West Bank")
     centre = gazetteer().country(ctx.country) if ctx.country else None
     lead = next((e.place for e in events if e.place and e.place != centre), None)
+    events = [replace(e, place=homes.get((e.start, e.type), e.place)) for e in events]
     if lead is not None and lead.country != ctx.country:
         events = [replace(e, place=lead) if e.type in REACTIONS and e.place == centre else e
                   for e in events]
