@@ -18,6 +18,9 @@ def test_days_resolve_against_the_publication_date() -> None:
     assert resolve("in recent months", monday) is None
     assert resolve("Sunday", None) is None  # no publication date: only a full date resolves
     assert resolve("9 June 2019", None) == "2019-06-09"
+    assert resolve("next Monday", monday) == "2019-06-17"  # the one to come
+    assert resolve("next Friday", monday) == "2019-06-14"
+    assert resolve("tomorrow", monday) == "2019-06-11"
     assert years_before("in 2016", "2019-11-19") == 3
     assert years_before("five years ago", "2019-11-19") >= 1
     assert years_before("on Sunday", "2019-11-19") == 0
@@ -339,7 +342,8 @@ def test_deeds_told_in_clauses_on_things_and_in_noun_phrases() -> None:
     body = "Militants said an explosive device that killed five civilians was theirs."
     assert "ASSAULT" in {e.type for e in _events(body)}
     [e] = _events("The rebel leader announced a four-month ceasefire on Monday.")
-    assert (e.type, e.status) == ("AGREE", "planned")  # announced, so still to be kept
+    assert (e.type, e.status) == ("RETREAT", "occurred")  # declared, as the PLOVER gold codes
+    # "Hizbollah declared a unilateral ceasefire on Wednesday"
     body = "The minister's house in Mogadishu was targeted with a grenade attack on Sunday."
     assert "ASSAULT" in {e.type for e in _events(body)}
     body = "Two gang rape incidents have occurred in the district, police said on Monday."
@@ -1362,3 +1366,13 @@ def test_a_subject_resumed_after_a_relative_clause_between_dashes_does_the_deed(
             " emergency meeting of the Arab League.")
     request = next(e for e in _events(body) if e.type == "REQUEST")
     assert [(a.country, a.sector) for a in request.actors] == [("PSE", "GOV")]
+
+
+@pytest.mark.slow
+def test_a_deed_named_as_announced_is_done_one_dated_ahead_is_to_come() -> None:
+    [suspension] = _events("Italy announced a suspension of air links with Serbia on Monday.")
+    assert (suspension.type, suspension.status) == ("SANCTION", "occurred")
+    [later] = _events("Italy announced it would suspend air links with Serbia.")
+    assert later.status == "planned"
+    [strike] = _events("The union announced a strike for next Monday.")
+    assert (strike.status, strike.date) == ("planned", "2019-06-17")

@@ -794,11 +794,29 @@ def status_of(trig: Trigger, tok: Any, sent: Any) -> str:
     if any(_lemma(c) in planned_verbs and c.i != tok.i and not _was_able(c)
            for c in chain[1:3]) and (
             _complement(tok) or (tok.dep_ in ("pobj", "dobj") and _lemma(chain[1]) != "be"
-                                    and _lemma(chain[1]) not in WHERE_PREPS)):
+                                    and _lemma(chain[1]) not in WHERE_PREPS
+                                    and not _made_known(tok))):
         return "planned"  # "called for a strike", not "called for pay in a protest"
     if trig.type == "AGREE" and _agreed_to_do(tok):
         return "planned"
     return "occurred"
+
+
+def _dated_status(status: str, day: str | None, published: str | None) -> Any:
+    """A deed told as done but dated after the report is still to come ("announced a strike
+    for next Monday")."""
+    if status == "occurred" and day and published and day > published[:10]:
+        return "planned"
+    return status
+
+
+def _made_known(tok: Any) -> bool:
+    """A deed named as what was announced ("Italy announced a suspension of air links"): it
+    is made known as done, not planned ("announced it would suspend" stays planned)."""
+    verb = tok.head
+    return tok.dep_ == "dobj" and _one_of(verb, entry_set("status.txt", "announcing verbs")) and (
+        not any(c.lower_ in entry_set("status.txt", "planned auxiliaries")
+                for c in _children(verb, ("aux",))))
 
 
 def _alternative(tok: Any) -> bool:
@@ -1028,7 +1046,7 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         event = Event(type=trig.type, mode=mode, evidence=body[start:end], start=start, end=end,
                       actors=tuple(doers), recipients=tuple(a for a in done_to if a not in doers),
                       place=place, date=day,
-                      status=status_of(trig, tok, sent))  # type: ignore[arg-type]
+                      status=_dated_status(status_of(trig, tok, sent), day, published))
         if event.status in ("planned", "hypothetical") and not named and (
                 trig.type in FUTURE_COOPERATION | FUTURE_CONFLICT.keys()):
             continue  # "suspects could be extradited": nobody promises or threatens it

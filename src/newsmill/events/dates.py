@@ -1,6 +1,7 @@
 """The day an event happened, from the date words of its clause and the publication date.
 
-"on Sunday" is the latest Sunday on or before publication, "yesterday" the day before;
+"on Sunday" is the latest Sunday on or before publication, "next Sunday" the first after it,
+"yesterday" the day before, "tomorrow" the day after;
 other expressions ("Oct. 11", "Nov 18, 2019", "last Monday") go to dateparser with the
 publication date as the base. Spans that name no single day ("last week", "this year", "in
 recent months") give ``None``.
@@ -17,13 +18,18 @@ SAME_DAY = frozenset({"today", "tonight", "this morning", "this afternoon", "thi
 NOT_A_DAY = re.compile(
     r"\b(week|weeks|month|months|year|years|decade|decades|century|recent|past|"
     r"since|ago|earlier|later|season|weekend|era|times|days)\b", re.I)
+AHEAD = frozenset({"next", "coming"})  # "next Monday": the one to come
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
 
 
 def _weekday_before(text: str, published: date) -> date | None:
+    """The weekday ``text`` names: the latest on or before publication, or with "next" or
+    "coming" the first after it ("next Monday")."""
     words = text.lower().replace(".", " ").split()
     for n, name in enumerate(WEEKDAYS):
         if name in words or name[:3] in words:
+            if words[0] in AHEAD:
+                return published + timedelta(days=(n - published.weekday() - 1) % 7 + 1)
             back = (published.weekday() - n) % 7
             return published - timedelta(days=back)
     return None
@@ -40,6 +46,8 @@ def resolve(text: str, published: str | None) -> str | None:
             return base.isoformat()
         if t.startswith("yesterday") or t == "last night":
             return (base - timedelta(days=1)).isoformat()
+        if t.startswith("tomorrow"):
+            return (base + timedelta(days=1)).isoformat()
         if "week" not in t:
             day = _weekday_before(t, base)
             if day is not None:
