@@ -1376,3 +1376,20 @@ def test_a_deed_named_as_announced_is_done_one_dated_ahead_is_to_come() -> None:
     assert later.status == "planned"
     [strike] = _events("The union announced a strike for next Monday.")
     assert (strike.status, strike.date) == ("planned", "2019-06-17")
+
+
+@pytest.mark.slow
+def test_mobilizing_is_a_mobilize_only_where_armed_force_moves() -> None:
+    [call_up] = _events("Britain mobilized army reservists for a possible war on Tuesday.")
+    assert call_up.type == "MOBILIZE"
+    assert [e.type for e in _events("Armenia mobilized on Sunday.")] == ["MOBILIZE"]
+    assert _events("Saudi Arabia has mobilized pressure groups in the United States.") == []
+
+
+@pytest.mark.slow
+def test_forcing_out_a_body_is_an_expulsion_deporting_people_coercion() -> None:
+    body = "Jakarta forced the UN refugee agency, UNHCR, out of the country on Monday."
+    [expulsion] = _events(body)
+    assert (expulsion.type, expulsion.mode) == ("SANCTION", "expel")
+    [deport] = _events("The United States deported the Nigerian journalist on Monday.")
+    assert (deport.type, deport.mode) == ("COERCE", "deport")

@@ -49,6 +49,8 @@ BACKGROUND_LINKS = frozenset({"after", "following", "since", "because", "amid", 
                               "before"})
 STATE_SECTORS = frozenset({"GOV", "JUD", "LEG", "COP"})  # bodies that act at home
 DASHES = frozenset({"-", "–", "—", "--"})
+EXPELLED = frozenset({"IGO", "NGO", "GOV", "BUS"})  # bodies a state expels, not people
+ARMED = frozenset({"MIL", "COP", "REB", "INS"})  # forces one mobilizes
 SEATED = frozenset({"JUD", "LEG"})  # and sit there, wherever the report is datelined
 REACTIONS = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"})  # about others
 DATELINE_MARKS = frozenset({"–", "—", "-", "--", ":"})
@@ -1015,6 +1017,8 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
             continue  # "settlements threaten the viability of a two-state solution"
         if _lemma(tok) == "warn" and not _threat_warning(tok, ctx):
             continue  # "doctors warned that children would face risks": no threat
+        if _one_of(tok, entry_set("status.txt", "mobilizing verbs")) and not _armed(tok, ctx):
+            continue  # "mobilized pressure groups", "called on Arabs to mobilize against him"
         if trig.type == "CONSULT" and _sitting(tok):
             continue  # "Israel's Cabinet met Sunday": a body in session consults no one
         if _lemma(tok) == "agree" and _opinion(tok):
@@ -1052,7 +1056,7 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
             continue  # "suspects could be extradited": nobody promises or threatens it
         if event.status in ("planned", "hypothetical") and trig.type in ("ACCUSE", "REJECT"):
             continue  # "many will deplore that decision": a forecast, no accusation yet
-        event = _repression(_as_plover(event, tok, trig), trig)
+        event = _expulsion(_repression(_as_plover(event, tok, trig), trig))
         if home_place is not None and homes is not None:  # set after merging: places not
             homes[(event.start, event.type)] = home_place  # named merge as one
         if before is not None and event.type == before.type:  # told again: merged with it
@@ -1139,6 +1143,17 @@ def _thing_subject(tok: Any) -> bool:
         _lemma(subj) not in entry_set("sectors.txt", "groups"))  # not "the committee"
 
 
+def _armed(tok: Any, ctx: act.ArticleContext) -> bool:
+    """A verb of mobilizing puts armed force on the move: its object is a force ("mobilized
+    army reservists"), or it has none and its subject is a state or a force ("the army
+    mobilized")."""
+    told = _children(tok, ("dobj",)) or [s for s in (_subject(tok),) if s is not None]
+    party = act.actor(told[0], ctx) if told else None
+    if party is None or _children(tok, ("dobj",)):
+        return party is not None and party.sector in ARMED
+    return party.sector in ARMED | STATE_SECTORS or gazetteer().is_country(party.name)
+
+
 def _threat_warning(tok: Any, ctx: act.ArticleContext) -> bool:
     """A warning is a threat when it tells what a party that can act will do ("warned that
     police will no longer tolerate rallies", "warned that we will not sit on our hands"), not
@@ -1222,6 +1237,16 @@ def _clause_parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], lis
         tok, entry_set("status.txt", "state nouns"))  # "he is in custody": he is held
     return ([], named) if held or _one_of(head, entry_set("status.txt", "suffered verbs")) else (
         named, [])
+
+
+def _expulsion(event: Event) -> Event:
+    """Deporting people is COERCE; forcing out a body (a UN agency, an NGO, a company, an
+    embassy's diplomats) is PLOVER's SANCTION "expel" ("Jakarta forced the UN refugee agency
+    out of the country")."""
+    if event.type == "COERCE" and event.mode == "deport" and event.recipients and all(
+            r.sector in EXPELLED for r in event.recipients):
+        return replace(event, type="SANCTION", mode="expel")
+    return event
 
 
 def _repression(event: Event, trig: Trigger) -> Event:
