@@ -1393,3 +1393,12 @@ def test_forcing_out_a_body_is_an_expulsion_deporting_people_coercion() -> None:
     assert (expulsion.type, expulsion.mode) == ("SANCTION", "expel")
     [deport] = _events("The United States deported the Nigerian journalist on Monday.")
     assert (deport.type, deport.mode) == ("COERCE", "deport")
+
+
+@pytest.mark.slow
+def test_measures_told_in_a_participle_clause_of_a_declared_emergency_are_it() -> None:
+    body = ("The military government declared a 30-day state of siege in Haiti on Saturday,"
+            " suspending parts of the constitution and arresting political opponents.")
+    assert [(e.type, e.mode) for e in _events(body)] == [("COERCE", "martial-law")]
+    body = "The government declared a curfew on Monday, and police later arrested 40 people."
+    assert [e.type for e in _events(body)] == ["COERCE", "COERCE"]  # a deed of its own

@@ -49,6 +49,7 @@ BACKGROUND_LINKS = frozenset({"after", "following", "since", "because", "amid", 
                               "before"})
 STATE_SECTORS = frozenset({"GOV", "JUD", "LEG", "COP"})  # bodies that act at home
 DASHES = frozenset({"-", "–", "—", "--"})
+EMERGENCIES = frozenset({"martial-law", "curfew"})  # declared rule whose measures it is
 EXPELLED = frozenset({"IGO", "NGO", "GOV", "BUS"})  # bodies a state expels, not people
 ARMED = frozenset({"MIL", "COP", "REB", "INS"})  # forces one mobilizes
 SEATED = frozenset({"JUD", "LEG"})  # and sit there, wherever the report is datelined
@@ -364,7 +365,7 @@ def _protest_detail(f: Found, found: list[Found]) -> bool:
     """Force or a demand told by a participle clause of a protest, with no subject of its own:
     how the riot went or what the protest asked, not a deed besides it ("prisoners rioted,
     setting fire to their mattresses"; "Kurds demonstrated in Kirkuk calling for
-    independence")."""
+    independence"); so the measures told by a participle clause of a declared emergency."""
     tok = f.token
     while (tok.dep_ == "conj" or (tok.dep_ == "ccomp" and f.trigger.type == "REQUEST")) and (
             tok.head.tag_ == "VBG"):  # "setting fire and smashing furniture", "saying they
@@ -373,6 +374,10 @@ def _protest_detail(f: Found, found: list[Found]) -> bool:
         return False
     protest = next((g for g in found if g.token.i == tok.head.i
                     and g.trigger.type == "PROTEST"), None)
+    declared = [g for g in found if g.trigger.mode in EMERGENCIES and (
+        g.token.i == tok.head.i or (g.token.head.i == tok.head.i and g.token.dep_ == "dobj"))]
+    if declared:  # "declared a state of siege, suspending parts of the constitution and
+        return f.trigger.type in ("COERCE", "SANCTION")  # arresting opponents": its measures
     return protest is not None and (f.trigger.type == "REQUEST" or (
         f.trigger.type == "ASSAULT" and protest.trigger.mode == "riot"))
 
