@@ -1402,3 +1402,14 @@ def test_measures_told_in_a_participle_clause_of_a_declared_emergency_are_it() -
     assert [(e.type, e.mode) for e in _events(body)] == [("COERCE", "martial-law")]
     body = "The government declared a curfew on Monday, and police later arrested 40 people."
     assert [e.type for e in _events(body)] == ["COERCE", "COERCE"]  # a deed of its own
+
+
+@pytest.mark.slow
+def test_a_restrictive_relative_clause_names_a_party_and_tells_no_news() -> None:
+    body = "The man who kidnapped the child was sentenced to life in prison on Monday."
+    assert [e.type for e in _events(body)] == ["SANCTION"]
+    body = ("Police found a girl who was ripped from her mother's arms and kidnapped in broad"
+            " daylight.")
+    assert [e.type for e in _events(body)] == []
+    body = "The university was besieged by police, who fired teargas at the students."
+    assert sorted(e.type for e in _events(body)) == ["ASSAULT", "COERCE"]  # goes on

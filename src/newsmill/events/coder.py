@@ -1368,6 +1368,8 @@ def _descriptive(f: Found, every: list[Found], news: bool = True) -> bool:
             c.dep_ == "det" for c in tok.children):
         return True  # "evacuated the wounded": people, named by what befell them
     head = tok if _verbal(tok) else _clause(tok)
+    while head.dep_ == "conj" and _verbal(head.head) and not _children(head, SUBJECTS):
+        head = head.head  # "a girl who was ripped from her mother's arms and kidnapped"
     if head.dep_ != "relcl":
         return False
     party = head.head
@@ -1382,7 +1384,9 @@ def _descriptive(f: Found, every: list[Found], news: bool = True) -> bool:
             or act.sector_of([party.text])):
         return False  # "an IED that killed five civilians", "evidence they used gas"
     deed = party.head.head if party.head.dep_ in ("agent", "prep") else party.head
-    return not any(g.token.i == deed.i for g in every if g is not f)
+    restrictive = head.left_edge.i > 0 and head.doc[head.left_edge.i - 1].text not in (
+        ",", "—", "–", "-", "(")  # "the man who kidnapped the child ... was sentenced"
+    return restrictive or not any(g.token.i == deed.i for g in every if g is not f)
 
 
 def _topic(tok: Any) -> bool:
