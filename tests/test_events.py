@@ -1413,3 +1413,21 @@ def test_a_restrictive_relative_clause_names_a_party_and_tells_no_news() -> None
     assert [e.type for e in _events(body)] == []
     body = "The university was besieged by police, who fired teargas at the students."
     assert sorted(e.type for e in _events(body)) == ["ASSAULT", "COERCE"]  # goes on
+    body = "Vigilantes repelled an attack by herdsmen who attacked their village on Monday."
+    assert "ASSAULT" in {e.type for e in _events(body)}  # the attack they made
+
+
+@pytest.mark.slow
+def test_a_protest_made_by_a_state_or_an_organisation_is_an_objection() -> None:
+    [objection] = _events("China protested the visit on Monday.")
+    assert (objection.type, objection.mode) == ("ACCUSE", "disapprove")
+    body = ("Croatian authorities are failing to uphold the rights of refugees, a human rights"
+            " group protested here Wednesday.")
+    [said] = _events(body)
+    assert said.type == "ACCUSE"
+    assert [a.sector for a in said.actors] == ["NGO"]
+    assert said.evidence.startswith("Croatian authorities"), "what they protested"
+    [march] = _events("Opposition lawmakers protested outside parliament on Monday.")
+    assert march.type == "PROTEST"
+    [workers] = _events("Thousands of workers protested the wage cut in Almaty on Sunday.")
+    assert workers.type == "PROTEST"

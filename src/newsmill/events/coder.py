@@ -50,6 +50,8 @@ BACKGROUND_LINKS = frozenset({"after", "following", "since", "because", "amid", 
 STATE_SECTORS = frozenset({"GOV", "JUD", "LEG", "COP"})  # bodies that act at home
 DASHES = frozenset({"-", "–", "—", "--"})
 EMERGENCIES = frozenset({"martial-law", "curfew"})  # declared rule whose measures it is
+LOCATIVES = frozenset({"outside", "inside", "near", "opposite", "at", "in"})
+OBJECTORS = frozenset({"GOV", "IGO", "NGO", "JUD", "LEG"})  # who protest in words, not march
 EXPELLED = frozenset({"IGO", "NGO", "GOV", "BUS"})  # bodies a state expels, not people
 ARMED = frozenset({"MIL", "COP", "REB", "INS"})  # forces one mobilizes
 SEATED = frozenset({"JUD", "LEG"})  # and sit there, wherever the report is datelined
@@ -1033,6 +1035,20 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         clause_doers, sufferers = ([], []) if _referential(tok) and not _one_of(
             _clause(tok), entry_set("status.txt", "part verbs")) else _clause_parties(tok, ctx)
         doers, done_to = doers or clause_doers, done_to or sufferers
+        if trig.type == "PROTEST" and _one_of(tok, entry_set("status.txt", "objecting verbs")):
+            speaker = _tail_speaker(tok)
+            if speaker is not None:  # "..., a human rights group protested here Wednesday"
+                doers = _named([speaker], ctx)
+                done_to = [a for a in done_to if a not in doers]
+            objected = speaker is not None or _children(tok, ("ccomp",)) or any(
+                p.lower_ in ("against", "over") for p in _children(tok, ("prep",))) or any(
+                not any(c.lower_ in LOCATIVES for c in o.children)  # not "protested
+                for o in _children(tok, ("dobj",)))  # outside parliament", parsed as an object
+            if speaker is not None:  # what they protested is the sentence before the verb
+                start, end = sent.start_char, tok.idx + len(tok.text)
+            if objected and doers and all(a.sector in OBJECTORS for a in doers):
+                trig = replace(trig, type="ACCUSE", mode="disapprove")  # "China protested the
+                # visit" objected; "lawmakers protested outside parliament" demonstrated
         if trig.type in FUTURE_CONFLICT and _enacted(tok):  # "the Act, under consideration
             doers = _enactors(tok, ctx)  # by the US Senate, would impose sanctions": the Senate
         if trig.type not in ("PROTEST", "ASSAULT"):  # "the Chinese have been reluctant to
@@ -1146,6 +1162,18 @@ def _thing_subject(tok: Any) -> bool:
     return not any(t.ent_type_ or t.pos_ == "PROPN" for t in own) and (  # not "Ibo elders"
         act.sector_of([t.text for t in own]) is None) and (
         _lemma(subj) not in entry_set("sectors.txt", "groups"))  # not "the committee"
+
+
+def _tail_speaker(tok: Any) -> Any | None:
+    """Who a verb closing the sentence after a comma says it of, where the parser hung the verb
+    on them as a participle (", a human rights group protested here Wednesday.")."""
+    head = tok.head
+    if tok.dep_ != "acl" or _children(tok, ("dobj", "agent", "prep")) or head.left_edge.i == 0:
+        return None
+    if tok.doc[head.left_edge.i - 1].text != ",":
+        return None
+    rest = [t for t in tok.doc[tok.i + 1:tok.sent.end] if t.dep_ != "punct"]
+    return head if all(t.head.i == tok.i or t.head in rest for t in rest) else None
 
 
 def _armed(tok: Any, ctx: act.ArticleContext) -> bool:
@@ -1386,7 +1414,9 @@ def _descriptive(f: Found, every: list[Found], news: bool = True) -> bool:
     deed = party.head.head if party.head.dep_ in ("agent", "prep") else party.head
     restrictive = head.left_edge.i > 0 and head.doc[head.left_edge.i - 1].text not in (
         ",", "—", "–", "-", "(")  # "the man who kidnapped the child ... was sentenced"
-    return restrictive or not any(g.token.i == deed.i for g in every if g is not f)
+    told = [g for g in every if g is not f and g.token.i == deed.i]
+    return not told or (restrictive and all(  # "herdsmen who attacked their communities"
+        g.trigger.type != f.trigger.type for g in told))  # tell the attack they made
 
 
 def _topic(tok: Any) -> bool:
