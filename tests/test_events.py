@@ -1431,3 +1431,12 @@ def test_a_protest_made_by_a_state_or_an_organisation_is_an_objection() -> None:
     assert march.type == "PROTEST"
     [workers] = _events("Thousands of workers protested the wage cut in Almaty on Sunday.")
     assert workers.type == "PROTEST"
+
+
+@pytest.mark.slow
+def test_a_year_dating_a_thing_talked_about_does_not_make_the_deed_history() -> None:
+    body = ("An Argentine judge has ordered former president Carlos Menem to appear for"
+            " questioning in an investigation of illegal arms sales in the 1990s.")
+    assert [e.type for e in _events(body, published="2001-10-03")] == ["REQUEST"]
+    body = "Israel seized control of the territories in the 1967 war."
+    assert _events(body, published="2019-11-19") == []  # the deed's own year

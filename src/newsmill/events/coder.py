@@ -238,15 +238,20 @@ def _own_words(head: Any, trigger: Any) -> str:
     nested = {t.i for d in head.subtree if d.i != head.i and d.head.i != trigger.i and (
                   d.dep_ == "relcl" or (d.dep_ == "acl" and d.tag_ == "VBN"))
               for t in d.subtree}  # "who ...", "suspected of ..."; not "gunmen wearing ..."
-    nested |= {d.i for d in head.subtree if _dated_thing(d)}
+    nested |= {d.i for d in head.subtree if _dated_thing(d, trigger)}
     nested |= {t.i for c in _children(head, ("conj",))  # a clause of its own: "will visit
                if _children(c, SUBJECTS) for t in c.subtree}  # Albania, the first ... since 1961"
     return " ".join(t.text for t in head.subtree if t.i not in nested)
 
 
-def _dated_thing(tok: Any) -> bool:
+def _dated_thing(tok: Any, trigger: Any) -> bool:
     """A year that dates a thing the clause is about, not when the clause happened: "dropped
-    its investigation into a 2010 rape allegation" (but "in the 1967 war" dates the deed)."""
+    its investigation into a 2010 rape allegation", "ordered him to appear for questioning in an
+    investigation of arms sales in the 1990s" (but "in the 1967 war" dates the deed)."""
+    if tok.dep_ == "pobj" and tok.ent_type_ == "DATE" and tok.head.lower_ in TIME_PREPS:
+        thing = tok.head.head
+        return thing.pos_ == "NOUN" and thing.i != trigger.i and thing.dep_ in (
+            "pobj", "dobj", "nsubjpass")
     if tok.dep_ not in ("nummod", "compound", "amod") or tok.head.pos_ != "NOUN" or (
             tok.ent_type_ != "DATE"):
         return False
