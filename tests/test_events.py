@@ -1440,3 +1440,22 @@ def test_a_year_dating_a_thing_talked_about_does_not_make_the_deed_history() -> 
     assert [e.type for e in _events(body, published="2001-10-03")] == ["REQUEST"]
     body = "Israel seized control of the territories in the 1967 war."
     assert _events(body, published="2019-11-19") == []  # the deed's own year
+
+
+@pytest.mark.slow
+def test_sending_inspectors_investigates_paying_compensation_gives_back() -> None:
+    [probe] = _events("The IAEA has dispatched inspectors to Esfahan to monitor work at the plant.")
+    assert (probe.type, probe.mode) == ("ACCUSE", "investigate")
+    assert [(a.country, a.sector) for a in probe.actors] == [("IGO", "IGO")]
+    body = "Uganda said on Sunday it had paid compensation to 67 elderly British nationals."
+    assert [e.type for e in _events(body)] == ["RETREAT"]
+    [refusal] = _events("The UNITA militarist wing refused to allow United Nations planes to land.")
+    assert [(a.country, a.sector) for a in refusal.actors] == [("AGO", "REB")]
+
+
+@pytest.mark.slow
+def test_who_is_opposed_or_committed_takes_the_stance() -> None:
+    [refusal] = _events("Israel is opposed to French mediation in peace negotiations with Syria.")
+    assert (refusal.type, [a.country for a in refusal.actors]) == ("REJECT", ["ISR"])
+    [opposed] = _events("The plan was opposed by the ministry.")
+    assert [a.sector for a in opposed.actors] == ["GOV"]

@@ -501,6 +501,13 @@ def _subject(tok: Any) -> Any | None:
     return None
 
 
+def _stance(tok: Any) -> bool:
+    """A participle that tells where its subject stands, not what was done to it ("Israel is
+    opposed to French mediation", "Vietnam is committed to opening up"): its subject acts."""
+    return _one_of(tok, entry_set("status.txt", "stance participles")) and not _children(
+        tok, ("agent",))
+
+
 def _resumed(tok: Any) -> bool:
     """``tok`` is the main verb of a sentence the parser read as a noun phrase, its subject
     resumed after a parenthesis between dashes ("The Palestinian Authority — which considers
@@ -575,9 +582,12 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
             doers += [p for a in _children(voice, ("agent",)) for p in _children(a, ("pobj",))]
             done_to += _children(voice, ("nsubjpass",)) or [
                 s for s in (_subject(voice),) if s is not None]
+        stance = _stance(tok)
         for c in tok.children:
             if c.dep_ == "agent":
                 doers += _children(c, ("pobj",))
+            elif c.dep_ == "nsubjpass" and stance:
+                doers.append(c)  # "Israel is opposed to French mediation"
             elif c.dep_ == "nsubjpass" or c.dep_ in ("dobj", "dative"):
                 done_to.append(c)
             elif c.dep_ == "prep" and c.lower_ == "with" and two_sided:
