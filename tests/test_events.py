@@ -1459,3 +1459,6 @@ def test_who_is_opposed_or_committed_takes_the_stance() -> None:
     assert (refusal.type, [a.country for a in refusal.actors]) == ("REJECT", ["ISR"])
     [opposed] = _events("The plan was opposed by the ministry.")
     assert [a.sector for a in opposed.actors] == ["GOV"]
+    [pledge] = _events("Vietnam is committed to opening up its economy.")
+    assert (pledge.type, [a.country for a in pledge.actors]) == ("AGREE", ["VNM"])
+    assert _events("Atrocities were committed in Darfur last month.") == []  # crimes, no pledge

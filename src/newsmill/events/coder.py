@@ -826,7 +826,7 @@ def status_of(trig: Trigger, tok: Any, sent: Any) -> str:
     return "occurred"
 
 
-def _dated_status(status: str, day: str | None, published: str | None) -> Any:
+def _dated_status(status: str, day: str | None, published: str | None) -> str:
     """A deed told as done but dated after the report is still to come ("announced a strike
     for next Monday")."""
     if status == "occurred" and day and published and day > published[:10]:
@@ -1086,7 +1086,8 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         event = Event(type=trig.type, mode=mode, evidence=body[start:end], start=start, end=end,
                       actors=tuple(doers), recipients=tuple(a for a in done_to if a not in doers),
                       place=place, date=day,
-                      status=_dated_status(status_of(trig, tok, sent), day, published))
+                      status=_dated_status(  # type: ignore[arg-type]
+                          status_of(trig, tok, sent), day, published))
         if event.status in ("planned", "hypothetical") and not named and (
                 trig.type in FUTURE_COOPERATION | FUTURE_CONFLICT.keys()):
             continue  # "suspects could be extradited": nobody promises or threatens it
