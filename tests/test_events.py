@@ -1393,6 +1393,8 @@ def test_forcing_out_a_body_is_an_expulsion_deporting_people_coercion() -> None:
     assert (expulsion.type, expulsion.mode) == ("SANCTION", "expel")
     [deport] = _events("The United States deported the Nigerian journalist on Monday.")
     assert (deport.type, deport.mode) == ("COERCE", "deport")
+    [sent] = _events("The United States deported them to Mexico on Monday.")
+    assert (sent.type, sent.recipients) == ("COERCE", ()), "Mexico is where they went"
 
 
 @pytest.mark.slow

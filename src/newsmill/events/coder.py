@@ -592,8 +592,9 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
                 done_to.append(c)
             elif c.dep_ == "prep" and c.lower_ == "with" and two_sided:
                 sides += _children(c, ("pobj",))  # "a mob clashed with the police"
-            elif c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
-                done_to += _children(c, ("pobj",))
+            elif c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS and not (
+                    c.lower_ == "to" and _one_of(tok, entry_set("status.txt", "sending verbs"))):
+                done_to += _children(c, ("pobj",))  # not "deported them to Mexico"
         if tok.dep_ == "acl" and passive:
             done_to.append(tok.head)
         elif tok.dep_ == "acl" and tok.tag_ == "VBG":
