@@ -1464,3 +1464,10 @@ def test_who_is_opposed_or_committed_takes_the_stance() -> None:
     [pledge] = _events("Vietnam is committed to opening up its economy.")
     assert (pledge.type, [a.country for a in pledge.actors]) == ("AGREE", ["VNM"])
     assert _events("Atrocities were committed in Darfur last month.") == []  # crimes, no pledge
+
+
+@pytest.mark.slow
+def test_a_meeting_during_which_a_deed_happened_is_its_setting() -> None:
+    body = ("A US national has been put under investigation in Italy for her possible role in"
+            " rioting during a G8 summit in Genoa.")
+    assert "CONSULT" not in {e.type for e in _events(body)}

@@ -1482,8 +1482,8 @@ def _setting(f: Found) -> bool:
     if prep.lower_ in entry_set("status.txt", "context prepositions") or (
             prep.lower_ == "of" and prep.head.lower_ == "because"):
         return True
-    return f.trigger.type in VERBAL and prep.head.pos_ == "VERB" and (
-        prep.lower_ in entry_set("status.txt", "setting prepositions"))
+    return f.trigger.type in VERBAL and (prep.head.pos_ == "VERB" or prep.lower_ == "during") and (
+        prep.lower_ in entry_set("status.txt", "setting prepositions"))  # "rioting during a summit"
 
 
 def _condition(tok: Any) -> bool:
