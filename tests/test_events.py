@@ -1453,6 +1453,9 @@ def test_sending_inspectors_investigates_paying_compensation_gives_back() -> Non
     assert [e.type for e in _events(body)] == ["RETREAT"]
     [refusal] = _events("The UNITA militarist wing refused to allow United Nations planes to land.")
     assert [(a.country, a.sector) for a in refusal.actors] == [("AGO", "REB")]
+    body = "Jewish settlers in the West Bank city of Hebron attacked Palestinian farmers on Monday."
+    attack = next(e for e in _events(body) if e.actors)
+    assert [(a.country, a.sector) for a in attack.actors] == [("ISR", "CVL")]  # not where
 
 
 @pytest.mark.slow
