@@ -1474,3 +1474,11 @@ def test_a_meeting_during_which_a_deed_happened_is_its_setting() -> None:
     body = ("A US national has been put under investigation in Italy for her possible role in"
             " rioting during a G8 summit in Genoa.")
     assert "CONSULT" not in {e.type for e in _events(body)}
+
+
+@pytest.mark.slow
+def test_a_way_a_state_blocks_is_restricted_one_protesters_block_obstructed() -> None:
+    [blockade] = _events("Russia and the Syrian regime are blocking them from access to food.")
+    assert (blockade.type, blockade.mode) == ("COERCE", "restrict")
+    [protest] = _events("Protesters blocked the highway on Monday.")
+    assert (protest.type, protest.mode) == ("PROTEST", "obstruct")

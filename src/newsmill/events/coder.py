@@ -1302,12 +1302,16 @@ def _expulsion(event: Event) -> Event:
 def _repression(event: Event, trig: Trigger) -> Event:
     """Security forces that use force on civilians or crowds, or arrest them, are policing
     (COP), as PLOVER's repression context has them; fighting rebels they stay MIL. Police and
-    soldiers do not riot: stones they throw are an assault; taking to the streets or marching
+    soldiers do not riot: stones they throw are an assault, a road or access a state blocks is
+    restricted (COERCE); taking to the streets or marching
     (``status.txt`` deployment words), they are deployed (a police union's rally stays a
     protest)."""
     forces = bool(event.actors) and all(a.sector in ("COP", "MIL") for a in event.actors)
     if event.type == "PROTEST" and event.mode == "riot" and forces:
         return replace(event, type="ASSAULT", mode="primitive")
+    if event.type == "PROTEST" and event.mode == "obstruct" and event.actors and all(
+            a.sector in ("COP", "MIL", "GOV") for a in event.actors):  # "the regime is
+        return replace(event, type="COERCE", mode="restrict")  # blocking access to food"
     if event.type == "PROTEST" and forces and trig.words[0] in entry_set(
             "status.txt", "deployment words"):  # "troops took to the streets"
         return replace(event, type="MOBILIZE", mode="troops" if any(
