@@ -56,7 +56,7 @@ EXPELLED = frozenset({"IGO", "NGO", "GOV", "BUS"})  # bodies a state expels, not
 ARMED = frozenset({"MIL", "COP", "REB", "INS"})  # forces one mobilizes
 SEATED = frozenset({"JUD", "LEG"})  # and sit there, wherever the report is datelined
 REACTIONS = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"})  # about others
-DATELINE_MARKS = frozenset({"–", "—", "-", "--", ":"})
+DATELINE_MARKS = DASHES | {":"}
 VAGUE_TIME = re.compile(r"(?:the|that|this) (?:day|night|evening|morning|time)")
 WHERE_PREPS = frozenset({"in", "at", "during", "amid", "after", "since"})  # the deed's setting
 TIME_PREPS = frozenset({"in", "during", "since", "after", "before", "until", "by", "on", "at",
@@ -508,16 +508,11 @@ def _stance(tok: Any) -> bool:
         tok, ("agent",))
 
 
-def _resumed(tok: Any) -> bool:
-    """``tok`` is the main verb of a sentence the parser read as a noun phrase, its subject
-    resumed after a parenthesis between dashes ("The Palestinian Authority — which considers
-    the US biased — called for a meeting": "called" hung on "Authority" as a participle)."""
-    return _resumed_subject(tok) is not None
-
-
 def _resumed_subject(tok: Any) -> Any | None:
-    """The subject ``_resumed`` finds: the sentence's root noun, whose relative clause between
-    dashes holds the participle's head (or which is that head)."""
+    """Where ``tok`` is the main verb of a sentence the parser read as a noun phrase, its
+    subject resumed after a parenthesis between dashes ("The Palestinian Authority — which
+    considers the US biased — called for a meeting": "called" hung on "Authority", or inside
+    its relative clause, as a participle): the sentence's root noun."""
     root = tok.sent.root
     if not (tok.dep_ == "acl" and tok.pos_ == "VERB" and root.pos_ in ("NOUN", "PROPN")
             and tok.i > root.i + 1 and tok.doc[tok.i - 1].text in DASHES
@@ -572,7 +567,7 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
             tok.tag_ == "VBN" and tok.dep_ == "acl"  # "protesters detained on Sunday"
             and not _children(tok, SUBJECTS)  # not "news that the two had reached a deal"
-            and not _resumed(tok))
+            and _resumed_subject(tok) is None)
         if _small_clause(tok):  # "wants the minister arrested": the minister is
             passive = True
             done_to += _children(tok, ("nsubj",))
@@ -1197,9 +1192,10 @@ def _armed(tok: Any, ctx: act.ArticleContext) -> bool:
     """A verb of mobilizing puts armed force on the move: its object is a force ("mobilized
     army reservists"), or it has none and its subject is a state or a force ("the army
     mobilized")."""
-    told = _children(tok, ("dobj",)) or [s for s in (_subject(tok),) if s is not None]
+    objects = _children(tok, ("dobj",))
+    told = objects or [s for s in (_subject(tok),) if s is not None]
     party = act.actor(told[0], ctx) if told else None
-    if party is None or _children(tok, ("dobj",)):
+    if party is None or objects:
         return party is not None and party.sector in ARMED
     return party.sector in ARMED | STATE_SECTORS or gazetteer().is_country(party.name)
 
@@ -1434,7 +1430,7 @@ def _descriptive(f: Found, every: list[Found], news: bool = True) -> bool:
         return False  # "an IED that killed five civilians", "evidence they used gas"
     deed = party.head.head if party.head.dep_ in ("agent", "prep") else party.head
     restrictive = head.left_edge.i > 0 and head.doc[head.left_edge.i - 1].text not in (
-        ",", "—", "–", "-", "(")  # "the man who kidnapped the child ... was sentenced"
+        DASHES | {",", "("})  # "the man who kidnapped the child ... was sentenced"
     told = [g for g in every if g is not f and g.token.i == deed.i]
     return not told or (restrictive and all(  # "herdsmen who attacked their communities"
         g.trigger.type != f.trigger.type for g in told))  # tell the attack they made
