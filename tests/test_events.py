@@ -1482,3 +1482,24 @@ def test_a_way_a_state_blocks_is_restricted_one_protesters_block_obstructed() ->
     assert (blockade.type, blockade.mode) == ("COERCE", "restrict")
     [protest] = _events("Protesters blocked the highway on Monday.")
     assert (protest.type, protest.mode) == ("PROTEST", "obstruct")
+
+
+@pytest.mark.slow
+def test_saying_a_thing_is_illegal_accuses_and_the_voice_stands_for_its_body() -> None:
+    body = ("A spokesperson for the British Foreign Office reiterated the UK's position that"
+            " settlements are illegal under international law.")
+    [charge] = _events(body)
+    assert (charge.type, charge.mode, charge.status) == ("ACCUSE", "disapprove", "occurred")
+    assert [(a.name, a.country, a.sector) for a in charge.actors] == [
+        ("the British Foreign Office", "GBR", "GOV")]
+    body = ("Russia's foreign ministry said it viewed Washington's move as another measure"
+            " contradicting the legal footing for a peace deal.")
+    assert [(e.type, [a.country for a in e.actors]) for e in _events(body)] == [
+        ("ACCUSE", ["RUS"])]
+    assert _events("The interior ministry said the gathering was not illegal.") == []
+    assert _events("These 150 Indians were illegal immigrants, the officials said.") == []
+    body = ("The United Nations stressed the decision would not change the reality that the"
+            " settlements were illegal, while the Arab League condemned the move.")
+    [condemned] = _events(body)  # the judgement is part of the condemnation beside it
+    assert [a.sector for a in condemned.actors] == ["IGO"] and "Arab League" in (
+        condemned.actors[0].name)

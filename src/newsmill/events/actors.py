@@ -360,6 +360,11 @@ def actor(tok: Any, ctx: ArticleContext) -> Actor | None:
         return actor(group, ctx)
     if tok.pos_ == "PRON" or tok.like_num:
         return None
+    if _lemma(tok) in entry_set("sectors.txt", "voices"):  # "a spokesperson for the ministry"
+        spoken = next((actor(p, ctx) for c in tok.children if c.dep_ == "prep" and c.lower_ in (
+            "for", "of") for p in c.children if p.dep_ == "pobj"), None)
+        if spoken is not None:
+            return spoken
     ent = _entity(tok)
     words = phrase(tok)
     if ent is None and tok.pos_ == "PROPN" and len(words) == 1 and (

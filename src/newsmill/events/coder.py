@@ -189,6 +189,7 @@ def find_triggers(sent: Any) -> list[Found]:
     March 21") and the not-an-event pairs of ``triggers.txt`` ("declined to comment")."""
     table = triggers()
     out: list[Found] = []
+    said: list[Found] = []
     taken: set[int] = set()
     for tok in sent:
         if _in_name(tok) or tok.ent_type_ in ("DATE", "TIME"):  # "on March 21"
@@ -197,6 +198,12 @@ def find_triggers(sent: Any) -> list[Found]:
         if _gerund(tok) and tok.lower_ != _lemma(tok):
             found = found + table.get(tok.lower_, [])
         for trig in found:
+            if trig.pos == "s":
+                speech = _blaming_speech(tok)
+                if speech is not None:
+                    said.append(Found(trig, speech))
+                    break
+                continue
             if _matches(trig, tok):
                 if len(trig.words) > 1:  # the pair's other words are not triggers of their own
                     taken.update(c.i for c in (*tok.children, *tok.lefts)
@@ -206,7 +213,33 @@ def find_triggers(sent: Any) -> list[Found]:
                 else:
                     taken.add(tok.i)
                 break
-    return [f for f in out if f.token.i not in taken or len(f.trigger.words) > 1]
+    out = [f for f in out if f.token.i not in taken or len(f.trigger.words) > 1]
+    told = {f.token.i: f.trigger.type for f in out}
+    for f in said:  # a judgement said in a clause that tells a deed is part of that deed, as is
+        if f.token.i not in told and not any(a.i in told for a in f.token.ancestors) and not any(
+                told.get(t.i) == f.trigger.type for t in f.token.subtree):  # one by an accuser
+            told[f.token.i] = f.trigger.type
+            out.append(f)
+    return out
+
+
+def _blaming_speech(word: Any) -> Any:
+    """The verb of "blaming speech" (status.txt) that says the judgement ``word`` of a thing:
+    "reiterated the position that settlements are illegal", "said it viewed the move as a
+    measure contradicting the peace deal" (the outermost such verb, whose subject is the
+    source). None when the judgement is not predicated ("illegal immigrants") or is denied
+    ("said it was not illegal")."""
+    if word.pos_ == "ADJ" and word.dep_ in ("amod", "compound") and word.head.pos_ in (
+            "NOUN", "PROPN"):
+        return None
+    if any(c.dep_ == "neg" for t in (word, word.head) for c in t.children):
+        return None
+    verbs = entry_set("status.txt", "blaming speech")
+    speech = None
+    for up in word.ancestors:
+        if up.pos_ == "VERB" and _lemma(up) in verbs and _children(up, SUBJECTS):
+            speech = up
+    return speech
 
 
 def _in_name(tok: Any) -> bool:
