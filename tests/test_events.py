@@ -1503,3 +1503,13 @@ def test_saying_a_thing_is_illegal_accuses_and_the_voice_stands_for_its_body() -
     [condemned] = _events(body)  # the judgement is part of the condemnation beside it
     assert [a.sector for a in condemned.actors] == ["IGO"] and "Arab League" in (
         condemned.actors[0].name)
+
+
+@pytest.mark.slow
+def test_a_body_cut_short_by_the_model_is_still_known_and_a_continent_is_no_place() -> None:
+    body = ("\"Irregularities were observed,\" the Organization for Security and Co-operation in"
+            " Europe's observers wrote on Monday.")
+    [charge] = _events(body)
+    assert (charge.type, [(a.country, a.sector) for a in charge.actors]) == (
+        "ACCUSE", [("IGO", "IGO")])
+    assert charge.place is None  # not "Europe" put in the article's country

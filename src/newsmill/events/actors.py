@@ -266,8 +266,16 @@ def _split_possessive(text: str) -> str:
 @cache
 def _bodies() -> dict[str, str]:
     """``bodies.txt`` by name, a name's "'s" split off as the mention's is ("People's
-    Liberation Army")."""
-    return {_split_possessive(name): key for name, key in cased_table("bodies.txt").items()}
+    Liberation Army"), and by the first four words or more of a long name the model may cut
+    short ("the Organization for Security and Co-operation in Europe's mission" read as
+    "Organization for Security and Co-operation" and "Europe")."""
+    out = {_split_possessive(name): key for name, key in cased_table("bodies.txt").items()}
+    for name, key in list(out.items()):
+        words = name.split()
+        for size in range(4, len(words)):
+            if words[size - 1][:1].isupper():
+                out.setdefault(" ".join(words[:size]), key)
+    return out
 
 
 def _body(name: str) -> tuple[str, str] | None:

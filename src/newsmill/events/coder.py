@@ -778,7 +778,7 @@ def place_of(head: Any, sent: Any, ctx: act.ArticleContext,
             place = gaz.locate(ent.text, ctx.countries)
             if place is not None:
                 return place
-            if ent.label_ in ("FAC", "LOC") and ctx.country:
+            if ent.label_ in ("FAC", "LOC") and ctx.country and not gaz.is_continent(ent.text):
                 return Place(ent.text, ctx.country)
         return None
 

@@ -47,6 +47,7 @@ class Gazetteer:
         self.demonyms = word_table("demonyms.txt")
         self.landmarks: dict[str, tuple[str, str]] = {  # name -> (country, city)
             _key(name): (key[:3], key[4:]) for name, key in cased_table("landmarks.txt").items()}
+        self.continents = {_key(c["name"]) for c in gc.get_continents().values()}
         self.states = {_key(s["name"]) for s in gc.get_us_states().values()}
         self.states |= {_key(c["name"]) for c in gc.get_us_counties()}  # "Bartholomew County"
         self.cities: dict[str, list[City]] = defaultdict(list)
@@ -76,6 +77,10 @@ class Gazetteer:
     def is_country(self, name: str) -> bool:
         """``name`` is a country's name or alias ("Benin"), not a nationality word."""
         return _key(name) in self.countries
+
+    def is_continent(self, name: str) -> bool:
+        """``name`` is a continent ("Europe", "Africa"), which is no one country's place."""
+        return _key(name).removeprefix("the ") in self.continents
 
     def country_of_name(self, name: str) -> str | None:
         """The ISO3 code a country name, alias or nationality word stands for."""
