@@ -1513,3 +1513,19 @@ def test_a_body_cut_short_by_the_model_is_still_known_and_a_continent_is_no_plac
     assert (charge.type, [(a.country, a.sector) for a in charge.actors]) == (
         "ACCUSE", [("IGO", "IGO")])
     assert charge.place is None  # not "Europe" put in the article's country
+
+
+@pytest.mark.slow
+def test_who_undergoes_a_passive_deed_after_a_preposition_is_the_clause_subject() -> None:
+    body = "Nearly 150 Indians returned home on Wednesday after being deported from the US."
+    [deport] = _events(body)
+    assert (deport.type, deport.mode) == ("COERCE", "deport")
+    assert [(a.name, a.country) for a in deport.recipients] == [("Indians", "IND")]
+
+
+@pytest.mark.slow
+def test_a_threat_there_is_is_a_danger_not_a_threat_made() -> None:
+    body = "Police said there is no threat to the public because it was a fight between two men."
+    assert "THREATEN" not in {e.type for e in _events(body)}
+    [threat] = _events("Rebels issued a threat to attack the capital.")
+    assert (threat.type, threat.status) == ("THREATEN", "planned")

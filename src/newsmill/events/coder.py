@@ -625,6 +625,9 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
                 done_to += _children(c, ("pobj",))  # not "deported them to Mexico"
         if tok.dep_ == "acl" and passive:
             done_to.append(tok.head)
+        elif passive and not done_to and tok.dep_ == "pcomp" and (
+                undergone := _subject(tok)) is not None:
+            done_to.append(undergone)  # "150 Indians returned home after being deported"
         elif tok.dep_ == "acl" and tok.tag_ == "VBG":
             doers.append(tok.head)  # "gunmen storming the hotel"
         if not passive:
@@ -1064,7 +1067,8 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         doers, done_to = parties_of(tok)
         if not doers and trig.type in VERBAL | {"CONCEDE"} and _thing_subject(tok):
             continue  # "tensions are threatening growth", "no evidence supports it"
-        if _lemma(tok) == "threaten" and _endangers(tok):
+        if (_lemma(tok) == "threaten" and _endangers(tok)) or (
+                _lemma(tok) == "threat" and _there_is(tok)):
             continue  # "settlements threaten the viability of a two-state solution"
         if _lemma(tok) == "warn" and not _threat_warning(tok, ctx):
             continue  # "doctors warned that children would face risks": no threat
@@ -1186,6 +1190,12 @@ def _endangers(tok: Any) -> bool:
         o.ent_type_ or o.pos_ in ("PROPN", "PRON") or o.lower_ in PERSONAL
         or act.sector_of([t.text for t in o.subtree]) or _lemma(o) in triggers()
         or _one_of(o, entry_set("status.txt", "threatened deeds")) for o in objects)
+
+
+def _there_is(tok: Any) -> bool:
+    """``tok`` is what "there is" says exists ("there is no threat to the public"): a danger
+    or its absence, not a deed anyone did."""
+    return tok.dep_ == "attr" and _lemma(tok.head) == "be" and bool(_children(tok.head, ("expl",)))
 
 
 def _years_after(head: Any) -> bool:
