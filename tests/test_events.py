@@ -1529,3 +1529,15 @@ def test_a_threat_there_is_is_a_danger_not_a_threat_made() -> None:
     assert "THREATEN" not in {e.type for e in _events(body)}
     [threat] = _events("Rebels issued a threat to attack the capital.")
     assert (threat.type, threat.status) == ("THREATEN", "planned")
+
+
+@pytest.mark.slow
+def test_a_practice_a_source_describes_is_its_accusation() -> None:
+    body = ("\"Authorities in Kazakhstan have long restricted the right to peaceful protest. They"
+            " have taken actions against critics of the government,\" said Mihra Rittmann, the"
+            " Central Asia researcher for Human Rights Watch.")
+    [charge] = _events(body)
+    assert (charge.type, [a.sector for a in charge.actors]) == ("ACCUSE", ["NGO"])
+    assert [(a.country, a.sector) for a in charge.recipients] == [("KAZ", "GOV")]
+    body = "Israeli soldiers routinely beat up Palestinian detainees, a court martial was told."
+    assert _events(body) == []  # a practice, and nobody named who tells it

@@ -183,3 +183,11 @@ def test_an_organisation_named_whole_and_its_bare_spokesperson() -> None:
     assert by_content["the CBP clinics were already full"] == (
         "Customs and Border Protection spokesperson")
     assert by_content["the strike would go on"] == "local teachers unions"
+
+
+@pytest.mark.slow
+def test_who_is_told_is_not_the_speaker() -> None:
+    found = _statements("Soldiers routinely beat up detainees, a court martial was told today.")
+    assert "court martial" not in {s.speaker for s in found}
+    [said] = _statements("Soldiers routinely beat up detainees, a witness told the court.")
+    assert said.speaker == "witness"

@@ -164,6 +164,9 @@ class ArticleContext:
             if (kind := _kind_of(root)) is not None:  # "police chiefs such as Julio Ribeiro"
                 words += phrase(kind)
             roles[name] += [t.text for t in words if t.ent_type_ != "PERSON"]
+        for s in statements:  # "said Mihra Rittmann, the Central Asia researcher for Human
+            if s.speaker and s.role and s.role not in " ".join(roles[s.speaker]):  # Rights Watch"
+                roles[s.speaker] += s.role.split()
         speakers = tuple((s.start, s.end, s.speaker) for s in statements if s.speaker)
         kinds: dict[str, str] = {}
         weak = entry_set("sectors.txt", "weak heads")

@@ -55,6 +55,7 @@ OBJECTORS = frozenset({"GOV", "IGO", "NGO", "JUD", "LEG"})  # who protest in wor
 EXPELLED = frozenset({"IGO", "NGO", "GOV", "BUS"})  # bodies a state expels, not people
 ARMED = frozenset({"MIL", "COP", "REB", "INS"})  # forces one mobilizes
 SEATED = frozenset({"JUD", "LEG"})  # and sit there, wherever the report is datelined
+PRACTICES = frozenset({"COERCE", "ASSAULT"})  # a habit of these a source tells accuses
 REACTIONS = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"})  # about others
 DATELINE_MARKS = DASHES | {":"}
 VAGUE_TIME = re.compile(r"(?:the|that|this) (?:day|night|evening|morning|time)")
@@ -1038,6 +1039,8 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
 
     found = one_per_happening(triggered, lambda tok: parties_of(tok)[0], each_mention)
     events: list[Event] = [e for _, e in asked]
+    if not each_mention:
+        events += practices(sent, every, body, ctx, parties_of)
     if not found:
         return events
     told_counts = numbers(sent)
@@ -1406,6 +1409,29 @@ def _scheduled(tok: Any) -> bool:
         if _one_of(t, entry_set("status.txt", "scheduled verbs")):
             return True
     return False
+
+
+def practices(sent: Any, every: list[Found], body: str, ctx: act.ArticleContext,
+              parties_of: Callable[[Any], tuple[list[Actor], list[Actor]]]) -> list[Event]:
+    """A practice of repression or violence a source describes is its accusation of those who
+    do it: "'Authorities in Kazakhstan have long restricted the right to peaceful protest,'
+    said a researcher for Human Rights Watch" -> ACCUSE by Human Rights Watch of the
+    authorities (the practice itself is no one event)."""
+    out: list[Event] = []
+    for f in every:
+        if f.trigger.type not in PRACTICES or not _habitual(f.token):
+            continue
+        speaker = ctx.speaker_at(f.token.idx)
+        if speaker is None:
+            continue
+        head = f.token if _verbal(f.token) else _clause(f.token)
+        start, end = _evidence(head, body)
+        out.append(Event(type="ACCUSE", mode="allege", evidence=body[start:end], start=start,
+                         end=end, actors=(act.speaker_actor(speaker, ctx),),
+                         recipients=tuple(parties_of(f.token)[0]),
+                         place=place_of(head, sent, ctx)))
+        break  # one accusation per sentence
+    return out
 
 
 def requests(sent: Any, body: str, ctx: act.ArticleContext) -> list[tuple[Any, Event]]:

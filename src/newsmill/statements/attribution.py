@@ -68,7 +68,9 @@ def object_cues() -> frozenset[str]:
 def _subject(verb: Any) -> Any | None:
     """The subject of a reporting verb, or of the clause a participle hangs from ("...,
     saying the talks had failed")."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and not _quoted_words(c)]
+    addressed = verb.lemma_.lower() in ADDRESSED  # "a court martial was told": the hearer
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and not _quoted_words(c)
+                and not (addressed and c.dep_ == "nsubjpass")]
     if subjects:  # of two (a misparse), a person's name ("CPUC President Marybel Batjer said"),
         # and never words in quotation marks ('"concern social problems", the president said')
         return next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[0])
