@@ -1541,3 +1541,21 @@ def test_a_practice_a_source_describes_is_its_accusation() -> None:
     assert [(a.country, a.sector) for a in charge.recipients] == [("KAZ", "GOV")]
     body = "Israeli soldiers routinely beat up Palestinian detainees, a court martial was told."
     assert _events(body) == []  # a practice, and nobody named who tells it
+
+
+@pytest.mark.slow
+def test_a_deed_in_a_named_war_of_a_year_is_history_in_an_undated_report() -> None:
+    body = ("The US faced criticism on Tuesday. Israel seized control of the territories in the"
+            " 1967 Six-Day War.")
+    assert "COERCE" not in {e.type for e in _events(body, published=None)}
+    assert "COERCE" in {e.type for e in _events("Israel seized control of the territories on"
+                                                " Tuesday.", published=None)}
+
+
+@pytest.mark.slow
+def test_talks_looked_forward_to_are_not_told() -> None:
+    body = ("The release gives us hope for the success of peace negotiations between the two"
+            " sides, the minister said.")
+    assert "CONSULT" not in {e.type for e in _events(body)}
+    [talks] = _events("The two sides held peace negotiations in Doha on Monday.")
+    assert talks.type == "CONSULT"

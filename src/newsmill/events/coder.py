@@ -56,6 +56,7 @@ EXPELLED = frozenset({"IGO", "NGO", "GOV", "BUS"})  # bodies a state expels, not
 ARMED = frozenset({"MIL", "COP", "REB", "INS"})  # forces one mobilizes
 SEATED = frozenset({"JUD", "LEG"})  # and sit there, wherever the report is datelined
 PRACTICES = frozenset({"COERCE", "ASSAULT"})  # a habit of these a source tells accuses
+YEAR_WORD = re.compile(r"(?:1[89]|20)\d\d")
 REACTIONS = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"})  # about others
 DATELINE_MARKS = DASHES | {":"}
 VAGUE_TIME = re.compile(r"(?:the|that|this) (?:day|night|evening|morning|time)")
@@ -1062,7 +1063,8 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
             start, end = sent.start_char, sent.end_char
         own = _own_words(head, tok)
         if not each_mention and (years_before(own, published) >= 1 or _years_after(head) or (
-                not published and years_before(own, _latest_year(body)) >= 2)):
+                not published and (years_before(own, _latest_year(body)) >= 2
+                                   or _in_a_dated_war(head)))):
             continue  # background history, not news
         day = _first_day(dates, published)
         if day is None and not dates and _present(head):
@@ -1523,6 +1525,9 @@ def _topic(tok: Any) -> bool:
     if tok.dep_ == "dobj":
         return not _one_of(tok.head, entry_set("status.txt", "light verbs")
                            | entry_set("status.txt", "told verbs"))
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "for") and _one_of(
+            tok.head.head, entry_set("status.txt", "outlook nouns")):
+        return True  # "hope for the success of peace negotiations": talks still to come
     if tok.dep_ == "pobj":
         return tok.head.lower_ in entry_set("status.txt", "topic prepositions")
     return tok.dep_ in ("nsubj", "nsubjpass") and _lemma(tok.head) == "be"
@@ -1588,6 +1593,14 @@ def _on_one_occasion(head: Any) -> bool:
     if head.tag_ == "VBG" and head.dep_ == "advcl":
         return bool(head.head.tag_ == "VBD")
     return bool(head.tag_ == "VBD") and not _children(head, ("aux",))
+
+
+def _in_a_dated_war(head: Any) -> bool:
+    """The clause is set in a named event that carries its year ("seized the territories in
+    the 1967 Six-Day War"): history, in a report that gives no date of its own to tell."""
+    return any(t.ent_type_ == "EVENT" and YEAR_WORD.fullmatch(t.text) and t.head.ent_type_ == (
+        "EVENT") and t.head.dep_ == "pobj" and t.head.head.lower_ in TIME_PREPS
+        for t in head.subtree)
 
 
 def _latest_year(body: str) -> str | None:
