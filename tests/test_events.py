@@ -1559,3 +1559,19 @@ def test_talks_looked_forward_to_are_not_told() -> None:
     assert "CONSULT" not in {e.type for e in _events(body)}
     [talks] = _events("The two sides held peace negotiations in Doha on Monday.")
     assert talks.type == "CONSULT"
+
+
+@pytest.mark.slow
+def test_who_a_received_deed_comes_from_does_it() -> None:
+    [aid] = _events("Haiti received food aid from Japan on Monday.")
+    assert (aid.type, [a.country for a in aid.actors]) == ("AID", ["JPN"])
+    assert [a.name for a in aid.recipients] == ["Haiti"]
+
+
+@pytest.mark.slow
+def test_a_party_named_with_a_list_keeps_its_commas_and_sector() -> None:
+    body = ("The threat of tariffs has prompted officials from Mexico, Canada, Japan and"
+            " elsewhere to make concessions.")
+    [concession] = _events(body)
+    assert [(a.name, a.sector) for a in concession.actors] == [
+        ("officials from Mexico, Canada, Japan", "GOV")]

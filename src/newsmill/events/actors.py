@@ -312,6 +312,7 @@ def sector_of(words: list[str]) -> str | None:
     role held no more ("former prime minister") is an elite, ELI."""
     joined = " ".join(words).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
     lower = [w.lower().strip(".,'’") for w in joined.split()]  # "Secretary - General": one
+    lower = [w for w in lower if w]  # not a comma alone, which would read as "man"
     found = _sector(lower)
     if found in ("GOV", "MIL", "LEG") and entry_set("sectors.txt", "former") & set(lower):
         return "ELI"
@@ -404,8 +405,12 @@ def actor(tok: Any, ctx: ArticleContext) -> Actor | None:
             joined = {t.i - 1, t.i, t.i + 1}
             whole = t.i + 1 in keep and t.nbor(-1).dep_ != "advmod"
             keep = keep | joined if whole else keep - joined
+    keep |= {t.i for t in words if t.text == "," and {t.i - 1, t.i + 1} <= keep}
     kept = sorted((tok.doc[i] for i in keep), key=lambda t: t.i)
-    name = strip_determiner("".join(t.text_with_ws for t in kept).strip())
+    while len(kept) > 1 and kept[-1].dep_ == "cc":  # "officials from Mexico, Canada and
+        kept.pop()  # elsewhere" keeps neither the commas' places nor a last "and"
+    name = strip_determiner("".join(t.text + (t.whitespace_ or (
+        " " if t.i + 1 not in keep else "")) for t in kept).strip())
     sector = sector_of([t.text for t in kept])
     if sector is None and [t.i for t in kept] == [tok.i]:  # "the personnel", named before
         sector = ctx.kinds.get(tok.lower_)

@@ -664,7 +664,13 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
                 sides += _children(c, ("pobj",))
             elif c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS | {"of"}:
                 done_to += _children(c, ("pobj",))
-        if not doers and tok.dep_ in ("dobj",) and not _one_of(
+        received = tok.dep_ == "dobj" and _one_of(tok.head, entry_set("status.txt",
+                                                                      "receiving verbs"))
+        if received:  # "we received an inquiry from the attorney general": the attorney
+            doers += [p for c in (*tok.children, *tok.head.children)  # general inquires
+                      if c.dep_ == "prep" and c.lower_ == "from" for p in _children(c, ("pobj",))]
+            done_to += [s for s in (_subject(tok.head),) if s is not None]
+        elif not doers and tok.dep_ in ("dobj",) and not _one_of(
                 tok.head, entry_set("status.txt", "suppressing verbs")):
             subj = _subject(tok.head)
             if subj is not None:
@@ -761,8 +767,9 @@ def place_of(head: Any, sent: Any, ctx: act.ArticleContext,
                 prep = prep.head.head
             elif prep.lower_ == "of" and prep.head.lower_ in PLACE_PREPS:
                 prep = prep.head
-        if prep.lower_ == "from" and prep.head.pos_ in ("NOUN", "PROPN"):
-            return False  # "a missionary from Calgary": where a party comes from
+        if prep.lower_ == "from" and (prep.head.pos_ in ("NOUN", "PROPN") or _one_of(
+                prep.head, entry_set("status.txt", "receiving verbs"))):
+            return False  # "a missionary from Calgary", "received aid from Japan": a party
         return bool(prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS)
 
     def located(ents: list[Any]) -> Place | None:
