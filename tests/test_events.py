@@ -21,6 +21,9 @@ def test_days_resolve_against_the_publication_date() -> None:
     assert resolve("next Monday", monday) == "2019-06-17"  # the one to come
     assert resolve("next Friday", monday) == "2019-06-14"
     assert resolve("tomorrow", monday) == "2019-06-11"
+    assert resolve("Dec. 15", "2019-11-18") == "2019-12-15"  # weeks ahead: the coming one
+    assert resolve("March 21", "2019-11-18") == "2019-03-21"  # months ahead: the one before
+    assert resolve("December 15, 2018", "2019-11-18") == "2018-12-15"
     assert years_before("in 2016", "2019-11-19") == 3
     assert years_before("five years ago", "2019-11-19") >= 1
     assert years_before("on Sunday", "2019-11-19") == 0

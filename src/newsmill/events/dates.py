@@ -3,8 +3,10 @@
 "on Sunday" is the latest Sunday on or before publication, "next Sunday" the first after it,
 "yesterday" the day before, "tomorrow" the day after;
 other expressions ("Oct. 11", "Nov 18, 2019", "last Monday") go to dateparser with the
-publication date as the base. Spans that name no single day ("last week", "this year", "in
-recent months") give ``None``.
+publication date as the base; a month and day without a year is the one before publication
+unless the coming one is at most two months ahead ("Dec. 15" in a report of 18 November is
+the coming one, "Oct. 11" and "March 21" the ones before). Spans that name no single day
+("last week", "this year", "in recent months") give ``None``.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ NOT_A_DAY = re.compile(
     r"\b(week|weeks|month|months|year|years|decade|decades|century|recent|past|"
     r"since|ago|earlier|later|season|weekend|era|times|days)\b", re.I)
 AHEAD = frozenset({"next", "coming"})  # "next Monday": the one to come
+SOON = 62  # days: a month and day with no year this close ahead is the coming one
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
 
 
@@ -69,7 +72,22 @@ def _parse(text: str, published: str | None) -> str | None:
     if published:
         settings["RELATIVE_BASE"] = datetime.fromisoformat(published[:10])
     found = dateparser.parse(text, languages=["en"], settings=settings)
-    return found.date().isoformat() if found else None
+    if found is None:
+        return None
+    day: date = found.date()
+    if published and not YEAR.search(text):  # "Dec. 15" in a report of Nov. 18: the coming one
+        base = date.fromisoformat(published[:10])
+        ahead = _a_year_on(day)
+        if ahead is not None and (ahead - base).days <= SOON:
+            day = ahead
+    return day.isoformat()
+
+
+def _a_year_on(day: date) -> date | None:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return None
 
 
 def years_before(text: str, published: str | None) -> int:
