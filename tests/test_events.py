@@ -1578,3 +1578,20 @@ def test_a_party_named_with_a_list_keeps_its_commas_and_sector() -> None:
     [concession] = _events(body)
     assert [(a.name, a.sector) for a in concession.actors] == [
         ("officials from Mexico, Canada, Japan", "GOV")]
+
+
+@pytest.mark.slow
+def test_deeds_joined_to_one_talked_about_are_talked_about_too() -> None:
+    body = "\"We have tried petitions and marches,\" said Sarah Lunnon, one of the organisers."
+    assert _events(body) == []
+    [protest] = _events("Protesters held marches and rallies in London on Monday.")
+    assert protest.type == "PROTEST"
+
+
+@pytest.mark.slow
+def test_a_spokesman_named_by_his_body_stands_for_it() -> None:
+    [charge] = _events("A police spokesman condemned the attack on Monday.")
+    assert [(a.name, a.sector) for a in charge.actors] == [("police", "COP")]
+    body = "\"We are cooperating with the inquiry,\" a WeWork spokesperson said on Monday."
+    [together] = _events(body)  # the "we" of the quote is the company, not a government
+    assert [(a.name, a.sector) for a in together.actors] == [("WeWork", None)]

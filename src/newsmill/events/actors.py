@@ -355,6 +355,9 @@ def _country_in(tokens: list[Any]) -> str | None:
 def speaker_actor(speaker: str, ctx: ArticleContext) -> Actor:
     """The actor a statement's speaker (a person's or a body's fullest name) stands for."""
     is_person = speaker in ctx.entities.roles
+    *body, last = speaker.split()
+    if body and not is_person and last.lower() in entry_set("sectors.txt", "voices"):
+        return _described(" ".join(body), "ORG", [], ctx)  # "WeWork spokesperson": WeWork's
     return _described(speaker, "PERSON" if is_person else "ORG", [], ctx)
 
 
@@ -372,9 +375,11 @@ def actor(tok: Any, ctx: ArticleContext) -> Actor | None:
         return actor(group, ctx)
     if tok.pos_ == "PRON" or tok.like_num:
         return None
-    if _lemma(tok) in entry_set("sectors.txt", "voices"):  # "a spokesperson for the ministry"
-        spoken = next((actor(p, ctx) for c in tok.children if c.dep_ == "prep" and c.lower_ in (
-            "for", "of") for p in c.children if p.dep_ == "pobj"), None)
+    if _lemma(tok) in entry_set("sectors.txt", "voices"):  # "a spokesperson for the ministry",
+        bodies = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+                  for p in c.children if p.dep_ == "pobj"]  # "a police spokesman", "the
+        bodies += [c for c in tok.lefts if c.dep_ in ("compound", "poss")]  # ministry's"
+        spoken = next((a for a in map(lambda b: actor(b, ctx), bodies) if a is not None), None)
         if spoken is not None:
             return spoken
     ent = _entity(tok)

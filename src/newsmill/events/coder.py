@@ -1526,6 +1526,8 @@ def _topic(tok: Any) -> bool:
                            | entry_set("status.txt", "ongoing verbs"))
     if _verbal(tok) or tok.pos_ not in ("NOUN", "PROPN"):
         return False
+    if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return _topic(tok.head)  # "we have tried petitions and marches": both talked about
     if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ in (
             "NOUN", "PROPN") and _one_of(tok, entry_set("status.txt", "state nouns")):
         return True  # "the deaths of children in CBP custody"; not "he is in custody"
