@@ -1595,3 +1595,12 @@ def test_a_spokesman_named_by_his_body_stands_for_it() -> None:
     body = "\"We are cooperating with the inquiry,\" a WeWork spokesperson said on Monday."
     [together] = _events(body)  # the "we" of the quote is the company, not a government
     assert [(a.name, a.sector) for a in together.actors] == [("WeWork", None)]
+
+
+@pytest.mark.slow
+def test_a_pattern_of_killings_a_source_reveals_is_its_accusation() -> None:
+    body = ("Video footage reveals a harrowing pattern of unlawful killings by Iranian security"
+            " forces, said Amnesty International on Tuesday.")
+    [charge] = _events(body)
+    assert (charge.type, [a.sector for a in charge.actors]) == ("ACCUSE", ["NGO"])
+    assert [(a.country, a.sector) for a in charge.recipients] == [("IRN", "MIL")]

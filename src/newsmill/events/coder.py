@@ -1589,7 +1589,11 @@ def _ultimatum(tok: Any) -> bool:
 
 
 def _habitual(tok: Any) -> bool:
-    """"have long restricted", "routinely beat": a practice described, not one event."""
+    """"have long restricted", "routinely beat", "a pattern of killings": a practice
+    described, not one event."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and _one_of(
+            tok.head.head, entry_set("status.txt", "practice nouns")):
+        return True  # "a harrowing pattern of unlawful killings"
     head = tok if _verbal(tok) else _clause(tok)
     return any(c.dep_ == "advmod" and c.lower_ in HABITUAL and not (
         c.lower_ == "repeatedly" and _on_one_occasion(head)) for c in head.children)
