@@ -379,7 +379,7 @@ def actor(tok: Any, ctx: ArticleContext) -> Actor | None:
         bodies = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
                   for p in c.children if p.dep_ == "pobj"]  # "a police spokesman", "the
         bodies += [c for c in tok.lefts if c.dep_ in ("compound", "poss")]  # ministry's"
-        spoken = next((a for a in map(lambda b: actor(b, ctx), bodies) if a is not None), None)
+        spoken = next((a for b in bodies if (a := actor(b, ctx)) is not None), None)
         if spoken is not None:
             return spoken
     ent = _entity(tok)
