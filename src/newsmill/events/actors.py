@@ -24,7 +24,12 @@ from newsmill.events.lexicon import cased_table, entry_set, sections
 from newsmill.events.places import gazetteer
 from newsmill.records import Actor, Statement
 from newsmill.statements.attribution import cues
-from newsmill.statements.speakers import PERSON_PRONOUNS, Entities, strip_determiner
+from newsmill.statements.speakers import (
+    PERSON_PRONOUNS,
+    Entities,
+    strip_determiner,
+    word_list,
+)
 
 MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "case", "det", "nummod", "quantmod",
                        "predet", "advmod", "punct"})
@@ -356,7 +361,7 @@ def speaker_actor(speaker: str, ctx: ArticleContext) -> Actor:
     """The actor a statement's speaker (a person's or a body's fullest name) stands for."""
     is_person = speaker in ctx.entities.roles
     *body, last = speaker.split()
-    if body and not is_person and last.lower() in entry_set("sectors.txt", "voices"):
+    if body and not is_person and last.lower() in word_list("spokespeople.txt"):
         return _described(" ".join(body), "ORG", [], ctx)  # "WeWork spokesperson": WeWork's
     return _described(speaker, "PERSON" if is_person else "ORG", [], ctx)
 
@@ -375,7 +380,7 @@ def actor(tok: Any, ctx: ArticleContext) -> Actor | None:
         return actor(group, ctx)
     if tok.pos_ == "PRON" or tok.like_num:
         return None
-    if _lemma(tok) in entry_set("sectors.txt", "voices"):  # "a spokesperson for the ministry",
+    if _lemma(tok) in word_list("spokespeople.txt"):  # "a spokesperson for the ministry",
         bodies = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
                   for p in c.children if p.dep_ == "pobj"]  # "a police spokesman", "the
         bodies += [c for c in tok.lefts if c.dep_ in ("compound", "poss")]  # ministry's"
