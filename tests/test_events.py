@@ -1604,3 +1604,20 @@ def test_a_pattern_of_killings_a_source_reveals_is_its_accusation() -> None:
     [charge] = _events(body)
     assert (charge.type, [a.sector for a in charge.actors]) == ("ACCUSE", ["NGO"])
     assert [(a.country, a.sector) for a in charge.recipients] == [("IRN", "MIL")]
+
+
+@pytest.mark.slow
+def test_what_someone_pleads_guilty_to_is_the_charge_not_a_deed() -> None:
+    body = ("Carlineo pleaded guilty on Monday to threatening to assault and murder a U.S."
+            " official.")
+    assert [e.type for e in _events(body)] == ["SANCTION"]
+    assert [e.type for e in _events("Carlineo threatened to murder a U.S. official.")] == [
+        "THREATEN"]
+
+
+@pytest.mark.slow
+def test_a_stance_on_a_kind_of_thing_is_a_principle_not_news() -> None:
+    assert _events("As a principle, we support safe and voluntary movements of people.") == []
+    assert _events("The United States does not support forced relocations.") == []
+    [stance] = _events("Russia supports sanctions against Iran, its minister said on Monday.")
+    assert stance.type == "SUPPORT"

@@ -324,6 +324,22 @@ def _purpose(tok: Any) -> bool:
         _complement(tok))
 
 
+def _principle(tok: Any) -> bool:
+    """A stance on a kind of thing, a bare noun an adjective qualifies, rather than on a thing
+    ("we support informed, safe and voluntary movements of displaced persons", "does not
+    support forced relocations"; not "supports sanctions against Iran"): a principle, not
+    news."""
+    if not _verbal(tok) or not _one_of(tok, entry_set("status.txt", "principle verbs")):
+        return False
+    objects = _children(tok, ("dobj",))
+    return bool(objects) and all(
+        o.pos_ == "NOUN" and o.ent_type_ == "" and any(
+            c.dep_ == "amod" for c in o.children) and not any(
+            c.dep_ in ("det", "poss", "nummod", "compound") or c.ent_type_ != ""
+            for c in o.children if c.i < o.i)
+        for o in objects)  # "safe movements", not "sanctions against Iran"
+
+
 def _complement(tok: Any) -> bool:
     """``tok`` completes the verb above it ("vowed to strike"; "have sworn to fight", which the
     parser may take for an adverbial of purpose)."""
@@ -1034,7 +1050,7 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         (_referential(f.token) and not each_mention) or _purpose(f.token)
         or (_habitual(f.token) and not each_mention) or _condition(f.token)
         or (_topic(f.token) and not each_mention) or _setting(f)
-        or (_charged(f.token) and not each_mention)
+        or (_charged(f.token) and not each_mention) or _principle(f.token)
         or _descriptive(f, every, not each_mention)
         or (any(_governs(clause, f.token) for clause, _ in asked)
             and not (each_mention and _kept(f.token))))]
@@ -1545,12 +1561,22 @@ def _topic(tok: Any) -> bool:
 def _charged(tok: Any) -> bool:
     """A deed told as what a charge, an allegation or a theory says ("pleaded guilty to charges
     he threatened to kill", "the allegation that he took bribes", "theories suggesting he had
-    been murdered"): the charge is the news, if any."""
+    been murdered"), or as what someone is charged with, convicted of or pleads guilty to
+    ("pleading guilty to threatening to assault"): the charge is the news, if any."""
     head = tok if _verbal(tok) else _clause(tok)
     if head.dep_ == "ccomp" and head.head.dep_ == "acl":  # "theories suggesting he had been
         head = head.head  # murdered": what the theories say
-    return head.dep_ in ("relcl", "acl") and _one_of(
-        head.head, entry_set("status.txt", "charge nouns"))
+    if head.dep_ in ("relcl", "acl") and _one_of(head.head, entry_set("status.txt",
+                                                                      "charge nouns")):
+        return True
+    t = tok  # "pleading guilty to threatening to assault and murder": up to the preposition
+    while t.dep_ in ("conj", "xcomp", "pobj", "pcomp", "prep") and t.head.i != t.i:
+        if t.dep_ == "prep" and t.lower_ in ("to", "of", "with", "for") and (_one_of(
+                t.head, entry_set("status.txt", "charging words")) or any(
+                c.lower_ == "guilty" for c in t.head.children)):  # "pleaded guilty on
+            return True  # Monday to threatening"
+        t = t.head
+    return False
 
 
 def _setting(f: Found) -> bool:
