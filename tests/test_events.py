@@ -1621,3 +1621,11 @@ def test_a_stance_on_a_kind_of_thing_is_a_principle_not_news() -> None:
     assert _events("The United States does not support forced relocations.") == []
     [stance] = _events("Russia supports sanctions against Iran, its minister said on Monday.")
     assert stance.type == "SUPPORT"
+
+
+@pytest.mark.slow
+def test_people_described_as_held_in_custody_are_in_a_state() -> None:
+    body = "The doctors want to make sure that migrant families held in CBP custody are vaccinated."
+    assert _events(body) == []
+    [arrest] = _events("He was held in police custody on Monday.")
+    assert arrest.type == "COERCE"

@@ -1544,9 +1544,11 @@ def _topic(tok: Any) -> bool:
         return False
     if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
         return _topic(tok.head)  # "we have tried petitions and marches": both talked about
-    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ in (
-            "NOUN", "PROPN") and _one_of(tok, entry_set("status.txt", "state nouns")):
-        return True  # "the deaths of children in CBP custody"; not "he is in custody"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and _one_of(
+            tok, entry_set("status.txt", "state nouns")) and (
+            tok.head.head.pos_ in ("NOUN", "PROPN") or (  # "the deaths of children in CBP
+                tok.head.head.dep_ == "acl" and tok.head.head.tag_ == "VBN")):  # custody",
+        return True  # "migrant families held in CBP custody"; not "he is in custody"
     if tok.dep_ == "dobj":
         return not _one_of(tok.head, entry_set("status.txt", "light verbs")
                            | entry_set("status.txt", "told verbs"))
