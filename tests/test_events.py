@@ -1629,3 +1629,21 @@ def test_people_described_as_held_in_custody_are_in_a_state() -> None:
     assert _events(body) == []
     [arrest] = _events("He was held in police custody on Monday.")
     assert arrest.type == "COERCE"
+
+
+@pytest.mark.slow
+def test_a_possibility_nobody_is_named_for_is_no_event() -> None:
+    office = "the office of Sweden's attorney general"
+    body = "Persson explained that the evidence had weakened. She added that an appeal against"
+    assert _events(f"{body} the decision could be made to {office}.") == []
+    [appeal] = _events(f"She added that the woman's lawyers could make an appeal to {office}.")
+    assert (appeal.type, appeal.status) == ("REQUEST", "hypothetical")
+
+
+@pytest.mark.slow
+def test_what_was_done_at_the_time_is_history() -> None:
+    body = ("Both men claimed at the time that they were being treated well and asked their"
+            " governments to help in their release.")
+    assert _events(body) == []
+    body = "At the time of the attack, the men asked their governments to help them."
+    assert [e.type for e in _events(body)] == ["REQUEST"]

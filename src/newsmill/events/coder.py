@@ -1086,6 +1086,7 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
             start, end = sent.start_char, sent.end_char
         own = _own_words(head, tok)
         if not each_mention and (years_before(own, published) >= 1 or _years_after(head) or (
+                _at_the_time(head)) or (
                 not published and (years_before(own, _latest_year(body)) >= 2
                                    or _in_a_dated_war(head)))):
             continue  # background history, not news
@@ -1150,8 +1151,10 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
                       status=_dated_status(  # type: ignore[arg-type]
                           status_of(trig, tok, sent), day, published))
         if event.status in ("planned", "hypothetical") and not named and (
-                trig.type in FUTURE_COOPERATION | FUTURE_CONFLICT.keys()):
-            continue  # "suspects could be extradited": nobody promises or threatens it
+                trig.type in FUTURE_COOPERATION | FUTURE_CONFLICT.keys()
+                or event.status == "hypothetical"):
+            continue  # "suspects could be extradited": nobody promises or threatens it; "an
+            # appeal could be made": a possibility nobody is named for
         if event.status in ("planned", "hypothetical") and trig.type in ("ACCUSE", "REJECT"):
             continue  # "many will deplore that decision": a forecast, no accusation yet
         event = _expulsion(_repression(_as_plover(event, tok, trig), trig))
@@ -1224,6 +1227,17 @@ def _there_is(tok: Any) -> bool:
     """``tok`` is what "there is" says exists ("there is no threat to the public"): a danger
     or its absence, not a deed anyone did."""
     return tok.dep_ == "attr" and _lemma(tok.head) == "be" and bool(_children(tok.head, ("expl",)))
+
+
+def _at_the_time(head: Any) -> bool:
+    """The clause, or one it hangs from, is set "at the time" of something told before ("Both
+    men claimed at the time that they were being treated well and asked their governments to
+    help"): history. Not "at the time of the attack" or "at the same time"."""
+    def then(t: Any) -> bool:
+        return t.lower_ == "time" and t.head.lower_ == "at" and [
+            d.lower_ for d in t.children if d.dep_ in ("det", "amod", "prep")] == ["the"]
+    return any(then(t) or any(then(o) for p in _children(t, ("prep",)) for o in p.children)
+               for t in (head, *head.ancestors))
 
 
 def _years_after(head: Any) -> bool:
