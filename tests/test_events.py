@@ -1647,3 +1647,12 @@ def test_what_was_done_at_the_time_is_history() -> None:
     assert _events(body) == []
     body = "At the time of the attack, the men asked their governments to help them."
     assert [e.type for e in _events(body)] == ["REQUEST"]
+
+
+@pytest.mark.slow
+def test_a_thing_described_by_who_did_it_is_no_event() -> None:
+    body = ("Bosma spoke before lawmakers defending the state budget approved by Republicans in"
+            " April.")
+    assert "SUPPORT" not in [e.type for e in _events(body)]
+    [approval] = _events("The state budget was approved by Republicans on Monday.")
+    assert approval.type == "SUPPORT"

@@ -1517,6 +1517,9 @@ def _descriptive(f: Found, every: list[Found], news: bool = True) -> bool:
         return False
     if tok.dep_ == "amod":
         return True
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and _children(tok, ("agent",)) and not (
+            tok.head.ent_type_ or act.sector_of([tok.head.text])):
+        return True  # "the state budget approved by Republicans in April": what the thing is
     if tok.tag_ in ("VBN", "JJ") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(
             c.dep_ == "det" for c in tok.children):
         return True  # "evacuated the wounded": people, named by what befell them
