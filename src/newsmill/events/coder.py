@@ -1500,7 +1500,8 @@ def requests(sent: Any, body: str, ctx: act.ArticleContext) -> list[tuple[Any, E
 def _descriptive(f: Found, every: list[Found], news: bool = True) -> bool:
     """A word that describes a party rather than telling what happened: a noun naming a kind
     of thing ("a detention centre", "a rescue mission") or a right ("the right to protest"),
-    and for the news (``news``) a participle used as an adjective ("detained migrants") or a
+    and for the news (``news``) a participle used as an adjective ("detained migrants") or
+    describing a thing by who did it ("the budget approved by Republicans in April") or a
     relative clause ("the leader, who resigned after 30 years"), which tell of something that
     happened but not as news. A relative clause on a party of another deed of the sentence goes
     on with its story ("was besieged by police, who fired round after round of teargas"). A
