@@ -1656,3 +1656,12 @@ def test_a_thing_described_by_who_did_it_is_no_event() -> None:
     assert "SUPPORT" not in [e.type for e in _events(body)]
     [approval] = _events("The state budget was approved by Republicans on Monday.")
     assert approval.type == "SUPPORT"
+
+
+@pytest.mark.slow
+def test_people_injured_in_the_skirmishes_were_hurt_in_the_clash_told() -> None:
+    body = ("Violent clashes erupted on Tuesday between the socialist leader's supporters and"
+            " security forces in Bolivia. The public defender's office said another 30 people"
+            " had been injured in the skirmishes.")
+    [clash] = _events(body)
+    assert (clash.type, clash.injured) == ("ASSAULT", 30)
