@@ -1613,6 +1613,7 @@ def test_what_someone_pleads_guilty_to_is_the_charge_not_a_deed() -> None:
     assert [e.type for e in _events(body)] == ["SANCTION"]
     assert [e.type for e in _events("Carlineo threatened to murder a U.S. official.")] == [
         "THREATEN"]
+    assert _events("Shortly before their arrival, Webb admitted to threatening the girl.") == []
 
 
 @pytest.mark.slow
