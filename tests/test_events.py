@@ -1666,3 +1666,12 @@ def test_people_injured_in_the_skirmishes_were_hurt_in_the_clash_told() -> None:
             " had been injured in the skirmishes.")
     [clash] = _events(body)
     assert (clash.type, clash.injured) == ("ASSAULT", 30)
+
+
+@pytest.mark.slow
+def test_unrest_a_party_has_the_power_to_end_is_what_it_could_do() -> None:
+    body = "Liu said that China has the resolution and power to end Hong Kong unrest."
+    assert "PROTEST" not in [e.type for e in _events(body)]
+    body = ("Iranian security forces used lethal force to crush peaceful protests in Tehran on"
+            " Sunday.")
+    assert "PROTEST" in [e.type for e in _events(body)]

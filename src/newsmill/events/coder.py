@@ -1553,7 +1553,8 @@ def _topic(tok: Any) -> bool:
     tells: the object of a verb that does not tell it ("avoid criticism", "faced a probe",
     "recommend holding people"), the noun after a topic preposition ("talked about
     investigations"), the subject of "be" ("the allegations are false"), a state after a noun
-    ("children in federal custody")."""
+    ("children in federal custody"), the object of an infinitive that says what a party has
+    the power or the plan to do ("the power to end the unrest")."""
     if tok.tag_ == "VBG" and tok.dep_ in ("dobj", "xcomp") and tok.head.pos_ == "VERB":
         return not _one_of(tok.head, entry_set("status.txt", "light verbs")
                            | entry_set("status.txt", "told verbs")
@@ -1569,7 +1570,9 @@ def _topic(tok: Any) -> bool:
         return True  # "migrant families held in CBP custody"; not "he is in custody"
     if tok.dep_ == "dobj":
         return not _one_of(tok.head, entry_set("status.txt", "light verbs")
-                           | entry_set("status.txt", "told verbs"))
+                           | entry_set("status.txt", "told verbs")) or (
+            tok.head.dep_ in ("acl", "relcl") and _purpose(tok.head))  # "has the power to end the
+        # unrest": what it could do; "used force to crush protests" crushed them
     if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "for") and _one_of(
             tok.head.head, entry_set("status.txt", "outlook nouns")):
         return True  # "hope for the success of peace negotiations": talks still to come
