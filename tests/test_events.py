@@ -1675,3 +1675,14 @@ def test_unrest_a_party_has_the_power_to_end_is_what_it_could_do() -> None:
     body = ("Iranian security forces used lethal force to crush peaceful protests in Tehran on"
             " Sunday.")
     assert "PROTEST" in [e.type for e in _events(body)]
+
+
+@pytest.mark.slow
+def test_who_is_frustrated_or_angry_with_a_party_disapproves_of_it() -> None:
+    body = "The utilities commission is frustrated with the telephone companies, Batjer said."
+    [charge] = _events(body)
+    assert (charge.type, [a.name for a in charge.actors]) == ("ACCUSE", ["utilities commission"])
+    assert [a.name for a in charge.recipients] == ["telephone companies"]
+    [charge] = _events("The minister was angry with the police on Monday.")
+    assert ([a.name for a in charge.actors], [a.name for a in charge.recipients]) == (
+        ["minister"], ["police"])

@@ -629,11 +629,13 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
             done_to += _children(voice, ("nsubjpass",)) or [
                 s for s in (_subject(voice),) if s is not None]
         stance = _stance(tok)
+        feeling = passive and _one_of(tok, entry_set("status.txt", "feeling participles"))
         for c in tok.children:
             if c.dep_ == "agent":
-                doers += _children(c, ("pobj",))
-            elif c.dep_ == "nsubjpass" and stance:
-                doers.append(c)  # "Israel is opposed to French mediation"
+                (done_to if feeling else doers).extend(_children(c, ("pobj",)))
+            elif c.dep_ == "nsubjpass" and (stance or feeling):
+                doers.append(c)  # "Israel is opposed to French mediation", "the commission
+                # is frustrated with the companies"
             elif c.dep_ == "nsubjpass" or c.dep_ in ("dobj", "dative"):
                 done_to.append(c)
             elif c.dep_ == "prep" and c.lower_ == "with" and two_sided:
@@ -652,7 +654,8 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
             subj = _subject(tok)
             if subj is not None:
                 doers.append(subj)
-    elif tok.pos_ == "ADJ" and (felt := _children(tok, SUBJECTS | {"nsubjpass"})):
+    elif tok.pos_ == "ADJ" and (felt := _children(tok, SUBJECTS | {"nsubjpass"}) or [
+            s for s in (_subject(tok),) if tok.dep_ == "acomp" and s is not None]):
         doers += felt  # "he was very moved by the announcement": he is
         done_to += [p for c in _children(tok, ("prep",)) if c.lower_ in RECIPIENT_PREPS | {"by"}
                     for p in _children(c, ("pobj",))]
