@@ -1686,3 +1686,11 @@ def test_who_is_frustrated_or_angry_with_a_party_disapproves_of_it() -> None:
     [charge] = _events("The minister was angry with the police on Monday.")
     assert ([a.name for a in charge.actors], [a.name for a in charge.recipients]) == (
         ["minister"], ["police"])
+
+
+@pytest.mark.slow
+def test_a_deed_until_which_another_goes_on_is_its_condition() -> None:
+    body = "The rebels said they would stay in the hills until their political demands are met."
+    assert "CONCEDE" not in [e.type for e in _events(body)]
+    body = "The rebels stayed in the hills until the government met their demands on Monday."
+    assert "CONCEDE" in [e.type for e in _events(body)]

@@ -1623,12 +1623,17 @@ def _setting(f: Found) -> bool:
 
 def _condition(tok: Any) -> bool:
     """``tok`` lies in the condition of another event ("would meet him if he gave them a
-    veto", "unless Baghdad accepted its conditions"): what is asked for, not what happened."""
+    veto", "unless Baghdad accepted its conditions", "until their demands are met"): what is
+    asked for, not what happened."""
     t = tok
     while t.head.i != t.i:
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
                                      for c in t.children):
             return True
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "until"
+                                     for c in t.children) and any(
+                w.tag_ in ("VBP", "VBZ") for w in (t, *_children(t, ("aux", "auxpass")))):
+            return True  # "will stay until their demands are met"; not "until police came"
         t = t.head
     return False
 
