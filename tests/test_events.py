@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsmill.events.dates import resolve, years_before
+from newsmill.events.dates import days_before, resolve, years_before
 from newsmill.events.places import gazetteer
 from newsmill.records import Article, Event
 
@@ -27,6 +27,11 @@ def test_days_resolve_against_the_publication_date() -> None:
     assert years_before("in 2016", "2019-11-19") == 3
     assert years_before("five years ago", "2019-11-19") >= 1
     assert years_before("on Sunday", "2019-11-19") == 0
+    assert days_before("April", "2019-11-19") == 232  # the April before: from its first day
+    assert days_before("last November", "2000-01-01") == 61
+    assert days_before("late February", "2000-01-01") == 0  # weeks ahead: the coming one
+    assert days_before("May 2017", "2019-11-19") > 900
+    assert days_before("the mayor", "2019-11-19") == 0
 
 
 def test_places_are_geocoded_offline_with_the_article_countries_first() -> None:
@@ -1694,3 +1699,14 @@ def test_a_deed_until_which_another_goes_on_is_its_condition() -> None:
     assert "CONCEDE" not in [e.type for e in _events(body)]
     body = "The rebels stayed in the hills until the government met their demands on Monday."
     assert "CONCEDE" in [e.type for e in _events(body)]
+
+
+@pytest.mark.slow
+def test_a_deed_dated_months_before_the_story_is_history() -> None:
+    body = "Carlineo was arrested in April for a phone call he made to Omar's office."
+    assert _events(body, published="2019-11-19") == []
+    body = "Carlineo was arrested in November for a phone call he made to Omar's office."
+    assert [e.type for e in _events(body, published="2019-11-19")] == ["COERCE"]
+    body = ("Serbia eased emergency measures on Wednesday in Montenegro, the scene of ethnic"
+            " violence last March.")
+    assert [e.type for e in _events(body, published="2000-01-01")] == ["CONCEDE"]

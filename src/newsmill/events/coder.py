@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from newsmill.events import actors as act
-from newsmill.events.dates import resolve, years_before
+from newsmill.events.dates import days_before, resolve, years_before
 from newsmill.events.lexicon import (
     Trigger,
     default_actor,
@@ -66,6 +66,10 @@ TIME_PREPS = frozenset({"in", "during", "since", "after", "before", "until", "by
 HABITUAL = frozenset({"long", "often", "routinely", "repeatedly", "previously", "once"})
 VERBAL = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "CONCEDE",
                     "CONSULT"})
+DAY_NUMBER = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b")
+BACKGROUND_DAYS = 90  # a deed its clause dates to a month this long before the story is history
+FULL_DATE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|"
+                       r"October|November|December) \d{1,2}, (?:19|20)\d\d\b")
 SHORT_CLAUSE = 12  # words: a labelled event's evidence is its clause, its sentence if shorter
 UNDONE = frozenset({"REQUEST", "THREATEN", "AGREE"})  # what these are about is not done yet
 INDEPENDENT = frozenset({"relcl", "advcl", "conj", "parataxis", "cc"})
@@ -277,6 +281,21 @@ def _own_words(head: Any, trigger: Any) -> str:
     nested |= {t.i for c in _children(head, ("conj",))  # a clause of its own: "will visit
                if _children(c, SUBJECTS) for t in c.subtree}  # Albania, the first ... since 1961"
     return " ".join(t.text for t in head.subtree if t.i not in nested)
+
+
+def _own_months(head: Any, own: str) -> str:
+    """The dates among the clause's own words (``_own_words``) that name a month and no day
+    ("in April", "last February"), not "since" one (what has gone on since goes on)."""
+    def described(t: Any) -> bool:  # "Montenegro province, the scene of violence last March"
+        while t.i != head.i and t.head.i != t.i:
+            if t.dep_ in ("appos", "relcl", "acl"):
+                return True
+            t = t.head
+        return False
+    return " ".join(e.text for e in head.doc.ents if e.label_ == "DATE" and (
+        head.left_edge.i <= e.start and e.end <= head.right_edge.i + 1) and e.text in own and (
+        not DAY_NUMBER.search(e.text)) and not described(e.root) and not any(
+        t.lower_ == "since" for t in head.doc[max(0, e.start - 2):e.start]))
 
 
 def _dated_thing(tok: Any, trigger: Any) -> bool:
@@ -1160,6 +1179,9 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
             # appeal could be made": a possibility nobody is named for
         if event.status in ("planned", "hypothetical") and trig.type in ("ACCUSE", "REJECT"):
             continue  # "many will deplore that decision": a forecast, no accusation yet
+        if not each_mention and event.status == "occurred" and days_before(
+                _own_months(head, own), published or _latest_day(body)) >= BACKGROUND_DAYS:
+            continue  # "Carlineo was arrested in April" in a report of November: history
         event = _expulsion(_repression(_as_plover(event, tok, trig), trig))
         if home_place is not None and homes is not None:  # set after merging: places not
             homes[(event.start, event.type)] = home_place  # named merge as one
@@ -1671,6 +1693,13 @@ def _in_a_dated_war(head: Any) -> bool:
     return any(t.ent_type_ == "EVENT" and YEAR_WORD.fullmatch(t.text) and t.head.ent_type_ == (
         "EVENT") and t.head.dep_ == "pobj" and t.head.head.lower_ in TIME_PREPS
         for t in head.subtree)
+
+
+def _latest_day(body: str) -> str | None:
+    """The latest full date the text gives ("November 19, 2019"), the story's time in a report
+    that gives no publication date."""
+    days = [d for d in (resolve(m.group(0), None) for m in FULL_DATE.finditer(body)) if d]
+    return max(days) if days else None
 
 
 def _latest_year(body: str) -> str | None:

@@ -102,3 +102,38 @@ def years_before(text: str, published: str | None) -> int:
     if not years or not published:
         return 0
     return max(0, int(published[:4]) - max(years))
+
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+MONTH = re.compile(r"\b(?:(last|next|this) )?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+                   r"(?:uary|ruary|ch|il|e|y|ust|tember|ober|ember)?\.?(?= |,|$)", re.I)
+
+
+def days_before(text: str, reference: str | None) -> int:
+    """How many days before ``reference`` (an ISO day) the month ``text`` names begins ("in
+    April" in a report of 19 November: April of that year, 202 days): a month without a year
+    is the one before, or the coming one when at most ``SOON`` days ahead ("in late February"
+    on 1 January), as with days. 0 when ``text`` names no month or lies after the reference."""
+    if not reference:
+        return 0
+    base = date.fromisoformat(reference[:10])
+    found = 0
+    for m in MONTH.finditer(text):
+        if text[m.start(2):m.end()].lower().rstrip(".") not in (
+                *MONTHS, *(n[:3] for n in MONTHS), "sept"):
+            continue  # "mayor", "marching"
+        month = next(n for n, name in enumerate(MONTHS, 1) if name.startswith(
+            m.group(2).lower()[:3]))
+        years = [int(y) for y in YEAR.findall(text[m.end():m.end() + 7])]
+        if years:
+            start = date(years[0], month, 1)
+        else:
+            start = date(base.year, month, 1)
+            last = bool(m.group(1)) and m.group(1).lower() == "last"
+            if (last and start >= base.replace(day=1)) or (
+                    not m.group(1) and (start - base).days > SOON):
+                start = start.replace(year=start.year - 1)
+        found = max(found, (base - start).days)
+    return found
+
