@@ -1710,3 +1710,12 @@ def test_a_deed_dated_months_before_the_story_is_history() -> None:
     body = ("Serbia eased emergency measures on Wednesday in Montenegro, the scene of ethnic"
             " violence last March.")
     assert [e.type for e in _events(body, published="2000-01-01")] == ["CONCEDE"]
+
+
+@pytest.mark.slow
+def test_what_a_kind_of_people_do_is_no_event() -> None:
+    body = ("\"Mainly it is linked to the population getting poorer, people demand the solution to"
+            " their actual socio-economic problems,\" Tokayev said.")
+    assert _events(body) == []
+    body = "\"The people demanded a solution to their problems,\" Tokayev said on Monday."
+    assert [e.type for e in _events(body)] == ["REQUEST"]

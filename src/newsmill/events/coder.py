@@ -75,6 +75,7 @@ UNDONE = frozenset({"REQUEST", "THREATEN", "AGREE"})  # what these are about is 
 INDEPENDENT = frozenset({"relcl", "advcl", "conj", "parataxis", "cc"})
 SUBJECTS = frozenset({"nsubj", "csubj"})
 STANCES = frozenset({"anti", "pro", "counter"})  # "anti-government": for or against it
+GENERIC_QUANTIFIERS = frozenset({"many", "some", "most", "few", "several", "other"})
 INDEFINITE = frozenset({"anything", "everything", "whatever", "something", "nothing"})
 PERSONAL = frozenset({"him", "her", "them", "he", "she", "they", "us", "we", "me", "i"})
 RECIPIENT_PREPS = frozenset({"against", "on", "at", "with", "upon", "to"})
@@ -1129,6 +1130,8 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
             continue  # "Israel's Cabinet met Sunday": a body in session consults no one
         if _lemma(tok) == "agree" and _opinion(tok):
             continue  # "many businesses agree that China has taken advantage"
+        if _generic(tok):
+            continue  # "people demand the solution to their problems": what such people do
         # a deed told before ("the arrests", each_mention only) is not its clause's doing
         # (unless the clause's subject took part in it: "police helped in the killings")
         clause_doers, sufferers = ([], []) if _referential(tok) and not _one_of(
@@ -1330,6 +1333,18 @@ def _will_do(clause: Any) -> bool:
     aux = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
     return bool(aux & (entry_set("status.txt", "planned auxiliaries")
                        | entry_set("status.txt", "hypothetical auxiliaries")))
+
+
+def _generic(tok: Any) -> bool:
+    """A deed told in the simple present of a kind of people rather than of a party ("people
+    demand the solution to their socio-economic problems", "many businesses ... support Mr.
+    Trump's efforts"): what such people do, not an event."""
+    head = tok if _verbal(tok) else _clause(tok)
+    if head.tag_ != "VBP" or _children(head, ("aux", "auxpass")):
+        return False
+    subj = _subject(head)
+    return subj is not None and subj.tag_ == "NNS" and not subj.ent_type_ and all(
+        c.lower_ in GENERIC_QUANTIFIERS for c in subj.children if c.dep_ in ("det", "poss", "amod"))
 
 
 def _opinion(tok: Any) -> bool:
