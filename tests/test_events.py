@@ -1699,6 +1699,9 @@ def test_a_deed_until_which_another_goes_on_is_its_condition() -> None:
     assert "CONCEDE" not in [e.type for e in _events(body)]
     body = "The rebels stayed in the hills until the government met their demands on Monday."
     assert "CONCEDE" in [e.type for e in _events(body)]
+    body = ("The rebels said on Monday that the government must agree to constitutional changes"
+            " before they demobilize.")
+    assert "RETREAT" not in [e.type for e in _events(body)]
 
 
 @pytest.mark.slow

@@ -1660,17 +1660,18 @@ def _setting(f: Found) -> bool:
 
 def _condition(tok: Any) -> bool:
     """``tok`` lies in the condition of another event ("would meet him if he gave them a
-    veto", "unless Baghdad accepted its conditions", "until their demands are met"): what is
-    asked for, not what happened."""
+    veto", "unless Baghdad accepted its conditions", "until their demands are met", "before
+    they demobilize"): what is asked for, not what happened."""
     t = tok
     while t.head.i != t.i:
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
                                      for c in t.children):
             return True
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "until"
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("until", "before")
                                      for c in t.children) and any(
                 w.tag_ in ("VBP", "VBZ") for w in (t, *_children(t, ("aux", "auxpass")))):
-            return True  # "will stay until their demands are met"; not "until police came"
+            return True  # "will stay until their demands are met", "want guarantees before
+            # they demobilize"; not "until police came"
         t = t.head
     return False
 
