@@ -1722,3 +1722,11 @@ def test_what_a_kind_of_people_do_is_no_event() -> None:
     assert _events(body) == []
     body = "\"The people demanded a solution to their problems,\" Tokayev said on Monday."
     assert [e.type for e in _events(body)] == ["REQUEST"]
+
+
+@pytest.mark.slow
+def test_a_subhead_is_not_the_story() -> None:
+    body = ("Police detained 20 protesters in Almaty on Sunday.\n\n"
+            "Interior minister resigns after the crackdown\n\n"
+            "The ministry condemned the arrests on Monday.")
+    assert [e.type for e in _events(body)] == ["COERCE", "ACCUSE"]

@@ -70,6 +70,8 @@ DAY_NUMBER = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b")
 BACKGROUND_DAYS = 90  # a deed its clause dates to a month this long before the story is history
 FULL_DATE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|"
                        r"October|November|December) \d{1,2}, (?:19|20)\d\d\b")
+HEADING_WORDS = 20  # a line of its own this short with no closing stop is a subhead
+SENTENCE_END = re.compile(r"[.!?:;][\"”’')\]]*$")
 SHORT_CLAUSE = 12  # words: a labelled event's evidence is its clause, its sentence if shorter
 UNDONE = frozenset({"REQUEST", "THREATEN", "AGREE"})  # what these are about is not done yet
 INDEPENDENT = frozenset({"relcl", "advcl", "conj", "parataxis", "cc"})
@@ -1826,6 +1828,8 @@ def code(doc: Any, body: str, published: str | None,
     homes: dict[tuple[int, str], Place] = {}
     days: list[tuple[int, str]] = []
     for sent in doc.sents:
+        if _heading(sent, body):
+            continue
         told = code_sentence(sent, body, ctx, published, earlier, each_mention, homes)
         earlier.update((key, e) for e in told if e.actors for key in (e.type, f"{e.type} {e.mode}"))
         events += told
@@ -1844,6 +1848,17 @@ def code(doc: Any, body: str, published: str | None,
         events = [replace(e, place=lead) if e.type in REACTIONS and e.place == centre else e
                   for e in events]
     return anchor(events, days)
+
+
+def _heading(sent: Any, body: str) -> bool:
+    """A short line of its own with no closing stop ("Overcrowded conditions worsen risk",
+    "Indictments unsealed as head of prison agency testified before Congress"): a subhead or a
+    related story's headline, not the report's narrative."""
+    line_start = body.rfind("\n", 0, sent.start_char) + 1
+    line_end = body.find("\n", sent.start_char + len(sent.text.rstrip()))
+    line = body[line_start:len(body) if line_end < 0 else line_end].strip()
+    return line == sent.text.strip() and len(line.split()) <= HEADING_WORDS and not (
+        SENTENCE_END.search(line))
 
 
 def _day_of(sent: Any, published: str | None) -> str | None:
