@@ -286,7 +286,7 @@ def _own_words(head: Any, trigger: Any) -> str:
     return " ".join(t.text for t in head.subtree if t.i not in nested)
 
 
-def _own_months(head: Any, own: str) -> str:
+def _own_months(head: Any, own: str) -> list[str]:
     """The dates among the clause's own words (``_own_words``) that name a month and no day
     ("in April", "last February"), not "since" one (what has gone on since goes on)."""
     def described(t: Any) -> bool:  # "Montenegro province, the scene of violence last March"
@@ -295,10 +295,10 @@ def _own_months(head: Any, own: str) -> str:
                 return True
             t = t.head
         return False
-    return " ".join(e.text for e in head.doc.ents if e.label_ == "DATE" and (
+    return [e.text for e in head.doc.ents if e.label_ == "DATE" and (
         head.left_edge.i <= e.start and e.end <= head.right_edge.i + 1) and e.text in own and (
         not DAY_NUMBER.search(e.text)) and not described(e.root) and not any(
-        t.lower_ == "since" for t in head.doc[max(0, e.start - 2):e.start]))
+        t.lower_ == "since" for t in head.doc[max(0, e.start - 2):e.start])]
 
 
 def _dated_thing(tok: Any, trigger: Any) -> bool:
@@ -1184,8 +1184,9 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
             # appeal could be made": a possibility nobody is named for
         if event.status in ("planned", "hypothetical") and trig.type in ("ACCUSE", "REJECT"):
             continue  # "many will deplore that decision": a forecast, no accusation yet
-        if not each_mention and event.status == "occurred" and days_before(
-                _own_months(head, own), published or _latest_day(body)) >= BACKGROUND_DAYS:
+        if not each_mention and event.status == "occurred" and any(
+                days_before(d, published or _latest_day(body)) >= BACKGROUND_DAYS
+                for d in _own_months(head, own)):
             continue  # "Carlineo was arrested in April" in a report of November: history
         event = _expulsion(_repression(_as_plover(event, tok, trig), trig))
         if home_place is not None and homes is not None:  # set after merging: places not
@@ -1338,15 +1339,20 @@ def _will_do(clause: Any) -> bool:
 
 
 def _generic(tok: Any) -> bool:
-    """A deed told in the simple present of a kind of people rather than of a party ("people
-    demand the solution to their socio-economic problems", "many businesses ... support Mr.
-    Trump's efforts"): what such people do, not an event."""
+    """A deed told in the simple present, in a clause inside another, of a kind of people
+    rather than of a party ("people demand the solution to their socio-economic problems",
+    "as authorities restrict citizens' right to protest"): what such people do, not an event.
+    A sentence of its own in the present is a headline's or a caption's ("Demonstrators clash
+    with security forces", "Two suicide bombers blow themselves up")."""
     head = tok if _verbal(tok) else _clause(tok)
     if head.tag_ != "VBP" or _children(head, ("aux", "auxpass")):
         return False
     subj = _subject(head)
-    return subj is not None and subj.tag_ == "NNS" and not subj.ent_type_ and all(
-        c.lower_ in GENERIC_QUANTIFIERS for c in subj.children if c.dep_ in ("det", "poss", "amod"))
+    if head.dep_ == "ROOT" or subj is None or subj.tag_ != "NNS" or subj.ent_type_ or (
+            _children(subj, ("nummod",))):
+        return False  # "Demonstrators clash with security forces": a headline's present
+    return all(c.lower_ in GENERIC_QUANTIFIERS for c in subj.children
+               if c.dep_ in ("det", "poss", "amod"))
 
 
 def _opinion(tok: Any) -> bool:
@@ -1542,8 +1548,7 @@ def requests(sent: Any, body: str, ctx: act.ArticleContext) -> list[tuple[Any, E
 def _descriptive(f: Found, every: list[Found], news: bool = True) -> bool:
     """A word that describes a party rather than telling what happened: a noun naming a kind
     of thing ("a detention centre", "a rescue mission") or a right ("the right to protest"),
-    and for the news (``news``) a participle used as an adjective ("detained migrants") or
-    describing a thing by who did it ("the budget approved by Republicans in April") or a
+    and for the news (``news``) a participle used as an adjective ("detained migrants") or a
     relative clause ("the leader, who resigned after 30 years"), which tell of something that
     happened but not as news. A relative clause on a party of another deed of the sentence goes
     on with its story ("was besieged by police, who fired round after round of teargas"). A
@@ -1560,9 +1565,6 @@ def _descriptive(f: Found, every: list[Found], news: bool = True) -> bool:
         return False
     if tok.dep_ == "amod":
         return True
-    if tok.dep_ == "acl" and tok.tag_ == "VBN" and _children(tok, ("agent",)) and not (
-            tok.head.ent_type_ or act.sector_of([tok.head.text])):
-        return True  # "the state budget approved by Republicans in April": what the thing is
     if tok.tag_ in ("VBN", "JJ") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(
             c.dep_ == "det" for c in tok.children):
         return True  # "evacuated the wounded": people, named by what befell them
@@ -1853,12 +1855,13 @@ def code(doc: Any, body: str, published: str | None,
 def _heading(sent: Any, body: str) -> bool:
     """A short line of its own with no closing stop ("Overcrowded conditions worsen risk",
     "Indictments unsealed as head of prison agency testified before Congress"): a subhead or a
-    related story's headline, not the report's narrative."""
+    related story's headline, not the report's narrative; a text of one line is its own story
+    (a snippet, a post)."""
     line_start = body.rfind("\n", 0, sent.start_char) + 1
     line_end = body.find("\n", sent.start_char + len(sent.text.rstrip()))
     line = body[line_start:len(body) if line_end < 0 else line_end].strip()
-    return line == sent.text.strip() and len(line.split()) <= HEADING_WORDS and not (
-        SENTENCE_END.search(line))
+    return line == sent.text.strip() and line != body.strip() and len(
+        line.split()) <= HEADING_WORDS and not SENTENCE_END.search(line)
 
 
 def _day_of(sent: Any, published: str | None) -> str | None:

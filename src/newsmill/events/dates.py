@@ -106,34 +106,33 @@ def years_before(text: str, published: str | None) -> int:
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")
-MONTH = re.compile(r"\b(?:(last|next|this) )?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
-                   r"(?:uary|ruary|ch|il|e|y|ust|tember|ober|ember)?\.?(?= |,|$)", re.I)
+MONTH_NUMBERS = {w: n for n, name in enumerate(MONTHS, 1) for w in (name, name[:3])} | {
+    "sept": 9}
+MONTH = re.compile(r"\b(?:(last|next|this) )?([a-z]+)\b", re.I)
 
 
 def days_before(text: str, reference: str | None) -> int:
-    """How many days before ``reference`` (an ISO day) the month ``text`` names begins ("in
-    April" in a report of 19 November: April of that year, 202 days): a month without a year
-    is the one before, or the coming one when at most ``SOON`` days ahead ("in late February"
-    on 1 January), as with days. 0 when ``text`` names no month or lies after the reference."""
+    """How many days before ``reference`` (an ISO day) the month that the date words ``text``
+    (one date) name begins ("April" in a report of 19 November 2019: April 2019, 232 days): a month
+    without a year is the one before, or the coming one when at most ``SOON`` days ahead ("late
+    February" on 1 January), as with days; "last" one is the one before. 0 when ``text`` names
+    no month or one after the reference."""
     if not reference:
         return 0
     base = date.fromisoformat(reference[:10])
     found = 0
     for m in MONTH.finditer(text):
-        if text[m.start(2):m.end()].lower().rstrip(".") not in (
-                *MONTHS, *(n[:3] for n in MONTHS), "sept"):
-            continue  # "mayor", "marching"
-        month = next(n for n, name in enumerate(MONTHS, 1) if name.startswith(
-            m.group(2).lower()[:3]))
-        years = [int(y) for y in YEAR.findall(text[m.end():m.end() + 7])]
+        month = MONTH_NUMBERS.get(m.group(2).lower())
+        if month is None:
+            continue
+        years = [int(y) for y in YEAR.findall(text)]  # "May 2017", "June and December of 2015"
         if years:
-            start = date(years[0], month, 1)
+            start = date(max(years), month, 1)
         else:
             start = date(base.year, month, 1)
-            last = bool(m.group(1)) and m.group(1).lower() == "last"
+            last = (m.group(1) or "").lower() == "last"
             if (last and start >= base.replace(day=1)) or (
                     not m.group(1) and (start - base).days > SOON):
                 start = start.replace(year=start.year - 1)
         found = max(found, (base - start).days)
     return found
-
