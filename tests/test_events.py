@@ -1725,3 +1725,12 @@ def test_a_subhead_is_not_the_story() -> None:
             "Interior minister resigns after the crackdown\n\n"
             "The ministry condemned the arrests on Monday.")
     assert [e.type for e in _events(body)] == ["COERCE", "ACCUSE"]
+
+
+@pytest.mark.slow
+def test_a_deed_hoped_for_is_a_wish() -> None:
+    body = ("\"It is our hope that we'll be able to reach a reasonable agreement in this case,\""
+            " Foy said.")
+    assert _events(body) == []
+    body = "\"We will reach a reasonable agreement in this case,\" Foy said on Monday."
+    assert [e.type for e in _events(body)] == ["AGREE"]

@@ -362,6 +362,20 @@ def _principle(tok: Any) -> bool:
         for o in objects)  # "safe movements", not "sanctions against Iran"
 
 
+def _hoped(tok: Any) -> bool:
+    """A deed that is what someone hopes or wishes for ("It is our hope that we'll be able to
+    reach a reasonable agreement", "he hoped the swap would pave the way for talks"): a wish,
+    not an event."""
+    t = tok if _verbal(tok) else _clause(tok)
+    for _ in range(4):
+        if t.dep_ in ("ccomp", "acl") and _one_of(t.head, entry_set("status.txt", "wishing words")):
+            return True
+        if t.dep_ not in ("xcomp", "acomp", "ccomp", "conj") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
 def _complement(tok: Any) -> bool:
     """``tok`` completes the verb above it ("vowed to strike"; "have sworn to fight", which the
     parser may take for an adverbial of purpose)."""
@@ -1075,7 +1089,7 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         (_referential(f.token) and not each_mention) or _purpose(f.token)
         or (_habitual(f.token) and not each_mention) or _condition(f.token)
         or (_topic(f.token) and not each_mention) or _setting(f)
-        or (_charged(f.token) and not each_mention) or _principle(f.token)
+        or (_charged(f.token) and not each_mention) or _principle(f.token) or _hoped(f.token)
         or _descriptive(f, every, not each_mention)
         or (any(_governs(clause, f.token) for clause, _ in asked)
             and not (each_mention and _kept(f.token))))]
