@@ -1693,6 +1693,9 @@ def test_a_deed_until_which_another_goes_on_is_its_condition() -> None:
     body = ("The rebels said on Monday that the government must agree to constitutional changes"
             " before they demobilize.")
     assert "RETREAT" not in [e.type for e in _events(body)]
+    body = ("Sondland told the officials on Monday they would need to deliver before the"
+            " administration would agree to a meeting.")
+    assert "AGREE" not in [e.type for e in _events(body)]
 
 
 @pytest.mark.slow

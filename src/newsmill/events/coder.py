@@ -1687,9 +1687,9 @@ def _condition(tok: Any) -> bool:
             return True
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("until", "before")
                                      for c in t.children) and any(
-                w.tag_ in ("VBP", "VBZ") for w in (t, *_children(t, ("aux", "auxpass")))):
+                w.tag_ in ("VBP", "VBZ", "MD") for w in (t, *_children(t, ("aux", "auxpass")))):
             return True  # "will stay until their demands are met", "want guarantees before
-            # they demobilize"; not "until police came"
+            # they demobilize", "before the administration would agree"; not "until police came"
         t = t.head
     return False
 
