@@ -1682,11 +1682,10 @@ def _condition(tok: Any) -> bool:
     they demobilize"): what is asked for, not what happened."""
     t = tok
     while t.head.i != t.i:
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
-                                     for c in t.children):
+        marks = {c.lower_ for c in _children(t, ("mark",))} if t.dep_ == "advcl" else set()
+        if marks & {"if", "unless"}:
             return True
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("until", "before")
-                                     for c in t.children) and any(
+        if marks & {"until", "before"} and any(
                 w.tag_ in ("VBP", "VBZ", "MD") for w in (t, *_children(t, ("aux", "auxpass")))):
             return True  # "will stay until their demands are met", "want guarantees before
             # they demobilize", "before the administration would agree"; not "until police came"

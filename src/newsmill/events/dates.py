@@ -120,12 +120,12 @@ def days_before(text: str, reference: str | None) -> int:
     if not reference:
         return 0
     base = date.fromisoformat(reference[:10])
+    years = [int(y) for y in YEAR.findall(text)]  # "May 2017", "June and December of 2015"
     found = 0
     for m in MONTH.finditer(text):
         month = MONTH_NUMBERS.get(m.group(2).lower())
         if month is None:
             continue
-        years = [int(y) for y in YEAR.findall(text)]  # "May 2017", "June and December of 2015"
         if years:
             start = date(max(years), month, 1)
         else:
