@@ -1737,3 +1737,11 @@ def test_a_deed_hoped_for_is_a_wish() -> None:
     assert _events(body) == []
     body = "\"We will reach a reasonable agreement in this case,\" Foy said on Monday."
     assert [e.type for e in _events(body)] == ["AGREE"]
+
+
+@pytest.mark.slow
+def test_a_deed_told_again_by_its_sufferer_is_the_one_told_without_one() -> None:
+    body = ("NEW DELHI: The United States deported a planeload of people to India on Wednesday."
+            "\n\n\u201cThis was the fourth time I have been deported,\u201d said Singh Jabarjung.")
+    [e] = [e for e in _events(body, published=None) if e.type == "COERCE"]
+    assert e.mode == "deport" and [a.country for a in e.actors] == ["USA"]

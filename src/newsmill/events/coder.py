@@ -1792,7 +1792,9 @@ def merge(events: list[Event]) -> list[Event]:
             same_day = prev.date is None or e.date is None or prev.date == e.date
             shared = bool({a.name for a in e.recipients} & {a.name for a in prev.recipients})
             same_party = not e.recipients or shared  # "I have been deported" after "deported"
-            again = not e.actors and same_party and prev.type == e.type and (
+            anyone = not prev.recipients and e.type not in REACTIONS  # "150 Indians returned
+            # after being deported ... 'I have been deported'": the deed, now with its sufferer
+            again = not e.actors and (same_party or anyone) and prev.type == e.type and (
                 e.mode is None or e.mode == prev.mode)  # "the deaths were caused by ..."
             told = prev_key == key or (prev_key[:3] == key[:3] and not e.recipients)
             faceless = prev.type == e.type and prev.mode == e.mode and (
