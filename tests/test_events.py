@@ -1745,3 +1745,27 @@ def test_a_deed_told_again_by_its_sufferer_is_the_one_told_without_one() -> None
             "\n\n\u201cThis was the fourth time I have been deported,\u201d said Singh Jabarjung.")
     [e] = [e for e in _events(body, published=None) if e.type == "COERCE"]
     assert e.mode == "deport" and [a.country for a in e.actors] == ["USA"]
+
+
+def test_what_a_deed_told_before_is_said_to_be_is_that_deed() -> None:
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from newsmill.events.coder import _said_of_one_told, find_triggers
+
+    def parsed(det: str) -> Doc:  # "<det> rally represented Indiana's biggest teacher protest"
+        return Doc(English().vocab, words=[det, "rally", "represented", "Indiana", "'s", "biggest",
+                                   "teacher", "protest", "."],
+                   pos=["DET", "NOUN", "VERB", "PROPN", "PART", "ADJ", "NOUN", "NOUN", "PUNCT"],
+                   lemmas=[det.lower(), "rally", "represent", "Indiana", "'s", "big", "teacher",
+                           "protest", "."],
+                   deps=["det", "nsubj", "ROOT", "poss", "case", "amod", "compound", "ccomp",
+                         "punct"],
+                   heads=[1, 2, 2, 7, 3, 7, 7, 2, 2])
+
+    def described(det: str) -> list[str]:
+        every = find_triggers(parsed(det)[:])
+        return [f.token.text for f in every if _said_of_one_told(f, every)]
+
+    assert described("The") == ["protest"]  # the rally told before, described
+    assert described("A") == []  # a rally not told before

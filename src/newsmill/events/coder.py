@@ -328,6 +328,17 @@ def _referential(tok: Any) -> bool:
                (c.dep_ == "poss" and c.pos_ == "PRON") for c in tok.children)
 
 
+def _said_of_one_told(f: Found, every: list[Found]) -> bool:
+    """A noun of the type of a deed told before that the clause says it was ("The rally
+    represented Indiana's biggest teacher protest", "the strike was the longest walkout"): the
+    same happening, described."""
+    tok = f.token
+    if tok.pos_ != "NOUN" or tok.dep_ not in ("attr", "ccomp", "dobj", "oprd"):
+        return False
+    return any(g.trigger.type == f.trigger.type and g.token.dep_ in SUBJECTS
+               and g.token.head.i == tok.head.i and _referential(g.token) for g in every)
+
+
 def _purpose(tok: Any) -> bool:
     """An infinitive that is a purpose or a wish ("to end the violence", "sought to talk"),
     not something that happened; intentions ("vowed to strike") stay, as planned."""
@@ -1086,7 +1097,8 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
     asked = requests(sent, body, ctx)
     every = find_triggers(sent)
     triggered = [f for f in every if not (
-        (_referential(f.token) and not each_mention) or _purpose(f.token)
+        ((_referential(f.token) or _said_of_one_told(f, every)) and not each_mention)
+        or _purpose(f.token)
         or (_habitual(f.token) and not each_mention) or _condition(f.token)
         or (_topic(f.token) and not each_mention) or _setting(f)
         or (_charged(f.token) and not each_mention) or _principle(f.token) or _hoped(f.token)
