@@ -1769,3 +1769,21 @@ def test_what_a_deed_told_before_is_said_to_be_is_that_deed() -> None:
 
     assert described("The") == ["protest"]  # the rally told before, described
     assert described("A") == []  # a rally not told before
+
+
+def test_a_possessive_name_is_the_name_the_article_writes_bare() -> None:
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from newsmill.statements.speakers import Entities
+
+    def names(first: str, second: str) -> set[str]:  # "<first>'s founder quit. ... <second>."
+        words = [first, "\u2019s", "founder", "quit", ".", "Regulators", "probe", second, "."]
+        doc = Doc(English().vocab, words=words,
+                  spaces=[False, True, True, False, True, True, True, False, False],
+                  ents=["B-ORG", "I-ORG", "O", "O", "O", "O", "O", "B-ORG", "O"],
+                  sent_starts=[True, False, False, False, False, True, False, False, False])
+        return set(Entities.of(doc).canonical.values())
+
+    assert names("WeWork", "WeWork") == {"WeWork"}  # the article also writes it bare
+    assert "McDonald\u2019s" in names("McDonald", "Wendy")  # a name with its "'s"

@@ -60,6 +60,10 @@ class Entities:
         labels = _labels(ents)
         acronyms = {t.text for t in doc if t.is_upper and len(t.text) >= 3 and t.is_alpha}
         texts_of = {e.start: _name_text(e, labels[e.start]) for e in ents}
+        bare = set(texts_of.values())
+        for start, text in texts_of.items():  # "WeWork’s founder" where the article also
+            if POSSESSIVE.sub("", text) in bare - {text}:  # writes "WeWork"; not "McDonald's"
+                texts_of[start] = POSSESSIVE.sub("", text)
         for e in ents:
             if labels[e.start] == "ORG":
                 texts_of[e.start] = _whole_name(e, texts_of[e.start], acronyms)
