@@ -1787,3 +1787,17 @@ def test_a_possessive_name_is_the_name_the_article_writes_bare() -> None:
 
     assert names("WeWork", "WeWork") == {"WeWork"}  # the article also writes it bare
     assert "McDonald\u2019s" in names("McDonald", "Wendy")  # a name with its "'s"
+
+
+@pytest.mark.slow
+def test_who_takes_part_in_or_is_put_under_a_deed_and_deeds_with_nobody_in_them() -> None:
+    [e] = _events("Serb forces were engaged in ethnic cleansing against the Albanian population "
+                  "of Kosovo, the US government said.")
+    assert e.type == "ASSAULT" and [(a.country, a.sector) for a in e.actors] == [("SRB", "MIL")]
+    [e] = _events("A US national has been put under investigation in Italy for her role in "
+                  "rioting during a summit in Genoa.")
+    assert e.type == "ACCUSE" and [a.country for a in e.recipients] == ["USA"]
+    assert _events("Their proximity to the border and joint military border security "
+                   "operations and air patrols provide a modicum of protection to civilians.") == []
+    [e] = _events("Protests broke out in Almaty on Sunday.")  # protesters, though not named
+    assert e.type == "PROTEST"

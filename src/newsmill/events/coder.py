@@ -1194,6 +1194,10 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
             not ctx.dateline or doers[0].sector in SEATED) else None
         if place is None and ctx.country:
             place = gazetteer().country(ctx.country)
+        if not doers and not done_to and not each_mention and trig.type != "PROTEST" and not (
+                _finite(tok) or _children(tok, ("auxpass",))):
+            continue  # "security operations provide protection": a deed with nobody in it,
+            # not even one it was done to ("after being deported"), or protesters ("protests")
         named = bool(doers)
         default = default_actor(trig.type, _lemma(tok), mode, tuple(a.name for a in done_to))
         if not doers and default is not None:  # where it happened, else the article's country
@@ -1229,6 +1233,14 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
             event = replace(event, arrested=counts.get("arrested"))
         events.append(event)
     return events
+
+
+def _finite(tok: Any) -> bool:
+    """``tok`` is a verb with a tense of its own ("agreed", "has demanded", "will meet"), not
+    a noun, a gerund, a participle or an infinitive."""
+    return _verbal(tok) and (tok.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD")
+        for c in tok.children))
 
 
 def _going_on(head: Any) -> Any:
@@ -1434,7 +1446,12 @@ def _clause_parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], lis
         return [], []
     if _one_of(head, entry_set("status.txt", "suppressing verbs")):
         return [], []  # "security forces used force to crush protests": not the protesters
+    if tok.dep_ == "pobj" and tok.head.head.i == head.i and _children(head, ("nsubjpass",)) and (
+            not _one_of(head, entry_set("status.txt", "part verbs"))):
+        return [], parties(head, ctx)[1]  # "a US national has been put under investigation"
     named = parties(head, ctx)[0]
+    if _one_of(head, entry_set("status.txt", "part verbs")) and not named:
+        named = _named(_children(head, ("nsubjpass",)), ctx)  # "were engaged in cleansing"
     subj = _subject(head)
     if subj is not None and subj.i == tok.i:  # "Protests broke out": the deed is its clause's
         named = [a for a in named if a != act.actor(tok, ctx)]  # subject, not its doer
