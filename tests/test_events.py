@@ -1801,3 +1801,15 @@ def test_who_takes_part_in_or_is_put_under_a_deed_and_deeds_with_nobody_in_them(
                    "operations and air patrols provide a modicum of protection to civilians.") == []
     [e] = _events("Protests broke out in Almaty on Sunday.")  # protesters, though not named
     assert e.type == "PROTEST"
+
+
+@pytest.mark.slow
+def test_a_paragraph_set_in_the_past_keeps_its_undated_deeds_in_the_past() -> None:
+    letter = ("In a letter to the president in May, the head of the farm lobby said farmers "
+              "faced hardship. He urged Mr. Trump to make a deal as soon as possible.")
+    assert [e.type for e in _events(letter, published="2019-11-18")] == []
+    refugees = "As of 2016, the country had admitted more than a million Syrian refugees."
+    closed = "Jordan closed its borders with Syria."
+    assert _events(f"{refugees} {closed}", published="2019-11-18") == []
+    [e] = _events(f"{refugees}\n\n{closed}", published="2019-11-18")  # a paragraph of its own
+    assert e.type == "SANCTION"

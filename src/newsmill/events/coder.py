@@ -1080,14 +1080,16 @@ def _counts_of(counts: dict[str, list[tuple[Any, int]]], tok: Any, head: Any,
 def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str | None,
                   earlier: dict[str, Event] | None = None,
                   each_mention: bool = False,
-                  homes: dict[tuple[int, str], Place] | None = None) -> list[Event]:
+                  homes: dict[tuple[int, str], Place] | None = None,
+                  history: bool = False) -> list[Event]:
     """The events of one sentence; ``earlier`` holds the article's last event of each type, and
     of each type and mode ("ASSAULT firearms"), that names its doers, for "the firing" in "one
     person was killed in the firing"; ``homes`` gets, by evidence offset and type, the country
     of a state body that does a deed (not a reaction to another's, "the UK has urged an end to
     the violence") where neither the text nor a dateline names a place ("Sweden has dropped
     its investigation": Sweden's courts act in Sweden), which ``code`` gives the event after
-    merging. With ``each_mention`` what a relative clause tells
+    merging; ``history`` says an earlier sentence of the paragraph dates it to the past
+    ("In a letter in May, he said ... He urged"). With ``each_mention`` what a relative clause tells
     of a party, a deed told before ("the arrests") or talked about ("informed about the
     arrests"), a habit ("police routinely torture people") and a backdrop count too, and each
     event's evidence is its clause, or its whole sentence where the clause is shorter than
@@ -1137,7 +1139,7 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
             start, end = sent.start_char, sent.end_char
         own = _own_words(head, tok)
         if not each_mention and (years_before(own, published) >= 1 or _years_after(head) or (
-                _at_the_time(head)) or (
+                _at_the_time(head)) or (history and not dates and _simple_past(head)) or (
                 not published and (years_before(own, _latest_year(body)) >= 2
                                    or _in_a_dated_war(head)))):
             continue  # background history, not news
@@ -1194,14 +1196,17 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
             not ctx.dateline or doers[0].sector in SEATED) else None
         if place is None and ctx.country:
             place = gazetteer().country(ctx.country)
-        if not doers and not done_to and not each_mention and trig.type != "PROTEST" and not (
-                _finite(tok) or _children(tok, ("auxpass",))):
-            continue  # "security operations provide protection": a deed with nobody in it,
-            # not even one it was done to ("after being deported"), or protesters ("protests")
         named = bool(doers)
         default = default_actor(trig.type, _lemma(tok), mode, tuple(a.name for a in done_to))
         if not doers and default is not None:  # where it happened, else the article's country
             doers = [Actor(default[0], place.country if place else ctx.country, default[1])]
+        if not doers and not done_to and not each_mention and trig.type != "PROTEST" and not (
+                _finite(tok) or _children(tok, ("auxpass",))
+                or (tok.dep_ == "dobj" and _subject(tok.head) is not None)):
+            continue  # "security operations provide protection": a deed with nobody in it,
+            # not even one it was done to ("after being deported"), who does such deeds ("no
+            # arrests have been made": the police) or whoever did it ("the two sides held
+            # talks"), or protesters ("protests")
         event = Event(type=trig.type, mode=mode, evidence=body[start:end], start=start, end=end,
                       actors=tuple(doers), recipients=tuple(a for a in done_to if a not in doers),
                       place=place, date=day,
@@ -1873,10 +1878,15 @@ def code(doc: Any, body: str, published: str | None,
     earlier: dict[str, Event] = {}
     homes: dict[tuple[int, str], Place] = {}
     days: list[tuple[int, str]] = []
+    last_paragraph, history = -2, False
     for sent in doc.sents:
         if _heading(sent, body):
             continue
-        told = code_sentence(sent, body, ctx, published, earlier, each_mention, homes)
+        paragraph = body.rfind("\n", 0, sent.start_char)
+        if paragraph != last_paragraph:
+            last_paragraph, history = paragraph, False
+        told = code_sentence(sent, body, ctx, published, earlier, each_mention, homes, history)
+        history = _past_frame(sent, body, published, history)
         earlier.update((key, e) for e in told if e.actors for key in (e.type, f"{e.type} {e.mode}"))
         events += told
         day = None if told else _day_of(sent, published)
@@ -1894,6 +1904,30 @@ def code(doc: Any, body: str, published: str | None,
         events = [replace(e, place=lead) if e.type in REACTIONS and e.place == centre else e
                   for e in events]
     return anchor(events, days)
+
+
+def _past_frame(sent: Any, body: str, published: str | None, before: bool) -> bool:
+    """Whether the story is in the past after ``sent``: it names a year or more before the
+    report (two without a publication date, against the latest year the story names), or a
+    month with no day ``BACKGROUND_DAYS`` before ("as of 2016", "in a letter in May"); a
+    sentence that names no such time keeps the frame ``before`` it, one that names another
+    time ends it."""
+    words = [e.text for e in sent.ents if e.label_ == "DATE" and not (  # not "since 2016":
+        e.start > 0 and e.doc[e.start - 1].lower_ == "since")]  # what has gone on since goes on
+    if not words:
+        return before
+    reference = published or _latest_day(body)
+    return any((years_before(w, published) >= 1 if published
+                else years_before(w, _latest_year(body)) >= 2)
+               or (not DAY_NUMBER.search(w) and days_before(w, reference) >= BACKGROUND_DAYS)
+               for w in words)
+
+
+def _simple_past(head: Any) -> bool:
+    """The clause is told in the simple past ("Jordan closed its borders"), not as what goes
+    on or has been done by now."""
+    verb = head if _verbal(head) else head.head
+    return verb.tag_ == "VBD" and not _children(verb, ("aux", "auxpass"))
 
 
 def _heading(sent: Any, body: str) -> bool:
