@@ -1813,3 +1813,13 @@ def test_a_paragraph_set_in_the_past_keeps_its_undated_deeds_in_the_past() -> No
     assert _events(f"{refugees} {closed}", published="2019-11-18") == []
     [e] = _events(f"{refugees}\n\n{closed}", published="2019-11-18")  # a paragraph of its own
     assert e.type == "SANCTION"
+
+
+@pytest.mark.slow
+def test_a_simple_present_with_a_day_to_come_is_on_the_calendar() -> None:
+    [e] = _events("The utilities commission holds a public hearing Wednesday with executives "
+                  "from the phone companies.", published="2019-06-10")  # a Monday
+    assert (e.type, e.status, e.date) == ("CONSULT", "planned", "2019-06-12")
+    [e] = _events("The utilities commission held a public hearing Wednesday with executives "
+                  "from the phone companies.", published="2019-06-10")
+    assert (e.type, e.status, e.date) == ("CONSULT", "occurred", "2019-06-05")

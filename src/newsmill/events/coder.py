@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from newsmill.events import actors as act
-from newsmill.events.dates import days_before, resolve, years_before
+from newsmill.events.dates import WEEKDAYS, days_before, resolve, years_before
 from newsmill.events.lexicon import (
     Trigger,
     default_actor,
@@ -930,7 +930,18 @@ def status_of(trig: Trigger, tok: Any, sent: Any) -> str:
         return "planned"  # "called for a strike", not "called for pay in a protest"
     if trig.type == "AGREE" and _agreed_to_do(tok):
         return "planned"
+    if _scheduled_present(clause):
+        return "planned"
     return "occurred"
+
+
+def _scheduled_present(verb: Any) -> bool:
+    """A simple present with a day or a week to come of its own ("The commission holds a
+    public hearing Wednesday", "negotiators return to Geneva this week"): the news's way to
+    say what is on the calendar."""
+    return verb.tag_ in ("VBZ", "VBP") and not _children(verb, ("aux", "auxpass", "neg")) and any(
+        c.dep_ == "npadvmod" and (c.lower_ in WEEKDAYS or (c.lower_ == "week" and any(
+            d.lower_ in ("this", "next") for d in c.children))) for c in verb.children)
 
 
 def _dated_status(status: str, day: str | None, published: str | None) -> str:
@@ -1143,6 +1154,8 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
                 not published and (years_before(own, _latest_year(body)) >= 2
                                    or _in_a_dated_war(head)))):
             continue  # background history, not news
+        if _scheduled_present(_going_on(head)):  # "holds a hearing Wednesday": the coming one
+            dates = [w if w.lower() not in WEEKDAYS else f"next {w}" for w in dates]
         day = _first_day(dates, published)
         if day is None and not dates and _present(head):
             day = published  # "the United States stands ready to support": as of the report
@@ -1509,7 +1522,8 @@ def _as_plover(event: Event, tok: Any, trig: Trigger) -> Event:
     if event.status in ("planned", "hypothetical") and _ultimatum(tok):
         mode = THREAT_MODES.get(event.mode or "", FUTURE_CONFLICT.get(event.type, "relations"))
         return replace(event, type="THREATEN", mode=mode, status="planned")
-    if event.status in ("planned", "hypothetical") and event.type in FUTURE_COOPERATION:
+    if event.status in ("planned", "hypothetical") and event.type in FUTURE_COOPERATION and not (
+            _scheduled_present(_going_on(_clause(tok)))):  # "holds a hearing Wednesday": due
         return replace(event, type="AGREE", mode=None)  # "would meet him if he ...": an offer
     if event.status in ("planned", "hypothetical") and event.type in FUTURE_CONFLICT and not (
             _scheduled(tok) or _enacted(tok)):  # "was set to begin shutting off power": due
