@@ -1823,3 +1823,12 @@ def test_a_simple_present_with_a_day_to_come_is_on_the_calendar() -> None:
     [e] = _events("The utilities commission held a public hearing Wednesday with executives "
                   "from the phone companies.", published="2019-06-10")
     assert (e.type, e.status, e.date) == ("CONSULT", "occurred", "2019-06-05")
+
+
+@pytest.mark.slow
+def test_a_deed_nobody_is_named_for_told_again_with_its_sufferers_is_one() -> None:
+    body = ("Some of those arrested during the protests over Sunday's vote were detained by "
+            "mistake, the president says.\n\nThe president said some protesters were "
+            "\"detained just by mistake\" and would be let go.")
+    [e] = [e for e in _events(body) if e.type == "COERCE"]
+    assert [a.name for a in e.recipients] == ["protesters"]

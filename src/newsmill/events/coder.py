@@ -1826,10 +1826,10 @@ def _unnamed(e: Event) -> bool:
 
 def merge(events: list[Event]) -> list[Event]:
     """The same happening told twice is one event: same type, mode, parties and place; told
-    again without its parties, or with nobody named for it where the other names its doer or
-    shares its sufferers ("a deadly stabbing on a commuter train ... a man has been stabbed to
-    death on a commuter train"), it is the earlier one of its type, which takes the parties it
-    lacked."""
+    again without its parties, or with nobody named for it where the other names its doer,
+    shares its sufferers or names none ("a deadly stabbing on a commuter train ... a man has
+    been stabbed to death on a commuter train"), it is the earlier one of its type, which takes
+    the parties it lacked."""
     out: list[Event] = []
     keys: list[tuple[object, ...]] = []
     for e in events:
@@ -1846,7 +1846,8 @@ def merge(events: list[Event]) -> list[Event]:
                 e.mode is None or e.mode == prev.mode)  # "the deaths were caused by ..."
             told = prev_key == key or (prev_key[:3] == key[:3] and not e.recipients)
             faceless = prev.type == e.type and prev.mode == e.mode and (
-                (_unnamed(e) and same_party) or (_unnamed(prev) and shared))
+                (_unnamed(e) and (same_party or not prev.recipients))
+                or (_unnamed(prev) and shared))
             if (told or again or faceless) and same_place and same_day:
                 named = prev if not _unnamed(prev) or not e.actors else e
                 out[n] = replace(prev, actors=named.actors,
