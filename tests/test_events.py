@@ -1832,3 +1832,12 @@ def test_a_deed_nobody_is_named_for_told_again_with_its_sufferers_is_one() -> No
             "\"detained just by mistake\" and would be let go.")
     [e] = [e for e in _events(body) if e.type == "COERCE"]
     assert [a.name for a in e.recipients] == ["protesters"]
+
+
+@pytest.mark.slow
+def test_news_solely_about_companies_is_not_coded() -> None:
+    assert _events("SoftBank Group Corp agreed to inject $6.5 billion in debt and equity into "
+                   "the startup.") == []
+    [e] = _events("SoftBank Group Corp agreed to pay the Japanese government $6.5 billion in "
+                  "back taxes.")  # a company and a state
+    assert e.type == "AGREE"

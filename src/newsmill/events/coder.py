@@ -1213,6 +1213,10 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         default = default_actor(trig.type, _lemma(tok), mode, tuple(a.name for a in done_to))
         if not doers and default is not None:  # where it happened, else the article's country
             doers = [Actor(default[0], place.country if place else ctx.country, default[1])]
+        if doers and not each_mention and all(a.sector == "BUS" for a in (*doers, *done_to)) and (
+                not any(_public(t) for t in head.subtree)):
+            continue  # "SoftBank agreed to inject $6.5 billion": news solely about companies,
+            # which PLOVER leaves out; not "agreed to pay the Japanese government"
         if not doers and not done_to and not each_mention and trig.type != "PROTEST" and not (
                 _finite(tok) or _children(tok, ("auxpass",))
                 or (tok.dep_ == "dobj" and _subject(tok.head) is not None)):
@@ -1251,6 +1255,13 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
             event = replace(event, arrested=counts.get("arrested"))
         events.append(event)
     return events
+
+
+def _public(tok: Any) -> bool:
+    """``tok`` names a state, a people or a party other than a business ("the Japanese
+    government", "regulators")."""
+    return tok.ent_type_ in ("GPE", "NORP") or (
+        tok.pos_ in ("NOUN", "PROPN") and act.sector_of([tok.text]) not in (None, "BUS"))
 
 
 def _finite(tok: Any) -> bool:
