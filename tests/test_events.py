@@ -1801,6 +1801,8 @@ def test_who_takes_part_in_or_is_put_under_a_deed_and_deeds_with_nobody_in_them(
                    "operations and air patrols provide a modicum of protection to civilians.") == []
     [e] = _events("Protests broke out in Almaty on Sunday.")  # protesters, though not named
     assert e.type == "PROTEST"
+    [e] = _events("Following heavy fighting, the village fell on Sunday.")  # violence, whoever
+    assert e.type == "ASSAULT"
 
 
 @pytest.mark.slow

@@ -1217,13 +1217,14 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
                 not any(_public(t) for t in head.subtree)):
             continue  # "SoftBank agreed to inject $6.5 billion": news solely about companies,
             # which PLOVER leaves out; not "agreed to pay the Japanese government"
-        if not doers and not done_to and not each_mention and trig.type != "PROTEST" and not (
+        if not doers and not done_to and not each_mention and trig.type not in OFFENCES and not (
                 _finite(tok) or _children(tok, ("auxpass",))
                 or (tok.dep_ == "dobj" and _subject(tok.head) is not None)):
             continue  # "security operations provide protection": a deed with nobody in it,
             # not even one it was done to ("after being deported"), who does such deeds ("no
             # arrests have been made": the police) or whoever did it ("the two sides held
-            # talks"), or protesters ("protests")
+            # talks"); not protests or violence ("synchronised attacks were launched"), which
+            # are news whoever did them
         event = Event(type=trig.type, mode=mode, evidence=body[start:end], start=start, end=end,
                       actors=tuple(doers), recipients=tuple(a for a in done_to if a not in doers),
                       place=place, date=day,
