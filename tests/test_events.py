@@ -1843,3 +1843,10 @@ def test_news_solely_about_companies_is_not_coded() -> None:
     [e] = _events("SoftBank Group Corp agreed to pay the Japanese government $6.5 billion in "
                   "back taxes.")  # a company and a state
     assert e.type == "AGREE"
+
+
+@pytest.mark.slow
+def test_a_traffic_stop_detains_the_driver() -> None:
+    [e] = _events("Officers stopped a vehicle driven by John Smith, 29, of Franklin on Sunday.")
+    assert (e.type, e.mode, e.date) == ("COERCE", "arrest", "2019-06-09")
+    assert [a.name for a in e.recipients] == ["John Smith"]

@@ -741,6 +741,7 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
             subj = _subject(tok.head)
             if subj is not None:
                 doers.append(subj)
+    done_to = [p for t in done_to for p in _behind(t)]
     doers = [t for t in doers if not any(  # "Israeli police custody": one party
         t.i != o.i and t in act.phrase(o) for o in doers)]
     doers += [c for t in doers for c in _companions(t)]
@@ -749,6 +750,16 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
         named = _named([c for p in _children(tok, ("prep",)) if p.lower_ == "between"
                         for c in _children(p, ("pobj",))], ctx)
     return named, _named(done_to, ctx)
+
+
+def _behind(tok: Any) -> list[Any]:
+    """Who a thing done to stands for: the "by" agent of a participle on it ("stopped a
+    vehicle driven by Jonathan Blair": Blair), else the thing itself."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ or act.sector_of([tok.text]):
+        return [tok]
+    agents = [p for a in _children(tok, ("acl",)) if a.tag_ == "VBN"
+              for g in _children(a, ("agent",)) for p in _children(g, ("pobj",))]
+    return agents or [tok]
 
 
 def _companions(tok: Any) -> list[Any]:
