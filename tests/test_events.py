@@ -1850,3 +1850,12 @@ def test_a_traffic_stop_detains_the_driver() -> None:
     [e] = _events("Officers stopped a vehicle driven by John Smith, 29, of Franklin on Sunday.")
     assert (e.type, e.mode, e.date) == ("COERCE", "arrest", "2019-06-09")
     assert [a.name for a in e.recipients] == ["John Smith"]
+
+
+@pytest.mark.slow
+def test_what_a_suspect_admits_is_the_crime_charged() -> None:
+    admitted = ("In an interview with the FBI, Webb confessed to the kidnapping, admitting that "
+                "after successfully fighting off the girl's mother, he drove to a church.")
+    assert _events(admitted) == []
+    [e] = _events("After fighting off the girl's mother, Webb drove to a church.")  # told
+    assert e.type == "ASSAULT"

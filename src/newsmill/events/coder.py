@@ -89,6 +89,7 @@ COOPERATIVE = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CON
 FUTURE_COOPERATION = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT"})
 FUTURE_CONFLICT = {"COERCE": "restrict", "PROTEST": "restrict", "SANCTION": "relations",
                    "ASSAULT": "violence", "MOBILIZE": "violence"}
+CONFESSING = frozenset({"admit", "confess"})  # what one says one did is the crime charged
 OFFENCES = frozenset({"ASSAULT", "PROTEST"})  # deeds one is held for ("booked for murder")
 THREAT_MODES = {"arrest": "arrest", "deport": "expel", "expel": "expel"}
 
@@ -1714,13 +1715,17 @@ def _charged(tok: Any) -> bool:
     """A deed told as what a charge, an allegation or a theory says ("pleaded guilty to charges
     he threatened to kill", "the allegation that he took bribes", "theories suggesting he had
     been murdered"), or as what someone is charged with, convicted of or pleads guilty to
-    ("pleading guilty to threatening to assault"): the charge is the news, if any."""
+    ("pleading guilty to threatening to assault"), or admits having done ("admitting that
+    after fighting off the child's mother, he drove ..."): the charge is the news, if any."""
     head = tok if _verbal(tok) else _clause(tok)
     if head.dep_ == "ccomp" and head.head.dep_ == "acl":  # "theories suggesting he had been
         head = head.head  # murdered": what the theories say
     if head.dep_ in ("relcl", "acl") and _one_of(head.head, entry_set("status.txt",
                                                                       "charge nouns")):
         return True
+    if any(t.dep_ == "ccomp" and _one_of(t.head, CONFESSING) for t in (head, *head.ancestors)):
+        return True  # "admitting that after fighting off the child's mother, he drove": what
+        # a suspect confesses to is the crime charged
     t = tok  # "pleading guilty to threatening to assault and murder": up to the preposition
     while t.dep_ in ("conj", "xcomp", "pobj", "pcomp", "prep") and t.head.i != t.i:
         if t.dep_ == "prep" and t.lower_ in ("to", "of", "with", "for") and (_one_of(
