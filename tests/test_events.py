@@ -1859,3 +1859,16 @@ def test_what_a_suspect_admits_is_the_crime_charged() -> None:
     assert _events(admitted) == []
     [e] = _events("After fighting off the girl's mother, Webb drove to a church.")  # told
     assert e.type == "ASSAULT"
+
+
+@pytest.mark.slow
+def test_a_count_the_story_tells_one_by_one_is_not_an_event_again() -> None:
+    lead = "Police arrested five people on Sunday during a drug raid at a home in Franklin."
+    items = ["Officers arrested John Smith, 32, of Franklin, on several charges.",
+             "Officers also arrested Mary Jones, 40, who lives at the home.",
+             "Officers later arrested Peter Brown, 29, after stopping his car."]
+    events = _events("\n\n".join([lead, *items]))
+    assert [e.type for e in events] == ["COERCE"] * 3
+    assert {e.date for e in events} == {"2019-06-09"}  # the day of the lead
+    fewer = _events("\n\n".join([lead, *items[:2]]))  # two of five told: the count stays
+    assert len(fewer) == 3

@@ -70,6 +70,7 @@ DAY_NUMBER = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b")
 BACKGROUND_DAYS = 90  # a deed its clause dates to a month this long before the story is history
 FULL_DATE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|"
                        r"October|November|December) \d{1,2}, (?:19|20)\d\d\b")
+ITEMS = 3  # later events that tell one by one what a count sums up
 HEADING_WORDS = 20  # a line of its own this short with no closing stop is a subhead
 SENTENCE_END = re.compile(r"[.!?:;][\"”’')\]]*$")
 SHORT_CLAUSE = 12  # words: a labelled event's evidence is its clause, its sentence if shorter
@@ -1891,6 +1892,27 @@ def merge(events: list[Event]) -> list[Event]:
     return out
 
 
+def _itemised(events: list[Event]) -> tuple[list[Event], list[Event]]:
+    """The events without a count the story goes on to tell one by one: "Police arrested six
+    people Monday" before "Officers arrested Elizabeth A. Burton ... Officers also arrested
+    Christopher L. Tays ..." sums up the arrests told after it, each a happening of its own.
+    It takes ``ITEMS`` later events of its type and mode, of its day or none, each done to
+    people named, no more than it counts. Returns the events kept and those left out."""
+    def named(e: Event) -> bool:
+        return bool(e.recipients) and all(a.name[:1].isupper() and len(a.name.split()) > 1
+                                          for a in e.recipients)
+
+    out: list[Event] = []
+    summed: list[Event] = []
+    for n, e in enumerate(events):
+        items = [o for o in events[n + 1:] if (o.type, o.mode) == (e.type, e.mode)
+                 and o.date in (None, e.date) and named(o)]
+        summing = bool(e.arrested and e.recipients and not named(e)) and (
+            ITEMS <= len(items) <= (e.arrested or 0))
+        (summed if summing else out).append(e)
+    return out, summed
+
+
 def anchor(events: list[Event], days: Sequence[tuple[int, str]] = ()) -> list[Event]:
     """An event the text gives no day for happened when the story's last dated event did (a
     report's narrative time: "Police arrested six people Monday. ... Officers also arrested
@@ -1935,7 +1957,9 @@ def code(doc: Any, body: str, published: str | None,
         day = None if told else _day_of(sent, published)
         if day is not None:
             days.append((sent.start_char, day))
-    events = events if each_mention else merge(events)
+    if not each_mention:
+        events, summed = _itemised(merge(events))
+        days += [(e.start, e.date) for e in summed if e.date]  # its day is the items' day
     # a reaction no place is named for ("the French foreign ministry said it regrets ...") is
     # about the story's first happening whose place is named (not a state body's home),
     # where that lies outside the country the article names most ("visited a settlement in
