@@ -1872,3 +1872,20 @@ def test_a_count_the_story_tells_one_by_one_is_not_an_event_again() -> None:
     assert {e.date for e in events} == {"2019-06-09"}  # the day of the lead
     fewer = _events("\n\n".join([lead, *items[:2]]))  # two of five told: the count stays
     assert len(fewer) == 3
+
+
+@pytest.mark.slow
+def test_who_held_a_party_freed_it_and_what_went_on_since_a_year_is_news() -> None:
+    [e] = _events("Two hostages, an American and an Australian, who had been held by the Taliban "
+                  "in Afghanistan since 2016 were released Tuesday in a prisoner swap.",
+                  published="2019-11-19")
+    assert (e.type, e.date) == ("RETREAT", "2019-11-19")
+    assert [(a.country, a.sector) for a in e.actors] == [("AFG", "REB")]
+    [e] = _events("Three aid workers held by rebels were freed on Sunday.")
+    assert [a.sector for a in e.actors] == ["REB"]
+
+
+def test_a_year_something_has_gone_on_since_is_not_when_it_happened() -> None:
+    assert years_before("held since 2016 were released Tuesday", "2019-11-19") == 0
+    assert years_before("since the 1990s", "2019-11-19") == 0
+    assert years_before("closed in 2016", "2019-11-19") == 3

@@ -744,6 +744,11 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
             if subj is not None:
                 doers.append(subj)
     done_to = [p for t in done_to for p in _behind(t)]
+    if _verbal(tok) and (slip := _since_slip(tok)) is not None:  # "hostages who had been held
+        done_to = [slip]  # since 2016 were released", parsed as if 2016 were released
+    if not doers and _one_of(tok, entry_set("status.txt", "freeing verbs")):
+        doers += [p for t in done_to for p in _holders(t)]  # "hostages held by the Taliban
+        # were released": the Taliban released them
     doers = [t for t in doers if not any(  # "Israeli police custody": one party
         t.i != o.i and t in act.phrase(o) for o in doers)]
     doers += [c for t in doers for c in _companions(t)]
@@ -752,6 +757,25 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
         named = _named([c for p in _children(tok, ("prep",)) if p.lower_ == "between"
                         for c in _children(p, ("pobj",))], ctx)
     return named, _named(done_to, ctx)
+
+
+def _since_slip(verb: Any) -> Any | None:
+    """The noun a passive verb is told of where the parser took "since 2016" for its subject
+    and hung it on a relative clause ("Two hostages who had been held by the Taliban since 2016
+    were released Tuesday": the hostages), else None."""
+    if verb.dep_ != "advcl" or verb.head.dep_ != "relcl" or not any(
+            c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
+        return None
+    dated = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return verb.head.head if dated and all(c.ent_type_ == "DATE" for c in dated) else None
+
+
+def _holders(tok: Any) -> list[Any]:
+    """Who a relative clause or a participle says holds the party ``tok`` ("hostages who had
+    been held by the Taliban", "prisoners held by rebels")."""
+    return [p for c in tok.children if c.dep_ in ("relcl", "acl")
+            and _one_of(c, entry_set("status.txt", "holding verbs"))
+            for a in _children(c, ("agent",)) for p in _children(a, ("pobj",))]
 
 
 def _behind(tok: Any) -> list[Any]:

@@ -23,6 +23,7 @@ NOT_A_DAY = re.compile(
 AHEAD = frozenset({"next", "coming"})  # "next Monday": the one to come
 SOON = 62  # days: a month and day with no year this close ahead is the coming one
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
+SINCE_YEAR = re.compile(r"\bsince (?:\w+ )?(?:1[89]\d\d|20\d\d)s?\b")
 
 
 def _weekday_before(text: str, published: date) -> date | None:
@@ -92,8 +93,9 @@ def _a_year_on(day: date) -> date | None:
 
 def years_before(text: str, published: str | None) -> int:
     """How many years before publication ``text`` lies ("in 2016" in 2019: 3; "years ago": 2);
-    0 when it names no earlier year."""
-    t = text.lower()
+    0 when it names no earlier year. A year something has gone on "since" is not when it
+    happened ("held since 2016 were released Tuesday")."""
+    t = SINCE_YEAR.sub("", text.lower())
     if re.search(r"\b(years|decades) ago\b", t):
         return 2
     if re.search(r"\b(last|previous) year\b", t):
