@@ -474,9 +474,10 @@ def test_the_story_s_setting_from_its_dateline_and_where_things_happen() -> None
                   "United States said. The United States flew them home.")
     assert e.place is not None and e.place.country == "IND"
     # "in Afghanistan" tells where; "American" and "Australian" tell whose
-    [e] = _events("An American and an Australian held in Afghanistan since 2016 were released "
-                  "on Tuesday. The American professor thanked the American embassy.")
-    assert e.place is not None and e.place.country == "AFG"
+    events = _events("An American and an Australian held in Afghanistan since 2016 were "
+                     "released on Tuesday. The American professor thanked the American embassy.")
+    assert [e.type for e in events] == ["RETREAT", "SUPPORT"]
+    assert {e.place.country if e.place else None for e in events} == {"AFG"}
     # a place named through its country ("in Syria's al-Tanf"), not the forces' nationality
     [e] = _events("The ministries accused U.S. forces in southern Syria's al-Tanf of "
                   "disrupting the plan.")
@@ -1889,3 +1890,12 @@ def test_a_year_something_has_gone_on_since_is_not_when_it_happened() -> None:
     assert years_before("held since 2016 were released Tuesday", "2019-11-19") == 0
     assert years_before("since the 1990s", "2019-11-19") == 0
     assert years_before("closed in 2016", "2019-11-19") == 3
+
+
+@pytest.mark.slow
+def test_what_someone_fears_is_not_an_event_told() -> None:
+    assert [e.type for e in _events(
+        "A group of physicians, alarmed that the administration is denying flu vaccines to "
+        "immigrants in custody, wrote to the department on Tuesday.") if e.type == "REJECT"] == []
+    assert [e.type for e in _events("The administration is denying flu vaccines to immigrants "
+                                    "in custody.")] == ["REJECT"]

@@ -377,8 +377,9 @@ def _principle(tok: Any) -> bool:
 
 def _hoped(tok: Any) -> bool:
     """A deed that is what someone hopes or wishes for ("It is our hope that we'll be able to
-    reach a reasonable agreement", "he hoped the swap would pave the way for talks"): a wish,
-    not an event."""
+    reach a reasonable agreement", "he hoped the swap would pave the way for talks") or fears
+    ("alarmed that the administration is denying flu vaccines"): a wish or a fear, not an
+    event the story tells."""
     t = tok if _verbal(tok) else _clause(tok)
     for _ in range(4):
         if t.dep_ in ("ccomp", "acl") and _one_of(t.head, entry_set("status.txt", "wishing words")):
