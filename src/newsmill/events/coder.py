@@ -1969,6 +1969,7 @@ def code(doc: Any, body: str, published: str | None,
     homes: dict[tuple[int, str], Place] = {}
     days: list[tuple[int, str]] = []
     last_paragraph, history = -2, False
+    frame = (published or _latest_day(body), _latest_year(body))  # what dates are told against
     for sent in doc.sents:
         if _heading(sent, body):
             continue
@@ -1976,7 +1977,7 @@ def code(doc: Any, body: str, published: str | None,
         if paragraph != last_paragraph:
             last_paragraph, history = paragraph, False
         told = code_sentence(sent, body, ctx, published, earlier, each_mention, homes, history)
-        history = _past_frame(sent, body, published, history)
+        history = _past_frame(sent, published, frame, history)
         earlier.update((key, e) for e in told if e.actors for key in (e.type, f"{e.type} {e.mode}"))
         events += told
         day = None if told else _day_of(sent, published)
@@ -1998,20 +1999,21 @@ def code(doc: Any, body: str, published: str | None,
     return anchor(events, days)
 
 
-def _past_frame(sent: Any, body: str, published: str | None, before: bool) -> bool:
+def _past_frame(sent: Any, published: str | None, frame: tuple[str | None, str | None],
+                before: bool) -> bool:
     """Whether the story is in the past after ``sent``: it names a year or more before the
     report (two without a publication date, against the latest year the story names), or a
     month with no day ``BACKGROUND_DAYS`` before ("as of 2016", "in a letter in May"); a
     sentence that names no such time keeps the frame ``before`` it, one that names another
-    time ends it."""
+    time ends it. ``frame`` is the story's day (published, else its latest full date) and its
+    latest year."""
     words = [e.text for e in sent.ents if e.label_ == "DATE" and not (  # not "since 2016":
         e.start > 0 and e.doc[e.start - 1].lower_ == "since")]  # what has gone on since goes on
     if not words:
         return before
-    reference = published or _latest_day(body)
-    return any((years_before(w, published) >= 1 if published
-                else years_before(w, _latest_year(body)) >= 2)
-               or (not DAY_NUMBER.search(w) and days_before(w, reference) >= BACKGROUND_DAYS)
+    day, year = frame
+    return any((years_before(w, published) >= 1 if published else years_before(w, year) >= 2)
+               or (not DAY_NUMBER.search(w) and days_before(w, day) >= BACKGROUND_DAYS)
                for w in words)
 
 
