@@ -1899,3 +1899,11 @@ def test_what_someone_fears_is_not_an_event_told() -> None:
         "immigrants in custody, wrote to the department on Tuesday.") if e.type == "REJECT"] == []
     assert [e.type for e in _events("The administration is denying flu vaccines to immigrants "
                                     "in custody.")] == ["REJECT"]
+
+
+@pytest.mark.slow
+def test_what_had_been_going_on_before_the_story_is_not_its_news() -> None:
+    assert _events("Washington and the Taliban had been holding direct talks on a withdrawal "
+                   "of US troops.") == []
+    [e] = _events("Officials said Washington and the Taliban had been holding direct talks.")
+    assert e.type == "CONSULT"  # what a source says went on is its report

@@ -1189,6 +1189,7 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         own = _own_words(head, tok)
         if not each_mention and (years_before(own, published) >= 1 or _years_after(head) or (
                 _at_the_time(head)) or (history and not dates and _simple_past(head)) or (
+                _had_been_doing(head)) or (
                 not published and (years_before(own, _latest_year(body)) >= 2
                                    or _in_a_dated_war(head)))):
             continue  # background history, not news
@@ -2015,6 +2016,15 @@ def _past_frame(sent: Any, published: str | None, frame: tuple[str | None, str |
     return any((years_before(w, published) >= 1 if published else years_before(w, year) >= 2)
                or (not DAY_NUMBER.search(w) and days_before(w, day) >= BACKGROUND_DAYS)
                for w in words)
+
+
+def _had_been_doing(head: Any) -> bool:
+    """The narrative tells the clause as what had been going on before its story, of its own
+    and not as what someone said ("Washington and the Taliban had been holding direct talks")."""
+    verb = head if _verbal(head) else head.head
+    aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    return verb.tag_ == "VBG" and "had" in aux and "been" in aux and not any(
+        _lemma(t) in cues() for t in verb.ancestors)
 
 
 def _simple_past(head: Any) -> bool:
