@@ -675,7 +675,7 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
         voice = _passive_head(tok)
         if voice is not None:  # "was caught by police and deported": the police deported him
             passive = True
-            doers += [p for a in _children(voice, ("agent",)) for p in _children(a, ("pobj",))]
+            doers += _agents(voice)
             done_to += _children(voice, ("nsubjpass",)) or [
                 s for s in (_subject(voice),) if s is not None]
         stance = _stance(tok)
@@ -774,9 +774,13 @@ def _since_slip(verb: Any) -> Any | None:
 def _holders(tok: Any) -> list[Any]:
     """Who a relative clause or a participle says holds the party ``tok`` ("hostages who had
     been held by the Taliban", "prisoners held by rebels")."""
-    return [p for c in tok.children if c.dep_ in ("relcl", "acl")
-            and _one_of(c, entry_set("status.txt", "holding verbs"))
-            for a in _children(c, ("agent",)) for p in _children(a, ("pobj",))]
+    return [p for c in _children(tok, ("relcl", "acl"))
+            if _one_of(c, entry_set("status.txt", "holding verbs")) for p in _agents(c)]
+
+
+def _agents(verb: Any) -> list[Any]:
+    """Who a passive verb's "by" phrase names ("was caught by police": police)."""
+    return [p for a in _children(verb, ("agent",)) for p in _children(a, ("pobj",))]
 
 
 def _behind(tok: Any) -> list[Any]:
@@ -784,9 +788,7 @@ def _behind(tok: Any) -> list[Any]:
     vehicle driven by Jonathan Blair": Blair), else the thing itself."""
     if tok.pos_ != "NOUN" or tok.ent_type_ or act.sector_of([tok.text]):
         return [tok]
-    agents = [p for a in _children(tok, ("acl",)) if a.tag_ == "VBN"
-              for g in _children(a, ("agent",)) for p in _children(g, ("pobj",))]
-    return agents or [tok]
+    return [p for a in _children(tok, ("acl",)) if a.tag_ == "VBN" for p in _agents(a)] or [tok]
 
 
 def _companions(tok: Any) -> list[Any]:
