@@ -630,7 +630,7 @@ def test_a_common_noun_the_model_took_for_a_name_is_still_a_word() -> None:
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-    from newsmill.events.coder import _in_name
+    from newsmill.events.triggers import _in_name
 
     doc = Doc(Vocab(), words=["Protests", "broke", "out", "at", "Amnesty", "International"],
               pos=["NOUN", "VERB", "ADP", "ADP", "PROPN", "PROPN"],
@@ -1752,7 +1752,8 @@ def test_what_a_deed_told_before_is_said_to_be_is_that_deed() -> None:
     from spacy.lang.en import English
     from spacy.tokens import Doc
 
-    from newsmill.events.coder import _said_of_one_told, find_triggers
+    from newsmill.events.news import said_of_one_told
+    from newsmill.events.triggers import find_triggers
 
     def parsed(det: str) -> Doc:  # "<det> rally represented Indiana's biggest teacher protest"
         return Doc(English().vocab, words=[det, "rally", "represented", "Indiana", "'s", "biggest",
@@ -1766,7 +1767,7 @@ def test_what_a_deed_told_before_is_said_to_be_is_that_deed() -> None:
 
     def described(det: str) -> list[str]:
         every = find_triggers(parsed(det)[:])
-        return [f.token.text for f in every if _said_of_one_told(f, every)]
+        return [f.token.text for f in every if said_of_one_told(f, every)]
 
     assert described("The") == ["protest"]  # the rally told before, described
     assert described("A") == []  # a rally not told before

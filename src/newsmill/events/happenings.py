@@ -1,0 +1,195 @@
+"""One per happening: in a sentence, one event per type and doers, not what a verbal act is about
+nor a protest's details; in an article, the same happening told twice is one event, and a count
+the story goes on to tell one by one is not an event again."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import Any
+
+from newsmill.events.lexicon import (
+    default_actor,
+)
+from newsmill.events.news import kept
+from newsmill.events.status import status_of
+from newsmill.events.syntax import REACTIONS, SUBJECTS, VERBAL, children, depth, governs
+from newsmill.events.triggers import Found
+from newsmill.records import Actor, Event
+
+BACKGROUND_LINKS = frozenset({"after", "following", "since", "because", "amid", "despite",
+                              "before"})
+EMERGENCIES = frozenset({"martial-law", "curfew"})  # declared rule whose measures it is
+ITEMS = 3  # later events that tell one by one what a count sums up
+UNDONE = frozenset({"REQUEST", "THREATEN", "AGREE"})  # what these are about is not done yet
+
+
+def one_per_happening(found: list[Found],
+                      doers_of: Callable[[Any], Sequence[Actor]] = lambda tok: (),
+                      each_mention: bool = False) -> list[Found]:
+    """The triggers that tell the sentence's happenings: not what a verbal act is about
+    ("accused police of detaining him": the accusation), except when each mention counts
+    (then every deed told is kept, but not one asked for: "demanded the arrest of ...")."""
+    # a deed asked for, threatened or promised is not done, even where each mention counts;
+    # what a participle tells of its people is ("urged the release of the arrested men")
+    governors = UNDONE if each_mention else VERBAL | {"SANCTION"}  # "convicted of murder"
+    keep = [f for f in found
+            if (each_mention and (_participle(f.token) or kept(f.token))) or not any(
+                g is not f and g.token.i != f.token.i and g.trigger.type in governors
+                and governs(g.token, f.token) for g in found)]
+    # what a relative clause tells of a deed that is talked about is talked about too
+    # ("complained over two air raids in which it said 20 people were killed")
+    keep = [f for f in keep if not any(
+        h not in keep and h.trigger.type == f.trigger.type and _relative_of(f.token, h.token)
+        for h in found)]
+    # material triggers over other triggers of their own subtree ("arrested during protests")
+    keep = [f for f in keep if not any(
+        g is not f and g.trigger.type not in VERBAL and g.trigger.type != f.trigger.type
+        and f.token.pos_ == "NOUN" and governs(g.token, f.token) for g in keep)]
+    # how a riot went is the riot ("rioted, setting fire to their mattresses"), what a protest
+    # asks is the protest's ("demonstrated, calling for independence")
+    keep = [f for f in keep if not _protest_detail(f, keep)]
+    # what a sentence gives as cause or backdrop ("one day after a jet shot down ...") is not
+    # its news when it tells another event
+    main = [f for f in keep if not _backdrop(f.token)]
+    if main and not each_mention:  # a sentence's labels count its backdrop too
+        keep = main
+    # one event per type and doers: "six were injured in police firing, while 12 were killed
+    # by the rioters" tells two; "97 died in police firing, while the others were killed"
+    # tells one, the trigger that names its doers ("who fired is news"), nearest the root
+    # (a denied one apart: "not one of the 800 arrested has been booked" tells arrests made)
+    if each_mention:  # every deed told labels the sentence
+        return keep
+    doers = {f.token.i: {w.lower() for a in doers_of(f.token) for w in a.name.split()}
+             for f in keep}
+    shared = Counter(f.trigger.type for f in keep)  # a status matters where a type repeats
+    told = {f.token.i: shared[f.trigger.type] > 1
+            and status_of(f.trigger, f.token, f.token.sent) == "denied" for f in keep}
+    chosen: list[Found] = []
+    for f in sorted(keep, key=lambda f: (not doers[f.token.i], depth(f.token))):
+        if not any(g.trigger.type == f.trigger.type and told[g.token.i] == told[f.token.i] and (
+                not doers[f.token.i] or doers[f.token.i] & doers[g.token.i]) for g in chosen):
+            chosen.append(f)
+    return sorted(chosen, key=lambda f: f.token.i)
+
+
+def _protest_detail(f: Found, found: list[Found]) -> bool:
+    """Force or a demand told by a participle clause of a protest, with no subject of its own:
+    how the riot went or what the protest asked, not a deed besides it ("prisoners rioted,
+    setting fire to their mattresses"; "Kurds demonstrated in Kirkuk calling for
+    independence"); so the measures told by a participle clause of a declared emergency."""
+    tok = f.token
+    while (tok.dep_ == "conj" or (tok.dep_ == "ccomp" and f.trigger.type == "REQUEST")) and (
+            tok.head.tag_ == "VBG"):  # "setting fire and smashing furniture", "saying they
+        tok = tok.head  # demanded his resignation"; not "saying police had beaten them"
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or children(tok, SUBJECTS):
+        return False
+    protest = next((g for g in found if g.token.i == tok.head.i
+                    and g.trigger.type == "PROTEST"), None)
+    declared = [g for g in found if g.trigger.mode in EMERGENCIES and (
+        g.token.i == tok.head.i or (g.token.head.i == tok.head.i and g.token.dep_ == "dobj"))]
+    if declared:  # "declared a state of siege, suspending parts of the constitution and
+        return f.trigger.type in ("COERCE", "SANCTION")  # arresting opponents": its measures
+    return protest is not None and (f.trigger.type == "REQUEST" or (
+        f.trigger.type == "ASSAULT" and protest.trigger.mode == "riot"))
+
+
+def _relative_of(tok: Any, noun: Any) -> bool:
+    """``tok`` lies in a relative clause on ``noun`` ("raids in which 20 were killed")."""
+    t = tok
+    while t.head.i != t.i:
+        if t.dep_ == "relcl" and t.head.i == noun.i:
+            return True
+        t = t.head
+    return False
+
+
+def _participle(tok: Any) -> bool:
+    """A past participle that describes people by a deed done to them ("the arrested men")."""
+    return bool(tok.tag_ == "VBN" and tok.dep_ in ("amod", "acl"))
+
+
+def _backdrop(tok: Any) -> bool:
+    t = tok
+    while t.head.i != t.i:
+        if t.lower_ in BACKGROUND_LINKS and t.dep_ in ("prep", "mark"):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in BACKGROUND_LINKS for c in t.children):
+            return True
+        t = t.head
+    return False
+
+
+def _happening(e: Event) -> tuple[object, ...]:
+    """Type, mode and parties of an event, each doer by its head word and country ("Federal
+    prosecutors" and "prosecutors" of one country are one party)."""
+    return (e.type, e.mode, frozenset((a.name.lower().split()[-1], a.country)
+                                      for a in e.actors if a.name.split()),
+            frozenset(a.name.lower() for a in e.recipients))
+
+
+def _unnamed(e: Event) -> bool:
+    """The event's doer is the one ``defaults.txt`` gives a deed nobody is named for."""
+    default = default_actor(e.type, "", e.mode, tuple(a.name for a in e.recipients))
+    return default is not None and [(a.name, a.sector) for a in e.actors] == [default]
+
+
+def merge(events: list[Event]) -> list[Event]:
+    """The same happening told twice is one event: same type, mode, parties and place; told
+    again without its parties, or with nobody named for it where the other names its doer,
+    shares its sufferers or names none ("a deadly stabbing on a commuter train ... a man has
+    been stabbed to death on a commuter train"), it is the earlier one of its type, which takes
+    the parties it lacked."""
+    out: list[Event] = []
+    keys: list[tuple[object, ...]] = []
+    for e in events:
+        key = _happening(e)
+        for n, (prev, prev_key) in enumerate(zip(out, keys, strict=True)):
+            same_place = (prev.place is None or e.place is None
+                          or prev.place.country == e.place.country)
+            same_day = prev.date is None or e.date is None or prev.date == e.date
+            shared = bool({a.name for a in e.recipients} & {a.name for a in prev.recipients})
+            same_party = not e.recipients or shared  # "I have been deported" after "deported"
+            anyone = not prev.recipients and e.type not in REACTIONS  # "150 Indians returned
+            # after being deported ... 'I have been deported'": the deed, now with its sufferer
+            again = not e.actors and (same_party or anyone) and prev.type == e.type and (
+                e.mode is None or e.mode == prev.mode)  # "the deaths were caused by ..."
+            told = prev_key == key or (prev_key[:3] == key[:3] and not e.recipients)
+            faceless = prev.type == e.type and prev.mode == e.mode and (
+                (_unnamed(e) and (same_party or not prev.recipients))
+                or (_unnamed(prev) and shared))
+            if (told or again or faceless) and same_place and same_day:
+                named = prev if not _unnamed(prev) or not e.actors else e
+                out[n] = replace(prev, actors=named.actors,
+                                 recipients=prev.recipients or e.recipients,
+                                 date=prev.date or e.date, size=prev.size or e.size,
+                                 arrested=prev.arrested or e.arrested,
+                                 injured=prev.injured or e.injured, dead=prev.dead or e.dead)
+                keys[n] = _happening(out[n])
+                break
+        else:
+            out.append(e)
+            keys.append(key)
+    return out
+
+
+def itemised(events: list[Event]) -> tuple[list[Event], list[Event]]:
+    """The events without a count the story goes on to tell one by one: "Police arrested six
+    people Monday" before "Officers arrested Elizabeth A. Burton ... Officers also arrested
+    Christopher L. Tays ..." sums up the arrests told after it, each a happening of its own.
+    It takes ``ITEMS`` later events of its type and mode, of its day or none, each done to
+    people named, no more than it counts. Returns the events kept and those left out."""
+    def named(e: Event) -> bool:
+        return bool(e.recipients) and all(a.name[:1].isupper() and len(a.name.split()) > 1
+                                          for a in e.recipients)
+
+    out: list[Event] = []
+    summed: list[Event] = []
+    for n, e in enumerate(events):
+        items = [o for o in events[n + 1:] if (o.type, o.mode) == (e.type, e.mode)
+                 and o.date in (None, e.date) and named(o)]
+        summing = bool(e.arrested and e.recipients and not named(e)) and (
+            ITEMS <= len(items) <= (e.arrested or 0))
+        (summed if summing else out).append(e)
+    return out, summed

@@ -1,0 +1,76 @@
+"""Events no trigger word names: a reported "must" clause is a demand ("Russia said Sudan must
+return the helicopter"); a practice of repression a source describes is its accusation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from newsmill.events import actors as act
+from newsmill.events.lexicon import (
+    entry_set,
+)
+from newsmill.events.news import habitual, thing_subject
+from newsmill.events.parties import actors_named
+from newsmill.events.syntax import (
+    SUBJECTS,
+    children,
+    clause_head,
+    evidence,
+    lemma_of,
+    subject,
+    verbal,
+)
+from newsmill.events.triggers import Found
+from newsmill.events.where import place_of
+from newsmill.records import Actor, Event
+from newsmill.statements.attribution import cues
+
+PRACTICES = frozenset({"COERCE", "ASSAULT"})  # a habit of these a source tells accuses
+
+
+def practices(sent: Any, every: list[Found], body: str, ctx: act.ArticleContext,
+              parties_of: Callable[[Any], tuple[list[Actor], list[Actor]]]) -> list[Event]:
+    """A practice of repression or violence a source describes is its accusation of those who
+    do it: "'Authorities in Kazakhstan have long restricted the right to peaceful protest,'
+    said a researcher for Human Rights Watch" -> ACCUSE by Human Rights Watch of the
+    authorities (the practice itself is no one event)."""
+    out: list[Event] = []
+    for f in every:
+        if f.trigger.type not in PRACTICES or not habitual(f.token):
+            continue
+        speaker = ctx.speaker_at(f.token.idx)
+        if speaker is None:
+            continue
+        head = f.token if verbal(f.token) else clause_head(f.token)
+        start, end = evidence(head, body)
+        out.append(Event(type="ACCUSE", mode="allege", evidence=body[start:end], start=start,
+                         end=end, actors=(act.speaker_actor(speaker, ctx),),
+                         recipients=tuple(parties_of(f.token)[0]),
+                         place=place_of(head, sent, ctx)))
+        break  # one accusation per sentence
+    return out
+
+
+def requests(sent: Any, body: str, ctx: act.ArticleContext) -> list[tuple[Any, Event]]:
+    """A reported "must"/"should" clause is a demand: "Russia said Sudan must return the
+    helicopter" -> REQUEST by Russia of Sudan."""
+    out: list[tuple[Any, Event]] = []
+    musts = entry_set("status.txt", "requested auxiliaries")
+    for tok in sent:
+        if tok.dep_ != "ccomp" or lemma_of(tok.head) not in cues():
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in musts for c in tok.children):
+            continue
+        if thing_subject(tok):
+            continue  # "the weather should ease": a forecast, not a demand
+        if any(c.lower_ in ("we", "i") for c in children(tok, SUBJECTS)):
+            continue  # "we must teach the defendant love": what the speaker owes, no demand
+        subj = subject(tok.head)
+        doers = actors_named([subj], ctx) if subj is not None else []
+        target = children(tok, ("nsubj",))
+        start, end = evidence(tok, body)
+        out.append((tok, Event(type="REQUEST", evidence=body[start:end], start=start, end=end,
+                               actors=tuple(doers), recipients=tuple(actors_named(target, ctx)),
+                               place=place_of(tok, sent, ctx))))
+    return out

@@ -1,0 +1,383 @@
+"""Is it news here? The tests that tell a trigger the story reports as a happening from one it only
+talks about: a deed told before ("the protests"), a purpose or a wish, a habit, a condition, a
+topic, a setting, a charge, a principle, a description of a party, a generic present, a thing
+that threatens, a warning that is no threat, a body sitting on its own, an opinion."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from newsmill.events import actors as act
+from newsmill.events.lexicon import (
+    entry_set,
+    triggers,
+)
+from newsmill.events.places import gazetteer
+from newsmill.events.syntax import (
+    DASHES,
+    PERSONAL,
+    STATE_SECTORS,
+    SUBJECTS,
+    VERBAL,
+    children,
+    clause_head,
+    complement,
+    lemma_of,
+    one_of,
+    referential,
+    subject,
+    verbal,
+    will_do,
+)
+from newsmill.events.triggers import Found
+
+ARMED = frozenset({"MIL", "COP", "REB", "INS"})  # forces one mobilizes
+HABITUAL = frozenset({"long", "often", "routinely", "repeatedly", "previously", "once"})
+HEADING_WORDS = 20  # a line of its own this short with no closing stop is a subhead
+SENTENCE_END = re.compile(r"[.!?:;][\"”’')\]]*$")
+GENERIC_QUANTIFIERS = frozenset({"many", "some", "most", "few", "several", "other"})
+INDEFINITE = frozenset({"anything", "everything", "whatever", "something", "nothing"})
+CONFESSING = frozenset({"admit", "confess"})  # what one says one did is the crime charged
+
+
+def said_of_one_told(f: Found, every: list[Found]) -> bool:
+    """A noun of the type of a deed told before that the clause says it was ("The rally
+    represented Indiana's biggest teacher protest", "the strike was the longest walkout"): the
+    same happening, described."""
+    tok = f.token
+    if tok.pos_ != "NOUN" or tok.dep_ not in ("attr", "ccomp", "dobj", "oprd"):
+        return False
+    return any(g.trigger.type == f.trigger.type and g.token.dep_ in SUBJECTS
+               and g.token.head.i == tok.head.i and referential(g.token) for g in every)
+
+
+def purpose(tok: Any) -> bool:
+    """An infinitive that is a purpose or a wish ("to end the violence", "sought to talk"),
+    not something that happened; intentions ("vowed to strike") stay, as planned."""
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+        return False
+    if lemma_of(tok.head) in entry_set("status.txt", "attempt verbs"):
+        return False
+    if lemma_of(tok.head) in entry_set("status.txt", "caused verbs") and (
+            lemma_of(tok.head) != "have" or tok.head.tag_ == "VBD"):
+        return False  # "forcing the police to open fire", "had to fire"; not "has to go"
+    if lemma_of(tok.head) in entry_set("status.txt", "continued verbs") and tok.dep_ == "xcomp":
+        return False  # "the two sides continue to negotiate"; not "continued ... to demand"
+    if lemma_of(tok.head) in entry_set("status.txt", "denied verbs") and complement(tok):
+        return False  # "is unwilling to negotiate": a refusal
+    return lemma_of(tok.head) not in entry_set("status.txt", "planned verbs") or not (
+        complement(tok))
+
+
+def principle(tok: Any) -> bool:
+    """A stance on a kind of thing, a bare noun an adjective qualifies, rather than on a thing
+    ("we support informed, safe and voluntary movements of displaced persons", "does not
+    support forced relocations"; not "supports sanctions against Iran"): a principle, not
+    news."""
+    if not verbal(tok) or not one_of(tok, entry_set("status.txt", "principle verbs")):
+        return False
+    objects = children(tok, ("dobj",))
+    return bool(objects) and all(
+        o.pos_ == "NOUN" and o.ent_type_ == "" and any(
+            c.dep_ == "amod" for c in o.children) and not any(
+            c.dep_ in ("det", "poss", "nummod", "compound") or c.ent_type_ != ""
+            for c in o.children if c.i < o.i)
+        for o in objects)  # "safe movements", not "sanctions against Iran"
+
+
+def hoped(tok: Any) -> bool:
+    """A deed that is what someone hopes or wishes for ("It is our hope that we'll be able to
+    reach a reasonable agreement", "he hoped the swap would pave the way for talks") or fears
+    ("alarmed that the administration is denying flu vaccines"): a wish or a fear, not an
+    event the story tells."""
+    t = tok if verbal(tok) else clause_head(tok)
+    for _ in range(4):
+        if t.dep_ in ("ccomp", "acl") and one_of(t.head, entry_set("status.txt", "wishing words")):
+            return True
+        if t.dep_ not in ("xcomp", "acomp", "ccomp", "conj") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def kept(tok: Any) -> bool:
+    """A state a party is kept in ("we need to keep him in our custody"): the holding goes
+    on, whatever is asked of it."""
+    return bool(tok.dep_ == "pobj" and tok.head.lower_ == "in" and one_of(
+        tok, entry_set("status.txt", "state nouns")) and one_of(
+        tok.head.head, entry_set("status.txt", "ongoing verbs")))
+
+
+def sitting(tok: Any) -> bool:
+    """A verb of meeting whose one subject is a body meeting on its own: no object, no one
+    met "with" ("the cabinet met on Sunday"; not "the council met with the rebels")."""
+    subj = children(tok, SUBJECTS)
+    if not verbal(tok) or len(subj) != 1 or subj[0].conjuncts or children(tok, ("dobj",)):
+        return False
+    if any(p.lower_ in ("with", "between") for p in children(tok, ("prep",))):
+        return False
+    return lemma_of(subj[0]) in entry_set("status.txt", "deliberating bodies")
+
+
+def endangers(tok: Any) -> bool:
+    """"threaten" said of a thing put at risk ("threaten the viability of a solution"): no party
+    threatened, nothing threatened to be done ("threatened to strike", "threatened further
+    action", "threatened sanctions") or with ("threatened them with sanctions")."""
+    if not verbal(tok) or children(tok, ("xcomp", "ccomp", "dative")) or any(
+            p.lower_ in ("with", "against") for p in children(tok, ("prep",))):
+        return False
+    objects = children(tok, ("dobj",))
+    return bool(objects) and not any(
+        o.ent_type_ or o.pos_ in ("PROPN", "PRON") or o.lower_ in PERSONAL
+        or act.sector_of([t.text for t in o.subtree]) or lemma_of(o) in triggers()
+        or one_of(o, entry_set("status.txt", "threatened deeds")) for o in objects)
+
+
+def there_is(tok: Any) -> bool:
+    """``tok`` is what "there is" says exists ("there is no threat to the public"): a danger
+    or its absence, not a deed anyone did."""
+    return tok.dep_ == "attr" and lemma_of(tok.head) == "be" and bool(children(tok.head, ("expl",)))
+
+
+def thing_subject(tok: Any) -> bool:
+    """The verb ``tok`` has a subject that names no party: a thing, not who acts (an "it"
+    that stands for no party is one: "a trade war offers advantages: it allows him ...")."""
+    subj = subject(tok) if verbal(tok) else None
+    if subj is None or subj.lower_ == "it":
+        return subj is not None
+    if subj.pos_ != "NOUN":
+        return False
+    own = [t for t in subj.subtree if t.i <= subj.i]  # not a clause on it ("a bill that ...")
+    return not any(t.ent_type_ or t.pos_ == "PROPN" for t in own) and (  # not "Ibo elders"
+        act.sector_of([t.text for t in own]) is None) and (
+        lemma_of(subj) not in entry_set("sectors.txt", "groups"))  # not "the committee"
+
+
+def armed(tok: Any, ctx: act.ArticleContext) -> bool:
+    """A verb of mobilizing puts armed force on the move: its object is a force ("mobilized
+    army reservists"), or it has none and its subject is a state or a force ("the army
+    mobilized")."""
+    objects = children(tok, ("dobj",))
+    told = objects or [s for s in (subject(tok),) if s is not None]
+    party = act.actor(told[0], ctx) if told else None
+    if party is None or objects:
+        return party is not None and party.sector in ARMED
+    return party.sector in ARMED | STATE_SECTORS or gazetteer().is_country(party.name)
+
+
+def threat_warning(tok: Any, ctx: act.ArticleContext) -> bool:
+    """A warning is a threat when it tells what a party that can act will do ("warned that
+    police will no longer tolerate rallies", "warned that we will not sit on our hands"), not
+    when it foretells what happens to people or things."""
+    for clause in children(tok, ("ccomp",)):
+        if not will_do(clause):
+            continue
+        for subj in children(clause, SUBJECTS):
+            if subj.lower_ in ("we", "i"):
+                return True
+            party = act.actor(subj, ctx)
+            if party is not None and party.sector not in (None, "CVL"):
+                return True
+    return False
+
+
+def generic(tok: Any) -> bool:
+    """A deed told in the simple present, in a clause inside another, of a kind of people
+    rather than of a party ("people demand the solution to their socio-economic problems",
+    "as authorities restrict citizens' right to protest"): what such people do, not an event.
+    A sentence of its own in the present is a headline's or a caption's ("Demonstrators clash
+    with security forces", "Two suicide bombers blow themselves up")."""
+    head = tok if verbal(tok) else clause_head(tok)
+    if head.tag_ != "VBP" or children(head, ("aux", "auxpass")):
+        return False
+    subj = subject(head)
+    if head.dep_ == "ROOT" or subj is None or subj.tag_ != "NNS" or subj.ent_type_ or (
+            children(subj, ("nummod",))):
+        return False  # "Demonstrators clash with security forces": a headline's present
+    return all(c.lower_ in GENERIC_QUANTIFIERS for c in subj.children
+               if c.dep_ in ("det", "poss", "amod"))
+
+
+def opinion(tok: Any) -> bool:
+    """"Agree" as sharing a view, not as an agreement: agreeing that something is so (not
+    that something should or will be done), or with a thing ("agree with the decision")."""
+    if children(tok, ("xcomp",)):
+        return False  # "agreed to lift embargoes, with strings attached"
+    said = children(tok, ("ccomp",))
+    if said and not any(will_do(c) for c in said):
+        return True
+    with_what = [c for p in children(tok, ("prep",)) if p.lower_ == "with"
+                 for c in children(p, ("pobj",))]
+    return any(c.pos_ == "NOUN" and not c.ent_type_ and act.sector_of([c.text]) is None
+               for c in with_what)  # a thing, even one of a party's ("the judge's decision")
+
+
+def descriptive(f: Found, every: list[Found], news: bool = True) -> bool:
+    """A word that describes a party rather than telling what happened: a noun naming a kind
+    of thing ("a detention centre", "a rescue mission") or a right ("the right to protest"),
+    and for the news (``news``) a participle used as an adjective ("detained migrants") or a
+    relative clause ("the leader, who resigned after 30 years"), which tell of something that
+    happened but not as news. A relative clause on a party of another deed of the sentence goes
+    on with its story ("was besieged by police, who fired round after round of teargas"). A
+    relative clause on a thing is kept ("an IED that killed five civilians")."""
+    tok = f.token
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "of") and one_of(
+            tok.head.head, entry_set("status.txt", "right nouns")):
+        return True  # "their right to peaceful protest", "freedom of assembly": a right
+    if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and len(f.trigger.words) == 1:
+        deeds = entry_set("quantities.txt", "dead words") | entry_set(
+            "quantities.txt", "injured words") | entry_set("status.txt", "deed heads")
+        return lemma_of(tok.head) not in deeds  # "stab wounds", "artillery fire" tell the deed
+    if not news:
+        return False
+    if tok.dep_ == "amod":
+        return True
+    if tok.tag_ in ("VBN", "JJ") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(
+            c.dep_ == "det" for c in tok.children):
+        return True  # "evacuated the wounded": people, named by what befell them
+    head = tok if verbal(tok) else clause_head(tok)
+    while head.dep_ == "conj" and verbal(head.head) and not children(head, SUBJECTS):
+        head = head.head  # "a girl who was ripped from her mother's arms and kidnapped"
+    if head.dep_ != "relcl":
+        return False
+    party = head.head
+    if party.lower_ in INDEFINITE:
+        return True  # "will do anything you ask him to": no deed in particular
+    if any(c.lower_ in ("where", "when") and c.dep_ == "advmod" for c in head.children):
+        # "the facility where Epstein was held" tells of the place; ", where police fired"
+        # goes on with the story
+        return bool(head.left_edge.i > 0 and head.doc[head.left_edge.i - 1].text != ",")
+    who = any(c.lower_ in ("who", "whom") for c in head.children)  # a person, however parsed
+    if not (who or party.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            or act.sector_of([party.text])):
+        return False  # "an IED that killed five civilians", "evidence they used gas"
+    deed = party.head.head if party.head.dep_ in ("agent", "prep") else party.head
+    restrictive = head.left_edge.i > 0 and head.doc[head.left_edge.i - 1].text not in (
+        DASHES | {",", "("})  # "the man who kidnapped the child ... was sentenced"
+    told = [g for g in every if g is not f and g.token.i == deed.i]
+    return not told or (restrictive and all(  # "herdsmen who attacked their communities"
+        g.trigger.type != f.trigger.type for g in told))  # tell the attack they made
+
+
+def topic(tok: Any) -> bool:
+    """A noun or "-ing" trigger that is what a clause talks about rather than a happening it
+    tells: the object of a verb that does not tell it ("avoid criticism", "faced a probe",
+    "recommend holding people"), the noun after a topic preposition ("talked about
+    investigations"), the subject of "be" ("the allegations are false"), a state after a noun
+    ("children in federal custody"), the object of an infinitive that says what a party has
+    the power or the plan to do ("the power to end the unrest")."""
+    if tok.tag_ == "VBG" and tok.dep_ in ("dobj", "xcomp") and tok.head.pos_ == "VERB":
+        return not one_of(tok.head, entry_set("status.txt", "light verbs")
+                           | entry_set("status.txt", "told verbs")
+                           | entry_set("status.txt", "ongoing verbs"))
+    if verbal(tok) or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return topic(tok.head)  # "we have tried petitions and marches": both talked about
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and one_of(
+            tok, entry_set("status.txt", "state nouns")) and (
+            tok.head.head.pos_ in ("NOUN", "PROPN") or (  # "the deaths of children in CBP
+                tok.head.head.dep_ == "acl" and tok.head.head.tag_ == "VBN")):  # custody",
+        return True  # "migrant families held in CBP custody"; not "he is in custody"
+    if tok.dep_ == "dobj":
+        return not one_of(tok.head, entry_set("status.txt", "light verbs")
+                           | entry_set("status.txt", "told verbs")) or (
+            tok.head.dep_ in ("acl", "relcl") and purpose(tok.head))  # "has the power to end the
+        # unrest": what it could do; "used force to crush protests" crushed them
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "for") and one_of(
+            tok.head.head, entry_set("status.txt", "outlook nouns")):
+        return True  # "hope for the success of peace negotiations": talks still to come
+    if tok.dep_ == "pobj":
+        return tok.head.lower_ in entry_set("status.txt", "topic prepositions")
+    return tok.dep_ in ("nsubj", "nsubjpass") and lemma_of(tok.head) == "be"
+
+
+def charged(tok: Any) -> bool:
+    """A deed told as what a charge, an allegation or a theory says ("pleaded guilty to charges
+    he threatened to kill", "the allegation that he took bribes", "theories suggesting he had
+    been murdered"), or as what someone is charged with, convicted of or pleads guilty to
+    ("pleading guilty to threatening to assault"), or admits having done ("admitting that
+    after fighting off the child's mother, he drove ..."): the charge is the news, if any."""
+    head = tok if verbal(tok) else clause_head(tok)
+    if head.dep_ == "ccomp" and head.head.dep_ == "acl":  # "theories suggesting he had been
+        head = head.head  # murdered": what the theories say
+    if head.dep_ in ("relcl", "acl") and one_of(head.head, entry_set("status.txt",
+                                                                      "charge nouns")):
+        return True
+    if any(t.dep_ == "ccomp" and one_of(t.head, CONFESSING) for t in (head, *head.ancestors)):
+        return True  # "admitting that after fighting off the child's mother, he drove": what
+        # a suspect confesses to is the crime charged
+    t = tok  # "pleading guilty to threatening to assault and murder": up to the preposition
+    while t.dep_ in ("conj", "xcomp", "pobj", "pcomp", "prep") and t.head.i != t.i:
+        if t.dep_ == "prep" and t.lower_ in ("to", "of", "with", "for") and (one_of(
+                t.head, entry_set("status.txt", "charging words")) or any(
+                c.lower_ == "guilty" for c in t.head.children)):  # "pleaded guilty on
+            return True  # Monday to threatening"
+        t = t.head
+    return False
+
+
+def setting(f: Found) -> bool:
+    """A talk, a deal or a statement named as where or when another clause's deed happened
+    ("recounted in a cabinet meeting", "announced the deal during a meeting", "left a meeting
+    in Hanoi"): the setting of that deed, not news of its own; and any deed named as what
+    another happens amid or because of ("cancelled because of protests")."""
+    tok = f.token
+    if verbal(tok) or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ in entry_set("status.txt", "context prepositions") or (
+            prep.lower_ == "of" and prep.head.lower_ == "because"):
+        return True
+    return f.trigger.type in VERBAL and (prep.head.pos_ == "VERB" or prep.lower_ == "during") and (
+        prep.lower_ in entry_set("status.txt", "setting prepositions"))  # "rioting during a summit"
+
+
+def condition(tok: Any) -> bool:
+    """``tok`` lies in the condition of another event ("would meet him if he gave them a
+    veto", "unless Baghdad accepted its conditions", "until their demands are met", "before
+    they demobilize"): what is asked for, not what happened."""
+    t = tok
+    while t.head.i != t.i:
+        marks = {c.lower_ for c in children(t, ("mark",))} if t.dep_ == "advcl" else set()
+        if marks & {"if", "unless"}:
+            return True
+        if marks & {"until", "before"} and any(
+                w.tag_ in ("VBP", "VBZ", "MD") for w in (t, *children(t, ("aux", "auxpass")))):
+            return True  # "will stay until their demands are met", "want guarantees before
+            # they demobilize", "before the administration would agree"; not "until police came"
+        t = t.head
+    return False
+
+
+def habitual(tok: Any) -> bool:
+    """"have long restricted", "routinely beat", "a pattern of killings": a practice
+    described, not one event."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and one_of(
+            tok.head.head, entry_set("status.txt", "practice nouns")):
+        return True  # "a harrowing pattern of unlawful killings"
+    head = tok if verbal(tok) else clause_head(tok)
+    return any(c.dep_ == "advmod" and c.lower_ in HABITUAL and not (
+        c.lower_ == "repeatedly" and _on_one_occasion(head)) for c in head.children)
+
+
+def _on_one_occasion(head: Any) -> bool:
+    """A deed done again and again on the occasion a past clause tells ("Sasse told Sawyer,
+    repeatedly calling for an explanation"), not over a stretch of time ("has repeatedly
+    accused")."""
+    if head.tag_ == "VBG" and head.dep_ == "advcl":
+        return bool(head.head.tag_ == "VBD")
+    return bool(head.tag_ == "VBD") and not children(head, ("aux",))
+
+
+def heading(sent: Any, body: str) -> bool:
+    """A short line of its own with no closing stop ("Overcrowded conditions worsen risk",
+    "Indictments unsealed as head of prison agency testified before Congress"): a subhead or a
+    related story's headline, not the report's narrative; a text of one line is its own story
+    (a snippet, a post)."""
+    line_start = body.rfind("\n", 0, sent.start_char) + 1
+    line_end = body.find("\n", sent.start_char + len(sent.text.rstrip()))
+    line = body[line_start:len(body) if line_end < 0 else line_end].strip()
+    return line == sent.text.strip() and line != body.strip() and len(
+        line.split()) <= HEADING_WORDS and not SENTENCE_END.search(line)

@@ -1,0 +1,366 @@
+"""Who: the actors and recipients of a trigger from the parse (the subject or the "by" agent acts;
+the object, a passive subject or an "against/on/with/at" phrase receives), named with a country
+and a sector by ``actors.py``; who a pronoun stands for; who does a deed a noun names."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from newsmill.events import actors as act
+from newsmill.events.lexicon import (
+    entry_set,
+)
+from newsmill.events.places import gazetteer
+from newsmill.events.syntax import (
+    SUBJECTS,
+    children,
+    clause_head,
+    lemma_of,
+    one_of,
+    referential,
+    resumed_subject,
+    small_clause,
+    subject,
+    verbal,
+)
+from newsmill.events.triggers import Found
+from newsmill.records import Actor, Event
+from newsmill.statements.attribution import cues
+
+STANCES = frozenset({"anti", "pro", "counter"})  # "anti-government": for or against it
+RECIPIENT_PREPS = frozenset({"against", "on", "at", "with", "upon", "to"})
+
+
+def _stance(tok: Any) -> bool:
+    """A participle that tells where its subject stands, not what was done to it ("Israel is
+    opposed to French mediation", "Vietnam is committed to opening up"): its subject acts."""
+    return one_of(tok, entry_set("status.txt", "stance participles")) and not children(
+        tok, ("agent",))
+
+
+def _passive_head(tok: Any) -> Any | None:
+    """The passive verb whose subject a participle conjunct without words of its own for who
+    acts or undergoes shares ("was caught by police and deported from Arizona")."""
+    t = tok
+    while t.dep_ == "conj" and t.tag_ in ("VBN", "VBD") and not children(
+            t, SUBJECTS | {"nsubjpass", "dobj", "auxpass", "aux"}):
+        t = t.head
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children):
+            return t
+    return None
+
+
+def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]]:
+    """(actors, recipients) of the trigger ``tok``. In a two-sided deed (``defaults.txt``:
+    "clash", "fight") who does it "with" the subject is an actor too, as PLOVER codes reciprocal
+    violence."""
+    doers: list[Any] = []
+    done_to: list[Any] = []
+    two_sided = one_of(tok, entry_set("defaults.txt", "two-sided"))
+    sides: list[Any] = []  # the other side of a two-sided deed
+    if verbal(tok):
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
+            tok.tag_ == "VBN" and tok.dep_ == "acl"  # "protesters detained on Sunday"
+            and not children(tok, SUBJECTS)  # not "news that the two had reached a deal"
+            and resumed_subject(tok) is None)
+        if small_clause(tok):  # "wants the minister arrested": the minister is
+            passive = True
+            done_to += children(tok, ("nsubj",))
+        voice = _passive_head(tok)
+        if voice is not None:  # "was caught by police and deported": the police deported him
+            passive = True
+            doers += _agents(voice)
+            done_to += children(voice, ("nsubjpass",)) or [
+                s for s in (subject(voice),) if s is not None]
+        stance = _stance(tok)
+        feeling = passive and one_of(tok, entry_set("status.txt", "feeling participles"))
+        for c in tok.children:
+            if c.dep_ == "agent":
+                (done_to if feeling else doers).extend(children(c, ("pobj",)))
+            elif c.dep_ == "nsubjpass" and (stance or feeling):
+                doers.append(c)  # "Israel is opposed to French mediation", "the commission
+                # is frustrated with the companies"
+            elif c.dep_ == "nsubjpass" or c.dep_ in ("dobj", "dative"):
+                done_to.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "with" and two_sided:
+                sides += children(c, ("pobj",))  # "a mob clashed with the police"
+            elif c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS and not (
+                    c.lower_ == "to" and one_of(tok, entry_set("status.txt", "sending verbs"))):
+                done_to += children(c, ("pobj",))  # not "deported them to Mexico"
+        if tok.dep_ == "acl" and passive:
+            done_to.append(tok.head)
+        elif passive and not done_to and tok.dep_ == "pcomp" and (
+                undergone := subject(tok)) is not None:
+            done_to.append(undergone)  # "150 Indians returned home after being deported"
+        elif tok.dep_ == "acl" and tok.tag_ == "VBG":
+            doers.append(tok.head)  # "gunmen storming the hotel"
+        if not passive:
+            subj = subject(tok)
+            if subj is not None:
+                doers.append(subj)
+    elif tok.pos_ == "ADJ" and (felt := children(tok, SUBJECTS | {"nsubjpass"}) or [
+            s for s in (subject(tok),) if tok.dep_ == "acomp" and s is not None]):
+        doers += felt  # "he was very moved by the announcement": he is
+        done_to += [p for c in children(tok, ("prep",)) if c.lower_ in RECIPIENT_PREPS | {"by"}
+                    for p in children(c, ("pobj",))]
+    else:
+        if tok.dep_ == "acl":  # "police firing on a mob"
+            doers.append(tok.head)
+        for c in tok.children:
+            if c.ent_iob_ == "I" and tok.doc[c.i - 1].head.i == tok.i:
+                continue  # the rest of a name already taken ("intra-Afghan" negotiations)
+            if c.i >= 2 and tok.doc[c.i - 1].text == "-" and tok.doc[c.i - 2].lower_ in STANCES:
+                continue  # "anti-government protests": what they are against, not who
+            if c.dep_ in ("compound", "amod") and (pair := act.hyphen_parties(c)):
+                doers += pair  # "a police-VHP clash": each side
+            elif c.dep_ == "poss" and one_of(tok, entry_set("status.txt", "undergone nouns")):
+                done_to.append(c)  # "Assange's arrest", "his release": who underwent it
+            elif c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and (
+                    c.ent_type_ in act.NAME_LABELS  # not "a 30-day state of siege"
+                    or (act.sector_of([c.text]) and not (  # "police firing"
+                        c.pos_ == "ADJ" and c.lower_ in entry_set("sectors.txt",
+                                                                  "not as adjectives"))))):
+                doers.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                doers += children(c, ("pobj",))
+            elif c.dep_ == "prep" and c.lower_ == "with" and two_sided:
+                sides += children(c, ("pobj",))
+            elif c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS | {"of"}:
+                done_to += children(c, ("pobj",))
+        received = tok.dep_ == "dobj" and one_of(tok.head, entry_set("status.txt",
+                                                                      "receiving verbs"))
+        if received:  # "we received an inquiry from the attorney general": the attorney
+            doers += [p for c in (*tok.children, *tok.head.children)  # general inquires
+                      if c.dep_ == "prep" and c.lower_ == "from" for p in children(c, ("pobj",))]
+            done_to += [s for s in (subject(tok.head),) if s is not None]
+        elif not doers and tok.dep_ in ("dobj",) and not one_of(
+                tok.head, entry_set("status.txt", "suppressing verbs")):
+            subj = subject(tok.head)
+            if subj is not None:
+                doers.append(subj)
+    done_to = [p for t in done_to for p in _behind(t)]
+    if verbal(tok) and (slip := _since_slip(tok)) is not None:  # "hostages who had been held
+        done_to = [slip]  # since 2016 were released", parsed as if 2016 were released
+    if not doers and one_of(tok, entry_set("status.txt", "freeing verbs")):
+        doers += [p for t in done_to for p in _holders(t)]  # "hostages held by the Taliban
+        # were released": the Taliban released them
+    doers = [t for t in doers if not any(  # "Israeli police custody": one party
+        t.i != o.i and t in act.phrase(o) for o in doers)]
+    doers += [c for t in doers for c in _companions(t)]
+    named = actors_named([_antecedent(t) for t in doers + sides], ctx)
+    if not named:  # "clashes erupted between supporters and security forces": both sides
+        named = actors_named([c for p in children(tok, ("prep",)) if p.lower_ == "between"
+                        for c in children(p, ("pobj",))], ctx)
+    return named, actors_named(done_to, ctx)
+
+
+def _since_slip(verb: Any) -> Any | None:
+    """The noun a passive verb is told of where the parser took "since 2016" for its subject
+    and hung it on a relative clause ("Two hostages who had been held by the Taliban since 2016
+    were released Tuesday": the hostages), else None."""
+    if verb.dep_ != "advcl" or verb.head.dep_ != "relcl" or not any(
+            c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
+        return None
+    dated = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return verb.head.head if dated and all(c.ent_type_ == "DATE" for c in dated) else None
+
+
+def _holders(tok: Any) -> list[Any]:
+    """Who a relative clause or a participle says holds the party ``tok`` ("hostages who had
+    been held by the Taliban", "prisoners held by rebels")."""
+    return [p for c in children(tok, ("relcl", "acl"))
+            if one_of(c, entry_set("status.txt", "holding verbs")) for p in _agents(c)]
+
+
+def _agents(verb: Any) -> list[Any]:
+    """Who a passive verb's "by" phrase names ("was caught by police": police)."""
+    return [p for a in children(verb, ("agent",)) for p in children(a, ("pobj",))]
+
+
+def _behind(tok: Any) -> list[Any]:
+    """Who a thing done to stands for: the "by" agent of a participle on it ("stopped a
+    vehicle driven by Jonathan Blair": Blair), else the thing itself."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ or act.sector_of([tok.text]):
+        return [tok]
+    return [p for a in children(tok, ("acl",)) if a.tag_ == "VBN" for p in _agents(a)] or [tok]
+
+
+def _companions(tok: Any) -> list[Any]:
+    """Who acts "along with" or "together with" ``tok``: "the task force along with companies
+    of the railway protection force and state police booked ...": each of them acts too."""
+    withs = [p for p in children(tok, ("prep",))
+             if p.lower_ == "with" and any(c.lower_ == "together" for c in p.children)]
+    withs += [w for p in children(tok, ("prep",)) if p.lower_ == "along"
+              for w in children(p, ("prep",)) if w.lower_ == "with"]
+    # each party named in the phrase; of "companies of the police", the police
+    return [t for w in withs for c in children(w, ("pobj",)) for t in c.subtree
+            if t.dep_ in ("pobj", "conj") and t.pos_ in ("NOUN", "PROPN")
+            and not any(p.lower_ == "of" for p in children(t, ("prep",)))]
+
+
+def _antecedent(tok: Any) -> Any:
+    """"Hungary has said it will support ...", "the rebels said they will release ...": the
+    "it" or "they" of a reported clause is who reports it."""
+    if tok.lower_ not in ("it", "they", "he", "she"):
+        return tok
+    t = tok.head
+    while t.head.i != t.i and t.dep_ in ("xcomp", "conj", "advcl", "ccomp"):
+        if t.dep_ == "ccomp" and lemma_of(t.head) in cues():
+            subj = subject(t.head)
+            if subj is not None and subj.pos_ != "PRON" and _may_be(tok, subj):
+                return subj
+            break
+        t = t.head
+    if tok.lower_ == "they" and tok.dep_ in SUBJECTS and tok.head.dep_ == "ROOT" and (
+            tok.sent.start > 0):  # the subject of a main clause: of the sentence before
+        return _last_group(tok.doc[tok.sent.start - 1].sent) or tok
+    return tok
+
+
+def _may_be(pronoun: Any, noun: Any) -> bool:
+    """A "he" or "she" is a person, not a paper, a country or a group ("The Chronicle says he
+    was arrested"); an "it" is not a person."""
+    if pronoun.lower_ in ("he", "she"):  # (spaCy may take a person's name for a body's)
+        return noun.ent_type_ not in ("GPE", "NORP", "LOC", "FAC") and noun.tag_ in (
+            "NN", "NNP") and not any(c.lower_ == "the" for c in noun.children)
+    return not (pronoun.lower_ == "it" and noun.ent_type_ == "PERSON")
+
+
+def _last_group(sent: Any) -> Any | None:
+    """The subject of ``sent``'s main clause when it is a group a sector word names ("police
+    had a lot of difficulty reaching the spot. They opened fire ..."): who a "they" of the
+    next sentence is."""
+    subj = subject(sent.root)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or act.sector_of([subj.text]) is None:
+        return None
+    return subj
+
+
+def actors_named(tokens: list[Any], ctx: act.ArticleContext) -> list[Actor]:
+    out: list[Actor] = []
+    for tok in tokens:
+        if lemma_of(tok) == "side" and (sides := ctx.two_sides()) and any(
+                c.lower_ in ("two", "both") for c in tok.children):  # "the two sides"
+            out += [Actor(gazetteer().country(c).name, c, "GOV") for c in sides]
+            continue
+        # not the rest of a name with "and" in it ("Customs and Border Protection")
+        group = [tok] + [c for c in tok.conjuncts if c.i > tok.i and c.ent_iob_ != "I"]
+        for t in group:
+            a = act.actor(t, ctx)
+            if a is not None and a not in out:
+                out.append(a)
+    return out
+
+
+def public(tok: Any) -> bool:
+    """``tok`` names a state, a people or a party other than a business ("the Japanese
+    government", "regulators")."""
+    return tok.ent_type_ in ("GPE", "NORP") or (
+        tok.pos_ in ("NOUN", "PROPN") and act.sector_of([tok.text]) not in (None, "BUS"))
+
+
+def as_state(party: Actor) -> Actor:
+    """A people named by its nationality alone ("the Chinese", "the British") doing what
+    states do is its state; an ethnic group ("the Kurds"), a minority ("the Albanians of
+    southern Serbia") or a described people ("Iraqi Kurds", "Chinese students") stays who it
+    is."""
+    gaz = gazetteer()
+    nation = gaz.country_of_name(party.name)
+    if party.sector != "CVL" or len(party.name.split()) != 1 or gaz.is_country(party.name) or (
+            nation is None or nation != party.country):  # "the Albanians of southern Serbia":
+        return party  # a minority where they live
+    return replace(party, sector="GOV")
+
+
+def tail_speaker(tok: Any) -> Any | None:
+    """Who a verb closing the sentence after a comma says it of, where the parser hung the verb
+    on them as a participle (", a human rights group protested here Wednesday.")."""
+    head = tok.head
+    if tok.dep_ != "acl" or children(tok, ("dobj", "agent", "prep")) or head.left_edge.i == 0:
+        return None
+    if tok.doc[head.left_edge.i - 1].text != ",":
+        return None
+    rest = [t for t in tok.doc[tok.i + 1:tok.sent.end] if t.dep_ != "punct"]
+    return head if all(t.head.i == tok.i or t.head in rest for t in rest) else None
+
+
+def inner_doers(f: Found, every: list[Found], ctx: act.ArticleContext,
+                 earlier: dict[str, Event]
+                 ) -> tuple[list[Actor], str | None, Event | None]:
+    """The doers and mode of a trigger of the same type inside ``f``'s phrase ("one person was
+    killed when the police fired 15 rounds"), for a trigger that names no doer; a trigger that
+    points back ("killed in the firing") has the doers of the last such event told; force
+    used on someone in custody is the custodian's ("died of torture in police custody")."""
+    inner = [g for g in every
+             if g.trigger.type == f.trigger.type and f.token.is_ancestor(g.token)]
+    mode = f.trigger.mode or next((g.trigger.mode for g in inner if g.trigger.mode), None)
+    before = earlier.get(f"{f.trigger.type} {f.trigger.mode}")
+    if referential(f.token) and before is not None:  # "no one was injured in the firing":
+        return list(before.actors), mode, before  # the last firing told; not "the violence"
+    for g in inner:
+        doers = parties(g.token, ctx)[0] or clause_parties(g.token, ctx)[0]
+        if doers:
+            return doers, mode, None
+        before = earlier.get(g.trigger.type)
+        if referential(g.token) and before is not None:
+            return list(before.actors), mode, before
+    if f.trigger.type == "ASSAULT":  # "died of torture while in Israeli police custody"
+        held = [g for g in every if one_of(g.token, entry_set("status.txt", "state nouns"))
+                and clause_head(g.token).i == clause_head(f.token).i]
+        for g in held:
+            if doers := parties(g.token, ctx)[0]:
+                return doers, mode, None
+    return [], mode, None
+
+
+def clause_parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]]:
+    """(doers, sufferers) the clause that states a nominal trigger names in its subject: "the
+    police had to burst tear-gas shells" (doers), "three persons sustained injuries in the
+    firing" (sufferers: the subject of a ``suffered verbs`` verb underwent the deed; so does
+    the subject of "is in custody")."""
+    head = clause_head(tok)
+    if verbal(tok) or head.i == tok.i:
+        return [], []
+    if one_of(head, entry_set("status.txt", "suppressing verbs")):
+        return [], []  # "security forces used force to crush protests": not the protesters
+    if tok.dep_ == "pobj" and tok.head.head.i == head.i and children(head, ("nsubjpass",)) and (
+            not one_of(head, entry_set("status.txt", "part verbs"))):
+        return [], parties(head, ctx)[1]  # "a US national has been put under investigation"
+    named = parties(head, ctx)[0]
+    if one_of(head, entry_set("status.txt", "part verbs")) and not named:
+        named = actors_named(children(head, ("nsubjpass",)), ctx)  # "were engaged in cleansing"
+    subj = subject(head)
+    if subj is not None and subj.i == tok.i:  # "Protests broke out": the deed is its clause's
+        named = [a for a in named if a != act.actor(tok, ctx)]  # subject, not its doer
+    held = tok.dep_ == "pobj" and tok.head.lower_ == "in" and one_of(
+        tok, entry_set("status.txt", "state nouns"))  # "he is in custody": he is held
+    return ([], named) if held or one_of(head, entry_set("status.txt", "suffered verbs")) else (
+        named, [])
+
+
+def enacted(tok: Any) -> bool:
+    """The deed is what a law or a bill would do ("the Act, under consideration by the US
+    Senate, would impose sanctions"): its provision, no one's threat."""
+    subj = subject(tok)
+    return subj is not None and one_of(subj, entry_set("status.txt", "enactments"))
+
+
+def enactors(tok: Any, ctx: act.ArticleContext) -> list[Actor]:
+    """Who makes the law that would do the deed: the party "by" whom its subject is
+    considered, passed or proposed."""
+    subj = subject(tok)
+    around = [t for c in [subj, *children(tok, ("prep",))] if c is not None for t in c.subtree]
+    agents = [t for t in around if t.dep_ == "pobj" and t.head.lower_ == "by"]
+    return [a for a in (act.actor(t, ctx) for t in agents[:1]) if a is not None]
+
+
+def actor_tokens(tok: Any, head: Any) -> list[Any]:
+    out = []
+    for t in (tok, head):
+        subj = subject(t) if t.pos_ in ("VERB", "AUX") else None
+        if subj is not None:
+            out.append(subj)
+        out += [c for c in t.children if c.dep_ in ("poss", "compound") or (
+            c.dep_ == "prep" and c.lower_ == "by")]
+    return [c for t in out for c in ([t] + [p for p in t.children if p.dep_ == "pobj"])]
