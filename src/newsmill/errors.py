@@ -5,7 +5,8 @@
     ├── ExtractionError   a page holds no article (becomes a Skipped record)
     ├── PipelineError     stages wired wrongly, or a stage returned the wrong record type
     ├── ModelError        the spaCy model is not installed
-    └── StoreError        the store cannot be opened or is not a newsmill store
+    ├── StoreError        the store cannot be opened or is not a newsmill store
+    └── UsageError        a setting names something newsmill does not know (a rule, ...)
 
 Each message names the input and says what to do about it.
 """
@@ -40,6 +41,10 @@ class ModelError(NewsmillError):
 
 class StoreError(NewsmillError):
     """The store cannot be used."""
+
+
+class UsageError(NewsmillError):
+    """A setting or a parameter names something newsmill does not know."""
 
 
 MB = 1024 * 1024
@@ -159,3 +164,10 @@ def no_such_article(path: str, article_id: str) -> str:
 def nothing_provides(what: str, stages: list[str]) -> str:
     return (f"no stage provides {what!r} (stages: {', '.join(stages) or 'none'}); "
             f"add the stage that makes it")
+
+
+# ---- settings -----------------------------------------------------------------------------
+
+def unknown_rules(unknown: list[str], known: list[str]) -> str:
+    return (f"no event rule is named {', '.join(unknown)}; the rules are: {', '.join(known)} "
+            "(python benchmarks/events_ablation.py --list shows each with its example).")

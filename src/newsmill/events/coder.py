@@ -23,105 +23,107 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
 from newsmill.events import actors as act
 from newsmill.events.counts import count_of, counts_of, numbers
-from newsmill.events.dates import WEEKDAYS, days_before, years_before
-from newsmill.events.happenings import itemised, merge, one_per_happening
+from newsmill.events.draft import Draft, Sentence
+from newsmill.events.happenings import itemised, merge, one_per_happening, told_again
 from newsmill.events.history import (
-    at_the_time,
-    had_been_doing,
-    in_a_dated_war,
+    a_year_before,
+    had_been_going_on,
+    in_a_past_paragraph,
     latest_day,
     latest_year,
-    own_months,
+    months_ago,
     own_words,
     past_frame,
-    years_after,
+    then,
+    undated_history,
+    years_later,
 )
-from newsmill.events.implied import practices, requests
-from newsmill.events.lexicon import (
-    default_actor,
-    entry_set,
-)
+from newsmill.events.implied import demanded, practices, requests
+from newsmill.events.lexicon import entry_set
 from newsmill.events.news import (
-    armed,
-    charged,
-    condition,
-    descriptive,
-    endangers,
-    generic,
-    habitual,
+    a_charge,
+    a_condition,
+    a_description,
+    a_habit,
+    a_principle,
+    a_setting,
+    a_topic,
+    a_wish,
+    agreeing_view,
+    body_in_session,
+    for_a_purpose,
+    generic_present,
     heading,
-    hoped,
-    kept,
-    opinion,
-    principle,
-    purpose,
-    said_of_one_told,
-    setting,
-    sitting,
-    there_is,
-    thing_subject,
-    threat_warning,
-    topic,
+    mobilized_unarmed,
+    thing_does_it,
+    thing_threatened,
+    told_before,
+    warning_no_threat,
 )
 from newsmill.events.parties import (
     actor_tokens,
-    actors_named,
-    as_state,
-    clause_parties,
-    enacted,
-    enactors,
-    inner_doers,
+    companies_only,
+    default_doer,
+    doers_inside,
+    from_the_clause,
+    law_makers,
+    nobody_in_it,
     parties,
-    public,
-    tail_speaker,
+    people_as_state,
 )
 from newsmill.events.places import gazetteer
-from newsmill.events.status import as_plover, expulsion, repression, status_of
+from newsmill.events.status import (
+    as_plover,
+    expulsion,
+    forecast_reaction,
+    objection,
+    repression,
+    status_of,
+    unpromised,
+)
 from newsmill.events.syntax import (
-    BACKGROUND_DAYS,
     FUTURE_CONFLICT,
-    FUTURE_COOPERATION,
-    OFFENCES,
-    REACTIONS,
-    STATE_SECTORS,
-    VERBAL,
-    children,
     clause_head,
     complement,
     evidence,
-    finite,
     going_on,
-    governs,
     lemma_of,
-    one_of,
-    present,
-    referential,
-    simple_past,
-    subject,
     verbal,
 )
-from newsmill.events.triggers import find_triggers, instrument
+from newsmill.events.triggers import Found, find_triggers, instrument
 from newsmill.events.when import (
     anchor,
+    as_of_report,
+    coming_day,
     date_words,
     dated_status,
     day_of,
     first_day,
-    scheduled_present,
 )
-from newsmill.events.where import place_of
+from newsmill.events.where import at_home, place_of, reactions_there
 from newsmill.records import Actor, Event, Place, Statement
 
-LOCATIVES = frozenset({"outside", "inside", "near", "opposite", "at", "in"})
-OBJECTORS = frozenset({"GOV", "IGO", "NGO", "JUD", "LEG"})  # who protest in words, not march
-SEATED = frozenset({"JUD", "LEG"})  # and sit there, wherever the report is datelined
 SHORT_CLAUSE = 12  # words: a labelled event's evidence is its clause, its sentence if shorter
+
+
+NOT_NEWS: tuple[Callable[[Found, Sentence], bool], ...] = (
+    told_before, for_a_purpose, a_habit, a_condition, a_topic, a_setting, a_charge, a_principle,
+    a_wish, a_description, demanded)
+HISTORY: tuple[Callable[[Draft], bool], ...] = (
+    a_year_before, years_later, then, in_a_past_paragraph, had_been_going_on, undated_history)
+NOT_TOLD: tuple[Callable[[Draft], bool], ...] = (
+    thing_does_it, thing_threatened, warning_no_threat, mobilized_unarmed, body_in_session,
+    agreeing_view, generic_present)
+WHO: tuple[Callable[[Draft], Draft], ...] = (
+    from_the_clause, objection, law_makers, people_as_state, doers_inside)
+NOBODY: tuple[Callable[[Draft], bool], ...] = (companies_only, nobody_in_it)
+NOT_DONE: tuple[Callable[[Draft], bool], ...] = (unpromised, forecast_reaction, months_ago)
 
 
 def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str | None,
@@ -132,28 +134,18 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
     """The events of one sentence; ``earlier`` holds the article's last event of each type, and
     of each type and mode ("ASSAULT firearms"), that names its doers, for "the firing" in "one
     person was killed in the firing"; ``homes`` gets, by evidence offset and type, the country
-    of a state body that does a deed (not a reaction to another's, "the UK has urged an end to
-    the violence") where neither the text nor a dateline names a place ("Sweden has dropped
-    its investigation": Sweden's courts act in Sweden), which ``code`` gives the event after
-    merging; ``history`` says an earlier sentence of the paragraph dates it to the past
-    ("In a letter in May, he said ... He urged"). With ``each_mention`` what a relative clause tells
-    of a party, a deed told before ("the arrests") or talked about ("informed about the
-    arrests"), a habit ("police routinely torture people") and a backdrop count too, and each
-    event's evidence is its clause, or its whole sentence where the clause is shorter than
-    ``SHORT_CLAUSE`` words (a clause as short as "killed in police firing" is told by many
-    sentences, and a long sentence the parser made of two labelled ones tells its clause in
-    one of them)."""
-    asked = requests(sent, body, ctx)
-    every = find_triggers(sent)
-    triggered = [f for f in every if not (
-        ((referential(f.token) or said_of_one_told(f, every)) and not each_mention)
-        or purpose(f.token)
-        or (habitual(f.token) and not each_mention) or condition(f.token)
-        or (topic(f.token) and not each_mention) or setting(f)
-        or (charged(f.token) and not each_mention) or principle(f.token) or hoped(f.token)
-        or descriptive(f, every, not each_mention)
-        or (any(governs(clause, f.token) for clause, _ in asked)
-            and not (each_mention and kept(f.token))))]
+    of a state body that does a deed where neither the text nor a dateline names a place
+    (``where.at_home``), which ``code`` gives the event after merging; ``history`` says an
+    earlier sentence of the paragraph dates it to the past ("In a letter in May, he said ...
+    He urged"). With ``each_mention`` what a relative clause tells of a party, a deed told
+    before ("the arrests") or talked about ("informed about the arrests"), a habit ("police
+    routinely torture people") and a backdrop count too, and each event's evidence is its
+    clause, or its whole sentence where the clause is shorter than ``SHORT_CLAUSE`` words (a
+    clause as short as "killed in police firing" is told by many sentences, and a long
+    sentence the parser made of two labelled ones tells its clause in one of them)."""
+    s = Sentence(sent, body, ctx, published, each_mention, history,
+                 find_triggers(sent), requests(sent, body, ctx), earlier or {})
+    triggered = [f for f in s.every if not any(test(f, s) for test in NOT_NEWS)]
     known: dict[int, tuple[list[Actor], list[Actor]]] = {}
 
     def parties_of(tok: Any) -> tuple[list[Actor], list[Actor]]:
@@ -162,9 +154,9 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         return known[tok.i]
 
     found = one_per_happening(triggered, lambda tok: parties_of(tok)[0], each_mention)
-    events: list[Event] = [e for _, e in asked]
+    events: list[Event] = [e for _, e in s.asked]
     if not each_mention:
-        events += practices(sent, every, body, ctx, parties_of)
+        events += practices(sent, s.every, body, ctx, parties_of)
     if not found:
         return events
     told_counts = numbers(sent)
@@ -172,127 +164,66 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
     named_heads = [(f.token, clause_of[f.token.i]) for f in found
                    if parties_of(f.token)[0]]  # events whose doers the text names
     for f in found:
-        tok, trig = f.token, f.trigger
-        head = clause_of[tok.i]
-        counts = counts_of(told_counts, tok, head, named_heads)
-        dates = date_words(head, sent)
-        vowed = (trig.type in FUTURE_CONFLICT and complement(head) and lemma_of(
-            head.head) in entry_set("status.txt", "planned verbs")) or (  # "have sworn to fight"
-            complement(head) and lemma_of(head.head) in entry_set(  # "is unwilling to talk"
-                "status.txt", "denied verbs"))
-        start, end = evidence(head.head if vowed else going_on(head), body,
-                               told=head.i == tok.i)
-        if each_mention and len(body[start:end].split()) < SHORT_CLAUSE:
-            start, end = sent.start_char, sent.end_char
-        own = own_words(head, tok)
-        if not each_mention and (years_before(own, published) >= 1 or years_after(head) or (
-                at_the_time(head)) or (history and not dates and simple_past(head)) or (
-                had_been_doing(head)) or (
-                not published and (years_before(own, latest_year(body)) >= 2
-                                   or in_a_dated_war(head)))):
+        d = _draft(f, s, clause_of[f.token.i])
+        if any(test(d) for test in HISTORY):
             continue  # background history, not news
-        if scheduled_present(going_on(head)):  # "holds a hearing Wednesday": the coming one
-            dates = [w if w.lower() not in WEEKDAYS else f"next {w}" for w in dates]
-        day = first_day(dates, published)
-        if day is None and not dates and present(head):
-            day = published  # "the United States stands ready to support": as of the report
-        doers, done_to = parties_of(tok)
-        if not doers and trig.type in VERBAL | {"CONCEDE"} and thing_subject(tok):
-            continue  # "tensions are threatening growth", "no evidence supports it"
-        if (lemma_of(tok) == "threaten" and endangers(tok)) or (
-                lemma_of(tok) == "threat" and there_is(tok)):
-            continue  # "settlements threaten the viability of a two-state solution"
-        if lemma_of(tok) == "warn" and not threat_warning(tok, ctx):
-            continue  # "doctors warned that children would face risks": no threat
-        if one_of(tok, entry_set("status.txt", "mobilizing verbs")) and not armed(tok, ctx):
-            continue  # "mobilized pressure groups", "called on Arabs to mobilize against him"
-        if trig.type == "CONSULT" and sitting(tok):
-            continue  # "Israel's Cabinet met Sunday": a body in session consults no one
-        if lemma_of(tok) == "agree" and opinion(tok):
-            continue  # "many businesses agree that China has taken advantage"
-        if generic(tok):
-            continue  # "people demand the solution to their problems": what such people do
-        # a deed told before ("the arrests", each_mention only) is not its clause's doing
-        # (unless the clause's subject took part in it: "police helped in the killings")
-        clause_doers, sufferers = ([], []) if referential(tok) and not one_of(
-            clause_head(tok), entry_set("status.txt", "part verbs")) else clause_parties(tok, ctx)
-        doers, done_to = doers or clause_doers, done_to or sufferers
-        if trig.type == "PROTEST" and one_of(tok, entry_set("status.txt", "objecting verbs")):
-            speaker = tail_speaker(tok)
-            if speaker is not None:  # "..., a human rights group protested here Wednesday"
-                doers = actors_named([speaker], ctx)
-                done_to = [a for a in done_to if a not in doers]
-            objected = speaker is not None or children(tok, ("ccomp",)) or any(
-                p.lower_ in ("against", "over") for p in children(tok, ("prep",))) or any(
-                not any(c.lower_ in LOCATIVES for c in o.children)  # not "protested
-                for o in children(tok, ("dobj",)))  # outside parliament", parsed as an object
-            if speaker is not None:  # what they protested is the sentence before the verb
-                start, end = sent.start_char, tok.idx + len(tok.text)
-            if objected and doers and all(a.sector in OBJECTORS for a in doers):
-                trig = replace(trig, type="ACCUSE", mode="disapprove")  # "China protested the
-                # visit" objected; "lawmakers protested outside parliament" demonstrated
-        if trig.type in FUTURE_CONFLICT and enacted(tok):  # "the Act, under consideration
-            doers = enactors(tok, ctx)  # by the US Senate, would impose sanctions": the Senate
-        if trig.type not in ("PROTEST", "ASSAULT"):  # "the Chinese have been reluctant to
-            doers = [as_state(a) for a in doers]  # commit to a meeting": China's government
-        mode, before = trig.mode, None
-        if not doers:  # "killed in police firing": the deed inside it names the doer
-            doers, mode, before = inner_doers(f, every, ctx, earlier or {})
-        mode = mode or instrument(trig, sent)
-        place = place_of(head, sent, ctx, fallback=False)
-        home = next((a.country for a in doers[:1] if a.sector in STATE_SECTORS
-                     and trig.type not in REACTIONS), None)
-        home_place = gazetteer().country(home) if place is None and home is not None and (
-            not ctx.dateline or doers[0].sector in SEATED) else None
-        if place is None and ctx.country:
-            place = gazetteer().country(ctx.country)
-        named = bool(doers)
-        default = default_actor(trig.type, lemma_of(tok), mode, tuple(a.name for a in done_to))
-        if not doers and default is not None:  # where it happened, else the article's country
-            doers = [Actor(default[0], place.country if place else ctx.country, default[1])]
-        if doers and not each_mention and all(a.sector == "BUS" for a in (*doers, *done_to)) and (
-                not any(public(t) for t in head.subtree)):
-            continue  # "SoftBank agreed to inject $6.5 billion": news solely about companies,
-            # which PLOVER leaves out; not "agreed to pay the Japanese government"
-        if not doers and not done_to and not each_mention and trig.type not in OFFENCES and not (
-                finite(tok) or children(tok, ("auxpass",))
-                or (tok.dep_ == "dobj" and subject(tok.head) is not None)):
-            continue  # "security operations provide protection": a deed with nobody in it,
-            # not even one it was done to ("after being deported"), who does such deeds ("no
-            # arrests have been made": the police) or whoever did it ("the two sides held
-            # talks"); not protests or violence ("synchronised attacks were launched"), which
-            # are news whoever did them
-        event = Event(type=trig.type, mode=mode, evidence=body[start:end], start=start, end=end,
-                      actors=tuple(doers), recipients=tuple(a for a in done_to if a not in doers),
-                      place=place, date=day,
-                      status=dated_status(  # type: ignore[arg-type]
-                          status_of(trig, tok, sent), day, published))
-        if event.status in ("planned", "hypothetical") and not named and (
-                trig.type in FUTURE_COOPERATION | FUTURE_CONFLICT.keys()
-                or event.status == "hypothetical"):
-            continue  # "suspects could be extradited": nobody promises or threatens it; "an
-            # appeal could be made": a possibility nobody is named for
-        if event.status in ("planned", "hypothetical") and trig.type in ("ACCUSE", "REJECT"):
-            continue  # "many will deplore that decision": a forecast, no accusation yet
-        if not each_mention and event.status == "occurred" and any(
-                days_before(d, published or latest_day(body)) >= BACKGROUND_DAYS
-                for d in own_months(head, own)):
-            continue  # "Carlineo was arrested in April" in a report of November: history
-        event = expulsion(repression(as_plover(event, tok, trig), trig))
-        if home_place is not None and homes is not None:  # set after merging: places not
-            homes[(event.start, event.type)] = home_place  # named merge as one
-        if before is not None and event.type == before.type:  # told again: merged with it
-            event = replace(event, mode=before.mode, recipients=before.recipients,
-                            place=before.place, date=event.date or before.date)
-        if trig.type == "PROTEST":
-            size = next((n for n in (count_of(t) for t in actor_tokens(tok, head)) if n), None)
-            event = replace(event, size=size)
-        if trig.type in ("ASSAULT", "PROTEST", "COERCE"):
-            event = replace(event, dead=counts.get("dead"), injured=counts.get("injured"))
-        if trig.type == "COERCE":
-            event = replace(event, arrested=counts.get("arrested"))
+        d = coming_day(d)
+        d.day = first_day(d.dates, published)
+        d = as_of_report(d)
+        d.doers, d.done_to = parties_of(d.tok)
+        if any(test(d) for test in NOT_TOLD):
+            continue
+        for rewrite in WHO:
+            d = rewrite(d)
+        d.mode = d.mode or d.trigger.mode or instrument(d.trigger, sent)
+        d.place = place_of(d.head, sent, ctx, fallback=False)
+        d = at_home(d)
+        if d.place is None and ctx.country:
+            d.place = gazetteer().country(ctx.country)
+        d.named = bool(d.doers)
+        d = default_doer(d)
+        if any(test(d) for test in NOBODY):
+            continue
+        d.status = dated_status(status_of(d.trigger, d.tok, sent), d.day, published)
+        if any(test(d) for test in NOT_DONE):
+            continue
+        event = _event(d, counts_of(told_counts, d.tok, d.head, named_heads))
+        if d.home is not None and homes is not None:  # set after merging: places not
+            homes[(event.start, event.type)] = d.home  # named merge as one
         events.append(event)
     return events
+
+
+def _draft(f: Found, s: Sentence, head: Any) -> Draft:
+    """The trigger ``f`` with its clause ``head``, date words and evidence span."""
+    tok, trig = f.token, f.trigger
+    vowed = (trig.type in FUTURE_CONFLICT and complement(head) and lemma_of(
+        head.head) in entry_set("status.txt", "planned verbs")) or (  # "have sworn to fight"
+        complement(head) and lemma_of(head.head) in entry_set(  # "is unwilling to talk"
+            "status.txt", "denied verbs"))
+    start, end = evidence(head.head if vowed else going_on(head), s.body, told=head.i == tok.i)
+    if s.each_mention and len(s.body[start:end].split()) < SHORT_CLAUSE:
+        start, end = s.sent.start_char, s.sent.end_char
+    return Draft(f, s, trig, head, own_words(head, tok), date_words(head, s.sent), start, end)
+
+
+def _event(d: Draft, counts: dict[str, int]) -> Event:
+    """The event ``d`` has become, in PLOVER's terms, with its numbers."""
+    trig, tok, body = d.trigger, d.tok, d.s.body
+    event = Event(type=trig.type, mode=d.mode, evidence=body[d.start:d.end], start=d.start,
+                  end=d.end, actors=tuple(d.doers),
+                  recipients=tuple(a for a in d.done_to if a not in d.doers),
+                  place=d.place, date=d.day, status=d.status)  # type: ignore[arg-type]
+    event = expulsion(repression(as_plover(event, tok, trig), trig))
+    event = told_again(event, d.before)
+    if trig.type == "PROTEST":
+        size = next((n for n in (count_of(t) for t in actor_tokens(tok, d.head)) if n), None)
+        event = replace(event, size=size)
+    if trig.type in ("ASSAULT", "PROTEST", "COERCE"):
+        event = replace(event, dead=counts.get("dead"), injured=counts.get("injured"))
+    if trig.type == "COERCE":
+        event = replace(event, arrested=counts.get("arrested"))
+    return event
 
 
 def code(doc: Any, body: str, published: str | None,
@@ -324,14 +255,5 @@ def code(doc: Any, body: str, published: str | None,
     if not each_mention:
         events, summed = itemised(merge(events))
         days += [(e.start, e.date) for e in summed if e.date]  # its day is the items' day
-    # a reaction no place is named for ("the French foreign ministry said it regrets ...") is
-    # about the story's first happening whose place is named (not a state body's home),
-    # where that lies outside the country the article names most ("visited a settlement in
-    # the West Bank")
-    centre = gazetteer().country(ctx.country) if ctx.country else None
-    lead = next((e.place for e in events if e.place and e.place != centre), None)
-    events = [replace(e, place=homes.get((e.start, e.type), e.place)) for e in events]
-    if lead is not None and lead.country != ctx.country:
-        events = [replace(e, place=lead) if e.type in REACTIONS and e.place == centre else e
-                  for e in events]
-    return anchor(events, days)
+    placed = [replace(e, place=homes.get((e.start, e.type), e.place)) for e in events]
+    return anchor(reactions_there(placed, ctx, events), days)

@@ -13,6 +13,7 @@ from newsmill.events.lexicon import (
     default_actor,
 )
 from newsmill.events.news import kept
+from newsmill.events.rules import SAME, rule
 from newsmill.events.status import status_of
 from newsmill.events.syntax import REACTIONS, SUBJECTS, VERBAL, children, depth, governs
 from newsmill.events.triggers import Found
@@ -31,36 +32,61 @@ def one_per_happening(found: list[Found],
     """The triggers that tell the sentence's happenings: not what a verbal act is about
     ("accused police of detaining him": the accusation), except when each mention counts
     (then every deed told is kept, but not one asked for: "demanded the arrest of ...")."""
-    # a deed asked for, threatened or promised is not done, even where each mention counts;
-    # what a participle tells of its people is ("urged the release of the arrested men")
-    governors = UNDONE if each_mention else VERBAL | {"SANCTION"}  # "convicted of murder"
-    keep = [f for f in found
-            if (each_mention and (_participle(f.token) or kept(f.token))) or not any(
-                g is not f and g.token.i != f.token.i and g.trigger.type in governors
-                and governs(g.token, f.token) for g in found)]
-    # what a relative clause tells of a deed that is talked about is talked about too
-    # ("complained over two air raids in which it said 20 people were killed")
-    keep = [f for f in keep if not any(
-        h not in keep and h.trigger.type == f.trigger.type and _relative_of(f.token, h.token)
-        for h in found)]
-    # material triggers over other triggers of their own subtree ("arrested during protests")
-    keep = [f for f in keep if not any(
-        g is not f and g.trigger.type not in VERBAL and g.trigger.type != f.trigger.type
-        and f.token.pos_ == "NOUN" and governs(g.token, f.token) for g in keep)]
-    # how a riot went is the riot ("rioted, setting fire to their mattresses"), what a protest
-    # asks is the protest's ("demonstrated, calling for independence")
+    keep = [f for f in found if not _about(f, found, each_mention)]
+    keep = [f for f in keep if not _talked_relative(f, found, keep)]
+    keep = [f for f in keep if not _nested(f, keep)]
     keep = [f for f in keep if not _protest_detail(f, keep)]
-    # what a sentence gives as cause or backdrop ("one day after a jet shot down ...") is not
-    # its news when it tells another event
-    main = [f for f in keep if not _backdrop(f.token)]
-    if main and not each_mention:  # a sentence's labels count its backdrop too
-        keep = main
-    # one event per type and doers: "six were injured in police firing, while 12 were killed
-    # by the rioters" tells two; "97 died in police firing, while the others were killed"
-    # tells one, the trigger that names its doers ("who fired is news"), nearest the root
-    # (a denied one apart: "not one of the 800 arrested has been booked" tells arrests made)
+    keep = _over_backdrop(keep, each_mention)
     if each_mention:  # every deed told labels the sentence
         return keep
+    return _one_per_type(keep, doers_of)
+
+
+@rule("about-not-done", "one", "Rights groups accused the police of detaining protesters.")
+def _about(f: Found, found: list[Found], each_mention: bool) -> bool:
+    """What a verbal act is about ("accused police of detaining him": the accusation) or what
+    a conviction is for ("convicted of murder"); where each mention counts, a deed asked for,
+    threatened or promised is not done either, but what a participle tells of its people is
+    ("urged the release of the arrested men")."""
+    governors = UNDONE if each_mention else VERBAL | {"SANCTION"}
+    if each_mention and (_participle(f.token) or kept(f.token)):
+        return False
+    return any(g is not f and g.token.i != f.token.i and g.trigger.type in governors
+               and governs(g.token, f.token) for g in found)
+
+
+@rule("talked-relative", "one", "The ministry complained over two air raids in which it said "
+      "20 people were killed.")
+def _talked_relative(f: Found, found: list[Found], keep: list[Found]) -> bool:
+    """What a relative clause tells of a deed that is talked about is talked about too."""
+    return any(h not in keep and h.trigger.type == f.trigger.type
+               and _relative_of(f.token, h.token) for h in found)
+
+
+@rule("deed-over-nested", "one", "Police arrested 12 students during protests in the city.")
+def _nested(f: Found, keep: list[Found]) -> bool:
+    """A noun of another type inside a material deed's phrase is its setting ("arrested
+    during protests"), not a deed besides it."""
+    return any(g is not f and g.trigger.type not in VERBAL and g.trigger.type != f.trigger.type
+               and f.token.pos_ == "NOUN" and governs(g.token, f.token) for g in keep)
+
+
+@rule("backdrop", "one", "One day after a jet shot down a drone, the two ministers met in "
+      "Geneva.", off=SAME)
+def _over_backdrop(keep: list[Found], each_mention: bool) -> list[Found]:
+    """What a sentence gives as cause or backdrop ("one day after a jet shot down ...") is not
+    its news when it tells another event; a sentence's labels count its backdrop too."""
+    main = [f for f in keep if not _backdrop(f.token)]
+    return main if main and not each_mention else keep
+
+
+@rule("one-per-type", "one", "Six were injured in police firing, while the others were "
+      "wounded by the mob.", off=SAME)
+def _one_per_type(keep: list[Found], doers_of: Callable[[Any], Sequence[Actor]]) -> list[Found]:
+    """One event per type and doers: "six were injured in police firing, while 12 were killed
+    by the rioters" tells two; "97 died in police firing, while the others were killed" tells
+    one, the trigger that names its doers ("who fired is news"), nearest the root (a denied
+    one apart: "not one of the 800 arrested has been booked" tells arrests made)."""
     doers = {f.token.i: {w.lower() for a in doers_of(f.token) for w in a.name.split()}
              for f in keep}
     shared = Counter(f.trigger.type for f in keep)  # a status matters where a type repeats
@@ -74,6 +100,8 @@ def one_per_happening(found: list[Found],
     return sorted(chosen, key=lambda f: f.token.i)
 
 
+@rule("protest-detail", "one", "Prisoners rioted on Sunday, setting fire to their "
+      "mattresses.")
 def _protest_detail(f: Found, found: list[Found]) -> bool:
     """Force or a demand told by a participle clause of a protest, with no subject of its own:
     how the riot went or what the protest asked, not a deed besides it ("prisoners rioted,
@@ -153,12 +181,9 @@ def merge(events: list[Event]) -> list[Event]:
             same_party = not e.recipients or shared  # "I have been deported" after "deported"
             anyone = not prev.recipients and e.type not in REACTIONS  # "150 Indians returned
             # after being deported ... 'I have been deported'": the deed, now with its sufferer
-            again = not e.actors and (same_party or anyone) and prev.type == e.type and (
-                e.mode is None or e.mode == prev.mode)  # "the deaths were caused by ..."
+            again = _again(prev, e, same_party or anyone)
             told = prev_key == key or (prev_key[:3] == key[:3] and not e.recipients)
-            faceless = prev.type == e.type and prev.mode == e.mode and (
-                (_unnamed(e) and (same_party or not prev.recipients))
-                or (_unnamed(prev) and shared))
+            faceless = _faceless(prev, e, same_party, shared)
             if (told or again or faceless) and same_place and same_day:
                 named = prev if not _unnamed(prev) or not e.actors else e
                 out[n] = replace(prev, actors=named.actors,
@@ -172,6 +197,35 @@ def merge(events: list[Event]) -> list[Event]:
             out.append(e)
             keys.append(key)
     return out
+
+
+@rule("told-again-unnamed", "one", "Police detained three activists in Almaty on Sunday. "
+      "The activists were detained at a rally.")
+def _again(prev: Event, e: Event, parties_fit: bool) -> bool:
+    """Told again without its doers, of the same sufferers or of none ("the deaths were
+    caused by ..."), it is the earlier telling."""
+    return not e.actors and parties_fit and prev.type == e.type and (
+        e.mode is None or e.mode == prev.mode)
+
+
+@rule("faceless-deed", "one", "Three men were arrested near the station on Sunday. Police "
+      "arrested three men near the station.")
+def _faceless(prev: Event, e: Event, same_party: bool, shared: bool) -> bool:
+    """A deed nobody is named for (its doer the default of ``defaults.txt``) told again
+    with its doer, or after a telling that named one, is that one."""
+    return prev.type == e.type and prev.mode == e.mode and (
+        (_unnamed(e) and (same_party or not prev.recipients)) or (_unnamed(prev) and shared))
+
+
+@rule("told-again", "one", "Police fired on the crowd in Lagos on Sunday. One person was "
+      "killed in the firing.", off=SAME)
+def told_again(event: Event, before: Event | None) -> Event:
+    """A deed that points back at one told before ("killed in the firing") takes its mode,
+    sufferers, place and day."""
+    if before is not None and event.type == before.type:
+        return replace(event, mode=before.mode, recipients=before.recipients,
+                       place=before.place, date=event.date or before.date)
+    return event
 
 
 def itemised(events: list[Event]) -> tuple[list[Event], list[Event]]:
@@ -189,7 +243,16 @@ def itemised(events: list[Event]) -> tuple[list[Event], list[Event]]:
     for n, e in enumerate(events):
         items = [o for o in events[n + 1:] if (o.type, o.mode) == (e.type, e.mode)
                  and o.date in (None, e.date) and named(o)]
-        summing = bool(e.arrested and e.recipients and not named(e)) and (
-            ITEMS <= len(items) <= (e.arrested or 0))
+        summing = _sums_up(e, items, named(e))
         (summed if summing else out).append(e)
     return out, summed
+
+
+@rule("count-told-one-by-one", "one", "Police arrested six people Monday. Officers arrested "
+      "Elizabeth Burton at her home. Officers also arrested Christopher Tays. Officers "
+      "arrested Jane Doe Smith later.")
+def _sums_up(e: Event, items: list[Event], named: bool) -> bool:
+    """A count of arrests ("arrested six people") that ``ITEMS`` or more later events of its
+    kind tell one by one, each of people named, no more than it counts: not an event again."""
+    return bool(e.arrested and e.recipients and not named) and (
+        ITEMS <= len(items) <= (e.arrested or 0))

@@ -5,11 +5,22 @@ the past; background history is not news."""
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsmill.events.dates import days_before, resolve, years_before
-from newsmill.events.syntax import BACKGROUND_DAYS, SUBJECTS, children, lemma_of, verbal
+from newsmill.events.rules import rule
+from newsmill.events.syntax import (
+    BACKGROUND_DAYS,
+    SUBJECTS,
+    children,
+    lemma_of,
+    simple_past,
+    verbal,
+)
 from newsmill.statements.attribution import cues
+
+if TYPE_CHECKING:
+    from newsmill.events.draft import Draft
 
 YEAR_WORD = re.compile(r"(?:1[89]|20)\d\d")
 TIME_PREPS = frozenset({"in", "during", "since", "after", "before", "until", "by", "on", "at",
@@ -127,3 +138,57 @@ def had_been_doing(head: Any) -> bool:
     aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
     return verb.tag_ == "VBG" and "had" in aux and "been" in aux and not any(
         lemma_of(t) in cues() for t in verb.ancestors)
+
+
+# ---- the rules: background history is not news ------------------------------------------------
+
+@rule("year-before", "history", "Police arrested the opposition leader in 2016.")
+def a_year_before(d: Draft) -> bool:
+    """The clause's own dates are a year or more before the report ("in 2016")."""
+    return not d.s.each_mention and years_before(d.own, d.s.published) >= 1
+
+
+@rule("years-after", "history", "He was arrested in April, seven years after he sought "
+      "refuge at the embassy.")
+def years_later(d: Draft) -> bool:
+    """What happened years before the deed the clause dates ("seven years after he sought
+    refuge")."""
+    return not d.s.each_mention and years_after(d.head)
+
+
+@rule("at-the-time", "history", "Both men claimed at the time that they were being treated "
+      "well and asked their governments to help.")
+def then(d: Draft) -> bool:
+    """A clause set "at the time" of something told before: history."""
+    return not d.s.each_mention and at_the_time(d.head)
+
+
+@rule("past-paragraph", "history", "In a letter in 2015, the lawyers described the case.\n"
+      "They accused the police of torture.")
+def in_a_past_paragraph(d: Draft) -> bool:
+    """An undated simple past in a paragraph an earlier sentence set in the past."""
+    return not d.s.each_mention and d.s.history and not d.dates and simple_past(d.head)
+
+
+@rule("had-been-doing", "history", "Washington and the Taliban had been holding direct talks.")
+def had_been_going_on(d: Draft) -> bool:
+    """What the narrative says had been going on before its story."""
+    return not d.s.each_mention and had_been_doing(d.head)
+
+
+@rule("undated-history", "history", "The talks began in 2019. Israel seized the territories "
+      "in the 1967 Six-Day War.", published=None)
+def undated_history(d: Draft) -> bool:
+    """In a report with no publication date, a clause two years before the latest year it
+    names, or set in a named war of its year: history."""
+    return not d.s.each_mention and not d.s.published and (
+        years_before(d.own, latest_year(d.s.body)) >= 2 or in_a_dated_war(d.head))
+
+
+@rule("month-background", "history", "Carlineo was arrested in April.",
+      published="2019-11-19")
+def months_ago(d: Draft) -> bool:
+    """A deed its clause dates to a month long gone ("arrested in April" in November)."""
+    return not d.s.each_mention and d.status == "occurred" and any(
+        days_before(w, d.s.published or latest_day(d.s.body)) >= BACKGROUND_DAYS
+        for w in own_months(d.head, d.own))

@@ -4,19 +4,21 @@ return the helicopter"); a practice of repression a source describes is its accu
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsmill.events import actors as act
 from newsmill.events.lexicon import (
     entry_set,
 )
-from newsmill.events.news import habitual, thing_subject
+from newsmill.events.news import habitual, kept, thing_subject
 from newsmill.events.parties import actors_named
+from newsmill.events.rules import rule
 from newsmill.events.syntax import (
     SUBJECTS,
     children,
     clause_head,
     evidence,
+    governs,
     lemma_of,
     subject,
     verbal,
@@ -26,9 +28,14 @@ from newsmill.events.where import place_of
 from newsmill.records import Actor, Event
 from newsmill.statements.attribution import cues
 
+if TYPE_CHECKING:
+    from newsmill.events.draft import Sentence
+
 PRACTICES = frozenset({"COERCE", "ASSAULT"})  # a habit of these a source tells accuses
 
 
+@rule("practice-is-accusation", "what", "'Authorities in Kazakhstan have long restricted the "
+      "right to peaceful protest,' said a researcher for Human Rights Watch.", off=[])
 def practices(sent: Any, every: list[Found], body: str, ctx: act.ArticleContext,
               parties_of: Callable[[Any], tuple[list[Actor], list[Actor]]]) -> list[Event]:
     """A practice of repression or violence a source describes is its accusation of those who
@@ -52,6 +59,7 @@ def practices(sent: Any, every: list[Found], body: str, ctx: act.ArticleContext,
     return out
 
 
+@rule("must-is-demand", "what", "Russia said Sudan must return the helicopter.", off=[])
 def requests(sent: Any, body: str, ctx: act.ArticleContext) -> list[tuple[Any, Event]]:
     """A reported "must"/"should" clause is a demand: "Russia said Sudan must return the
     helicopter" -> REQUEST by Russia of Sudan."""
@@ -74,3 +82,13 @@ def requests(sent: Any, body: str, ctx: act.ArticleContext) -> list[tuple[Any, E
                                actors=tuple(doers), recipients=tuple(actors_named(target, ctx)),
                                place=place_of(tok, sent, ctx))))
     return out
+
+
+@rule("demanded", "news", "Russia said Sudan must return the seized helicopter and release "
+      "its crew.")
+def demanded(f: Found, s: Sentence) -> bool:
+    """What a reported "must" clause demands is asked for, not done ("said Sudan must release
+    its crew"); a state a party is kept in goes on whatever is asked of it, where each
+    mention counts."""
+    return any(governs(clause, f.token) for clause, _ in s.asked) and not (
+        s.each_mention and kept(f.token))

@@ -6,7 +6,7 @@ that threatens, a warning that is no threat, a body sitting on its own, an opini
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsmill.events import actors as act
 from newsmill.events.lexicon import (
@@ -14,6 +14,7 @@ from newsmill.events.lexicon import (
     triggers,
 )
 from newsmill.events.places import gazetteer
+from newsmill.events.rules import rule
 from newsmill.events.syntax import (
     DASHES,
     PERSONAL,
@@ -31,6 +32,9 @@ from newsmill.events.syntax import (
     will_do,
 )
 from newsmill.events.triggers import Found
+
+if TYPE_CHECKING:
+    from newsmill.events.draft import Draft, Sentence
 
 ARMED = frozenset({"MIL", "COP", "REB", "INS"})  # forces one mobilizes
 HABITUAL = frozenset({"long", "often", "routinely", "repeatedly", "previously", "once"})
@@ -371,6 +375,8 @@ def _on_one_occasion(head: Any) -> bool:
     return bool(head.tag_ == "VBD") and not children(head, ("aux",))
 
 
+@rule("subhead", "news", "Police detained 40 protesters in Almaty on Sunday.\n\n"
+      "Protesters clash with police in the capital\n\nThe interior ministry said order held.")
 def heading(sent: Any, body: str) -> bool:
     """A short line of its own with no closing stop ("Overcrowded conditions worsen risk",
     "Indictments unsealed as head of prison agency testified before Congress"): a subhead or a
@@ -381,3 +387,124 @@ def heading(sent: Any, body: str) -> bool:
     line = body[line_start:len(body) if line_end < 0 else line_end].strip()
     return line == sent.text.strip() and line != body.strip() and len(
         line.split()) <= HEADING_WORDS and not SENTENCE_END.search(line)
+
+
+# ---- the rules: a trigger that is no news here (before its parties are known) ----------------
+
+@rule("told-before", "news", "Police detained 40 protesters on Sunday. The detentions drew "
+      "crowds to the court on Monday.")
+def told_before(f: Found, s: Sentence) -> bool:
+    """A deed a noun points back at ("the detentions", "his arrest") or that a clause says a
+    deed told before was ("the rally was the biggest protest"): told before, not new."""
+    return not s.each_mention and (referential(f.token) or said_of_one_told(f, s.every))
+
+
+@rule("purpose", "news", "Troops were sent to the border to end the fighting.")
+def for_a_purpose(f: Found, s: Sentence) -> bool:
+    """A purpose or a wish ("sent troops to end the fighting"), not a deed done."""
+    return purpose(f.token)
+
+
+@rule("habit", "news", "Police routinely beat detainees in the northern camps.")
+def a_habit(f: Found, s: Sentence) -> bool:
+    """A practice described ("police routinely beat detainees"), not one event."""
+    return not s.each_mention and habitual(f.token)
+
+
+@rule("condition", "news", "The rebels said they would lay down their arms if the army "
+      "withdrew from the valley.")
+def a_condition(f: Found, s: Sentence) -> bool:
+    """What another event waits for ("if the army withdrew"), not what happened."""
+    return condition(f.token)
+
+
+@rule("topic", "news", "The minister tried to avoid criticism over the fuel prices.")
+def a_topic(f: Found, s: Sentence) -> bool:
+    """What a clause talks about ("avoid criticism", "talked about investigations")."""
+    return not s.each_mention and topic(f.token)
+
+
+@rule("setting", "news", "The president announced the deal during a cabinet meeting in "
+      "Hanoi on Tuesday.")
+def a_setting(f: Found, s: Sentence) -> bool:
+    """A talk named as where another clause's deed happened ("announced it during a meeting")."""
+    return setting(f)
+
+
+@rule("charge", "news", "He pleaded guilty on Monday to charges that he threatened to kill "
+      "a judge.")
+def a_charge(f: Found, s: Sentence) -> bool:
+    """A deed told as what a charge says or a suspect admits: the charge is the news."""
+    return not s.each_mention and charged(f.token)
+
+
+@rule("principle", "news", "The agency does not support forced relocations of refugees.")
+def a_principle(f: Found, s: Sentence) -> bool:
+    """A stance on a kind of thing ("does not support forced relocations"), not news."""
+    return principle(f.token)
+
+
+@rule("wish", "news", "He hoped the prisoner swap would pave the way for talks with the "
+      "rebels.")
+def a_wish(f: Found, s: Sentence) -> bool:
+    """A deed hoped for or feared ("hoped the swap would pave the way for talks")."""
+    return hoped(f.token)
+
+
+@rule("description", "news", "Detained migrants were moved to a new centre on Sunday.")
+def a_description(f: Found, s: Sentence) -> bool:
+    """A word that describes a party ("detained migrants", "a detention centre", "the leader,
+    who resigned in 2017"), not a happening told."""
+    return descriptive(f, s.every, not s.each_mention)
+
+
+# ---- the rules: an event that is not told, once its parties are known --------------------------
+
+@rule("thing-subject", "news", "Rising tensions are threatening growth, the bank said.")
+def thing_does_it(d: Draft) -> bool:
+    """A verbal act whose subject is a thing, not a party ("tensions are threatening growth",
+    "no evidence supports it")."""
+    return not d.doers and d.trigger.type in VERBAL | {"CONCEDE"} and thing_subject(d.tok)
+
+
+@rule("thing-threatened", "news", "Settlements threaten the viability of a two-state "
+      "solution, the envoy said.")
+def thing_threatened(d: Draft) -> bool:
+    """"Threaten" said of a thing at risk, or a threat that "there is": no threat made."""
+    return (lemma_of(d.tok) == "threaten" and endangers(d.tok)) or (
+        lemma_of(d.tok) == "threat" and there_is(d.tok))
+
+
+@rule("warning-no-threat", "news", "Doctors warned that children would face serious risks "
+      "from the smoke.")
+def warning_no_threat(d: Draft) -> bool:
+    """A warning of what befalls people or things, not of what a party will do."""
+    return lemma_of(d.tok) == "warn" and not threat_warning(d.tok, d.s.ctx)
+
+
+@rule("mobilize-armed-only", "news", "The party mobilized pressure groups ahead of the vote.")
+def mobilized_unarmed(d: Draft) -> bool:
+    """Mobilizing that puts no armed force on the move ("mobilized pressure groups")."""
+    return one_of(d.tok, entry_set("status.txt", "mobilizing verbs")) and not armed(
+        d.tok, d.s.ctx)
+
+
+@rule("body-in-session", "news", "Israel's cabinet met on Sunday.")
+def body_in_session(d: Draft) -> bool:
+    """A body meeting on its own ("the cabinet met on Sunday") consults no one."""
+    return d.trigger.type == "CONSULT" and sitting(d.tok)
+
+
+@rule("agree-as-opinion", "news", "Many lawmakers agree that China has taken advantage of "
+      "the trade rules.")
+def agreeing_view(d: Draft) -> bool:
+    """"Agree" as sharing a view ("agree that China has taken advantage"), no agreement."""
+    return lemma_of(d.tok) == "agree" and opinion(d.tok)
+
+
+@rule("generic-present", "news", "The report says that people demand solutions to their "
+      "problems.")
+def generic_present(d: Draft) -> bool:
+    """A simple present of a kind of people in a clause inside another ("people demand
+    solutions"): what such people do, not an event."""
+    return generic(d.tok)

@@ -5,17 +5,19 @@ and a sector by ``actors.py``; who a pronoun stands for; who does a deed a noun 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsmill.events import actors as act
-from newsmill.events.lexicon import (
-    entry_set,
-)
+from newsmill.events.lexicon import default_actor, entry_set
 from newsmill.events.places import gazetteer
+from newsmill.events.rules import SAME, rule
 from newsmill.events.syntax import (
+    FUTURE_CONFLICT,
+    OFFENCES,
     SUBJECTS,
     children,
     clause_head,
+    finite,
     lemma_of,
     one_of,
     referential,
@@ -28,10 +30,14 @@ from newsmill.events.triggers import Found
 from newsmill.records import Actor, Event
 from newsmill.statements.attribution import cues
 
+if TYPE_CHECKING:
+    from newsmill.events.draft import Draft
+
 STANCES = frozenset({"anti", "pro", "counter"})  # "anti-government": for or against it
 RECIPIENT_PREPS = frozenset({"against", "on", "at", "with", "upon", "to"})
 
 
+@rule("stance-participle", "who", "Israel is opposed to French mediation in the dispute.")
 def _stance(tok: Any) -> bool:
     """A participle that tells where its subject stands, not what was done to it ("Israel is
     opposed to French mediation", "Vietnam is committed to opening up"): its subject acts."""
@@ -39,6 +45,8 @@ def _stance(tok: Any) -> bool:
         tok, ("agent",))
 
 
+@rule("shared-passive", "who", "He was caught by police and deported from Arizona.",
+      off=None)
 def _passive_head(tok: Any) -> Any | None:
     """The passive verb whose subject a participle conjunct without words of its own for who
     acts or undergoes shares ("was caught by police and deported from Arizona")."""
@@ -155,6 +163,8 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
     return named, actors_named(done_to, ctx)
 
 
+@rule("since-slip", "who", "Two hostages who had been held by the Taliban since 2016 "
+      "were released Tuesday.", off=None)
 def _since_slip(verb: Any) -> Any | None:
     """The noun a passive verb is told of where the parser took "since 2016" for its subject
     and hung it on a relative clause ("Two hostages who had been held by the Taliban since 2016
@@ -166,6 +176,7 @@ def _since_slip(verb: Any) -> Any | None:
     return verb.head.head if dated and all(c.ent_type_ == "DATE" for c in dated) else None
 
 
+@rule("holders-free", "who", "Hostages held by the rebels were released on Tuesday.", off=[])
 def _holders(tok: Any) -> list[Any]:
     """Who a relative clause or a participle says holds the party ``tok`` ("hostages who had
     been held by the Taliban", "prisoners held by rebels")."""
@@ -179,13 +190,22 @@ def _agents(verb: Any) -> list[Any]:
 
 
 def _behind(tok: Any) -> list[Any]:
-    """Who a thing done to stands for: the "by" agent of a participle on it ("stopped a
-    vehicle driven by Jonathan Blair": Blair), else the thing itself."""
+    """Who a thing done to stands for (``_driver``), else the thing itself."""
     if tok.pos_ != "NOUN" or tok.ent_type_ or act.sector_of([tok.text]):
         return [tok]
-    return [p for a in children(tok, ("acl",)) if a.tag_ == "VBN" for p in _agents(a)] or [tok]
+    return _driver(tok) or [tok]
 
 
+@rule("driver-behind", "who", "Officers stopped a vehicle driven by Jonathan Blair on Route 9.",
+      off=[])
+def _driver(tok: Any) -> list[Any]:
+    """The "by" agent of a participle on a thing done to ("stopped a vehicle driven by
+    Jonathan Blair": Blair)."""
+    return [p for a in children(tok, ("acl",)) if a.tag_ == "VBN" for p in _agents(a)]
+
+
+@rule("along-with", "who", "The task force along with the state police arrested "
+      "six men.", off=[])
 def _companions(tok: Any) -> list[Any]:
     """Who acts "along with" or "together with" ``tok``: "the task force along with companies
     of the railway protection force and state police booked ...": each of them acts too."""
@@ -199,6 +219,8 @@ def _companions(tok: Any) -> list[Any]:
             and not any(p.lower_ == "of" for p in children(t, ("prep",)))]
 
 
+@rule("pronoun-reporter", "who", "The rebels said they will release the hostages.",
+      off=SAME)
 def _antecedent(tok: Any) -> Any:
     """"Hungary has said it will support ...", "the rebels said they will release ...": the
     "it" or "they" of a reported clause is who reports it."""
@@ -227,6 +249,8 @@ def _may_be(pronoun: Any, noun: Any) -> bool:
     return not (pronoun.lower_ == "it" and noun.ent_type_ == "PERSON")
 
 
+@rule("they-last-group", "who", "Police struggled to reach the spot. They opened fire "
+      "on the mob.", off=None)
 def _last_group(sent: Any) -> Any | None:
     """The subject of ``sent``'s main clause when it is a group a sector word names ("police
     had a lot of difficulty reaching the spot. They opened fire ..."): who a "they" of the
@@ -364,3 +388,83 @@ def actor_tokens(tok: Any, head: Any) -> list[Any]:
         out += [c for c in t.children if c.dep_ in ("poss", "compound") or (
             c.dep_ == "prep" and c.lower_ == "by")]
     return [c for t in out for c in ([t] + [p for p in t.children if p.dep_ == "pobj"])]
+
+
+# ---- the rules: who, once the parse has named the parties -------------------------------------
+
+@rule("clause-parties", "who", "Three persons sustained injuries in the firing.", off=SAME)
+def from_the_clause(d: Draft) -> Draft:
+    """Who a noun's clause names in its subject: "the police had to burst tear-gas shells"
+    (doers), "three persons sustained injuries in the firing" (sufferers); not for a deed
+    told before ("the arrests"), unless the subject took part in it."""
+    tok = d.tok
+    clause_doers, sufferers = ([], []) if referential(tok) and not one_of(
+        clause_head(tok), entry_set("status.txt", "part verbs")) else clause_parties(
+        tok, d.s.ctx)
+    d.doers, d.done_to = d.doers or clause_doers, d.done_to or sufferers
+    return d
+
+
+@rule("law-enactors", "who", "The act, under consideration by the US Senate, would impose "
+      "sanctions on Turkey.", off=SAME)
+def law_makers(d: Draft) -> Draft:
+    """What a law or a bill would do is done by who makes it ("the act, under consideration
+    by the US Senate, would impose sanctions": the Senate)."""
+    if d.trigger.type in FUTURE_CONFLICT and enacted(d.tok):
+        d.doers = enactors(d.tok, d.s.ctx)
+    return d
+
+
+@rule("people-as-state", "who", "The Chinese have been reluctant to commit to a meeting.",
+      off=SAME)
+def people_as_state(d: Draft) -> Draft:
+    """A people named by its nationality alone doing what states do is its state ("the
+    Chinese have been reluctant to commit": China's government); not in protest or violence."""
+    if d.trigger.type not in ("PROTEST", "ASSAULT"):
+        d.doers = [as_state(a) for a in d.doers]
+    return d
+
+
+@rule("inner-doers", "who", "One person was killed when the police fired 15 rounds.", off=SAME)
+def doers_inside(d: Draft) -> Draft:
+    """A deed that names no doer takes those of a deed of its type inside it ("killed when the
+    police fired"), of the last such deed for one that points back ("killed in the firing"),
+    or the custodian's for force in custody."""
+    if not d.doers:
+        d.doers, mode, d.before = inner_doers(d.found, d.s.every, d.s.ctx, d.s.earlier)
+        d.mode = mode
+    return d
+
+
+@rule("default-doer", "who", "Three protesters were detained in Almaty on Sunday.", off=SAME)
+def default_doer(d: Draft) -> Draft:
+    """Who does a deed nobody is named for (``defaults.txt``: an arrest, the police), where it
+    happened, else in the article's country."""
+    default = default_actor(d.trigger.type, lemma_of(d.tok), d.mode,
+                            tuple(a.name for a in d.done_to))
+    if not d.doers and default is not None:
+        country = d.place.country if d.place else d.s.ctx.country
+        d.doers = [Actor(default[0], country, default[1])]
+    return d
+
+
+@rule("companies-only", "who", "SoftBank agreed to inject $6.5 billion into WeWork.")
+def companies_only(d: Draft) -> bool:
+    """News solely about companies ("SoftBank agreed to inject $6.5 billion"), which PLOVER
+    leaves out; not when a state or people take part ("agreed to pay the Japanese
+    government")."""
+    return bool(d.doers) and not d.s.each_mention and all(
+        a.sector == "BUS" for a in (*d.doers, *d.done_to)) and not any(
+        public(t) for t in d.head.subtree)
+
+
+@rule("nobody-in-it", "who", "Security operations provide protection to the villages.")
+def nobody_in_it(d: Draft) -> bool:
+    """A deed with nobody in it, not even one it was done to, no default doer and no clause of
+    its own ("security operations provide protection"); protests and violence apart, which
+    are news whoever did them."""
+    tok = d.tok
+    return not d.doers and not d.done_to and not d.s.each_mention and (
+        d.trigger.type not in OFFENCES) and not (
+        finite(tok) or children(tok, ("auxpass",))
+        or (tok.dep_ == "dobj" and subject(tok.head) is not None))

@@ -6,14 +6,15 @@ a body is a SANCTION; force on crowds is policing."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsmill.events.lexicon import (
     Trigger,
     entry_set,
 )
 from newsmill.events.news import habitual
-from newsmill.events.parties import enacted
+from newsmill.events.parties import actors_named, enacted, tail_speaker
+from newsmill.events.rules import SAME, rule
 from newsmill.events.syntax import (
     FUTURE_CONFLICT,
     FUTURE_COOPERATION,
@@ -31,9 +32,14 @@ from newsmill.events.syntax import (
 from newsmill.events.when import scheduled_present
 from newsmill.records import Event
 
+if TYPE_CHECKING:
+    from newsmill.events.draft import Draft
+
 EXPELLED = frozenset({"IGO", "NGO", "GOV", "BUS"})  # bodies a state expels, not people
 WHERE_PREPS = frozenset({"in", "at", "during", "amid", "after", "since"})  # the deed's setting
 COOPERATIVE = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+LOCATIVES = frozenset({"outside", "inside", "near", "opposite", "at", "in"})
+OBJECTORS = frozenset({"GOV", "IGO", "NGO", "JUD", "LEG"})  # who protest in words, not march
 THREAT_MODES = {"arrest": "arrest", "deport": "expel", "expel": "expel"}
 
 
@@ -51,7 +57,7 @@ def status_of(trig: Trigger, tok: Any, sent: Any) -> str:
             joined, SUBJECTS | {"nsubjpass"}):  # "must be arrested and booked": both must
         joined = joined.head
         aux |= {c.lower_ for c in joined.children if c.dep_ in ("aux", "auxpass")}
-    if habitual(joined):  # "the police would routinely pick up the boys": a past practice
+    if _past_habit(joined):
         aux.discard("would")
     negated = any(c.dep_ == "neg" for c in (*tok.children, *clause.children)) or any(
         lemma_of(c) in entry_set("status.txt", "denied verbs") for c in chain[1:]) or any(
@@ -93,6 +99,15 @@ def status_of(trig: Trigger, tok: Any, sent: Any) -> str:
     return "occurred"
 
 
+@rule("past-habit-would", "status", "In those years the police would routinely pick up the "
+      "boys.")
+def _past_habit(clause: Any) -> bool:
+    """"Would" with a habit ("the police would routinely pick up the boys"): a past practice,
+    not a plan."""
+    return habitual(clause)
+
+
+@rule("announced-done", "status", "Italy announced a suspension of air links with China.")
 def _made_known(tok: Any) -> bool:
     """A deed named as what was announced ("Italy announced a suspension of air links"): it
     is made known as done, not planned ("announced it would suspend" stays planned)."""
@@ -102,6 +117,7 @@ def _made_known(tok: Any) -> bool:
                 for c in children(verb, ("aux",))))
 
 
+@rule("instead-of", "status", "Police watched the mob instead of cracking down on it.")
 def _alternative(tok: Any) -> bool:
     """The deed is what was done instead of something else: "instead of cracking down on the
     mobs", "rather than arresting them" (``status.txt`` "alternatives")."""
@@ -112,6 +128,8 @@ def _alternative(tok: Any) -> bool:
     return words in entry_set("status.txt", "alternatives")
 
 
+@rule("inverted-if", "status", "Had Singhal been detained in Lucknow, the riots would have "
+      "ended.")
 def _inverted_if(clause: Any) -> bool:
     """A condition told by inversion: "had Singhal been detained in Lucknow, ..."."""
     subj = [c for c in children(clause, SUBJECTS | {"nsubjpass"})
@@ -121,6 +139,7 @@ def _inverted_if(clause: Any) -> bool:
         for c in clause.children)
 
 
+@rule("subjunctive-wish", "status", "He suggested that those guilty be booked.")
 def _subjunctive(clause: Any) -> bool:
     """A that-clause in the subjunctive, what someone wants done: "suggested that those guilty
     be booked", "demanded that he resign"."""
@@ -142,6 +161,7 @@ def _none(tok: Any) -> bool:
         for c in tok.children)
 
 
+@rule("agreed-to-do", "status", "The two sides agreed to withdraw their troops.")
 def _agreed_to_do(tok: Any) -> bool:
     """An agreement to do something, which is yet to be done: "agreed to withdraw", "reached
     a consensus to exchange information", "is committed to opening up the economy"."""
@@ -154,11 +174,13 @@ def _agreed_to_do(tok: Any) -> bool:
     return False
 
 
+@rule("able-to", "status", "Officers were able to apprehend a suspect on Sunday.")
 def _was_able(tok: Any) -> bool:
     """"were able to apprehend a suspect": done, not planned."""
     return bool(lemma_of(tok) == "able" and lemma_of(tok.head) == "be" and tok.head.tag_ == "VBD")
 
 
+@rule("expel-a-body", "status", "Jakarta deported the UN refugee agency's staff.", off=SAME)
 def expulsion(event: Event) -> Event:
     """Deporting people is COERCE; forcing out a body (a UN agency, an NGO, a company, an
     embassy's diplomats) is PLOVER's SANCTION "expel" ("Jakarta forced the UN refugee agency
@@ -170,22 +192,56 @@ def expulsion(event: Event) -> Event:
 
 
 def repression(event: Event, trig: Trigger) -> Event:
-    """Security forces that use force on civilians or crowds, or arrest them, are policing
-    (COP), as PLOVER's repression context has them; fighting rebels they stay MIL. Police and
-    soldiers do not riot: stones they throw are an assault, a road or access a state blocks is
-    restricted (COERCE); taking to the streets or marching
-    (``status.txt`` deployment words), they are deployed (a police union's rally stays a
-    protest)."""
-    forces = bool(event.actors) and all(a.sector in ("COP", "MIL") for a in event.actors)
-    if event.type == "PROTEST" and event.mode == "riot" and forces:
+    """Security forces that use force on crowds are policing; forces do not riot, block or
+    march in protest (``_forces_stone``, ``_state_blocks``, ``_forces_march``,
+    ``_policing``)."""
+    for rewrite in (_forces_stone, _state_blocks, _forces_march):
+        coded = rewrite(event, trig)
+        if coded is not event:
+            return coded
+    return _policing(event, trig)
+
+
+def _forces(event: Event) -> bool:
+    return bool(event.actors) and all(a.sector in ("COP", "MIL") for a in event.actors)
+
+
+@rule("forces-do-not-riot", "status", "Police pelted stones at the students on Monday.",
+      off=SAME)
+def _forces_stone(event: Event, trig: Trigger) -> Event:
+    """Police and soldiers do not riot: stones they throw are an assault."""
+    if event.type == "PROTEST" and event.mode == "riot" and _forces(event):
         return replace(event, type="ASSAULT", mode="primitive")
+    return event
+
+
+@rule("state-blocks-restrict", "status", "Police blocked access to the square on Sunday.",
+      off=SAME)
+def _state_blocks(event: Event, trig: Trigger) -> Event:
+    """A road or access a state blocks is restricted (COERCE), not a protest's blockade."""
     if event.type == "PROTEST" and event.mode == "obstruct" and event.actors and all(
-            a.sector in ("COP", "MIL", "GOV") for a in event.actors):  # "the regime is
-        return replace(event, type="COERCE", mode="restrict")  # blocking access to food"
-    if event.type == "PROTEST" and forces and trig.words[0] in entry_set(
-            "status.txt", "deployment words"):  # "troops took to the streets"
+            a.sector in ("COP", "MIL", "GOV") for a in event.actors):
+        return replace(event, type="COERCE", mode="restrict")
+    return event
+
+
+@rule("forces-deployed", "status", "Troops took to the streets of the capital on Sunday.",
+      off=SAME)
+def _forces_march(event: Event, trig: Trigger) -> Event:
+    """Forces taking to the streets or marching (``status.txt`` deployment words) are deployed
+    (MOBILIZE); a police union's rally stays a protest."""
+    if event.type == "PROTEST" and _forces(event) and trig.words[0] in entry_set(
+            "status.txt", "deployment words"):
         return replace(event, type="MOBILIZE", mode="troops" if any(
             a.sector == "MIL" for a in event.actors) else "police")
+    return event
+
+
+@rule("force-on-crowds-policing", "status", "Riot troops fired tear gas at the protesters.",
+      off=SAME)
+def _policing(event: Event, trig: Trigger) -> Event:
+    """Security forces that use force on civilians or crowds, or arrest them, are policing
+    (COP), as PLOVER's repression context has them; fighting rebels they stay MIL."""
     on_crowds = event.mode == "crowd-control" or any(r.sector == "CVL" for r in event.recipients)
     if event.type not in ("ASSAULT", "COERCE") or (event.type == "ASSAULT" and not on_crowds):
         return event
@@ -196,19 +252,52 @@ def repression(event: Event, trig: Trigger) -> Event:
 
 
 def as_plover(event: Event, tok: Any, trig: Trigger) -> Event:
-    """PLOVER's rules for what is promised or refused: future cooperation is AGREE, a future
-    coercive act or anything promised "unless" a demand is met is a THREATEN of that kind, a
-    cooperative act negated is a REJECT."""
+    """PLOVER's rules for what is promised or refused (the first that applies)."""
+    for rewrite in (_ultimatum_threat, _future_cooperation, _future_conflict,
+                    _refused_cooperation):
+        coded = rewrite(event, tok)
+        if coded is not event:
+            return coded
+    return event
+
+
+@rule("ultimatum-threat", "status", "The rebels will kill the hostages unless the army "
+      "withdraws.", off=SAME)
+def _ultimatum_threat(event: Event, tok: Any) -> Event:
+    """Anything promised "unless" a demand is met is a THREATEN of its kind."""
     if event.status in ("planned", "hypothetical") and _ultimatum(tok):
         mode = THREAT_MODES.get(event.mode or "", FUTURE_CONFLICT.get(event.type, "relations"))
         return replace(event, type="THREATEN", mode=mode, status="planned")
+    return event
+
+
+@rule("future-cooperation-agree", "status", "The president said he would meet the rebel "
+      "leaders next month.", off=SAME)
+def _future_cooperation(event: Event, tok: Any) -> Event:
+    """Future cooperation is an AGREE ("would meet him"), not a meeting held; what a simple
+    present puts on the calendar is due ("holds a hearing Wednesday")."""
     if event.status in ("planned", "hypothetical") and event.type in FUTURE_COOPERATION and not (
-            scheduled_present(going_on(clause_head(tok)))):  # "holds a hearing Wednesday": due
-        return replace(event, type="AGREE", mode=None)  # "would meet him if he ...": an offer
+            scheduled_present(going_on(clause_head(tok)))):
+        return replace(event, type="AGREE", mode=None)
+    return event
+
+
+@rule("future-conflict-threat", "status", "The government said it would impose sanctions "
+      "on the company.", off=SAME)
+def _future_conflict(event: Event, tok: Any) -> Event:
+    """A future coercive act is a THREATEN of that kind; not one due on a calendar ("was set
+    to begin shutting off power") or what a law would do."""
     if event.status in ("planned", "hypothetical") and event.type in FUTURE_CONFLICT and not (
-            _scheduled(tok) or enacted(tok)):  # "was set to begin shutting off power": due
+            _scheduled(tok) or enacted(tok)):
         mode = THREAT_MODES.get(event.mode or "", FUTURE_CONFLICT[event.type])
         return replace(event, type="THREATEN", mode=mode, status="planned")
+    return event
+
+
+@rule("refused-cooperation-reject", "status", "The government did not meet the rebel "
+      "envoys on Sunday.", off=SAME)
+def _refused_cooperation(event: Event, tok: Any) -> Event:
+    """A cooperative act negated is a REJECT."""
     if event.status == "denied" and event.type in COOPERATIVE:
         return replace(event, type="REJECT", mode=None, status="occurred")
     return event
@@ -229,3 +318,45 @@ def _ultimatum(tok: Any) -> bool:
     clause = tok if verbal(tok) else clause_head(tok)
     return any(m.dep_ == "mark" and m.lower_ == "unless"
                for c in children(clause, ("advcl",)) for m in c.children)
+
+
+# ---- the rules on an event in the making ------------------------------------------------------
+
+@rule("objection-is-accusation", "status", "China protested the visit of the Taiwanese "
+      "president.", off=SAME)
+def objection(d: Draft) -> Draft:
+    """Bodies that protest in words (a state, an IGO, an NGO, a court, a legislature) object:
+    ACCUSE "disapprove" ("China protested the visit"); lawmakers who protest outside parliament
+    demonstrate. A verb closing the sentence after a comma names its source (", a human
+    rights group protested here Wednesday") and its evidence is the sentence before it."""
+    tok = d.tok
+    if d.trigger.type != "PROTEST" or not one_of(tok, entry_set("status.txt",
+                                                                  "objecting verbs")):
+        return d
+    speaker = tail_speaker(tok)
+    if speaker is not None:
+        d.doers = actors_named([speaker], d.s.ctx)
+        d.done_to = [a for a in d.done_to if a not in d.doers]
+        d.start, d.end = d.s.sent.start_char, tok.idx + len(tok.text)
+    objected = speaker is not None or children(tok, ("ccomp",)) or any(
+        p.lower_ in ("against", "over") for p in children(tok, ("prep",))) or any(
+        not any(c.lower_ in LOCATIVES for c in o.children)  # not "protested outside
+        for o in children(tok, ("dobj",)))  # parliament", parsed as an object
+    if objected and d.doers and all(a.sector in OBJECTORS for a in d.doers):
+        d.trigger = replace(d.trigger, type="ACCUSE", mode="disapprove")
+    return d
+
+
+@rule("unpromised-future", "status", "The suspects could be extradited to Spain.")
+def unpromised(d: Draft) -> bool:
+    """A future deed nobody is named to promise or threaten ("suspects could be extradited"),
+    or a possibility nobody is named for ("an appeal could be made")."""
+    return d.status in ("planned", "hypothetical") and not d.named and (
+        d.trigger.type in FUTURE_COOPERATION | FUTURE_CONFLICT.keys()
+        or d.status == "hypothetical")
+
+
+@rule("forecast-reaction", "status", "Many will deplore that decision, the envoy said.")
+def forecast_reaction(d: Draft) -> bool:
+    """An accusation or a rejection still to come is a forecast, not a reaction."""
+    return d.status in ("planned", "hypothetical") and d.trigger.type in ("ACCUSE", "REJECT")

@@ -14,6 +14,7 @@ from newsmill.events.lexicon import (
     sections,
     triggers,
 )
+from newsmill.events.rules import rule
 from newsmill.events.syntax import OFFENCES, PERSONAL, SUBJECTS, children, gerund, lemma_of
 
 NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "LAW", "EVENT"})
@@ -79,6 +80,7 @@ def _done_to_a_person(tok: Any) -> bool:
                for c in done_to)
 
 
+@rule("held-for-deed", "what", "Workers of the party have been booked for murder.")
 def _held_for_a_deed(tok: Any) -> bool:
     """``tok`` is a passive verb done to a party for a violent deed: "workers of the BJP have
     been booked for murder", "the men held for rioting" (not "held a vigil for the killing",
@@ -135,6 +137,8 @@ def find_triggers(sent: Any) -> list[Found]:
     return out
 
 
+@rule("blaming-speech", "what", "The ministry reiterated its position that the settlements "
+      "are illegal.", off=None)
 def _blaming_speech(word: Any) -> Any:
     """The verb of "blaming speech" (status.txt) that says the judgement ``word`` of a thing:
     "reiterated the position that settlements are illegal", "said it viewed the move as a
@@ -164,7 +168,11 @@ def _in_name(tok: Any) -> bool:
     return not (alone and tok.pos_ == "NOUN")
 
 
+@rule("weapon-mode", "what", "Gunmen attacked the convoy with rifles near the border.",
+      off=None)
 def instrument(trig: Trigger, sent: Any) -> str | None:
+    """The mode of an assault from the weapon its sentence names (``instruments.txt``:
+    "with rifles" -> firearms)."""
     if trig.type != "ASSAULT":
         return None
     table = sections("instruments.txt")

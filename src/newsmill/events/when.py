@@ -6,11 +6,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsmill.events.dates import WEEKDAYS, resolve
-from newsmill.events.syntax import children
+from newsmill.events.rules import SAME, rule
+from newsmill.events.syntax import children, going_on, present
 from newsmill.records import Event
+
+if TYPE_CHECKING:
+    from newsmill.events.draft import Draft
 
 VAGUE_TIME = re.compile(r"(?:the|that|this) (?:day|night|evening|morning|time)")
 
@@ -25,6 +29,7 @@ def date_words(head: Any, sent: Any) -> list[str]:
     return inside + [e.text for e in sent.ents if e.label_ == "DATE" and e.text not in inside]
 
 
+@rule("scheduled-present", "when", "The commission holds a public hearing Wednesday.")
 def scheduled_present(verb: Any) -> bool:
     """A simple present with a day or a week to come of its own ("The commission holds a
     public hearing Wednesday", "negotiators return to Geneva this week"): the news's way to
@@ -34,6 +39,7 @@ def scheduled_present(verb: Any) -> bool:
             d.lower_ in ("this", "next") for d in c.children))) for c in verb.children)
 
 
+@rule("dated-future-planned", "when", "The union announced a strike for June 14.", off=SAME)
 def dated_status(status: str, day: str | None, published: str | None) -> str:
     """A deed told as done but dated after the report is still to come ("announced a strike
     for next Monday")."""
@@ -42,6 +48,8 @@ def dated_status(status: str, day: str | None, published: str | None) -> str:
     return status
 
 
+@rule("anchor-undated", "when", "Police arrested six people Monday. Officers also arrested "
+      "two men near the station.", off=SAME)
 def anchor(events: list[Event], days: Sequence[tuple[int, str]] = ()) -> list[Event]:
     """An event the text gives no day for happened when the story's last dated event did (a
     report's narrative time: "Police arrested six people Monday. ... Officers also arrested
@@ -68,3 +76,20 @@ def day_of(sent: Any, published: str | None) -> str | None:
 
 def first_day(words: list[str], published: str | None) -> str | None:
     return next((d for d in (resolve(w, published) for w in words) if d), None)
+
+
+@rule("coming-day", "when", "The commission holds a public hearing Wednesday.", off=SAME)
+def coming_day(d: Draft) -> Draft:
+    """A scheduled present's weekday is the coming one ("holds a hearing Wednesday")."""
+    if scheduled_present(going_on(d.head)):
+        d.dates = [w if w.lower() not in WEEKDAYS else f"next {w}" for w in d.dates]
+    return d
+
+
+@rule("present-as-of-report", "when", "The United States stands ready to support the "
+      "talks.", off=SAME)
+def as_of_report(d: Draft) -> Draft:
+    """An undated present holds on the day of the report ("stands ready to support")."""
+    if d.day is None and not d.dates and present(d.head):
+        d.day = d.s.published
+    return d
