@@ -144,6 +144,8 @@ def _gold_set(name: str, gold: list[Path], shared: Path, cache: Path | None) -> 
         _write(coded, pred)
         figures = _score(shared, "score_events.py", both, pred)
         figures["figure"] = figures["f1"]
+        accuracies = [v for k, v in figures.items() if k.endswith("_accuracy")]
+        figures["attributes"] = sum(accuracies) / len(accuracies) if accuracies else 0.0
         return figures
 
     return EventSet(name, docs, False, score)

@@ -30,52 +30,30 @@ from typing import Any
 from newsmill.events import actors as act
 from newsmill.events.counts import count_of, counts_of, numbers
 from newsmill.events.draft import Draft, Sentence
-from newsmill.events.happenings import itemised, merge, one_per_happening, told_again
+from newsmill.events.happenings import merge, one_per_happening
 from newsmill.events.history import (
     a_year_before,
-    had_been_going_on,
-    in_a_past_paragraph,
-    latest_day,
-    latest_year,
     months_ago,
     own_words,
-    past_frame,
-    then,
     undated_history,
-    years_later,
 )
-from newsmill.events.implied import demanded, practices, requests
+from newsmill.events.implied import requests
 from newsmill.events.lexicon import entry_set
 from newsmill.events.news import (
-    a_charge,
     a_condition,
     a_description,
-    a_habit,
-    a_principle,
     a_setting,
     a_topic,
-    a_wish,
-    agreeing_view,
-    body_in_session,
     for_a_purpose,
-    generic_present,
-    heading,
-    mobilized_unarmed,
     thing_does_it,
-    thing_threatened,
-    told_before,
-    warning_no_threat,
 )
 from newsmill.events.parties import (
     actor_tokens,
-    companies_only,
     default_doer,
     doers_inside,
     from_the_clause,
-    law_makers,
     nobody_in_it,
     parties,
-    people_as_state,
 )
 from newsmill.events.places import gazetteer
 from newsmill.events.status import (
@@ -97,53 +75,33 @@ from newsmill.events.syntax import (
     verbal,
 )
 from newsmill.events.triggers import Found, find_triggers, instrument
-from newsmill.events.when import (
-    anchor,
-    as_of_report,
-    coming_day,
-    date_words,
-    dated_status,
-    day_of,
-    first_day,
-)
-from newsmill.events.where import at_home, place_of, reactions_there
-from newsmill.records import Actor, Event, Place, Statement
+from newsmill.events.when import anchor, date_words, day_of, first_day
+from newsmill.events.where import place_of
+from newsmill.records import Actor, Event, Statement
 
 SHORT_CLAUSE = 12  # words: a labelled event's evidence is its clause, its sentence if shorter
 
 
 NOT_NEWS: tuple[Callable[[Found, Sentence], bool], ...] = (
-    told_before, for_a_purpose, a_habit, a_condition, a_topic, a_setting, a_charge, a_principle,
-    a_wish, a_description, demanded)
-HISTORY: tuple[Callable[[Draft], bool], ...] = (
-    a_year_before, years_later, then, in_a_past_paragraph, had_been_going_on, undated_history)
-NOT_TOLD: tuple[Callable[[Draft], bool], ...] = (
-    thing_does_it, thing_threatened, warning_no_threat, mobilized_unarmed, body_in_session,
-    agreeing_view, generic_present)
-WHO: tuple[Callable[[Draft], Draft], ...] = (
-    from_the_clause, objection, law_makers, people_as_state, doers_inside)
-NOBODY: tuple[Callable[[Draft], bool], ...] = (companies_only, nobody_in_it)
+    for_a_purpose, a_condition, a_topic, a_setting, a_description)
+HISTORY: tuple[Callable[[Draft], bool], ...] = (a_year_before, undated_history)
+NOT_TOLD: tuple[Callable[[Draft], bool], ...] = (thing_does_it,)
+WHO: tuple[Callable[[Draft], Draft], ...] = (from_the_clause, objection, doers_inside)
+NOBODY: tuple[Callable[[Draft], bool], ...] = (nobody_in_it,)
 NOT_DONE: tuple[Callable[[Draft], bool], ...] = (unpromised, forecast_reaction, months_ago)
 
 
 def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str | None,
                   earlier: dict[str, Event] | None = None,
-                  each_mention: bool = False,
-                  homes: dict[tuple[int, str], Place] | None = None,
-                  history: bool = False) -> list[Event]:
+                  each_mention: bool = False) -> list[Event]:
     """The events of one sentence; ``earlier`` holds the article's last event of each type, and
     of each type and mode ("ASSAULT firearms"), that names its doers, for "the firing" in "one
-    person was killed in the firing"; ``homes`` gets, by evidence offset and type, the country
-    of a state body that does a deed where neither the text nor a dateline names a place
-    (``where.at_home``), which ``code`` gives the event after merging; ``history`` says an
-    earlier sentence of the paragraph dates it to the past ("In a letter in May, he said ...
-    He urged"). With ``each_mention`` what a relative clause tells of a party, a deed told
-    before ("the arrests") or talked about ("informed about the arrests"), a habit ("police
-    routinely torture people") and a backdrop count too, and each event's evidence is its
+    person was killed in the firing". With ``each_mention`` a deed told before ("the arrests")
+    or talked about ("informed about the arrests") counts too, and each event's evidence is its
     clause, or its whole sentence where the clause is shorter than ``SHORT_CLAUSE`` words (a
     clause as short as "killed in police firing" is told by many sentences, and a long
     sentence the parser made of two labelled ones tells its clause in one of them)."""
-    s = Sentence(sent, body, ctx, published, each_mention, history,
+    s = Sentence(sent, body, ctx, published, each_mention,
                  find_triggers(sent), requests(sent, body, ctx), earlier or {})
     triggered = [f for f in s.every if not any(test(f, s) for test in NOT_NEWS)]
     known: dict[int, tuple[list[Actor], list[Actor]]] = {}
@@ -155,8 +113,6 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
 
     found = one_per_happening(triggered, lambda tok: parties_of(tok)[0], each_mention)
     events: list[Event] = [e for _, e in s.asked]
-    if not each_mention:
-        events += practices(sent, s.every, body, ctx, parties_of)
     if not found:
         return events
     told_counts = numbers(sent)
@@ -167,9 +123,7 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         d = _draft(f, s, clause_of[f.token.i])
         if any(test(d) for test in HISTORY):
             continue  # background history, not news
-        d = coming_day(d)
         d.day = first_day(d.dates, published)
-        d = as_of_report(d)
         d.doers, d.done_to = parties_of(d.tok)
         if any(test(d) for test in NOT_TOLD):
             continue
@@ -177,20 +131,16 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
             d = rewrite(d)
         d.mode = d.mode or d.trigger.mode or instrument(d.trigger, sent)
         d.place = place_of(d.head, sent, ctx, fallback=False)
-        d = at_home(d)
         if d.place is None and ctx.country:
             d.place = gazetteer().country(ctx.country)
         d.named = bool(d.doers)
         d = default_doer(d)
         if any(test(d) for test in NOBODY):
             continue
-        d.status = dated_status(status_of(d.trigger, d.tok, sent), d.day, published)
+        d.status = status_of(d.trigger, d.tok, sent)
         if any(test(d) for test in NOT_DONE):
             continue
-        event = _event(d, counts_of(told_counts, d.tok, d.head, named_heads))
-        if d.home is not None and homes is not None:  # set after merging: places not
-            homes[(event.start, event.type)] = d.home  # named merge as one
-        events.append(event)
+        events.append(_event(d, counts_of(told_counts, d.tok, d.head, named_heads)))
     return events
 
 
@@ -215,7 +165,6 @@ def _event(d: Draft, counts: dict[str, int]) -> Event:
                   recipients=tuple(a for a in d.done_to if a not in d.doers),
                   place=d.place, date=d.day, status=d.status)  # type: ignore[arg-type]
     event = expulsion(repression(as_plover(event, tok, trig), trig))
-    event = told_again(event, d.before)
     if trig.type == "PROTEST":
         size = next((n for n in (count_of(t) for t in actor_tokens(tok, d.head)) if n), None)
         event = replace(event, size=size)
@@ -235,25 +184,14 @@ def code(doc: Any, body: str, published: str | None,
     ctx = act.ArticleContext.of(doc, statements)
     events: list[Event] = []
     earlier: dict[str, Event] = {}
-    homes: dict[tuple[int, str], Place] = {}
     days: list[tuple[int, str]] = []
-    last_paragraph, history = -2, False
-    frame = (published or latest_day(body), latest_year(body))  # what dates are told against
     for sent in doc.sents:
-        if heading(sent, body):
-            continue
-        paragraph = body.rfind("\n", 0, sent.start_char)
-        if paragraph != last_paragraph:
-            last_paragraph, history = paragraph, False
-        told = code_sentence(sent, body, ctx, published, earlier, each_mention, homes, history)
-        history = past_frame(sent, published, frame, history)
+        told = code_sentence(sent, body, ctx, published, earlier, each_mention)
         earlier.update((key, e) for e in told if e.actors for key in (e.type, f"{e.type} {e.mode}"))
         events += told
         day = None if told else day_of(sent, published)
         if day is not None:
             days.append((sent.start_char, day))
     if not each_mention:
-        events, summed = itemised(merge(events))
-        days += [(e.start, e.date) for e in summed if e.date]  # its day is the items' day
-    placed = [replace(e, place=homes.get((e.start, e.type), e.place)) for e in events]
-    return anchor(reactions_there(placed, ctx, events), days)
+        events = merge(events)
+    return anchor(events, days)

@@ -21,7 +21,6 @@ class Sentence:
     ctx: ArticleContext
     published: str | None
     each_mention: bool = False  # label every telling (sentence sets), not one per happening
-    history: bool = False  # an earlier sentence of the paragraph set it in the past
     every: list[Found] = field(default_factory=list)  # all its triggers
     asked: list[tuple[Any, Event]] = field(default_factory=list)  # its "must" demands
     earlier: dict[str, Event] = field(default_factory=dict)  # the last event of each type
@@ -42,9 +41,7 @@ class Draft:
     doers: list[Actor] = field(default_factory=list)
     done_to: list[Actor] = field(default_factory=list)
     mode: str | None = None
-    before: Event | None = None  # an earlier event it tells again
     place: Place | None = None
-    home: Place | None = None  # a state body's own country, for a deed no place is named for
     day: str | None = None
     status: str = "occurred"
     named: bool = False  # the text names its doers

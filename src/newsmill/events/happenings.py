@@ -9,20 +9,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from newsmill.events.lexicon import (
-    default_actor,
-)
 from newsmill.events.news import kept
 from newsmill.events.rules import SAME, rule
 from newsmill.events.status import status_of
-from newsmill.events.syntax import REACTIONS, SUBJECTS, VERBAL, children, depth, governs
+from newsmill.events.syntax import VERBAL, depth, governs
 from newsmill.events.triggers import Found
 from newsmill.records import Actor, Event
 
-BACKGROUND_LINKS = frozenset({"after", "following", "since", "because", "amid", "despite",
-                              "before"})
-EMERGENCIES = frozenset({"martial-law", "curfew"})  # declared rule whose measures it is
-ITEMS = 3  # later events that tell one by one what a count sums up
 UNDONE = frozenset({"REQUEST", "THREATEN", "AGREE"})  # what these are about is not done yet
 
 
@@ -33,10 +26,7 @@ def one_per_happening(found: list[Found],
     ("accused police of detaining him": the accusation), except when each mention counts
     (then every deed told is kept, but not one asked for: "demanded the arrest of ...")."""
     keep = [f for f in found if not _about(f, found, each_mention)]
-    keep = [f for f in keep if not _talked_relative(f, found, keep)]
     keep = [f for f in keep if not _nested(f, keep)]
-    keep = [f for f in keep if not _protest_detail(f, keep)]
-    keep = _over_backdrop(keep, each_mention)
     if each_mention:  # every deed told labels the sentence
         return keep
     return _one_per_type(keep, doers_of)
@@ -55,29 +45,12 @@ def _about(f: Found, found: list[Found], each_mention: bool) -> bool:
                and governs(g.token, f.token) for g in found)
 
 
-@rule("talked-relative", "one", "The ministry complained over two air raids in which it said "
-      "20 people were killed.")
-def _talked_relative(f: Found, found: list[Found], keep: list[Found]) -> bool:
-    """What a relative clause tells of a deed that is talked about is talked about too."""
-    return any(h not in keep and h.trigger.type == f.trigger.type
-               and _relative_of(f.token, h.token) for h in found)
-
-
 @rule("deed-over-nested", "one", "Police arrested 12 students during protests in the city.")
 def _nested(f: Found, keep: list[Found]) -> bool:
     """A noun of another type inside a material deed's phrase is its setting ("arrested
     during protests"), not a deed besides it."""
     return any(g is not f and g.trigger.type not in VERBAL and g.trigger.type != f.trigger.type
                and f.token.pos_ == "NOUN" and governs(g.token, f.token) for g in keep)
-
-
-@rule("backdrop", "one", "One day after a jet shot down a drone, the two ministers met in "
-      "Geneva.", off=SAME)
-def _over_backdrop(keep: list[Found], each_mention: bool) -> list[Found]:
-    """What a sentence gives as cause or backdrop ("one day after a jet shot down ...") is not
-    its news when it tells another event; a sentence's labels count its backdrop too."""
-    main = [f for f in keep if not _backdrop(f.token)]
-    return main if main and not each_mention else keep
 
 
 @rule("one-per-type", "one", "Six were injured in police firing, while the others were "
@@ -100,53 +73,9 @@ def _one_per_type(keep: list[Found], doers_of: Callable[[Any], Sequence[Actor]])
     return sorted(chosen, key=lambda f: f.token.i)
 
 
-@rule("protest-detail", "one", "Prisoners rioted on Sunday, setting fire to their "
-      "mattresses.")
-def _protest_detail(f: Found, found: list[Found]) -> bool:
-    """Force or a demand told by a participle clause of a protest, with no subject of its own:
-    how the riot went or what the protest asked, not a deed besides it ("prisoners rioted,
-    setting fire to their mattresses"; "Kurds demonstrated in Kirkuk calling for
-    independence"); so the measures told by a participle clause of a declared emergency."""
-    tok = f.token
-    while (tok.dep_ == "conj" or (tok.dep_ == "ccomp" and f.trigger.type == "REQUEST")) and (
-            tok.head.tag_ == "VBG"):  # "setting fire and smashing furniture", "saying they
-        tok = tok.head  # demanded his resignation"; not "saying police had beaten them"
-    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or children(tok, SUBJECTS):
-        return False
-    protest = next((g for g in found if g.token.i == tok.head.i
-                    and g.trigger.type == "PROTEST"), None)
-    declared = [g for g in found if g.trigger.mode in EMERGENCIES and (
-        g.token.i == tok.head.i or (g.token.head.i == tok.head.i and g.token.dep_ == "dobj"))]
-    if declared:  # "declared a state of siege, suspending parts of the constitution and
-        return f.trigger.type in ("COERCE", "SANCTION")  # arresting opponents": its measures
-    return protest is not None and (f.trigger.type == "REQUEST" or (
-        f.trigger.type == "ASSAULT" and protest.trigger.mode == "riot"))
-
-
-def _relative_of(tok: Any, noun: Any) -> bool:
-    """``tok`` lies in a relative clause on ``noun`` ("raids in which 20 were killed")."""
-    t = tok
-    while t.head.i != t.i:
-        if t.dep_ == "relcl" and t.head.i == noun.i:
-            return True
-        t = t.head
-    return False
-
-
 def _participle(tok: Any) -> bool:
     """A past participle that describes people by a deed done to them ("the arrested men")."""
     return bool(tok.tag_ == "VBN" and tok.dep_ in ("amod", "acl"))
-
-
-def _backdrop(tok: Any) -> bool:
-    t = tok
-    while t.head.i != t.i:
-        if t.lower_ in BACKGROUND_LINKS and t.dep_ in ("prep", "mark"):
-            return True
-        if any(c.dep_ == "mark" and c.lower_ in BACKGROUND_LINKS for c in t.children):
-            return True
-        t = t.head
-    return False
 
 
 def _happening(e: Event) -> tuple[object, ...]:
@@ -157,18 +86,9 @@ def _happening(e: Event) -> tuple[object, ...]:
             frozenset(a.name.lower() for a in e.recipients))
 
 
-def _unnamed(e: Event) -> bool:
-    """The event's doer is the one ``defaults.txt`` gives a deed nobody is named for."""
-    default = default_actor(e.type, "", e.mode, tuple(a.name for a in e.recipients))
-    return default is not None and [(a.name, a.sector) for a in e.actors] == [default]
-
-
 def merge(events: list[Event]) -> list[Event]:
-    """The same happening told twice is one event: same type, mode, parties and place; told
-    again without its parties, or with nobody named for it where the other names its doer,
-    shares its sufferers or names none ("a deadly stabbing on a commuter train ... a man has
-    been stabbed to death on a commuter train"), it is the earlier one of its type, which takes
-    the parties it lacked."""
+    """The same happening told twice is one event: same type, mode, doers and sufferers (or
+    none named the second time), place and day; the earlier telling takes what the later adds."""
     out: list[Event] = []
     keys: list[tuple[object, ...]] = []
     for e in events:
@@ -177,16 +97,9 @@ def merge(events: list[Event]) -> list[Event]:
             same_place = (prev.place is None or e.place is None
                           or prev.place.country == e.place.country)
             same_day = prev.date is None or e.date is None or prev.date == e.date
-            shared = bool({a.name for a in e.recipients} & {a.name for a in prev.recipients})
-            same_party = not e.recipients or shared  # "I have been deported" after "deported"
-            anyone = not prev.recipients and e.type not in REACTIONS  # "150 Indians returned
-            # after being deported ... 'I have been deported'": the deed, now with its sufferer
-            again = _again(prev, e, same_party or anyone)
             told = prev_key == key or (prev_key[:3] == key[:3] and not e.recipients)
-            faceless = _faceless(prev, e, same_party, shared)
-            if (told or again or faceless) and same_place and same_day:
-                named = prev if not _unnamed(prev) or not e.actors else e
-                out[n] = replace(prev, actors=named.actors,
+            if told and same_place and same_day:
+                out[n] = replace(prev, actors=prev.actors,
                                  recipients=prev.recipients or e.recipients,
                                  date=prev.date or e.date, size=prev.size or e.size,
                                  arrested=prev.arrested or e.arrested,
@@ -199,60 +112,3 @@ def merge(events: list[Event]) -> list[Event]:
     return out
 
 
-@rule("told-again-unnamed", "one", "Police detained three activists in Almaty on Sunday. "
-      "The activists were detained at a rally.")
-def _again(prev: Event, e: Event, parties_fit: bool) -> bool:
-    """Told again without its doers, of the same sufferers or of none ("the deaths were
-    caused by ..."), it is the earlier telling."""
-    return not e.actors and parties_fit and prev.type == e.type and (
-        e.mode is None or e.mode == prev.mode)
-
-
-@rule("faceless-deed", "one", "Three men were arrested near the station on Sunday. Police "
-      "arrested three men near the station.")
-def _faceless(prev: Event, e: Event, same_party: bool, shared: bool) -> bool:
-    """A deed nobody is named for (its doer the default of ``defaults.txt``) told again
-    with its doer, or after a telling that named one, is that one."""
-    return prev.type == e.type and prev.mode == e.mode and (
-        (_unnamed(e) and (same_party or not prev.recipients)) or (_unnamed(prev) and shared))
-
-
-@rule("told-again", "one", "Police fired on the crowd in Lagos on Sunday. One person was "
-      "killed in the firing.", off=SAME)
-def told_again(event: Event, before: Event | None) -> Event:
-    """A deed that points back at one told before ("killed in the firing") takes its mode,
-    sufferers, place and day."""
-    if before is not None and event.type == before.type:
-        return replace(event, mode=before.mode, recipients=before.recipients,
-                       place=before.place, date=event.date or before.date)
-    return event
-
-
-def itemised(events: list[Event]) -> tuple[list[Event], list[Event]]:
-    """The events without a count the story goes on to tell one by one: "Police arrested six
-    people Monday" before "Officers arrested Elizabeth A. Burton ... Officers also arrested
-    Christopher L. Tays ..." sums up the arrests told after it, each a happening of its own.
-    It takes ``ITEMS`` later events of its type and mode, of its day or none, each done to
-    people named, no more than it counts. Returns the events kept and those left out."""
-    def named(e: Event) -> bool:
-        return bool(e.recipients) and all(a.name[:1].isupper() and len(a.name.split()) > 1
-                                          for a in e.recipients)
-
-    out: list[Event] = []
-    summed: list[Event] = []
-    for n, e in enumerate(events):
-        items = [o for o in events[n + 1:] if (o.type, o.mode) == (e.type, e.mode)
-                 and o.date in (None, e.date) and named(o)]
-        summing = _sums_up(e, items, named(e))
-        (summed if summing else out).append(e)
-    return out, summed
-
-
-@rule("count-told-one-by-one", "one", "Police arrested six people Monday. Officers arrested "
-      "Elizabeth Burton at her home. Officers also arrested Christopher Tays. Officers "
-      "arrested Jane Doe Smith later.")
-def _sums_up(e: Event, items: list[Event], named: bool) -> bool:
-    """A count of arrests ("arrested six people") that ``ITEMS`` or more later events of its
-    kind tell one by one, each of people named, no more than it counts: not an event again."""
-    return bool(e.arrested and e.recipients and not named) and (
-        ITEMS <= len(items) <= (e.arrested or 0))

@@ -13,11 +13,7 @@ from newsmill.events.syntax import (
     BACKGROUND_DAYS,
     SUBJECTS,
     children,
-    lemma_of,
-    simple_past,
-    verbal,
 )
-from newsmill.statements.attribution import cues
 
 if TYPE_CHECKING:
     from newsmill.events.draft import Draft
@@ -75,24 +71,6 @@ def _dated_thing(tok: Any, trigger: Any) -> bool:
         thing.dep_ == "pobj" and thing.head.lower_ not in TIME_PREPS)
 
 
-def at_the_time(head: Any) -> bool:
-    """The clause, or one it hangs from, is set "at the time" of something told before ("Both
-    men claimed at the time that they were being treated well and asked their governments to
-    help"): history. Not "at the time of the attack" or "at the same time"."""
-    def then(t: Any) -> bool:
-        return t.lower_ == "time" and t.head.lower_ == "at" and [
-            d.lower_ for d in t.children if d.dep_ in ("det", "amod", "prep")] == ["the"]
-    return any(then(t) or any(then(o) for p in children(t, ("prep",)) for o in p.children)
-               for t in (head, *head.ancestors))
-
-
-def years_after(head: Any) -> bool:
-    """The clause tells what happened years before the deed it dates: "(arrested in April,)
-    seven years after he sought refuge at the embassy"."""
-    return any(c.dep_ == "mark" and c.lower_ == "after" for c in head.children) and any(
-        c.dep_ == "npadvmod" and lemma_of(c) in ("year", "decade") for c in head.children)
-
-
 def in_a_dated_war(head: Any) -> bool:
     """The clause is set in a named event that carries its year ("seized the territories in
     the 1967 Six-Day War"): history, in a report that gives no date of its own to tell."""
@@ -113,67 +91,12 @@ def latest_year(body: str) -> str | None:
     return f"{max(years)}-12-31" if years else None
 
 
-def past_frame(sent: Any, published: str | None, frame: tuple[str | None, str | None],
-                before: bool) -> bool:
-    """Whether the story is in the past after ``sent``: it names a year or more before the
-    report (two without a publication date, against the latest year the story names), or a
-    month with no day ``BACKGROUND_DAYS`` before ("as of 2016", "in a letter in May"); a
-    sentence that names no such time keeps the frame ``before`` it, one that names another
-    time ends it. ``frame`` is the story's day (published, else its latest full date) and its
-    latest year."""
-    words = [e.text for e in sent.ents if e.label_ == "DATE" and not (  # not "since 2016":
-        e.start > 0 and e.doc[e.start - 1].lower_ == "since")]  # what has gone on since goes on
-    if not words:
-        return before
-    day, year = frame
-    return any((years_before(w, published) >= 1 if published else years_before(w, year) >= 2)
-               or (not DAY_NUMBER.search(w) and days_before(w, day) >= BACKGROUND_DAYS)
-               for w in words)
-
-
-def had_been_doing(head: Any) -> bool:
-    """The narrative tells the clause as what had been going on before its story, of its own
-    and not as what someone said ("Washington and the Taliban had been holding direct talks")."""
-    verb = head if verbal(head) else head.head
-    aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
-    return verb.tag_ == "VBG" and "had" in aux and "been" in aux and not any(
-        lemma_of(t) in cues() for t in verb.ancestors)
-
-
 # ---- the rules: background history is not news ------------------------------------------------
 
 @rule("year-before", "history", "Police arrested the opposition leader in 2016.")
 def a_year_before(d: Draft) -> bool:
     """The clause's own dates are a year or more before the report ("in 2016")."""
     return not d.s.each_mention and years_before(d.own, d.s.published) >= 1
-
-
-@rule("years-after", "history", "He was arrested in April, seven years after he sought "
-      "refuge at the embassy.")
-def years_later(d: Draft) -> bool:
-    """What happened years before the deed the clause dates ("seven years after he sought
-    refuge")."""
-    return not d.s.each_mention and years_after(d.head)
-
-
-@rule("at-the-time", "history", "Both men claimed at the time that they were being treated "
-      "well and asked their governments to help.")
-def then(d: Draft) -> bool:
-    """A clause set "at the time" of something told before: history."""
-    return not d.s.each_mention and at_the_time(d.head)
-
-
-@rule("past-paragraph", "history", "In a letter in 2015, the lawyers described the case.\n"
-      "They accused the police of torture.")
-def in_a_past_paragraph(d: Draft) -> bool:
-    """An undated simple past in a paragraph an earlier sentence set in the past."""
-    return not d.s.each_mention and d.s.history and not d.dates and simple_past(d.head)
-
-
-@rule("had-been-doing", "history", "Washington and the Taliban had been holding direct talks.")
-def had_been_going_on(d: Draft) -> bool:
-    """What the narrative says had been going on before its story."""
-    return not d.s.each_mention and had_been_doing(d.head)
 
 
 @rule("undated-history", "history", "The talks began in 2019. Israel seized the territories "

@@ -3,60 +3,28 @@ return the helicopter"); a practice of repression a source describes is its accu
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from newsmill.events import actors as act
 from newsmill.events.lexicon import (
     entry_set,
 )
-from newsmill.events.news import habitual, kept, thing_subject
+from newsmill.events.news import thing_subject
 from newsmill.events.parties import actors_named
 from newsmill.events.rules import rule
 from newsmill.events.syntax import (
     SUBJECTS,
     children,
-    clause_head,
     evidence,
-    governs,
     lemma_of,
     subject,
-    verbal,
 )
-from newsmill.events.triggers import Found
 from newsmill.events.where import place_of
-from newsmill.records import Actor, Event
+from newsmill.records import Event
 from newsmill.statements.attribution import cues
 
 if TYPE_CHECKING:
-    from newsmill.events.draft import Sentence
-
-PRACTICES = frozenset({"COERCE", "ASSAULT"})  # a habit of these a source tells accuses
-
-
-@rule("practice-is-accusation", "what", "'Authorities in Kazakhstan have long restricted the "
-      "right to peaceful protest,' said a researcher for Human Rights Watch.", off=[])
-def practices(sent: Any, every: list[Found], body: str, ctx: act.ArticleContext,
-              parties_of: Callable[[Any], tuple[list[Actor], list[Actor]]]) -> list[Event]:
-    """A practice of repression or violence a source describes is its accusation of those who
-    do it: "'Authorities in Kazakhstan have long restricted the right to peaceful protest,'
-    said a researcher for Human Rights Watch" -> ACCUSE by Human Rights Watch of the
-    authorities (the practice itself is no one event)."""
-    out: list[Event] = []
-    for f in every:
-        if f.trigger.type not in PRACTICES or not habitual(f.token):
-            continue
-        speaker = ctx.speaker_at(f.token.idx)
-        if speaker is None:
-            continue
-        head = f.token if verbal(f.token) else clause_head(f.token)
-        start, end = evidence(head, body)
-        out.append(Event(type="ACCUSE", mode="allege", evidence=body[start:end], start=start,
-                         end=end, actors=(act.speaker_actor(speaker, ctx),),
-                         recipients=tuple(parties_of(f.token)[0]),
-                         place=place_of(head, sent, ctx)))
-        break  # one accusation per sentence
-    return out
+    pass
 
 
 @rule("must-is-demand", "what", "Russia said Sudan must return the helicopter.", off=[])
@@ -84,11 +52,3 @@ def requests(sent: Any, body: str, ctx: act.ArticleContext) -> list[tuple[Any, E
     return out
 
 
-@rule("demanded", "news", "Russia said Sudan must return the seized helicopter and release "
-      "its crew.")
-def demanded(f: Found, s: Sentence) -> bool:
-    """What a reported "must" clause demands is asked for, not done ("said Sudan must release
-    its crew"); a state a party is kept in goes on whatever is asked of it, where each
-    mention counts."""
-    return any(governs(clause, f.token) for clause, _ in s.asked) and not (
-        s.each_mention and kept(f.token))

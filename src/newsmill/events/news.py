@@ -5,20 +5,15 @@ that threatens, a warning that is no threat, a body sitting on its own, an opini
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 from newsmill.events import actors as act
 from newsmill.events.lexicon import (
     entry_set,
-    triggers,
 )
-from newsmill.events.places import gazetteer
 from newsmill.events.rules import rule
 from newsmill.events.syntax import (
     DASHES,
-    PERSONAL,
-    STATE_SECTORS,
     SUBJECTS,
     VERBAL,
     children,
@@ -26,34 +21,15 @@ from newsmill.events.syntax import (
     complement,
     lemma_of,
     one_of,
-    referential,
     subject,
     verbal,
-    will_do,
 )
 from newsmill.events.triggers import Found
 
 if TYPE_CHECKING:
     from newsmill.events.draft import Draft, Sentence
 
-ARMED = frozenset({"MIL", "COP", "REB", "INS"})  # forces one mobilizes
-HABITUAL = frozenset({"long", "often", "routinely", "repeatedly", "previously", "once"})
-HEADING_WORDS = 20  # a line of its own this short with no closing stop is a subhead
-SENTENCE_END = re.compile(r"[.!?:;][\"”’')\]]*$")
-GENERIC_QUANTIFIERS = frozenset({"many", "some", "most", "few", "several", "other"})
 INDEFINITE = frozenset({"anything", "everything", "whatever", "something", "nothing"})
-CONFESSING = frozenset({"admit", "confess"})  # what one says one did is the crime charged
-
-
-def said_of_one_told(f: Found, every: list[Found]) -> bool:
-    """A noun of the type of a deed told before that the clause says it was ("The rally
-    represented Indiana's biggest teacher protest", "the strike was the longest walkout"): the
-    same happening, described."""
-    tok = f.token
-    if tok.pos_ != "NOUN" or tok.dep_ not in ("attr", "ccomp", "dobj", "oprd"):
-        return False
-    return any(g.trigger.type == f.trigger.type and g.token.dep_ in SUBJECTS
-               and g.token.head.i == tok.head.i and referential(g.token) for g in every)
 
 
 def purpose(tok: Any) -> bool:
@@ -74,74 +50,12 @@ def purpose(tok: Any) -> bool:
         complement(tok))
 
 
-def principle(tok: Any) -> bool:
-    """A stance on a kind of thing, a bare noun an adjective qualifies, rather than on a thing
-    ("we support informed, safe and voluntary movements of displaced persons", "does not
-    support forced relocations"; not "supports sanctions against Iran"): a principle, not
-    news."""
-    if not verbal(tok) or not one_of(tok, entry_set("status.txt", "principle verbs")):
-        return False
-    objects = children(tok, ("dobj",))
-    return bool(objects) and all(
-        o.pos_ == "NOUN" and o.ent_type_ == "" and any(
-            c.dep_ == "amod" for c in o.children) and not any(
-            c.dep_ in ("det", "poss", "nummod", "compound") or c.ent_type_ != ""
-            for c in o.children if c.i < o.i)
-        for o in objects)  # "safe movements", not "sanctions against Iran"
-
-
-def hoped(tok: Any) -> bool:
-    """A deed that is what someone hopes or wishes for ("It is our hope that we'll be able to
-    reach a reasonable agreement", "he hoped the swap would pave the way for talks") or fears
-    ("alarmed that the administration is denying flu vaccines"): a wish or a fear, not an
-    event the story tells."""
-    t = tok if verbal(tok) else clause_head(tok)
-    for _ in range(4):
-        if t.dep_ in ("ccomp", "acl") and one_of(t.head, entry_set("status.txt", "wishing words")):
-            return True
-        if t.dep_ not in ("xcomp", "acomp", "ccomp", "conj") or t.head.i == t.i:
-            return False
-        t = t.head
-    return False
-
-
 def kept(tok: Any) -> bool:
     """A state a party is kept in ("we need to keep him in our custody"): the holding goes
     on, whatever is asked of it."""
     return bool(tok.dep_ == "pobj" and tok.head.lower_ == "in" and one_of(
         tok, entry_set("status.txt", "state nouns")) and one_of(
         tok.head.head, entry_set("status.txt", "ongoing verbs")))
-
-
-def sitting(tok: Any) -> bool:
-    """A verb of meeting whose one subject is a body meeting on its own: no object, no one
-    met "with" ("the cabinet met on Sunday"; not "the council met with the rebels")."""
-    subj = children(tok, SUBJECTS)
-    if not verbal(tok) or len(subj) != 1 or subj[0].conjuncts or children(tok, ("dobj",)):
-        return False
-    if any(p.lower_ in ("with", "between") for p in children(tok, ("prep",))):
-        return False
-    return lemma_of(subj[0]) in entry_set("status.txt", "deliberating bodies")
-
-
-def endangers(tok: Any) -> bool:
-    """"threaten" said of a thing put at risk ("threaten the viability of a solution"): no party
-    threatened, nothing threatened to be done ("threatened to strike", "threatened further
-    action", "threatened sanctions") or with ("threatened them with sanctions")."""
-    if not verbal(tok) or children(tok, ("xcomp", "ccomp", "dative")) or any(
-            p.lower_ in ("with", "against") for p in children(tok, ("prep",))):
-        return False
-    objects = children(tok, ("dobj",))
-    return bool(objects) and not any(
-        o.ent_type_ or o.pos_ in ("PROPN", "PRON") or o.lower_ in PERSONAL
-        or act.sector_of([t.text for t in o.subtree]) or lemma_of(o) in triggers()
-        or one_of(o, entry_set("status.txt", "threatened deeds")) for o in objects)
-
-
-def there_is(tok: Any) -> bool:
-    """``tok`` is what "there is" says exists ("there is no threat to the public"): a danger
-    or its absence, not a deed anyone did."""
-    return tok.dep_ == "attr" and lemma_of(tok.head) == "be" and bool(children(tok.head, ("expl",)))
 
 
 def thing_subject(tok: Any) -> bool:
@@ -156,65 +70,6 @@ def thing_subject(tok: Any) -> bool:
     return not any(t.ent_type_ or t.pos_ == "PROPN" for t in own) and (  # not "Ibo elders"
         act.sector_of([t.text for t in own]) is None) and (
         lemma_of(subj) not in entry_set("sectors.txt", "groups"))  # not "the committee"
-
-
-def armed(tok: Any, ctx: act.ArticleContext) -> bool:
-    """A verb of mobilizing puts armed force on the move: its object is a force ("mobilized
-    army reservists"), or it has none and its subject is a state or a force ("the army
-    mobilized")."""
-    objects = children(tok, ("dobj",))
-    told = objects or [s for s in (subject(tok),) if s is not None]
-    party = act.actor(told[0], ctx) if told else None
-    if party is None or objects:
-        return party is not None and party.sector in ARMED
-    return party.sector in ARMED | STATE_SECTORS or gazetteer().is_country(party.name)
-
-
-def threat_warning(tok: Any, ctx: act.ArticleContext) -> bool:
-    """A warning is a threat when it tells what a party that can act will do ("warned that
-    police will no longer tolerate rallies", "warned that we will not sit on our hands"), not
-    when it foretells what happens to people or things."""
-    for clause in children(tok, ("ccomp",)):
-        if not will_do(clause):
-            continue
-        for subj in children(clause, SUBJECTS):
-            if subj.lower_ in ("we", "i"):
-                return True
-            party = act.actor(subj, ctx)
-            if party is not None and party.sector not in (None, "CVL"):
-                return True
-    return False
-
-
-def generic(tok: Any) -> bool:
-    """A deed told in the simple present, in a clause inside another, of a kind of people
-    rather than of a party ("people demand the solution to their socio-economic problems",
-    "as authorities restrict citizens' right to protest"): what such people do, not an event.
-    A sentence of its own in the present is a headline's or a caption's ("Demonstrators clash
-    with security forces", "Two suicide bombers blow themselves up")."""
-    head = tok if verbal(tok) else clause_head(tok)
-    if head.tag_ != "VBP" or children(head, ("aux", "auxpass")):
-        return False
-    subj = subject(head)
-    if head.dep_ == "ROOT" or subj is None or subj.tag_ != "NNS" or subj.ent_type_ or (
-            children(subj, ("nummod",))):
-        return False  # "Demonstrators clash with security forces": a headline's present
-    return all(c.lower_ in GENERIC_QUANTIFIERS for c in subj.children
-               if c.dep_ in ("det", "poss", "amod"))
-
-
-def opinion(tok: Any) -> bool:
-    """"Agree" as sharing a view, not as an agreement: agreeing that something is so (not
-    that something should or will be done), or with a thing ("agree with the decision")."""
-    if children(tok, ("xcomp",)):
-        return False  # "agreed to lift embargoes, with strings attached"
-    said = children(tok, ("ccomp",))
-    if said and not any(will_do(c) for c in said):
-        return True
-    with_what = [c for p in children(tok, ("prep",)) if p.lower_ == "with"
-                 for c in children(p, ("pobj",))]
-    return any(c.pos_ == "NOUN" and not c.ent_type_ and act.sector_of([c.text]) is None
-               for c in with_what)  # a thing, even one of a party's ("the judge's decision")
 
 
 def descriptive(f: Found, every: list[Found], news: bool = True) -> bool:
@@ -297,31 +152,6 @@ def topic(tok: Any) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass") and lemma_of(tok.head) == "be"
 
 
-def charged(tok: Any) -> bool:
-    """A deed told as what a charge, an allegation or a theory says ("pleaded guilty to charges
-    he threatened to kill", "the allegation that he took bribes", "theories suggesting he had
-    been murdered"), or as what someone is charged with, convicted of or pleads guilty to
-    ("pleading guilty to threatening to assault"), or admits having done ("admitting that
-    after fighting off the child's mother, he drove ..."): the charge is the news, if any."""
-    head = tok if verbal(tok) else clause_head(tok)
-    if head.dep_ == "ccomp" and head.head.dep_ == "acl":  # "theories suggesting he had been
-        head = head.head  # murdered": what the theories say
-    if head.dep_ in ("relcl", "acl") and one_of(head.head, entry_set("status.txt",
-                                                                      "charge nouns")):
-        return True
-    if any(t.dep_ == "ccomp" and one_of(t.head, CONFESSING) for t in (head, *head.ancestors)):
-        return True  # "admitting that after fighting off the child's mother, he drove": what
-        # a suspect confesses to is the crime charged
-    t = tok  # "pleading guilty to threatening to assault and murder": up to the preposition
-    while t.dep_ in ("conj", "xcomp", "pobj", "pcomp", "prep") and t.head.i != t.i:
-        if t.dep_ == "prep" and t.lower_ in ("to", "of", "with", "for") and (one_of(
-                t.head, entry_set("status.txt", "charging words")) or any(
-                c.lower_ == "guilty" for c in t.head.children)):  # "pleaded guilty on
-            return True  # Monday to threatening"
-        t = t.head
-    return False
-
-
 def setting(f: Found) -> bool:
     """A talk, a deal or a statement named as where or when another clause's deed happened
     ("recounted in a cabinet meeting", "announced the deal during a meeting", "left a meeting
@@ -355,60 +185,13 @@ def condition(tok: Any) -> bool:
     return False
 
 
-def habitual(tok: Any) -> bool:
-    """"have long restricted", "routinely beat", "a pattern of killings": a practice
-    described, not one event."""
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and one_of(
-            tok.head.head, entry_set("status.txt", "practice nouns")):
-        return True  # "a harrowing pattern of unlawful killings"
-    head = tok if verbal(tok) else clause_head(tok)
-    return any(c.dep_ == "advmod" and c.lower_ in HABITUAL and not (
-        c.lower_ == "repeatedly" and _on_one_occasion(head)) for c in head.children)
-
-
-def _on_one_occasion(head: Any) -> bool:
-    """A deed done again and again on the occasion a past clause tells ("Sasse told Sawyer,
-    repeatedly calling for an explanation"), not over a stretch of time ("has repeatedly
-    accused")."""
-    if head.tag_ == "VBG" and head.dep_ == "advcl":
-        return bool(head.head.tag_ == "VBD")
-    return bool(head.tag_ == "VBD") and not children(head, ("aux",))
-
-
-@rule("subhead", "news", "Police detained 40 protesters in Almaty on Sunday.\n\n"
-      "Protesters clash with police in the capital\n\nThe interior ministry said order held.")
-def heading(sent: Any, body: str) -> bool:
-    """A short line of its own with no closing stop ("Overcrowded conditions worsen risk",
-    "Indictments unsealed as head of prison agency testified before Congress"): a subhead or a
-    related story's headline, not the report's narrative; a text of one line is its own story
-    (a snippet, a post)."""
-    line_start = body.rfind("\n", 0, sent.start_char) + 1
-    line_end = body.find("\n", sent.start_char + len(sent.text.rstrip()))
-    line = body[line_start:len(body) if line_end < 0 else line_end].strip()
-    return line == sent.text.strip() and line != body.strip() and len(
-        line.split()) <= HEADING_WORDS and not SENTENCE_END.search(line)
-
-
 # ---- the rules: a trigger that is no news here (before its parties are known) ----------------
-
-@rule("told-before", "news", "Police detained 40 protesters on Sunday. The detentions drew "
-      "crowds to the court on Monday.")
-def told_before(f: Found, s: Sentence) -> bool:
-    """A deed a noun points back at ("the detentions", "his arrest") or that a clause says a
-    deed told before was ("the rally was the biggest protest"): told before, not new."""
-    return not s.each_mention and (referential(f.token) or said_of_one_told(f, s.every))
 
 
 @rule("purpose", "news", "Troops were sent to the border to end the fighting.")
 def for_a_purpose(f: Found, s: Sentence) -> bool:
     """A purpose or a wish ("sent troops to end the fighting"), not a deed done."""
     return purpose(f.token)
-
-
-@rule("habit", "news", "Police routinely beat detainees in the northern camps.")
-def a_habit(f: Found, s: Sentence) -> bool:
-    """A practice described ("police routinely beat detainees"), not one event."""
-    return not s.each_mention and habitual(f.token)
 
 
 @rule("condition", "news", "The rebels said they would lay down their arms if the army "
@@ -431,26 +214,6 @@ def a_setting(f: Found, s: Sentence) -> bool:
     return setting(f)
 
 
-@rule("charge", "news", "He pleaded guilty on Monday to charges that he threatened to kill "
-      "a judge.")
-def a_charge(f: Found, s: Sentence) -> bool:
-    """A deed told as what a charge says or a suspect admits: the charge is the news."""
-    return not s.each_mention and charged(f.token)
-
-
-@rule("principle", "news", "The agency does not support forced relocations of refugees.")
-def a_principle(f: Found, s: Sentence) -> bool:
-    """A stance on a kind of thing ("does not support forced relocations"), not news."""
-    return principle(f.token)
-
-
-@rule("wish", "news", "He hoped the prisoner swap would pave the way for talks with the "
-      "rebels.")
-def a_wish(f: Found, s: Sentence) -> bool:
-    """A deed hoped for or feared ("hoped the swap would pave the way for talks")."""
-    return hoped(f.token)
-
-
 @rule("description", "news", "Detained migrants were moved to a new centre on Sunday.")
 def a_description(f: Found, s: Sentence) -> bool:
     """A word that describes a party ("detained migrants", "a detention centre", "the leader,
@@ -467,44 +230,3 @@ def thing_does_it(d: Draft) -> bool:
     return not d.doers and d.trigger.type in VERBAL | {"CONCEDE"} and thing_subject(d.tok)
 
 
-@rule("thing-threatened", "news", "Settlements threaten the viability of a two-state "
-      "solution, the envoy said.")
-def thing_threatened(d: Draft) -> bool:
-    """"Threaten" said of a thing at risk, or a threat that "there is": no threat made."""
-    return (lemma_of(d.tok) == "threaten" and endangers(d.tok)) or (
-        lemma_of(d.tok) == "threat" and there_is(d.tok))
-
-
-@rule("warning-no-threat", "news", "Doctors warned that children would face serious risks "
-      "from the smoke.")
-def warning_no_threat(d: Draft) -> bool:
-    """A warning of what befalls people or things, not of what a party will do."""
-    return lemma_of(d.tok) == "warn" and not threat_warning(d.tok, d.s.ctx)
-
-
-@rule("mobilize-armed-only", "news", "The party mobilized pressure groups ahead of the vote.")
-def mobilized_unarmed(d: Draft) -> bool:
-    """Mobilizing that puts no armed force on the move ("mobilized pressure groups")."""
-    return one_of(d.tok, entry_set("status.txt", "mobilizing verbs")) and not armed(
-        d.tok, d.s.ctx)
-
-
-@rule("body-in-session", "news", "Israel's cabinet met on Sunday.")
-def body_in_session(d: Draft) -> bool:
-    """A body meeting on its own ("the cabinet met on Sunday") consults no one."""
-    return d.trigger.type == "CONSULT" and sitting(d.tok)
-
-
-@rule("agree-as-opinion", "news", "Many lawmakers agree that China has taken advantage of "
-      "the trade rules.")
-def agreeing_view(d: Draft) -> bool:
-    """"Agree" as sharing a view ("agree that China has taken advantage"), no agreement."""
-    return lemma_of(d.tok) == "agree" and opinion(d.tok)
-
-
-@rule("generic-present", "news", "The report says that people demand solutions to their "
-      "problems.")
-def generic_present(d: Draft) -> bool:
-    """A simple present of a kind of people in a clause inside another ("people demand
-    solutions"): what such people do, not an event."""
-    return generic(d.tok)

@@ -4,7 +4,6 @@ and a sector by ``actors.py``; who a pronoun stands for; who does a deed a noun 
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from newsmill.events import actors as act
@@ -12,7 +11,6 @@ from newsmill.events.lexicon import default_actor, entry_set
 from newsmill.events.places import gazetteer
 from newsmill.events.rules import SAME, rule
 from newsmill.events.syntax import (
-    FUTURE_CONFLICT,
     OFFENCES,
     SUBJECTS,
     children,
@@ -37,28 +35,6 @@ STANCES = frozenset({"anti", "pro", "counter"})  # "anti-government": for or aga
 RECIPIENT_PREPS = frozenset({"against", "on", "at", "with", "upon", "to"})
 
 
-@rule("stance-participle", "who", "Israel is opposed to French mediation in the dispute.")
-def _stance(tok: Any) -> bool:
-    """A participle that tells where its subject stands, not what was done to it ("Israel is
-    opposed to French mediation", "Vietnam is committed to opening up"): its subject acts."""
-    return one_of(tok, entry_set("status.txt", "stance participles")) and not children(
-        tok, ("agent",))
-
-
-@rule("shared-passive", "who", "He was caught by police and deported from Arizona.",
-      off=None)
-def _passive_head(tok: Any) -> Any | None:
-    """The passive verb whose subject a participle conjunct without words of its own for who
-    acts or undergoes shares ("was caught by police and deported from Arizona")."""
-    t = tok
-    while t.dep_ == "conj" and t.tag_ in ("VBN", "VBD") and not children(
-            t, SUBJECTS | {"nsubjpass", "dobj", "auxpass", "aux"}):
-        t = t.head
-        if any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children):
-            return t
-    return None
-
-
 def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]]:
     """(actors, recipients) of the trigger ``tok``. In a two-sided deed (``defaults.txt``:
     "clash", "fight") who does it "with" the subject is an actor too, as PLOVER codes reciprocal
@@ -75,20 +51,12 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
         if small_clause(tok):  # "wants the minister arrested": the minister is
             passive = True
             done_to += children(tok, ("nsubj",))
-        voice = _passive_head(tok)
-        if voice is not None:  # "was caught by police and deported": the police deported him
-            passive = True
-            doers += _agents(voice)
-            done_to += children(voice, ("nsubjpass",)) or [
-                s for s in (subject(voice),) if s is not None]
-        stance = _stance(tok)
         feeling = passive and one_of(tok, entry_set("status.txt", "feeling participles"))
         for c in tok.children:
             if c.dep_ == "agent":
                 (done_to if feeling else doers).extend(children(c, ("pobj",)))
-            elif c.dep_ == "nsubjpass" and (stance or feeling):
-                doers.append(c)  # "Israel is opposed to French mediation", "the commission
-                # is frustrated with the companies"
+            elif c.dep_ == "nsubjpass" and feeling:
+                doers.append(c)  # "the commission is frustrated with the companies"
             elif c.dep_ == "nsubjpass" or c.dep_ in ("dobj", "dative"):
                 done_to.append(c)
             elif c.dep_ == "prep" and c.lower_ == "with" and two_sided:
@@ -148,40 +116,13 @@ def parties(tok: Any, ctx: act.ArticleContext) -> tuple[list[Actor], list[Actor]
             if subj is not None:
                 doers.append(subj)
     done_to = [p for t in done_to for p in _behind(t)]
-    if verbal(tok) and (slip := _since_slip(tok)) is not None:  # "hostages who had been held
-        done_to = [slip]  # since 2016 were released", parsed as if 2016 were released
-    if not doers and one_of(tok, entry_set("status.txt", "freeing verbs")):
-        doers += [p for t in done_to for p in _holders(t)]  # "hostages held by the Taliban
-        # were released": the Taliban released them
     doers = [t for t in doers if not any(  # "Israeli police custody": one party
         t.i != o.i and t in act.phrase(o) for o in doers)]
-    doers += [c for t in doers for c in _companions(t)]
     named = actors_named([_antecedent(t) for t in doers + sides], ctx)
     if not named:  # "clashes erupted between supporters and security forces": both sides
         named = actors_named([c for p in children(tok, ("prep",)) if p.lower_ == "between"
                         for c in children(p, ("pobj",))], ctx)
     return named, actors_named(done_to, ctx)
-
-
-@rule("since-slip", "who", "Two hostages who had been held by the Taliban since 2016 "
-      "were released Tuesday.", off=None)
-def _since_slip(verb: Any) -> Any | None:
-    """The noun a passive verb is told of where the parser took "since 2016" for its subject
-    and hung it on a relative clause ("Two hostages who had been held by the Taliban since 2016
-    were released Tuesday": the hostages), else None."""
-    if verb.dep_ != "advcl" or verb.head.dep_ != "relcl" or not any(
-            c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
-        return None
-    dated = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return verb.head.head if dated and all(c.ent_type_ == "DATE" for c in dated) else None
-
-
-@rule("holders-free", "who", "Hostages held by the rebels were released on Tuesday.", off=[])
-def _holders(tok: Any) -> list[Any]:
-    """Who a relative clause or a participle says holds the party ``tok`` ("hostages who had
-    been held by the Taliban", "prisoners held by rebels")."""
-    return [p for c in children(tok, ("relcl", "acl"))
-            if one_of(c, entry_set("status.txt", "holding verbs")) for p in _agents(c)]
 
 
 def _agents(verb: Any) -> list[Any]:
@@ -204,21 +145,6 @@ def _driver(tok: Any) -> list[Any]:
     return [p for a in children(tok, ("acl",)) if a.tag_ == "VBN" for p in _agents(a)]
 
 
-@rule("along-with", "who", "The task force along with the state police arrested "
-      "six men.", off=[])
-def _companions(tok: Any) -> list[Any]:
-    """Who acts "along with" or "together with" ``tok``: "the task force along with companies
-    of the railway protection force and state police booked ...": each of them acts too."""
-    withs = [p for p in children(tok, ("prep",))
-             if p.lower_ == "with" and any(c.lower_ == "together" for c in p.children)]
-    withs += [w for p in children(tok, ("prep",)) if p.lower_ == "along"
-              for w in children(p, ("prep",)) if w.lower_ == "with"]
-    # each party named in the phrase; of "companies of the police", the police
-    return [t for w in withs for c in children(w, ("pobj",)) for t in c.subtree
-            if t.dep_ in ("pobj", "conj") and t.pos_ in ("NOUN", "PROPN")
-            and not any(p.lower_ == "of" for p in children(t, ("prep",)))]
-
-
 @rule("pronoun-reporter", "who", "The rebels said they will release the hostages.",
       off=SAME)
 def _antecedent(tok: Any) -> Any:
@@ -234,9 +160,6 @@ def _antecedent(tok: Any) -> Any:
                 return subj
             break
         t = t.head
-    if tok.lower_ == "they" and tok.dep_ in SUBJECTS and tok.head.dep_ == "ROOT" and (
-            tok.sent.start > 0):  # the subject of a main clause: of the sentence before
-        return _last_group(tok.doc[tok.sent.start - 1].sent) or tok
     return tok
 
 
@@ -247,18 +170,6 @@ def _may_be(pronoun: Any, noun: Any) -> bool:
         return noun.ent_type_ not in ("GPE", "NORP", "LOC", "FAC") and noun.tag_ in (
             "NN", "NNP") and not any(c.lower_ == "the" for c in noun.children)
     return not (pronoun.lower_ == "it" and noun.ent_type_ == "PERSON")
-
-
-@rule("they-last-group", "who", "Police struggled to reach the spot. They opened fire "
-      "on the mob.", off=None)
-def _last_group(sent: Any) -> Any | None:
-    """The subject of ``sent``'s main clause when it is a group a sector word names ("police
-    had a lot of difficulty reaching the spot. They opened fire ..."): who a "they" of the
-    next sentence is."""
-    subj = subject(sent.root)
-    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or act.sector_of([subj.text]) is None:
-        return None
-    return subj
 
 
 def actors_named(tokens: list[Any], ctx: act.ArticleContext) -> list[Actor]:
@@ -275,26 +186,6 @@ def actors_named(tokens: list[Any], ctx: act.ArticleContext) -> list[Actor]:
             if a is not None and a not in out:
                 out.append(a)
     return out
-
-
-def public(tok: Any) -> bool:
-    """``tok`` names a state, a people or a party other than a business ("the Japanese
-    government", "regulators")."""
-    return tok.ent_type_ in ("GPE", "NORP") or (
-        tok.pos_ in ("NOUN", "PROPN") and act.sector_of([tok.text]) not in (None, "BUS"))
-
-
-def as_state(party: Actor) -> Actor:
-    """A people named by its nationality alone ("the Chinese", "the British") doing what
-    states do is its state; an ethnic group ("the Kurds"), a minority ("the Albanians of
-    southern Serbia") or a described people ("Iraqi Kurds", "Chinese students") stays who it
-    is."""
-    gaz = gazetteer()
-    nation = gaz.country_of_name(party.name)
-    if party.sector != "CVL" or len(party.name.split()) != 1 or gaz.is_country(party.name) or (
-            nation is None or nation != party.country):  # "the Albanians of southern Serbia":
-        return party  # a minority where they live
-    return replace(party, sector="GOV")
 
 
 def tail_speaker(tok: Any) -> Any | None:
@@ -370,15 +261,6 @@ def enacted(tok: Any) -> bool:
     return subj is not None and one_of(subj, entry_set("status.txt", "enactments"))
 
 
-def enactors(tok: Any, ctx: act.ArticleContext) -> list[Actor]:
-    """Who makes the law that would do the deed: the party "by" whom its subject is
-    considered, passed or proposed."""
-    subj = subject(tok)
-    around = [t for c in [subj, *children(tok, ("prep",))] if c is not None for t in c.subtree]
-    agents = [t for t in around if t.dep_ == "pobj" and t.head.lower_ == "by"]
-    return [a for a in (act.actor(t, ctx) for t in agents[:1]) if a is not None]
-
-
 def actor_tokens(tok: Any, head: Any) -> list[Any]:
     out = []
     for t in (tok, head):
@@ -405,33 +287,13 @@ def from_the_clause(d: Draft) -> Draft:
     return d
 
 
-@rule("law-enactors", "who", "The act, under consideration by the US Senate, would impose "
-      "sanctions on Turkey.", off=SAME)
-def law_makers(d: Draft) -> Draft:
-    """What a law or a bill would do is done by who makes it ("the act, under consideration
-    by the US Senate, would impose sanctions": the Senate)."""
-    if d.trigger.type in FUTURE_CONFLICT and enacted(d.tok):
-        d.doers = enactors(d.tok, d.s.ctx)
-    return d
-
-
-@rule("people-as-state", "who", "The Chinese have been reluctant to commit to a meeting.",
-      off=SAME)
-def people_as_state(d: Draft) -> Draft:
-    """A people named by its nationality alone doing what states do is its state ("the
-    Chinese have been reluctant to commit": China's government); not in protest or violence."""
-    if d.trigger.type not in ("PROTEST", "ASSAULT"):
-        d.doers = [as_state(a) for a in d.doers]
-    return d
-
-
 @rule("inner-doers", "who", "One person was killed when the police fired 15 rounds.", off=SAME)
 def doers_inside(d: Draft) -> Draft:
     """A deed that names no doer takes those of a deed of its type inside it ("killed when the
     police fired"), of the last such deed for one that points back ("killed in the firing"),
     or the custodian's for force in custody."""
     if not d.doers:
-        d.doers, mode, d.before = inner_doers(d.found, d.s.every, d.s.ctx, d.s.earlier)
+        d.doers, mode, _ = inner_doers(d.found, d.s.every, d.s.ctx, d.s.earlier)
         d.mode = mode
     return d
 
@@ -446,16 +308,6 @@ def default_doer(d: Draft) -> Draft:
         country = d.place.country if d.place else d.s.ctx.country
         d.doers = [Actor(default[0], country, default[1])]
     return d
-
-
-@rule("companies-only", "who", "SoftBank agreed to inject $6.5 billion into WeWork.")
-def companies_only(d: Draft) -> bool:
-    """News solely about companies ("SoftBank agreed to inject $6.5 billion"), which PLOVER
-    leaves out; not when a state or people take part ("agreed to pay the Japanese
-    government")."""
-    return bool(d.doers) and not d.s.each_mention and all(
-        a.sector == "BUS" for a in (*d.doers, *d.done_to)) and not any(
-        public(t) for t in d.head.subtree)
 
 
 @rule("nobody-in-it", "who", "Security operations provide protection to the villages.")

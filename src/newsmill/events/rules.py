@@ -66,6 +66,7 @@ class Rule:
 REGISTRY: dict[str, Rule] = {}
 _OFF: ContextVar[frozenset[str]] = ContextVar("newsmill_rules_off", default=frozenset())
 _ENV_OFF: frozenset[str] | None = None
+_TRACE: set[str] | None = None
 
 
 def rule(name: str, step: str, example: str, *, off: Any = False,
@@ -85,7 +86,15 @@ def rule(name: str, step: str, example: str, *, off: Any = False,
         def run(*args: P.args, **kwargs: P.kwargs) -> R:
             if name in _off():
                 return args[0] if off is SAME else off  # type: ignore[return-value]
-            return func(*args, **kwargs)
+            if _TRACE is None or name in _TRACE:
+                return func(*args, **kwargs)
+            neutral = args[0] if off is SAME else off
+            fields = dict(vars(neutral)) if off is SAME and hasattr(neutral, "__dict__") else None
+            result = func(*args, **kwargs)
+            if (fields is not None and fields != vars(neutral)) or not (
+                    result is neutral or result == neutral):
+                _TRACE.add(name)
+            return result
 
         return run
 
@@ -129,6 +138,19 @@ def switched_off(off: Iterable[str]) -> Iterator[frozenset[str]]:
         yield wanted
     finally:
         _OFF.reset(token)
+
+
+@contextmanager
+def traced() -> Iterator[set[str]]:
+    """The names of the rules that changed something (answered otherwise than they would
+    switched off) inside the ``with`` block: switching any other rule off changes nothing
+    there. For the ablation benchmark, which codes again only what a rule touched."""
+    global _TRACE
+    outer, _TRACE = _TRACE, set()
+    try:
+        yield _TRACE
+    finally:
+        _TRACE = outer
 
 
 def _load() -> None:

@@ -12,7 +12,6 @@ from newsmill.events.lexicon import (
     Trigger,
     entry_set,
 )
-from newsmill.events.news import habitual
 from newsmill.events.parties import actors_named, enacted, tail_speaker
 from newsmill.events.rules import SAME, rule
 from newsmill.events.syntax import (
@@ -57,12 +56,9 @@ def status_of(trig: Trigger, tok: Any, sent: Any) -> str:
             joined, SUBJECTS | {"nsubjpass"}):  # "must be arrested and booked": both must
         joined = joined.head
         aux |= {c.lower_ for c in joined.children if c.dep_ in ("aux", "auxpass")}
-    if _past_habit(joined):
-        aux.discard("would")
     negated = any(c.dep_ == "neg" for c in (*tok.children, *clause.children)) or any(
         lemma_of(c) in entry_set("status.txt", "denied verbs") for c in chain[1:]) or any(
-        _none(t) for t in (tok, *children(tok, SUBJECTS | {"nsubjpass", "dobj"}))) or (
-        _alternative(tok))
+        _none(t) for t in (tok, *children(tok, SUBJECTS | {"nsubjpass", "dobj"})))
     if negated and aux & {"might", "may", "could"}:
         return "hypothetical"  # "might not otherwise have agreed to": no refusal
     if negated and trig.type != "REJECT":
@@ -77,34 +73,21 @@ def status_of(trig: Trigger, tok: Any, sent: Any) -> str:
     if maybe - entry_set("status.txt", "reported future auxiliaries") or (maybe and (
             not reported(clause) or "have" in aux)):  # "said he may have been murdered",
         return "hypothetical"  # "sources say they could be held"; not "said it would send"
-    if aux & entry_set("status.txt", "requested auxiliaries") or _inverted_if(clause):
-        return "hypothetical"  # "the culprits must be arrested", "had he been detained"
-    if _subjunctive(clause):
-        return "planned"  # "he suggested that those guilty be booked"
+    if aux & entry_set("status.txt", "requested auxiliaries"):
+        return "hypothetical"  # "the culprits must be arrested"
     if trig.type == "THREATEN":
         return "planned"
     if aux & entry_set("status.txt", "planned auxiliaries") or (
             aux & {"would"} and reported(clause)):
         return "planned"
-    if any(lemma_of(c) in planned_verbs and c.i != tok.i and not _was_able(c)
-           for c in chain[1:3]) and (
+    if any(lemma_of(c) in planned_verbs and c.i != tok.i for c in chain[1:3]) and (
             complement(tok) or (tok.dep_ in ("pobj", "dobj") and lemma_of(chain[1]) != "be"
                                     and lemma_of(chain[1]) not in WHERE_PREPS
                                     and not _made_known(tok))):
         return "planned"  # "called for a strike", not "called for pay in a protest"
-    if trig.type == "AGREE" and _agreed_to_do(tok):
-        return "planned"
     if scheduled_present(clause):
         return "planned"
     return "occurred"
-
-
-@rule("past-habit-would", "status", "In those years the police would routinely pick up the "
-      "boys.")
-def _past_habit(clause: Any) -> bool:
-    """"Would" with a habit ("the police would routinely pick up the boys"): a past practice,
-    not a plan."""
-    return habitual(clause)
 
 
 @rule("announced-done", "status", "Italy announced a suspension of air links with China.")
@@ -117,67 +100,12 @@ def _made_known(tok: Any) -> bool:
                 for c in children(verb, ("aux",))))
 
 
-@rule("instead-of", "status", "Police watched the mob instead of cracking down on it.")
-def _alternative(tok: Any) -> bool:
-    """The deed is what was done instead of something else: "instead of cracking down on the
-    mobs", "rather than arresting them" (``status.txt`` "alternatives")."""
-    prep = tok.head
-    if tok.dep_ not in ("pcomp", "pobj") or prep.i == 0:
-        return False
-    words = f"{tok.doc[prep.i - 1].lower_} {prep.lower_}"
-    return words in entry_set("status.txt", "alternatives")
-
-
-@rule("inverted-if", "status", "Had Singhal been detained in Lucknow, the riots would have "
-      "ended.")
-def _inverted_if(clause: Any) -> bool:
-    """A condition told by inversion: "had Singhal been detained in Lucknow, ..."."""
-    subj = [c for c in children(clause, SUBJECTS | {"nsubjpass"})
-            if c.lower_ not in ("that", "which", "who")]
-    return bool(subj) and any(
-        c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "were", "should") and c.i < subj[0].i
-        for c in clause.children)
-
-
-@rule("subjunctive-wish", "status", "He suggested that those guilty be booked.")
-def _subjunctive(clause: Any) -> bool:
-    """A that-clause in the subjunctive, what someone wants done: "suggested that those guilty
-    be booked", "demanded that he resign"."""
-    if clause.dep_ != "ccomp" or not children(clause, SUBJECTS | {"nsubjpass"}):
-        return False
-    aux = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
-    if aux:
-        return len(aux) == 1 and aux[0].lower_ == "be" and aux[0].tag_ == "VB"
-    # not a bare infinitive after a verb of seeing ("pleased to see authorities investigate")
-    return clause.tag_ == "VB" and any(c.dep_ == "mark" and c.lower_ == "that"
-                                       for c in clause.children)
-
-
 def _none(tok: Any) -> bool:
     """``tok`` says none: "no arrests", "nobody", "not a single activist"."""
     return tok.lower_ in entry_set("status.txt", "none words") or any(
         (c.dep_ == "det" and c.lower_ == "no") or c.dep_ == "neg"
         or (c.dep_ == "amod" and any(g.dep_ == "neg" for g in c.children))
         for c in tok.children)
-
-
-@rule("agreed-to-do", "status", "The two sides agreed to withdraw their troops.")
-def _agreed_to_do(tok: Any) -> bool:
-    """An agreement to do something, which is yet to be done: "agreed to withdraw", "reached
-    a consensus to exchange information", "is committed to opening up the economy"."""
-    for t in (tok, *children(tok, ("dobj",))):
-        for c in t.children:
-            if c.dep_ in ("xcomp", "ccomp") or (
-                    c.dep_ == "acl" and any(a.tag_ == "TO" for a in c.children)) or (
-                    c.dep_ == "prep" and c.lower_ == "to" and children(c, ("pcomp",))):
-                return True
-    return False
-
-
-@rule("able-to", "status", "Officers were able to apprehend a suspect on Sunday.")
-def _was_able(tok: Any) -> bool:
-    """"were able to apprehend a suspect": done, not planned."""
-    return bool(lemma_of(tok) == "able" and lemma_of(tok.head) == "be" and tok.head.tag_ == "VBD")
 
 
 @rule("expel-a-body", "status", "Jakarta deported the UN refugee agency's staff.", off=SAME)
@@ -191,55 +119,9 @@ def expulsion(event: Event) -> Event:
     return event
 
 
-def repression(event: Event, trig: Trigger) -> Event:
-    """Security forces that use force on crowds are policing; forces do not riot, block or
-    march in protest (``_forces_stone``, ``_state_blocks``, ``_forces_march``,
-    ``_policing``)."""
-    for rewrite in (_forces_stone, _state_blocks, _forces_march):
-        coded = rewrite(event, trig)
-        if coded is not event:
-            return coded
-    return _policing(event, trig)
-
-
-def _forces(event: Event) -> bool:
-    return bool(event.actors) and all(a.sector in ("COP", "MIL") for a in event.actors)
-
-
-@rule("forces-do-not-riot", "status", "Police pelted stones at the students on Monday.",
-      off=SAME)
-def _forces_stone(event: Event, trig: Trigger) -> Event:
-    """Police and soldiers do not riot: stones they throw are an assault."""
-    if event.type == "PROTEST" and event.mode == "riot" and _forces(event):
-        return replace(event, type="ASSAULT", mode="primitive")
-    return event
-
-
-@rule("state-blocks-restrict", "status", "Police blocked access to the square on Sunday.",
-      off=SAME)
-def _state_blocks(event: Event, trig: Trigger) -> Event:
-    """A road or access a state blocks is restricted (COERCE), not a protest's blockade."""
-    if event.type == "PROTEST" and event.mode == "obstruct" and event.actors and all(
-            a.sector in ("COP", "MIL", "GOV") for a in event.actors):
-        return replace(event, type="COERCE", mode="restrict")
-    return event
-
-
-@rule("forces-deployed", "status", "Troops took to the streets of the capital on Sunday.",
-      off=SAME)
-def _forces_march(event: Event, trig: Trigger) -> Event:
-    """Forces taking to the streets or marching (``status.txt`` deployment words) are deployed
-    (MOBILIZE); a police union's rally stays a protest."""
-    if event.type == "PROTEST" and _forces(event) and trig.words[0] in entry_set(
-            "status.txt", "deployment words"):
-        return replace(event, type="MOBILIZE", mode="troops" if any(
-            a.sector == "MIL" for a in event.actors) else "police")
-    return event
-
-
 @rule("force-on-crowds-policing", "status", "Riot troops fired tear gas at the protesters.",
       off=SAME)
-def _policing(event: Event, trig: Trigger) -> Event:
+def repression(event: Event, trig: Trigger) -> Event:
     """Security forces that use force on civilians or crowds, or arrest them, are policing
     (COP), as PLOVER's repression context has them; fighting rebels they stay MIL."""
     on_crowds = event.mode == "crowd-control" or any(r.sector == "CVL" for r in event.recipients)

@@ -10,12 +10,11 @@ from typing import Any
 from newsmill.events import actors as act
 from newsmill.events.lexicon import (
     Trigger,
-    entry_set,
     sections,
     triggers,
 )
 from newsmill.events.rules import rule
-from newsmill.events.syntax import OFFENCES, PERSONAL, SUBJECTS, children, gerund, lemma_of
+from newsmill.events.syntax import PERSONAL, SUBJECTS, children, gerund, lemma_of
 
 NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "LAW", "EVENT"})
 
@@ -64,8 +63,6 @@ def _done_to_a_person(tok: Any) -> bool:
     thing ("held talks") nor said of them ("held him responsible")."""
     if any(c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") for c in tok.children):
         return False
-    if _held_for_a_deed(tok):
-        return True
     done_to = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
     done_to += [c for d in done_to for c in d.conjuncts]  # "the rabble-rousers and criminals"
     done_to += [g for g in map(act.counted, done_to) if g is not None]  # "thousands of refugees"
@@ -80,30 +77,11 @@ def _done_to_a_person(tok: Any) -> bool:
                for c in done_to)
 
 
-@rule("held-for-deed", "what", "Workers of the party have been booked for murder.")
-def _held_for_a_deed(tok: Any) -> bool:
-    """``tok`` is a passive verb done to a party for a violent deed: "workers of the BJP have
-    been booked for murder", "the men held for rioting" (not "held a vigil for the killing",
-    "a funeral was held for those killed": done to no party)."""
-    if tok.tag_ != "VBN" or children(tok, ("dobj",)):
-        return False
-    held = children(tok, ("nsubjpass",)) or ([tok.head] if tok.dep_ == "acl" else [])
-    if not any(h.ent_type_ in ("PERSON", "NORP", "ORG") or act.sector_of([h.text])
-               for h in held):
-        return False
-    deeds = [p for c in children(tok, ("prep",)) if c.lower_ == "for"
-             for p in children(c, ("pobj",))]
-    return any(t.type in OFFENCES and len(t.words) == 1
-               for p in deeds for w in {lemma_of(p), p.lower_.removesuffix("ing")}  # "rioting"
-               for t in triggers().get(w, []))
-
-
 def find_triggers(sent: Any) -> list[Found]:
     """The event words of a sentence, outside names ("Amnesty International") and dates ("on
     March 21") and the not-an-event pairs of ``triggers.txt`` ("declined to comment")."""
     table = triggers()
     out: list[Found] = []
-    said: list[Found] = []
     taken: set[int] = set()
     for tok in sent:
         if _in_name(tok) or tok.ent_type_ in ("DATE", "TIME"):  # "on March 21"
@@ -112,12 +90,6 @@ def find_triggers(sent: Any) -> list[Found]:
         if gerund(tok) and tok.lower_ != lemma_of(tok):
             found = found + table.get(tok.lower_, [])
         for trig in found:
-            if trig.pos == "s":
-                speech = _blaming_speech(tok)
-                if speech is not None:
-                    said.append(Found(trig, speech))
-                    break
-                continue
             if _matches(trig, tok):
                 if len(trig.words) > 1:  # the pair's other words are not triggers of their own
                     taken.update(c.i for c in (*tok.children, *tok.lefts)
@@ -127,35 +99,7 @@ def find_triggers(sent: Any) -> list[Found]:
                 else:
                     taken.add(tok.i)
                 break
-    out = [f for f in out if f.token.i not in taken or len(f.trigger.words) > 1]
-    told = {f.token.i: f.trigger.type for f in out}
-    for f in said:  # a judgement said in a clause that tells a deed is part of that deed, as is
-        if f.token.i not in told and not any(a.i in told for a in f.token.ancestors) and not any(
-                told.get(t.i) == f.trigger.type for t in f.token.subtree):  # one by an accuser
-            told[f.token.i] = f.trigger.type
-            out.append(f)
-    return out
-
-
-@rule("blaming-speech", "what", "The ministry reiterated its position that the settlements "
-      "are illegal.", off=None)
-def _blaming_speech(word: Any) -> Any:
-    """The verb of "blaming speech" (status.txt) that says the judgement ``word`` of a thing:
-    "reiterated the position that settlements are illegal", "said it viewed the move as a
-    measure contradicting the peace deal" (the outermost such verb, whose subject is the
-    source). None when the judgement is not predicated ("illegal immigrants") or is denied
-    ("said it was not illegal")."""
-    if word.pos_ == "ADJ" and word.dep_ in ("amod", "compound") and word.head.pos_ in (
-            "NOUN", "PROPN"):
-        return None
-    if any(c.dep_ == "neg" for t in (word, word.head) for c in t.children):
-        return None
-    verbs = entry_set("status.txt", "blaming speech")
-    speech = None
-    for up in word.ancestors:
-        if up.pos_ == "VERB" and lemma_of(up) in verbs and children(up, SUBJECTS):
-            speech = up
-    return speech
+    return [f for f in out if f.token.i not in taken or len(f.trigger.words) > 1]
 
 
 def _in_name(tok: Any) -> bool:

@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 from newsmill.events.dates import WEEKDAYS, resolve
 from newsmill.events.rules import SAME, rule
-from newsmill.events.syntax import children, going_on, present
+from newsmill.events.syntax import children
 from newsmill.records import Event
 
 if TYPE_CHECKING:
-    from newsmill.events.draft import Draft
+    pass
 
 VAGUE_TIME = re.compile(r"(?:the|that|this) (?:day|night|evening|morning|time)")
 
@@ -37,15 +37,6 @@ def scheduled_present(verb: Any) -> bool:
     return verb.tag_ in ("VBZ", "VBP") and not children(verb, ("aux", "auxpass", "neg")) and any(
         c.dep_ == "npadvmod" and (c.lower_ in WEEKDAYS or (c.lower_ == "week" and any(
             d.lower_ in ("this", "next") for d in c.children))) for c in verb.children)
-
-
-@rule("dated-future-planned", "when", "The union announced a strike for June 14.", off=SAME)
-def dated_status(status: str, day: str | None, published: str | None) -> str:
-    """A deed told as done but dated after the report is still to come ("announced a strike
-    for next Monday")."""
-    if status == "occurred" and day and published and day > published[:10]:
-        return "planned"
-    return status
 
 
 @rule("anchor-undated", "when", "Police arrested six people Monday. Officers also arrested "
@@ -78,18 +69,3 @@ def first_day(words: list[str], published: str | None) -> str | None:
     return next((d for d in (resolve(w, published) for w in words) if d), None)
 
 
-@rule("coming-day", "when", "The commission holds a public hearing Wednesday.", off=SAME)
-def coming_day(d: Draft) -> Draft:
-    """A scheduled present's weekday is the coming one ("holds a hearing Wednesday")."""
-    if scheduled_present(going_on(d.head)):
-        d.dates = [w if w.lower() not in WEEKDAYS else f"next {w}" for w in d.dates]
-    return d
-
-
-@rule("present-as-of-report", "when", "The United States stands ready to support the "
-      "talks.", off=SAME)
-def as_of_report(d: Draft) -> Draft:
-    """An undated present holds on the day of the report ("stands ready to support")."""
-    if d.day is None and not d.dates and present(d.head):
-        d.day = d.s.published
-    return d

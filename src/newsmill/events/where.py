@@ -3,7 +3,6 @@ geocoded offline (``places.py``)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from newsmill.events import actors as act
@@ -11,16 +10,14 @@ from newsmill.events.lexicon import (
     entry_set,
 )
 from newsmill.events.places import gazetteer
-from newsmill.events.rules import SAME, rule
-from newsmill.events.syntax import REACTIONS, STATE_SECTORS, lemma_of, one_of
-from newsmill.records import Event, Place
+from newsmill.events.syntax import lemma_of, one_of
+from newsmill.records import Place
 
 if TYPE_CHECKING:
-    from newsmill.events.draft import Draft
+    pass
 
 PLACE_NOUNS = frozenset({"town", "city", "village", "province", "district", "region", "state",
                          "county", "capital", "port", "area", "suburb", "island"})
-SEATED = frozenset({"JUD", "LEG"})  # and sit there, wherever the report is datelined
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "across", "around", "inside",
                          "throughout", "into", "from", "on"})
 
@@ -76,32 +73,3 @@ def place_of(head: Any, sent: Any, ctx: act.ArticleContext,
     return place
 
 
-@rule("home-place", "where", "Sweden has dropped its investigation into the rape "
-      "allegation.\n\nThe Kenyan government welcomed the move.", off=SAME)
-def at_home(d: Draft) -> Draft:
-    """A state body's deed no place is named for happens in its own country ("Sweden has
-    dropped its investigation": Sweden's courts act in Sweden), where no dateline says
-    otherwise (courts and legislatures sit at home whatever the dateline); not a reaction to
-    another's deed ("the UK has urged an end to the violence")."""
-    home = next((a.country for a in d.doers[:1] if a.sector in STATE_SECTORS
-                 and d.trigger.type not in REACTIONS), None)
-    if d.place is None and home is not None and (
-            not d.s.ctx.dateline or d.doers[0].sector in SEATED):
-        d.home = gazetteer().country(home)
-    return d
-
-
-@rule("reaction-place", "where", "Israeli settlers built homes in the West Bank on Monday.\n\n"
-      "The French foreign ministry said it regrets the decision of Israel.", off=SAME)
-def reactions_there(events: list[Event], ctx: act.ArticleContext,
-                    told: list[Event]) -> list[Event]:
-    """A reaction no place is named for ("the French foreign ministry said it regrets ...")
-    is about the story's first happening whose place is named, where that lies outside the
-    country the article names most ("visited a settlement in the West Bank"); ``told`` are
-    the events with the places the text gives them, before state bodies are put at home."""
-    centre = gazetteer().country(ctx.country) if ctx.country else None
-    lead = next((e.place for e in told if e.place and e.place != centre), None)
-    if lead is None or lead.country == ctx.country:
-        return events
-    return [replace(e, place=lead) if e.type in REACTIONS and e.place == centre else e
-            for e in events]
