@@ -400,13 +400,17 @@ class Fetcher:
         return Answer(url, hop.url, status, media, charset, b"".join(chunks), etag, modified,
                       now_iso(), tuple(hop.chain[1:]))
 
-    def map(self, func: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+    def map(self, func: Callable[[T], R], items: Iterable[T],
+            stop: threading.Event | None = None) -> Iterator[R]:
         """``func`` over ``items`` on ``concurrency`` threads, results in order, at most a few
-        items ahead (memory stays flat however many items)."""
+        items ahead (memory stays flat however many items); once ``stop`` is set no new item
+        is started, and those started are finished."""
         workers = max(self.options.concurrency, 1)
         with ThreadPoolExecutor(workers, thread_name_prefix="newsmill-fetch") as pool:
             window: list[Future[R]] = []
             for item in items:
+                if stop is not None and stop.is_set():
+                    break
                 window.append(pool.submit(func, item))
                 if len(window) >= 2 * workers:
                     yield window.pop(0).result()

@@ -11,6 +11,7 @@ killed half-way reads the feed again in full, and passes over what it stored.
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -92,8 +93,10 @@ class Sources:
     """Reads inputs of every kind into pages; one per run (it holds the HTTP client)."""
 
     def __init__(self, *, max_bytes: int = DEFAULT_MAX_BYTES,
-                 fetch: FetchOptions | None = None, memory: Memory | None = None) -> None:
+                 fetch: FetchOptions | None = None, memory: Memory | None = None,
+                 stop: threading.Event | None = None) -> None:
         self.max_bytes = max_bytes
+        self.stop = stop or threading.Event()  # set: read no further (follow mode's Ctrl-C)
         self.fetch_options = fetch or FetchOptions(max_bytes=max_bytes)
         self.memory: Memory = memory or NoMemory()
         self.tally = Tally()
@@ -111,8 +114,16 @@ class Sources:
         if self._fetcher is not None:
             self._fetcher.close()
 
+    def new_round(self) -> None:
+        """Forget what this reader passed over, to read the listings afresh."""
+        self.seen.clear()
+        self.pending.clear()
+
     def finish(self) -> None:
-        """Remember the validators of the listings read: call once their pages are stored."""
+        """Remember the validators of the listings read: call once their pages are stored.
+        A read stopped half-way remembers none, so the next one reads them in full."""
+        if self.stop.is_set():
+            self.pending.clear()
         for url, kind, answer in self.pending:
             self.memory.record_fetch(url, kind, "listing", answer.status, answer.etag,
                                      answer.last_modified)
@@ -124,9 +135,13 @@ class Sources:
              ) -> Iterator[Page | Skipped]:
         """The pages of every input, in order; URL lists' URLs come after the inputs."""
         for item in inputs:
+            if self.stop.is_set():
+                return
             yield from self.read_one(str(item))
         for listing in url_lists:
             for url, reason in read_url_list(listing):
+                if self.stop.is_set():
+                    return
                 if reason:
                     yield Skipped(page_id(listing), url, STAGE, reason)
                 else:
@@ -168,16 +183,12 @@ class Sources:
             return
         yield from self._fetch_listing_or_page(url, depth=0)
 
-    def read_listing(self, url: str) -> Iterator[Page | Skipped]:
-        """A feed or sitemap read again (follow mode): asked for with the validators of the
-        last read, so an unchanged one costs one short answer."""
-        yield from self._fetch_listing_or_page(url, depth=0, conditional=True)
-
     # ---- fetching -----------------------------------------------------------------------
 
-    def _fetch_listing_or_page(self, url: str, depth: int, conditional: bool = False
-                               ) -> Iterator[Page | Skipped]:
-        state = self.memory.fetch_state(url) if conditional else None
+    def _fetch_listing_or_page(self, url: str, depth: int) -> Iterator[Page | Skipped]:
+        """A URL that may be a feed or sitemap: asked for with the validators of its last
+        read (kept only once its links were stored), so an unchanged one costs a 304."""
+        state = self.memory.fetch_state(url)
         try:
             etag, modified = state or (None, None)
             answer = self.fetcher.get(url, accept=_is_readable, etag=etag,
@@ -221,17 +232,20 @@ class Sources:
             if child in self.seen:
                 continue
             self.seen.add(child)
-            yield from self._fetch_listing_or_page(child, depth + 1, conditional=True)
+            yield from self._fetch_listing_or_page(child, depth + 1)
 
     def _links(self, links: Sequence[Link]) -> Iterator[Page | Skipped]:
         for start in range(0, len(links), CHUNK):
+            if self.stop.is_set():
+                return
             chunk = [lk for lk in links[start:start + CHUNK] if lk.url not in self.seen]
             fresh = list({lk.url: lk for lk in chunk}.values())
             known = self.memory.known_urls([lk.url for lk in fresh])
             self.tally.known += len(known)
             todo = [lk for lk in fresh if lk.url not in known]
             self.seen.update(lk.url for lk in fresh)
-            for link, result in zip(todo, self.fetcher.map(self._fetch_link, todo), strict=True):
+            results = self.fetcher.map(self._fetch_link, todo, self.stop)  # stop: fewer
+            for link, result in zip(todo, results, strict=False):
                 if isinstance(result, tuple):  # a failure worth trying again later
                     self.memory.record_fetch(link.url, "page", "retry")
                     result = result[0]

@@ -13,8 +13,9 @@ from __future__ import annotations
 import gzip
 import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -58,22 +59,48 @@ def read_warc(path: Path, max_bytes: int,
     records = 0
     try:
         with path.open("rb") as stream:
+            if not _starts_as_warc(stream):
+                yield Skipped(path.name, f"{source}@end", STAGE, errors.corrupt_warc(
+                    source, 0, "it does not start with a WARC/1.x record header"))
+                return
             archive = ArchiveIterator(stream)
             for record in archive:
                 records += 1
-                page = _page(record, source, archive.get_record_offset(), max_bytes, passed)
+                page = _page(record, source, archive.get_record_offset, max_bytes, passed)
                 if page is not None:
                     yield page
-    except (ArchiveLoadFailed, EOFError, OSError, zlib.error, gzip.BadGzipFile,
-            ValueError) as exc:
+        if records == 0:
+            yield Skipped(path.name, f"{source}@end", STAGE,
+                          errors.corrupt_warc(source, 0, "no WARC record could be read"))
+    except (ArchiveLoadFailed, EOFError, OSError, zlib.error, gzip.BadGzipFile, ValueError,
+            AttributeError, TypeError, KeyError, IndexError) as exc:
+        # warcio meets a damaged record with any of these (AttributeError for a record
+        # whose headers were cut off): the archive ends there
         detail = f"{type(exc).__name__}: {exc}".strip()[:200]
         yield Skipped(f"{path.name}@{records}", f"{source}@end", STAGE,
                       errors.corrupt_warc(source, records, detail))
 
 
-def _page(record: object, source: str, offset: int, max_bytes: int,
+def _starts_as_warc(stream: BinaryIO) -> bool:
+    """The file (unpacked, if gzipped) starts with ``WARC/``; the stream is rewound."""
+    head = stream.read(64)
+    stream.seek(0)
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(stream.read(4096), 64)
+        except zlib.error:
+            head = b""
+        stream.seek(0)
+    return head.lstrip(b"\r\n").startswith(b"WARC/")
+
+
+def _page(record: object, source: str, offset: Callable[[], int], max_bytes: int,
           passed: Counter[str]) -> Page | Skipped | None:
+    """The page of one record; ``offset()`` (which reads the record to its end) is asked
+    once its content is read."""
     kind = record.rec_type  # type: ignore[attr-defined]
+    if not kind:
+        raise ValueError("a record with no WARC-Type")
     if kind != "response":
         passed[kind] += 1
         return None
@@ -92,12 +119,13 @@ def _page(record: object, source: str, offset: int, max_bytes: int,
     if page_kind is None:
         passed[f"response {media or 'of no type'}"] += 1
         return None
-    where = f"{source}@{offset}"
     pid = url_id(uri)
     try:
         data = record.content_stream().read(max_bytes + 1)  # type: ignore[attr-defined]
     except (OSError, EOFError, zlib.error, ValueError) as exc:
+        where = f"{source}@{offset()}"
         return Skipped(pid, where, STAGE, errors.warc_payload(where, str(exc)))
+    where = f"{source}@{offset()}"
     if len(data) > max_bytes:
         return Skipped(pid, where, STAGE, errors.too_large(where, len(data), max_bytes))
     try:
