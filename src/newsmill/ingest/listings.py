@@ -28,8 +28,9 @@ FEED_TYPES = frozenset({
     "text/xml", "application/feed+json", "application/json", "application/x-gzip",
     "application/gzip", "text/rss+xml"})
 ISO_DAY = re.compile(r"^\s*(\d{4}-\d\d-\d\d)")
-XML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<([\w:.-]+)",
-                       re.S)
+XML_START = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<\?[^>]*>\s*|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>\s*)*"
+    rb"<([\w:.-]+)", re.S)
 LISTING_ROOTS = {"rss": "feed", "feed": "feed", "rdf:RDF": "feed", "RDF": "feed",
                  "urlset": "sitemap", "sitemapindex": "sitemap index"}
 MAX_UNPACKED = 100 * errors.MB  # the sitemap protocol's own limit is 50 MB
