@@ -47,7 +47,8 @@ def rss(web: WebServer, paths: list[str]) -> Reply:
         f"<item><title>Feed title {p}</title><link>{web.url(p)}</link>"
         f"<pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate><author>Jane Roe</author></item>"
         for p in paths)
-    body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{items}</channel></rss>'
+    body = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{items}'
+            "</channel></rss>")
     return Reply(200, body.encode(), {"Content-Type": "application/rss+xml"},
                  etag=f'"{len(paths)}"')
 
