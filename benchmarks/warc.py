@@ -5,10 +5,11 @@
 The 120 pages of the article-extraction benchmark are written as .html files and as one
 .warc.gz (warcio; a request record before each response, as a crawler writes them), then each is
 ingested into a fresh store through the extract stage (no spaCy: the model's time would hide
-what reading costs), in one run, files first, after a warm-up ingest of ten pages. Prints pages per second of each and their ratio
-(target: WARC at least 0.95 of the files). Then a WARC ``--copies`` times larger (each page
-under as many URLs, each copy its own canonical URL) and the 1x WARC are ingested in child
-processes, and their peak memory (max RSS) compared: flat means the larger one needs no more.
+what reading costs), in one run, files first, after a warm-up ingest of ten pages. Prints pages
+per second of each and their ratio (target: WARC at least 0.95 of the files). Then a WARC
+``--copies`` times larger (each page under as many URLs, each copy its own canonical URL) and
+the 1x WARC are ingested in child processes, and their peak memory (max RSS) compared: flat
+means the larger one needs no more.
 """
 
 from __future__ import annotations
