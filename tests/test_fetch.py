@@ -218,8 +218,10 @@ def test_private_and_loopback_addresses_are_refused_by_default(web: WebServer) -
     web.routes["/a"] = html("<p>x</p>")
     with Fetcher(FetchOptions(delay=0, retries=0)) as f:
         for url in (web.url("/a"), web.url("/a", "localhost")):
-            with pytest.raises(errors.FetchRefused, match="loopback, private"):
+            with pytest.raises(errors.FetchRefused, match="loopback, private") as refused:
                 f.get(url)
+            assert refused.value.reason.startswith(f"{url}: ")  # the page, not its robots.txt
+            assert "robots.txt" not in refused.value.reason
     assert web.hits("/a") == 0
     with Fetcher(FetchOptions(delay=0, allow_private=True)) as f:
         assert f.get(web.url("/a")).status == 200

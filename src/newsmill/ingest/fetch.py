@@ -290,7 +290,10 @@ class Fetcher:
             if parts.scheme not in ("http", "https") or not parts.hostname:
                 raise errors.FetchRefused(url, errors.bad_scheme(hop.url))
             if check_robots:
-                ok, robots_url = self.robots.allowed(hop.url)
+                try:
+                    ok, robots_url = self.robots.allowed(hop.url)
+                except errors.InputError as exc:  # robots.txt's host refused: name the page
+                    raise type(exc)(url, exc.reason.replace(exc.source, hop.url, 1)) from exc
                 if not ok:
                     raise errors.FetchRefused(url, errors.robots_disallowed(hop.url, robots_url))
             headers = {}

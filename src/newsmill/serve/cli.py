@@ -115,15 +115,16 @@ def _count_units(paths: tuple[str, ...]) -> int | None:
 
 
 def _print_summary(summary: RunSummary, db: str) -> None:
-    out.print(f"[bold]{summary.processed}[/] inputs in {summary.seconds:.1f} s: "
+    same = (f", {summary.same_story} of them under another URL"
+            if summary.same_story else "")
+    out.print(f"[bold]{summary.processed + summary.known}[/] inputs in {summary.seconds:.1f} s: "
               f"[green]{summary.stored} stored[/] ({summary.duplicates} copies of a story "
-              f"stored before), {summary.unchanged} already in the store, "
+              f"stored before), {summary.unchanged + summary.known} already in the store{same}, "
               f"[yellow]{len(summary.skipped)} skipped[/]  (store: {escape(db)})")
-    if summary.known or summary.listings or summary.same_story:
+    if summary.listings:
         out.print(f"{summary.listings} feeds and sitemaps read ({summary.not_modified} "
-                  f"unchanged since the last read), {summary.known} URLs already in the store "
-                  f"not fetched again, {summary.same_story} pages of a story stored under "
-                  "another URL")
+                  f"unchanged since the last read); {summary.known} of their links and the URLs "
+                  "given were already stored and not fetched again")
     if summary.passed_over:
         out.print(f"passed over {sum(summary.passed_over.values())} WARC records that hold no "
                   "page: " + ", ".join(f"{k} {v}" for k, v in summary.passed_over.most_common()))
