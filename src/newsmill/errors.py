@@ -114,7 +114,7 @@ def bad_scheme(url: str) -> str:
 
 
 def private_address(url: str, host: str, address: str) -> str:
-    named = address if host.strip("[]") == address else f"{host} is {address},"
+    named = f"{address} is" if host.strip("[]") == address else f"{host} is {address},"
     return (f"{url}: {named} a loopback, private, link-local, multicast or reserved "
             "address; newsmill does not fetch those for a feed or a page, since their URLs are "
             "untrusted: pass --allow-private if you mean to reach your own network.")
