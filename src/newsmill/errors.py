@@ -2,6 +2,7 @@
 
     NewsmillError
     ├── InputError        an input cannot be read as a page (becomes a Skipped record)
+    │   └── FetchRefused  a URL newsmill will not fetch (scheme, private address, robots.txt)
     ├── ExtractionError   a page holds no article (becomes a Skipped record)
     ├── PipelineError     stages wired wrongly, or a stage returned the wrong record type
     ├── ModelError        the spaCy model is not installed
@@ -25,6 +26,10 @@ class InputError(NewsmillError):
         self.source = source
         self.reason = reason
         super().__init__(reason)
+
+
+class FetchRefused(InputError):
+    """A URL newsmill will not fetch: not http(s), a private address, disallowed by robots."""
 
 
 class ExtractionError(NewsmillError):
@@ -104,6 +109,118 @@ def json_line_fields(source: str, problem: str) -> str:
 def duplicate_id(source: str, page_id: str, other: str) -> str:
     return (f"{source}: id '{page_id}' is already used by {other} with other content; "
             "ids are file names without extensions, so rename one of the two files.")
+
+
+# ---- the web: URLs, feeds, sitemaps ---------------------------------------------------------
+
+def bad_scheme(url: str) -> str:
+    return (f"{url}: only http:// and https:// URLs are fetched; give a web address, or a "
+            "file path for a file.")
+
+
+def private_address(url: str, host: str, address: str) -> str:
+    named = f"{address} is" if host.strip("[]") == address else f"{host} is {address},"
+    return (f"{url}: {named} a loopback, private, link-local, multicast or reserved "
+            "address; newsmill does not fetch those for a feed or a page, since their URLs are "
+            "untrusted: pass --allow-private if you mean to reach your own network.")
+
+
+def unresolvable(url: str, host: str, detail: str) -> str:
+    return (f"{url}: the host name {host} cannot be resolved ({detail}); check the URL and "
+            "your DNS.")
+
+
+def http_status(url: str, status: int, phrase: str) -> str:
+    hint = {404: "the page is gone or the URL is wrong", 410: "the page was removed",
+            401: "it needs a login", 403: "the server refuses newsmill"}.get(
+        status, "check the URL in a browser")
+    return f"{url}: the server answered {status} {phrase} ({hint}); it was not ingested."
+
+
+def gave_up(url: str, what: str, tries: int) -> str:
+    return (f"{url}: {what} after {tries} tries with backoff; the server is down or busy: "
+            "ingest it again later (what is stored stays).")
+
+
+def retry_after_too_long(url: str, seconds: float, limit: float) -> str:
+    return (f"{url}: the server asks to wait {seconds:.0f} s before asking again, over the "
+            f"{limit:.0f} s newsmill waits; ingest it again later.")
+
+
+def not_a_page(url: str, content_type: str) -> str:
+    return (f"{url}: the answer is {content_type or 'of no stated type'}, not an HTML or text "
+            "page; newsmill reads web pages (PDFs, images and data files are left out).")
+
+
+def response_too_large(url: str, size: int, limit: int) -> str:
+    return (f"{url}: the answer is over the {_mb(limit)} limit for one page (at least "
+            f"{_mb(size)}, after decompression); an endless or compressed answer was cut off: "
+            "raise --max-mb if it is a real page.")
+
+
+def too_slow(url: str, seconds: float) -> str:
+    return (f"{url}: the answer did not arrive within {seconds:.0f} s (a slow or endless "
+            "answer); raise --timeout if the server is just slow.")
+
+
+def network_error(url: str, detail: str) -> str:
+    return f"{url}: the request failed ({detail}); check the URL and the network."
+
+
+def tls_error(url: str, detail: str) -> str:
+    return (f"{url}: the server's TLS certificate could not be verified ({detail}); the site "
+            "may be misconfigured or the connection intercepted: it was not fetched.")
+
+
+def redirect_loop(url: str, chain: list[str]) -> str:
+    return (f"{url}: the redirects go round in a loop ({' -> '.join(chain)}); the site is "
+            "misconfigured: it was not fetched.")
+
+
+def too_many_redirects(url: str, limit: int) -> str:
+    return f"{url}: more than {limit} redirects; the site is misconfigured: it was not fetched."
+
+
+def robots_disallowed(url: str, robots: str) -> str:
+    return (f"{url}: the site's {robots} does not allow newsmill to fetch this page; it was "
+            "left out (ask the site, or use a WARC archive of it).")
+
+
+def not_a_feed(source: str, detail: str) -> str:
+    return (f"{source}: not an RSS, Atom or JSON feed, nor a sitemap ({detail}); give the "
+            "feed's own address (often /feed, /rss or /sitemap.xml).")
+
+
+def feed_without_links(source: str) -> str:
+    return f"{source}: the feed or sitemap lists no article links; nothing to fetch from it."
+
+
+def too_many_sitemaps(source: str, limit: int) -> str:
+    return (f"{source}: the sitemap index leads to more than {limit} sitemaps (or nests too "
+            "deep); the rest were left out: give the sitemaps you want one by one.")
+
+
+def bad_url_line(source: str, line: str) -> str:
+    return (f"{source}: {line!r} is not a URL; each line of a URL list is one http(s) address "
+            "(blank lines and lines starting with # are passed over).")
+
+
+def no_such_input(source: str) -> str:
+    return (f"{source}: no such file or folder, and not a URL; check the path, or give a web "
+            "address with its http:// or https://.")
+
+
+# ---- WARC archives -------------------------------------------------------------------------
+
+def corrupt_warc(source: str, records: int, detail: str) -> str:
+    return (f"{source}: the WARC archive is truncated or corrupt after {records} records "
+            f"({detail}); the pages before that were read: download the file again for the "
+            "rest.")
+
+
+def warc_payload(source: str, detail: str) -> str:
+    return (f"{source}: the WARC record's HTTP answer cannot be read ({detail}); the record "
+            "was left out.")
 
 
 # ---- extract -------------------------------------------------------------------------------
