@@ -167,6 +167,11 @@ def no_such_event(event_id: str) -> str:
             "number in the article, as /api/events lists them.")
 
 
+def serving_beyond_loopback(host: str) -> str:
+    return (f"warning: serving on {host}, so other machines can read this store; the server is "
+            "read-only, but use the default --host 127.0.0.1 unless that is what you want.")
+
+
 def ui_not_built(folder: str) -> str:
     return (f"the web UI is not built (no {folder}); run `bash scripts/setup`, which builds it "
             "with npm (Node.js 18 or newer). The HTTP API works without it: see /docs.")

@@ -403,7 +403,28 @@ def create_app(store: Store | str | Path) -> FastAPI:
                              "last_day": max(days, default=None), "countries": countries()})
 
     _ui(app)
+    _openapi_without_422(app)
     return app
+
+
+def _openapi_without_422(app: FastAPI) -> None:
+    """The description says what the API answers: a bad parameter is a 400 with the error
+    shape, never FastAPI's default 422."""
+    make = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            spec = make()
+            for path in spec.get("paths", {}).values():
+                for op in path.values():
+                    op.get("responses", {}).pop("422", None)
+            schemas = spec.get("components", {}).get("schemas", {})
+            for name in ("HTTPValidationError", "ValidationError"):
+                schemas.pop(name, None)
+            app.openapi_schema = spec
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def _ui(app: FastAPI) -> None:
@@ -423,3 +444,18 @@ def _ui(app: FastAPI) -> None:
     for route in UI_ROUTES:
         app.add_api_route(route, lambda: page("index.html"), include_in_schema=False)
     app.add_api_route("/docs", lambda: page("docs.html"), include_in_schema=False)
+    app.add_api_route("/favicon.ico", lambda: Response(status_code=204), include_in_schema=False)
+
+
+def run_server(db: str | Path, host: str = "127.0.0.1", port: int = 8000,
+               say: Callable[[str], Any] = print) -> None:
+    """Serve ``db`` with uvicorn until interrupted."""
+    import uvicorn
+
+    app = create_app(db)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        say(errors.serving_beyond_loopback(host))
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    say(f"newsmill: serving {db} read-only; open http://{shown}:{port}/ in a browser "
+        "(the API's description is at /docs; Ctrl+C stops)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
