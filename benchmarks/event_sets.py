@@ -24,7 +24,6 @@ Sets and their one figure (``FIGURE``):
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import os
