@@ -12,10 +12,10 @@ function isoOf(n) {
   return new Date(n * DAY).toISOString().slice(0, 10);
 }
 
-// counts: [{day, type, n}]; since/until: the chosen days; onChoose(since, until) (nulls to let go).
-export function timeline(counts, since, until, onChoose) {
+// counts: [{day, type, n}]; since/until: the chosen days; onChoose(since, until) (nulls to let
+// go); width: of the box it is drawn in, in pixels.
+export function timeline(counts, since, until, onChoose, width = 900) {
   const dated = counts.filter((c) => c.day);
-  const width = 900;
   const height = 130;
   const pad = { left: 34, right: 8, top: 8, bottom: 22 };
   const svg = h("svg:svg", {
@@ -75,8 +75,7 @@ export function timeline(counts, since, until, onChoose) {
   svg.append(band);
 
   const dayAt = (evt) => {
-    const box = svg.getBoundingClientRect();
-    const px = ((evt.clientX - box.left) / box.width) * width;
+    const px = new DOMPoint(evt.clientX, evt.clientY).matrixTransform(svg.getScreenCTM().inverse()).x;
     return Math.max(first, Math.min(last, first + Math.floor((px - pad.left) / step)));
   };
   let start = null;

@@ -1,6 +1,6 @@
 // The pages of the UI. Each takes the URL's parameters, so every view can be shared as a link.
 import { article, get, query } from "./api.js";
-import { append, clear, h, paint, party, typeBadge } from "./dom.js";
+import { append, clear, h, paint, party, safeHref, typeBadge } from "./dom.js";
 import { choose, highlightedBody, toggleEvidence } from "./evidence.js";
 import { EventMap } from "./map.js";
 import { timeline } from "./timeline.js";
@@ -119,7 +119,8 @@ export class EventsView {
     const total = byCountry.counts.reduce((s, c) => s + c.n, 0);
     this.map.show(byCountry.counts, byPlace.counts, filters.country);
     this.timelineEl.replaceChildren(
-      timeline(byDay.counts, filters.since, filters.until, (since, until) => this.set({ since, until })));
+      timeline(byDay.counts, filters.since, filters.until, (since, until) => this.set({ since, until }),
+        Math.max(300, this.timelineEl.clientWidth - 8)));
     const where = [filters.type, filters.country && `${this.names.get(filters.country) || filters.country}`,
       filters.status, filters.since && `from ${filters.since}`, filters.until && `to ${filters.until}`,
       filters.bbox && "in the chosen area"].filter(Boolean).join(", ");
@@ -231,7 +232,10 @@ export async function articleView(root, params, navigate) {
   }
   const doc = await article(id);
   const body = highlightedBody(doc);
-  const link = doc.url ? h("a", { href: doc.url, rel: "noopener noreferrer", target: "_blank" }, doc.url) : null;
+  // Only an http(s) address becomes a link; any other (javascript:, data: ...) stays text.
+  const link = !doc.url ? null : safeHref(doc.url)
+    ? h("a", { href: doc.url, rel: "noopener noreferrer", target: "_blank" }, doc.url)
+    : h("span", { class: "unsafe-url" }, doc.url);
   const pick1 = (key, kind, idx) => {
     const u = new URLSearchParams({ id });
     u.set(kind, idx);
