@@ -396,11 +396,11 @@ def create_app(store: Store | str | Path) -> FastAPI:
         """What the UI needs to draw its filters: types, statuses, counts, the days covered and
         the countries (ISO3, ISO numeric, name)."""
         s = db.stats()
-        days = [c.day for c in db.count_events(by=["day"]) if c.day]
+        first, last = db.event_days()
         return JSONResponse({"types": list(PLOVER_TYPES), "statuses": list(STATUSES),
                              "kinds": list(KINDS), "articles": s.articles, "events": s.events,
-                             "statements": s.statements, "first_day": min(days, default=None),
-                             "last_day": max(days, default=None), "countries": countries()})
+                             "statements": s.statements, "first_day": first, "last_day": last,
+                             "countries": countries()})
 
     _ui(app)
     _openapi_without_422(app)

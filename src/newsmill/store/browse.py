@@ -40,7 +40,7 @@ from newsmill.store.filters import (
 )
 
 T = TypeVar("T")
-DAY = "coalesce(e.date, a.published)"
+DAY = "e.day"  # the event's date, else its article's publication day (migration 0006_days)
 _OPEN, _CLOSE = "\x02", "\x03"  # snippet marks, never in stored text (extraction drops them)
 
 
@@ -165,9 +165,11 @@ def _snippet(raw: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     return "".join(out), tuple(marks)
 
 
-def _role_has(column: str, field: str, param: str) -> str:
-    return (f"EXISTS (SELECT 1 FROM json_each({column}) "
-            f"WHERE json_extract(json_each.value, '$.{field}') = :{param})")
+def _party(field: str, param: str, role: str | None = None) -> str:
+    """SQL true for events with a party (of ``role``, or any) whose ``field`` is ``:param``."""
+    which = f" AND role = '{role}'" if role else ""
+    return (f"(e.article_id, e.idx) IN (SELECT article_id, idx FROM event_parties "
+            f"WHERE {field} = :{param}{which})")
 
 
 def _event_where(f: EventFilter, params: dict[str, Any]) -> list[str]:
@@ -186,16 +188,15 @@ def _event_where(f: EventFilter, params: dict[str, Any]) -> list[str]:
     among("e.status", f.status, "st")
     if f.country:
         params["c"] = f.country
-        where.append(f"(e.place_country = :c OR {_role_has('e.actors', 'country', 'c')} "
-                     f"OR {_role_has('e.recipients', 'country', 'c')})")
-    for name, column, field in (("actor_country", "e.actors", "country"),
-                                ("recipient_country", "e.recipients", "country"),
-                                ("actor_sector", "e.actors", "sector"),
-                                ("recipient_sector", "e.recipients", "sector")):
+        where.append(f"(e.place_country = :c OR {_party('country', 'c')})")
+    for name, role, field in (("actor_country", "actor", "country"),
+                              ("recipient_country", "recipient", "country"),
+                              ("actor_sector", "actor", "sector"),
+                              ("recipient_sector", "recipient", "sector")):
         value = getattr(f, name)
         if value:
             params[name] = value
-            where.append(_role_has(column, field, name))
+            where.append(_party(field, name, role))
     if f.place_country:
         params["pc"] = f.place_country
         where.append("e.place_country = :pc")
@@ -223,7 +224,7 @@ _COUNT_COLUMNS = {
     "mode": [("e.mode", "mode")],
     "status": [("e.status", "status")],
     "place_country": [("e.place_country", "place_country")],
-    "place": [("e.place_name", "place_name"), ("e.place_country", "place_country"),
+    "place": [("e.place_country", "place_country"), ("e.place_name", "place_name"),
               ("e.lat", "lat"), ("e.lon", "lon")],
 }
 
@@ -245,15 +246,15 @@ class Browse:
         conds = ["1 = 1"]
         if f.q:
             keys: list[tuple[str, bool]] = [("bm25(articles_fts)", False), ("a.pk", False)]
-            kinds: tuple[type, ...] = (float, int)
+            kinds: tuple[Any, ...] = (float, int)
             source = ("articles_fts JOIN articles a ON a.pk = articles_fts.rowid")
             conds.append("articles_fts MATCH :q")
             params["q"] = f.q
             snippet = (f"snippet(articles_fts, 1, '{_OPEN}', '{_CLOSE}', ' ... ', 16)")
         else:
-            keys = [("(a.published IS NULL)", False), ("coalesce(a.published, '')", True),
-                    ("a.pk", True)]
-            kinds = (int, str, int)
+            # published DESC puts articles with no day last, and follows the index on it
+            keys = [("a.published", True), ("a.pk", True)]
+            kinds = ((str, type(None)), int)
             source = "articles a"
             snippet = "NULL"
         if f.since:
@@ -275,7 +276,12 @@ class Browse:
                    "AND o.body = a.body))")
             conds.append(f"({has})" if f.has_events else f"NOT ({has})")
         after = decode_cursor("articles", cursor, kinds)
-        if after is not None:
+        if after is not None and not f.q:
+            params["kp"], params["kpk"] = after
+            conds.append("(a.published IS NULL AND a.pk < :kpk)" if after[0] is None else
+                         "(a.published < :kp OR (a.published = :kp AND a.pk < :kpk) "
+                         "OR a.published IS NULL)")
+        elif after is not None:
             conds.append(_after(keys, after, params))
         sql = text(
             f"SELECT a.pk, a.id, a.title, a.publisher, a.published, a.language, a.url, "
@@ -305,37 +311,48 @@ class Browse:
 
     # ---- events ---------------------------------------------------------------------------
 
-    @staticmethod
-    def _event_keys(newest_first: bool) -> list[tuple[str, bool]]:
-        return [(f"({DAY} IS NULL)", False), (f"coalesce({DAY}, '')", newest_first),
-                ("a.pk", newest_first), ("e.idx", newest_first)]
-
     def find_events(self, where: EventFilter | None = None, *, limit: int = 50,
                     cursor: str | None = None, newest_first: bool = False) -> Page[EventItem]:
         """Events matching ``where``, by day (the event's, else its article's; oldest first, or
-        newest first), then the order stored; events with no day at all come last."""
+        newest first), then the order stored; events with no day at all come last.
+
+        Dated and undated events are read apart, each in the order of an index (day, article,
+        number), so a page costs the same at the start of a long list as at its end."""
         f = where or EventFilter()
         n = check_limit(limit)
-        params: dict[str, Any] = {"n": n + 1}
-        conds = ["1 = 1", *_event_where(f, params)]
-        keys = self._event_keys(newest_first)
         kind = "events-desc" if newest_first else "events"
         after = decode_cursor(kind, cursor, (int, str, int, int))
-        if after is not None:
-            conds.append(_after(keys, after, params))
-        sql = text(
-            "SELECT e.*, a.title, a.publisher, a.published, a.url, a.pk AS apk, "
-            f"{DAY} AS day FROM events e JOIN articles a ON a.id = e.article_id "
-            f"WHERE {' AND '.join(conds)} ORDER BY {_order(keys)} LIMIT :n")
+        rows_: list[Any] = []
         with self.engine.connect() as conn:
-            result = conn.execute(sql, params).mappings().all()
-        items = tuple(self._event_item(r) for r in result[:n])
+            if after is None or after[0] == 0:
+                rows_ += self._event_rows(conn, f, n + 1, newest_first, dated=True,
+                                          after=after[1:] if after else None)
+            if len(rows_) <= n:
+                undated_after = after[1:] if after and after[0] == 1 else None
+                rows_ += self._event_rows(conn, f, n + 1 - len(rows_), newest_first,
+                                          dated=False, after=undated_after)
+        items = tuple(self._event_item(r) for r in rows_[:n])
         nxt = None
-        if len(result) > n:
-            last = result[n - 1]
+        if len(rows_) > n:
+            last = rows_[n - 1]
             nxt = encode_cursor(kind, (int(last["day"] is None), last["day"] or "",
-                                       last["apk"], last["idx"]))
+                                       last["article_pk"], last["idx"]))
         return Page(items, nxt)
+
+    @staticmethod
+    def _event_rows(conn: Any, f: EventFilter, n: int, desc: bool, dated: bool,
+                    after: tuple[Any, ...] | None) -> list[Any]:
+        params: dict[str, Any] = {"n": n}
+        conds = [f"e.day IS {'NOT ' if dated else ''}NULL", *_event_where(f, params)]
+        keys = [("e.day", desc)] if dated else []
+        keys += [("e.article_pk", desc), ("e.idx", desc)]
+        if after is not None:
+            conds.append(_after(keys, after if dated else after[1:], params))
+        sql = text(
+            "SELECT e.*, a.title, a.publisher, a.published, a.url "
+            "FROM events e JOIN articles a ON a.id = e.article_id "
+            f"WHERE {' AND '.join(conds)} ORDER BY {_order(keys)} LIMIT :n")
+        return list(conn.execute(sql, params).mappings().all())
 
     @staticmethod
     def _event_item(r: Any) -> EventItem:
@@ -349,8 +366,8 @@ class Browse:
             return None
         with self.engine.connect() as conn:
             r = conn.execute(text(
-                "SELECT e.*, a.title, a.publisher, a.published, a.url, "
-                f"{DAY} AS day FROM events e JOIN articles a ON a.id = e.article_id "
+                "SELECT e.*, a.title, a.publisher, a.published, a.url "
+                "FROM events e JOIN articles a ON a.id = e.article_id "
                 "WHERE e.article_id = :a AND e.idx = :i"),
                 {"a": article_id, "i": int(idx)}).mappings().first()
         return None if r is None else self._event_item(r)
@@ -366,18 +383,29 @@ class Browse:
         select = ", ".join(f"{expr} AS {name}" for expr, name in columns)
         group = ", ".join(name for _, name in columns)
         sql = text(
-            f"SELECT {select}, count(*) AS n FROM events e JOIN articles a "
-            f"ON a.id = e.article_id WHERE {' AND '.join(conds)} GROUP BY {group} "
+            f"SELECT {select}, count(*) AS n FROM events e "
+            f"WHERE {' AND '.join(conds)} GROUP BY {group} "
             f"ORDER BY {group}")
+        names = [name for _, name in columns]
+        with self.engine.connect() as conn:  # the driver's own rows: thousands of them, fast
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            return [EventCount(**dict(zip(names, r[:-1], strict=True)), n=r[-1])
+                    for r in raw.execute(str(sql), params)]
+
+    def event_days(self) -> tuple[str | None, str | None]:
+        """The first and the last day of the stored events."""
         with self.engine.connect() as conn:
-            return [EventCount(**dict(r)) for r in conn.execute(sql, params).mappings()]
+            first, last = conn.execute(text("SELECT min(day), max(day) FROM events")).one()
+        return first, last
 
     # ---- statements -----------------------------------------------------------------------
 
     def find_statements(self, where: StatementFilter | None = None, *, limit: int = 50,
                         cursor: str | None = None) -> Page[StatementItem]:
         """Statements matching ``where``, newest article first (as ``Store.quotes``), then in
-        the order of the article."""
+        the order of the article. Words of ``q`` match the beginnings of words said
+        ("protest" finds "protesters")."""
         f = where or StatementFilter()
         n = check_limit(limit)
         params: dict[str, Any] = {}
@@ -385,12 +413,13 @@ class Browse:
         names = _name_words(f.speaker or "")
         if f.speaker is not None and not names:
             return Page((), None)
-        for i, w in enumerate(names):  # a cheap SQL prefilter; whole words checked below
-            conds.append(f"lower(s.speaker) LIKE :w{i} ESCAPE '\\'")
-            params[f"w{i}"] = _like(w)
-        for i, w in enumerate(_name_words(f.q or "")):
-            conds.append(f"lower(s.content) LIKE :q{i} ESCAPE '\\'")
-            params[f"q{i}"] = _like(w)
+        # the full-text index finds the candidates; whole words of the name are checked below
+        match = [f'speaker : "{w}"' for w in names]
+        match += [f'content : "{w}"*' for w in _name_words(f.q or "")]
+        if match:
+            conds.append("(s.article_id, s.idx) IN (SELECT article_id, idx FROM statements_fts "
+                         "WHERE statements_fts MATCH :match)")
+            params["match"] = " AND ".join(match)
         if f.kind:
             marks = []
             for i, k in enumerate(f.kind):

@@ -171,8 +171,8 @@ class EventFilter:
 @dataclass(frozen=True)
 class StatementFilter:
     """Which statements: ``speaker`` keeps those whose speaker's name holds every word of it
-    ("Tokayev" finds "Kassym-Jomart Tokayev"), ``q`` those whose content holds every word of it,
-    case aside."""
+    ("Tokayev" finds "Kassym-Jomart Tokayev"), ``q`` those whose content has words beginning with
+    every word of it ("protest" finds "protesters"), case aside."""
 
     speaker: str | None = None
     q: str | None = None
@@ -210,8 +210,10 @@ def encode_cursor(kind: str, key: tuple[Any, ...]) -> str:
     return base64.urlsafe_b64encode(raw.encode("utf-8")).decode("ascii").rstrip("=")
 
 
-def decode_cursor(kind: str, cursor: str | None, types: tuple[type, ...]) -> tuple[Any, ...] | None:
-    """The key a cursor of ``encode_cursor`` holds, checked against the list's key ``types``."""
+def decode_cursor(kind: str, cursor: str | None,
+                  types: tuple[Any, ...]) -> tuple[Any, ...] | None:
+    """The key a cursor of ``encode_cursor`` holds, checked against the list's key ``types``
+    (each a type or a tuple of types)."""
     if cursor is None or cursor == "":
         return None
     try:
