@@ -168,6 +168,7 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=2_000)
     ap.add_argument("--db", type=Path, help="store to make (or reuse, if it is big enough)")
     ap.add_argument("--seconds", type=float, default=300, help="stop the load after this long")
+    ap.add_argument("--workers", type=int, default=1, help="server processes")
     args = ap.parse_args()
     db = args.db or Path(tempfile.gettempdir()) / f"newsmill-bench-{args.articles}.db"
     t = time.perf_counter()
@@ -179,7 +180,8 @@ def main() -> None:
     port = free_port()
     env = dict(os.environ, NEWSMILL_DB=str(db))
     server = subprocess.Popen([sys.executable, "-m", "newsmill.serve.cli", "serve", "--port",
-                               str(port)], env=env, stdout=subprocess.DEVNULL,
+                               str(port), "--workers", str(args.workers)], env=env,
+                              stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -201,7 +203,8 @@ def main() -> None:
         server.terminate()
         server.wait(10)
     done = sum(len(v) for v in times.values())
-    print(f"{done} requests from {args.clients} clients in {seconds:.1f} s: "
+    print(f"{done} requests from {args.clients} clients to {args.workers} server process(es) "
+          f"in {seconds:.1f} s: "
           f"{done / seconds:.0f} requests/s, {failures} not 200")
     print(f"{'request':22} {'n':>5} {'p50 ms':>8} {'p95 ms':>8}")
     lists = [x for k, v in times.items() if k.startswith(("list", "counts")) for x in v]

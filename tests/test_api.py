@@ -336,3 +336,15 @@ def test_without_a_built_ui_the_pages_say_how_to_build_it(db: Path, tmp_path: Pa
         r = httpx.get(base + "/")
         assert r.status_code == 503 and "scripts/setup" in r.text
         assert httpx.get(base + "/api/events").status_code == 200
+
+
+def test_the_api_writes_events_as_the_exports_do() -> None:
+    from serving import hand_made_documents
+
+    from newsmill.serve import export
+    from newsmill.serve.api import _event_fields
+
+    events = [e for d in hand_made_documents() for e in d.events]
+    assert len(events) == 6
+    for e in events:
+        assert _event_fields(e) == export.event(e)

@@ -39,7 +39,7 @@ from starlette.staticfiles import StaticFiles
 from newsmill import errors
 from newsmill.errors import QueryError
 from newsmill.events.lexicon import PLOVER_TYPES
-from newsmill.records import Document
+from newsmill.records import Actor, Document, Event
 from newsmill.serve import export, schema
 from newsmill.store import (
     ArticleFilter,
@@ -85,10 +85,26 @@ def open_read_only(path: str | Path) -> Store:
 
 # ---- JSON of the store's records ------------------------------------------------------------
 
+def _party_json(a: Actor) -> dict[str, Any]:
+    return {"name": a.name, "country": a.country, "sector": a.sector}
+
+
+def _event_fields(e: Event) -> dict[str, Any]:
+    """The fields of ``export.event``, built directly (``dataclasses.asdict`` is slow)."""
+    p = e.place
+    return {"type": e.type, "evidence": e.evidence, "start": e.start, "end": e.end,
+            "mode": e.mode, "actors": [_party_json(a) for a in e.actors],
+            "recipients": [_party_json(a) for a in e.recipients],
+            "place": None if p is None else {"name": p.name, "country": p.country,
+                                             "lat": p.lat, "lon": p.lon},
+            "date": e.date, "status": e.status, "size": e.size, "arrested": e.arrested,
+            "injured": e.injured, "dead": e.dead}
+
+
 def event_json(item: EventItem) -> dict[str, Any]:
     return {"id": item.id, "article_id": item.article_id, "idx": item.idx, "day": item.day,
             "title": item.title, "publisher": item.publisher, "published": item.published,
-            "url": item.url, **export.event(item.event)}
+            "url": item.url, **_event_fields(item.event)}
 
 
 def statement_json(item: StatementItem) -> dict[str, Any]:
@@ -122,7 +138,7 @@ def document_json(doc: Document) -> dict[str, Any]:
         "statements": [{"id": f"{a.id}-{i}", "article_id": a.id, "idx": i, **where,
                         **export.statement(s)} for i, s in enumerate(doc.statements)],
         "events": [{"id": f"{a.id}-{i}", "article_id": a.id, "idx": i,
-                    "day": e.date or a.published, **where, **export.event(e)}
+                    "day": e.date or a.published, **where, **_event_fields(e)}
                    for i, e in enumerate(doc.events)],
     }
 
@@ -182,6 +198,27 @@ def stream(items: Iterator[dict[str, Any]], fmt: str, name: str) -> StreamingRes
     media = "text/csv; charset=utf-8" if fmt == "csv" else "application/x-ndjson"
     return StreamingResponse(rows() if fmt == "csv" else jsonl(), media_type=media, headers={
         "Content-Disposition": f'attachment; filename="newsmill-{name}.{fmt}"'})
+
+
+class SecurityHeaders:
+    """ASGI middleware: the content security policy and its companions on every answer."""
+
+    RAW = tuple((k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in HEADERS.items())
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *self.RAW]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 # ---- errors ---------------------------------------------------------------------------------
@@ -280,11 +317,7 @@ def create_app(store: Store | str | Path) -> FastAPI:
     errs: dict[int | str, dict[str, Any]] = {400: {"model": schema.ErrorBody},
                                              404: {"model": schema.ErrorBody}}
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
-        response.headers.update(HEADERS)
-        return response
+    app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(QueryError)
     async def query_error(_request: Request, exc: QueryError) -> JSONResponse:
@@ -447,15 +480,26 @@ def _ui(app: FastAPI) -> None:
     app.add_api_route("/favicon.ico", lambda: Response(status_code=204), include_in_schema=False)
 
 
-def run_server(db: str | Path, host: str = "127.0.0.1", port: int = 8000,
+def app_from_env() -> FastAPI:
+    """The app over the store named by $NEWSMILL_SERVE_DB: what each worker process builds."""
+    return create_app(os.environ["NEWSMILL_SERVE_DB"])
+
+
+def run_server(db: str | Path, host: str = "127.0.0.1", port: int = 8000, workers: int = 1,
                say: Callable[[str], Any] = print) -> None:
-    """Serve ``db`` with uvicorn until interrupted."""
+    """Serve ``db`` with uvicorn until interrupted; ``workers`` processes share the port."""
     import uvicorn
 
-    app = create_app(db)
+    app = create_app(db)  # here first, so that a bad store is reported before any worker starts
     if host not in ("127.0.0.1", "localhost", "::1"):
         say(errors.serving_beyond_loopback(host))
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     say(f"newsmill: serving {db} read-only; open http://{shown}:{port}/ in a browser "
         "(the API's description is at /docs; Ctrl+C stops)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    app.state.store.close()
+    os.environ["NEWSMILL_SERVE_DB"] = str(db)
+    uvicorn.run("newsmill.serve.api:app_from_env", factory=True, host=host, port=port,
+                workers=workers, log_level="warning")

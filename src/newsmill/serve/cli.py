@@ -356,8 +356,10 @@ def stats(db: str) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; the default is reachable from this machine only.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes (up to one per core).")
 @_guarded
-def serve(db: str, host: str, port: int) -> None:
+def serve(db: str, host: str, port: int, workers: int) -> None:
     """Serve the store read-only: the web UI (map, timeline, evidence) and the HTTP API.
 
     \b
@@ -367,7 +369,7 @@ def serve(db: str, host: str, port: int) -> None:
     """
     from newsmill.serve.api import run_server
 
-    run_server(db, host, port, say=err.print)
+    run_server(db, host, port, workers, say=err.print)
 
 
 if __name__ == "__main__":  # pragma: no cover
