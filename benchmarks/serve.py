@@ -157,6 +157,20 @@ async def load(base: str, todo: list[tuple[str, str, dict[str, str]]], clients: 
         return times, time.perf_counter() - start, failures
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time so far of a process and of its child processes (the server's
+    workers), from Linux's /proc."""
+    ticks = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if stat.parent.name == str(pid) or fields[1] == str(pid):  # itself, or its child
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def pct(values: list[float], p: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(p) - 1] * 1000
 
@@ -197,15 +211,18 @@ def main() -> None:
         asyncio.run(load(base, requests(100, rnd, s.articles), args.clients,
                          time.monotonic() + 60))  # warm up: caches, connections
         todo = requests(args.requests, rnd, s.articles)
+        cpu = cpu_seconds(server.pid)
         times, seconds, failures = asyncio.run(
             load(base, todo, args.clients, time.monotonic() + args.seconds))
+        cpu = cpu_seconds(server.pid) - cpu
     finally:
         server.terminate()
         server.wait(10)
     done = sum(len(v) for v in times.values())
     print(f"{done} requests from {args.clients} clients to {args.workers} server process(es) "
           f"in {seconds:.1f} s: "
-          f"{done / seconds:.0f} requests/s, {failures} not 200")
+          f"{done / seconds:.0f} requests/s, {failures} not 200; server CPU {cpu:.1f} s "
+          f"({cpu / done * 1000:.1f} ms a request; load average {os.getloadavg()[0]:.1f})")
     print(f"{'request':22} {'n':>5} {'p50 ms':>8} {'p95 ms':>8}")
     lists = [x for k, v in times.items() if k.startswith(("list", "counts")) for x in v]
     for kind in sorted(times):
