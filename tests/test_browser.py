@@ -134,7 +134,7 @@ def test_the_events_view_shows_map_timeline_and_list(page: tuple[Any, Watch],
     pg.goto("/")
     events = all_items(base, "/api/events")
     expect(pg.locator(".events .item")).to_have_count(len(events))
-    assert pg.locator("path.country").count() > 150, "Natural Earth shapes drawn"
+    pg.wait_for_function("document.querySelectorAll('path.country').length > 150")
     places = api(base, "/api/events/counts", by=["place", "type"])["counts"]
     expect(pg.locator("path.place")).to_have_count(
         len([p for p in places if p["lat"] is not None]))
@@ -210,6 +210,7 @@ def test_the_article_view_highlights_what_was_clicked(page: tuple[Any, Watch],
     pg, _ = page
     doc = api(base, "/api/articles/london-climate-arrests")
     pg.goto("/article?id=london-climate-arrests")
+    pg.locator(".article-view .body").wait_for()
     assert pg.locator(".body .hl-statement").count() > 0
     assert pg.locator(".body .hl-event").count() > 0
     assert pg.locator(".body .hl-entity").count() > 0

@@ -57,7 +57,7 @@ from newsmill.store.filters import KINDS, MAX_LIMIT, STATUSES
 from newsmill.store.filters import bbox as parse_bbox
 
 STATIC = Path(os.environ.get("NEWSMILL_UI", Path(__file__).with_name("static")))
-UI_ROUTES = ("/", "/articles", "/article", "/speakers", "/speaker", "/statements")
+UI_ROUTES = ("/", "/articles", "/article", "/speakers", "/speaker")
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; "
        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
