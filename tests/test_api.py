@@ -348,3 +348,19 @@ def test_the_api_writes_events_as_the_exports_do() -> None:
     assert len(events) == 6
     for e in events:
         assert _event_fields(e) == export.event(e)
+
+
+def test_counts_kept_between_questions_follow_what_the_store_gains(tmp_path: Path) -> None:
+
+    from newsmill.records import Article, Document, Event
+
+    store = Store(make_store(tmp_path / "s.db"))
+    before = store.count_events(by="type")
+    assert store.count_events(by="type") == before  # asked again: the kept answer
+    assert {c.type: c.n for c in before}["PROTEST"] == 2
+    store.save([Document(Article("new-1", "new-1.txt", "text", "A march.", published="2020-01-01",
+                                 content_hash="n", page_hash="n"),
+                         events=(Event("PROTEST", "A march", 0, 7),))])
+    after = {c.type: c.n for c in store.count_events(by="type")}
+    assert after["PROTEST"] == 3, "a new event is counted at once"
+    store.close()

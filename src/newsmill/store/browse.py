@@ -15,6 +15,8 @@ records of ``filters.py``, checked when made.
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -40,6 +42,8 @@ from newsmill.store.filters import (
 )
 
 T = TypeVar("T")
+COUNTS_KEPT = 256
+_COUNTS_LOCK = threading.Lock()
 DAY = "e.day"  # the event's date, else its article's publication day (migration 0006_days)
 _OPEN, _CLOSE = "\x02", "\x03"  # snippet marks, never in stored text (extraction drops them)
 
@@ -375,11 +379,32 @@ class Browse:
     def count_events(self, where: EventFilter | None = None,
                      by: Sequence[str] | str = ("day", "type")) -> list[EventCount]:
         """How many events match ``where``, for each value of the ``by`` keys (some of
-        ``filters.COUNT_KEYS``), ordered by those keys."""
+        ``filters.COUNT_KEYS``), ordered by those keys. The last ``COUNTS_KEPT`` answers are
+        kept until the store gains an article or an event (a timeline is asked for again at
+        every change of the other filters)."""
         f = where or EventFilter()
+        keys = count_keys(by)
+        with self.engine.connect() as conn:  # what the store holds now: rows are only added
+            version = tuple(conn.execute(text(
+                "SELECT (SELECT max(pk) FROM articles), (SELECT max(rowid) FROM events)")).one())
+        cache: OrderedDict[Any, tuple[EventCount, ...]] = self.__dict__.setdefault(
+            "_counted", OrderedDict())
+        key = (f, keys, version)
+        with _COUNTS_LOCK:
+            if key in cache:
+                cache.move_to_end(key)
+                return list(cache[key])
+        counts = self._count(f, keys)
+        with _COUNTS_LOCK:
+            cache[key] = tuple(counts)
+            while len(cache) > COUNTS_KEPT:
+                cache.popitem(last=False)
+        return counts
+
+    def _count(self, f: EventFilter, keys: tuple[str, ...]) -> list[EventCount]:
         params: dict[str, Any] = {}
         conds = ["1 = 1", *_event_where(f, params)]
-        columns = [c for key in count_keys(by) for c in _COUNT_COLUMNS[key]]
+        columns = [c for key in keys for c in _COUNT_COLUMNS[key]]
         select = ", ".join(f"{expr} AS {name}" for expr, name in columns)
         group = ", ".join(name for _, name in columns)
         sql = text(
@@ -404,67 +429,81 @@ class Browse:
     def find_statements(self, where: StatementFilter | None = None, *, limit: int = 50,
                         cursor: str | None = None) -> Page[StatementItem]:
         """Statements matching ``where``, newest article first (as ``Store.quotes``), then in
-        the order of the article. Words of ``q`` match the beginnings of words said
-        ("protest" finds "protesters")."""
+        the order of the article. A speaker's words are whole words of the name; words of
+        ``q`` match the beginnings of words said ("protest" finds "protesters").
+
+        With words to match, the full-text index answers alone (it holds each statement's
+        article, kind and day), and only the page's statements are read."""
         f = where or StatementFilter()
         n = check_limit(limit)
-        params: dict[str, Any] = {}
-        conds = ["1 = 1"]
+        params: dict[str, Any] = {"n": n + 1}
         names = _name_words(f.speaker or "")
         if f.speaker is not None and not names:
             return Page((), None)
-        # the full-text index finds the candidates; whole words of the name are checked below
         match = [f'speaker : "{w}"' for w in names]
         match += [f'content : "{w}"*' for w in _name_words(f.q or "")]
         if match:
-            conds.append("(s.article_id, s.idx) IN (SELECT article_id, idx FROM statements_fts "
-                         "WHERE statements_fts MATCH :match)")
+            source, day, apk = "statements_fts t", "t.published", "t.article_pk"
+            conds = ["statements_fts MATCH :match"]
             params["match"] = " AND ".join(match)
+        else:
+            source = "statements t JOIN articles a ON a.id = t.article_id"
+            day, apk = "a.published", "a.pk"
+            conds = ["1 = 1"]
         if f.kind:
             marks = []
             for i, k in enumerate(f.kind):
                 params[f"kind{i}"] = k
                 marks.append(f":kind{i}")
-            conds.append(f"s.kind IN ({', '.join(marks)})")
+            conds.append(f"t.kind IN ({', '.join(marks)})")
         if f.article:
-            conds.append("s.article_id = :art")
+            conds.append("t.article_id = :art")
             params["art"] = f.article
         if f.since:
-            conds.append("a.published >= :since")
+            conds.append(f"{day} >= :since")
             params["since"] = f.since
         if f.until:
-            conds.append("a.published <= :until")
+            conds.append(f"{day} <= :until")
             params["until"] = f.until
-        keys = [("(a.published IS NULL)", False), ("coalesce(a.published, '')", True),
-                ("a.pk", False), ("s.idx", False)]
+        keys = [(f"({day} IS NULL)", False), (f"coalesce({day}, '')", True), (apk, False),
+                ("t.idx", False)]
         after = decode_cursor("statements", cursor, (int, str, int, int))
         if after is not None:
             conds.append(_after(keys, after, params))
+        named = ", ".join(f"{k} AS k{i}" for i, (k, _) in enumerate(keys))
         sql = text(
-            "SELECT s.*, a.title, a.publisher, a.published, a.url, a.pk AS apk "
-            "FROM statements s JOIN articles a ON a.id = s.article_id "
-            f"WHERE {' AND '.join(conds)} ORDER BY {_order(keys)}")
-        wanted = set(names)
-        items: list[StatementItem] = []
-        more = False
-        last: Any = None
+            f"SELECT t.article_id, t.idx, {named} FROM {source} WHERE {' AND '.join(conds)} "
+            f"ORDER BY {_order(keys)} LIMIT :n")
         with self.engine.connect() as conn:
-            for r in conn.execute(sql, params).mappings():
-                if wanted and not wanted <= set(_name_words(r["speaker"])):
-                    continue
-                if len(items) == n:
-                    more = True
-                    break
-                items.append(StatementItem(r["article_id"], r["idx"], r["title"],
-                                           r["publisher"], r["published"], r["url"],
-                                           rows.statement_from_row(r)))
-                last = r
+            found = conn.execute(sql, params).mappings().all()
+            page = [(r["article_id"], int(r["idx"])) for r in found[:n]]
+            got = self._statements(conn, page)
+        items = tuple(got[key] for key in page if key in got)
         nxt = None
-        if more:
-            nxt = encode_cursor("statements", (int(last["published"] is None),
-                                               last["published"] or "", last["apk"],
-                                               last["idx"]))
-        return Page(tuple(items), nxt)
+        if len(found) > n:
+            last = found[n - 1]
+            nxt = encode_cursor("statements", tuple(last[f"k{i}"] for i in range(len(keys))))
+        return Page(items, nxt)
+
+    @staticmethod
+    def _statements(conn: Any, keys: list[tuple[str, int]]) -> dict[tuple[str, int],
+                                                                     StatementItem]:
+        """The statements of ``keys`` ((article id, number)) with their articles."""
+        if not keys:
+            return {}
+        params: dict[str, Any] = {}
+        values = []
+        for i, (aid, idx) in enumerate(keys):
+            params[f"a{i}"], params[f"i{i}"] = aid, idx
+            values.append(f"(:a{i}, :i{i})")
+        sql = text(
+            "SELECT s.*, a.title, a.publisher, a.published, a.url FROM statements s "
+            "JOIN articles a ON a.id = s.article_id "
+            f"WHERE (s.article_id, s.idx) IN (VALUES {', '.join(values)})")
+        return {(r["article_id"], r["idx"]): StatementItem(
+                    r["article_id"], r["idx"], r["title"], r["publisher"], r["published"],
+                    r["url"], rows.statement_from_row(r))
+                for r in conn.execute(sql, params).mappings()}
 
     def find_speakers(self, q: str | None = None, *, limit: int = 50,
                       cursor: str | None = None) -> Page[SpeakerItem]:

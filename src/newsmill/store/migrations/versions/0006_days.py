@@ -67,14 +67,21 @@ def upgrade() -> None:
             DELETE FROM event_parties WHERE article_id = old.article_id AND idx = old.idx;
         END""")
 
+    # the statement's kind, article and day ride along, so a search needs no other table
     op.execute("CREATE VIRTUAL TABLE statements_fts USING fts5(speaker, content, "
-               "article_id UNINDEXED, idx UNINDEXED, tokenize='unicode61')")
-    op.execute("INSERT INTO statements_fts (speaker, content, article_id, idx) "
-               "SELECT coalesce(speaker, ''), content, article_id, idx FROM statements")
+               "article_id UNINDEXED, idx UNINDEXED, kind UNINDEXED, published UNINDEXED, "
+               "article_pk UNINDEXED, tokenize='unicode61')")
+    op.execute("""
+        INSERT INTO statements_fts (speaker, content, article_id, idx, kind, published,
+                                    article_pk)
+        SELECT coalesce(s.speaker, ''), s.content, s.article_id, s.idx, s.kind, a.published, a.pk
+        FROM statements s JOIN articles a ON a.id = s.article_id""")
     op.execute("""
         CREATE TRIGGER statements_fts_ai AFTER INSERT ON statements BEGIN
-            INSERT INTO statements_fts (speaker, content, article_id, idx)
-            VALUES (coalesce(new.speaker, ''), new.content, new.article_id, new.idx);
+            INSERT INTO statements_fts (speaker, content, article_id, idx, kind, published,
+                                        article_pk)
+            SELECT coalesce(new.speaker, ''), new.content, new.article_id, new.idx, new.kind,
+                   a.published, a.pk FROM articles a WHERE a.id = new.article_id;
         END""")
     op.execute("""
         CREATE TRIGGER statements_fts_ad AFTER DELETE ON statements BEGIN
