@@ -351,7 +351,6 @@ def test_the_api_writes_events_as_the_exports_do() -> None:
 
 
 def test_counts_kept_between_questions_follow_what_the_store_gains(tmp_path: Path) -> None:
-
     from newsmill.records import Article, Document, Event
 
     store = Store(make_store(tmp_path / "s.db"))
