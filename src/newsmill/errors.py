@@ -7,6 +7,7 @@
     ├── PipelineError     stages wired wrongly, or a stage returned the wrong record type
     ├── ModelError        the spaCy model is not installed
     ├── StoreError        the store cannot be opened or is not a newsmill store
+    ├── QueryError        a query's parameter is malformed (a day like 2019-13-45, an unknown type)
     └── UsageError        a setting names something newsmill does not know (a rule, ...)
 
 Each message names the input and says what to do about it.
@@ -50,6 +51,14 @@ class StoreError(NewsmillError):
 
 class UsageError(NewsmillError):
     """A setting or a parameter names something newsmill does not know."""
+
+
+class QueryError(NewsmillError):
+    """A parameter of a query is malformed; ``parameter`` names it."""
+
+    def __init__(self, parameter: str, message: str) -> None:
+        self.parameter = parameter
+        super().__init__(message)
 
 
 MB = 1024 * 1024
@@ -229,6 +238,65 @@ def no_text(source: str, kind: str) -> str:
     return (f"{source}: no article text found in this {kind} page (it may be a menu, an index "
             "page, or a page that builds its text with JavaScript); save the article page itself "
             "or its text.")
+
+
+# ---- queries (store lists, HTTP API) -----------------------------------------------------
+
+def bad_day(name: str, value: str, detail: str = "") -> str:
+    why = f" ({detail})" if detail else ""
+    return (f"{name}={value!r} is not a day{why}; write it YYYY-MM-DD, e.g. {name}=2019-06-09.")
+
+
+def unknown_value(name: str, value: str, allowed: tuple[str, ...]) -> str:
+    return f"{name}={value!r} is not one of the allowed values; use one of: {', '.join(allowed)}."
+
+
+def bad_code(name: str, value: str, what: str) -> str:
+    return f"{name}={value!r} is not {what}; give three letters, e.g. {name}=KAZ."
+
+
+def query_too_long(name: str, size: int, limit: int) -> str:
+    return (f"{name} is {size} characters long, over the limit of {limit}; search for fewer "
+            "words.")
+
+
+def empty_range(since: str, until: str) -> str:
+    return f"since={since} is after until={until}, so nothing can match; swap the two days."
+
+
+def bad_bbox(value: str, why: str) -> str:
+    return (f"bbox={value!r} is not a box: {why}; give west,south,east,north in degrees, "
+            "e.g. bbox=-10,35,30,60.")
+
+
+def bad_limit(value: int, most: int) -> str:
+    return f"limit={value} is out of range; ask for 1 to {most} items a page."
+
+
+def bad_cursor(value: str) -> str:
+    return (f"cursor={value[:40]!r} is not a cursor of this list; pass the 'next' value of the "
+            "previous page unchanged, or leave cursor out to start at the first page.")
+
+
+def bad_search(query: str, detail: str) -> str:
+    return (f"q={query[:80]!r} is not a valid full-text query ({detail}); put phrases in double "
+            'quotes and use AND, OR, NOT between words, e.g. q="election commission" AND '
+            "Kazakhstan.")
+
+
+def no_such_event(event_id: str) -> str:
+    return (f"no event with id '{event_id}'; an event's id is its article's id, a dash and its "
+            "number in the article, as /api/events lists them.")
+
+
+def serving_beyond_loopback(host: str) -> str:
+    return (f"warning: serving on {host}, so other machines can read this store; the server is "
+            "read-only, but use the default --host 127.0.0.1 unless that is what you want.")
+
+
+def ui_not_built(folder: str) -> str:
+    return (f"the web UI is not built (no {folder}); run `bash scripts/setup`, which builds it "
+            "with npm (Node.js 18 or newer). The HTTP API works without it: see /docs.")
 
 
 # ---- pipeline ------------------------------------------------------------------------------

@@ -498,5 +498,26 @@ def stats(db: str) -> None:
         out.print(f"[yellow]skipped[/] ({sk.stage}) {escape(sk.reason)}", soft_wrap=True)
 
 
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default is reachable from this machine only.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes (up to one per core).")
+@_guarded
+def serve(db: str, host: str, port: int, workers: int) -> None:
+    """Serve the store read-only: the web UI (map, timeline, evidence) and the HTTP API.
+
+    \b
+    Examples:
+      newsmill serve                  # then open http://127.0.0.1:8000/
+      newsmill serve --db news.db --port 8080
+    """
+    from newsmill.serve.api import run_server
+
+    run_server(db, host, port, workers, say=err.print)
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

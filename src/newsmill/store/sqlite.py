@@ -23,6 +23,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from newsmill import errors
 from newsmill.records import Document, Event, Skipped, Statement
 from newsmill.store import rows
+from newsmill.store.browse import Browse
 
 if TYPE_CHECKING:
     from newsmill.extract.duplicates import Signature
@@ -98,7 +99,7 @@ def migrate(conn: Connection) -> None:
     command.upgrade(cfg, "head")
 
 
-class Store:
+class Store(Browse):
     """A newsmill store in one SQLite file."""
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, create: bool = True) -> None:
