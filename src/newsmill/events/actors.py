@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from newsmill.events import phoenix
 from newsmill.events.lexicon import cased_table, entry_set, sections
 from newsmill.events.places import gazetteer
+from newsmill.events.rules import rule
 from newsmill.records import Actor, Statement
 from newsmill.statements.attribution import cues
 from newsmill.statements.speakers import (
@@ -130,6 +132,7 @@ class ArticleContext:
     weights: dict[str, float] = field(default_factory=dict)  # country -> its mentions' weight
     kinds: dict[str, str] = field(default_factory=dict)  # weak head -> the sector first given
     # it ("25 police personnel ... prompting the personnel to open fire": COP)
+    published: str | None = None  # the story's day, for the roles people held then
 
     def speaker_at(self, offset: int) -> str | None:
         """Who says the words at ``offset``, if they are inside an attributed statement: the
@@ -140,7 +143,8 @@ class ArticleContext:
         return None
 
     @classmethod
-    def of(cls, doc: Any, statements: Sequence[Statement] = ()) -> ArticleContext:
+    def of(cls, doc: Any, statements: Sequence[Statement] = (),
+           published: str | None = None) -> ArticleContext:
         gaz = gazetteer()
         entities = Entities.of(doc)
         roles: dict[str, list[str]] = defaultdict(list)
@@ -180,7 +184,7 @@ class ArticleContext:
                     sector := sector_of([t.text for t in phrase(tok)])):
                 kinds[tok.lower_] = sector
         return cls(entities, dict(roles), tuple(sorted(counts, key=lambda c: -counts[c])),
-                   speakers, dateline, dict(counts), kinds)
+                   speakers, dateline, dict(counts), kinds, published)
 
     @property
     def country(self) -> str | None:
@@ -343,6 +347,14 @@ def _sector(lower: list[str]) -> str | None:
     return None
 
 
+@rule("phoenix-agents", "who", "The gendarmes detained the smugglers at the frontier.",
+      off=None)
+def _agent(lower: list[str]) -> str | None:
+    """The sector of a generic agent of the Phoenix dictionary that the words end with
+    ("the gendarmes", "the smugglers"), where ``sectors.txt`` names none."""
+    return phoenix.agent_sector(lower)
+
+
 def _country_in(tokens: list[Any]) -> str | None:
     gaz = gazetteer()
     for t in tokens:
@@ -430,6 +442,7 @@ def actor(tok: Any, ctx: ArticleContext) -> Actor | None:
     if sector is None and _lemma(tok) not in _sector_words() and not any(
             t.ent_type_ in NAME_LABELS for t in kept):
         return None
+    sector = sector or _agent([t.lower_ for t in kept])  # a party named: the Phoenix sector
     persons = {ctx.entities.person_named(t.text) or t.text for t in kept
                if t.ent_type_ == "PERSON" and t.i != tok.i}
     known = next((f for f in map(figure, sorted(persons)) if f is not None), None)
@@ -497,7 +510,8 @@ def _described(name: str, label: str, extra: list[Any], ctx: ArticleContext) -> 
     if body is not None:  # "U.N. Secretary-General Kofi Annan": an official of the U.N.
         return Actor(name, None if body[0] == "-" else body[0],
                      sector_of(role_words) or body[1])
-    known = figure(name) if label in ("PERSON", "ORG") else None  # "Trump" is often an ORG
+    known = (figure(name) or _listed(name, ctx.published)) if label in ("PERSON", "ORG") else None
+    # ("Trump" is often an ORG)
     # this mention's words, then a listed figure, then what the article says of the person
     country = _country_in(extra) or (known[0] if known else None) or _country_of_words(
         role_words) or (_country_of_words(name.split()) if label == "ORG" else None) or ctx.country
@@ -525,6 +539,14 @@ def _figures() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str] | 
                 seen = by_surname.get(last, (code, sector))
                 by_surname[last] = (code, sector) if seen == (code, sector) else None
     return full, by_surname
+
+
+@rule("phoenix-actors", "who", "Recep Tayyip Erdogan met the envoys in Ankara on Tuesday.",
+      off=None, published="2019-06-10")
+def _listed(name: str, day: str | None) -> tuple[str, str] | None:
+    """(country, sector) of a person or a body of the Phoenix actor dictionaries, by the
+    role held on the story's day (a head of government then in office: that country's GOV)."""
+    return phoenix.actor_role(name, day)
 
 
 def figure(name: str) -> tuple[str, str] | None:
