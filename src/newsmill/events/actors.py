@@ -132,7 +132,6 @@ class ArticleContext:
     weights: dict[str, float] = field(default_factory=dict)  # country -> its mentions' weight
     kinds: dict[str, str] = field(default_factory=dict)  # weak head -> the sector first given
     # it ("25 police personnel ... prompting the personnel to open fire": COP)
-    published: str | None = None  # the story's day, for the roles people held then
 
     def speaker_at(self, offset: int) -> str | None:
         """Who says the words at ``offset``, if they are inside an attributed statement: the
@@ -143,8 +142,7 @@ class ArticleContext:
         return None
 
     @classmethod
-    def of(cls, doc: Any, statements: Sequence[Statement] = (),
-           published: str | None = None) -> ArticleContext:
+    def of(cls, doc: Any, statements: Sequence[Statement] = ()) -> ArticleContext:
         gaz = gazetteer()
         entities = Entities.of(doc)
         roles: dict[str, list[str]] = defaultdict(list)
@@ -184,7 +182,7 @@ class ArticleContext:
                     sector := sector_of([t.text for t in phrase(tok)])):
                 kinds[tok.lower_] = sector
         return cls(entities, dict(roles), tuple(sorted(counts, key=lambda c: -counts[c])),
-                   speakers, dateline, dict(counts), kinds, published)
+                   speakers, dateline, dict(counts), kinds)
 
     @property
     def country(self) -> str | None:
@@ -510,8 +508,7 @@ def _described(name: str, label: str, extra: list[Any], ctx: ArticleContext) -> 
     if body is not None:  # "U.N. Secretary-General Kofi Annan": an official of the U.N.
         return Actor(name, None if body[0] == "-" else body[0],
                      sector_of(role_words) or body[1])
-    known = (figure(name) or _listed(name, ctx.published)) if label in ("PERSON", "ORG") else None
-    # ("Trump" is often an ORG)
+    known = figure(name) if label in ("PERSON", "ORG") else None  # "Trump" is often an ORG
     # this mention's words, then a listed figure, then what the article says of the person
     country = _country_in(extra) or (known[0] if known else None) or _country_of_words(
         role_words) or (_country_of_words(name.split()) if label == "ORG" else None) or ctx.country
@@ -539,14 +536,6 @@ def _figures() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str] | 
                 seen = by_surname.get(last, (code, sector))
                 by_surname[last] = (code, sector) if seen == (code, sector) else None
     return full, by_surname
-
-
-@rule("phoenix-actors", "who", "Recep Tayyip Erdogan met the envoys in Ankara on Tuesday.",
-      off=None, published="2019-06-10")
-def _listed(name: str, day: str | None) -> tuple[str, str] | None:
-    """(country, sector) of a person or a body of the Phoenix actor dictionaries, by the
-    role held on the story's day (a head of government then in office: that country's GOV)."""
-    return phoenix.actor_role(name, day)
 
 
 def figure(name: str) -> tuple[str, str] | None:

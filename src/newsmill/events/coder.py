@@ -44,11 +44,9 @@ from newsmill.events.news import (
     a_description,
     a_setting,
     a_topic,
-    discarded_sentence,
     discarded_story,
     for_a_purpose,
     thing_does_it,
-    unpaired,
 )
 from newsmill.events.parties import (
     actor_tokens,
@@ -88,7 +86,7 @@ SHORT_CLAUSE = 12  # words: a labelled event's evidence is its clause, its sente
 NOT_NEWS: tuple[Callable[[Found, Sentence], bool], ...] = (
     for_a_purpose, a_condition, a_topic, a_setting, a_description)
 HISTORY: tuple[Callable[[Draft], bool], ...] = (a_year_before, undated_history)
-NOT_TOLD: tuple[Callable[[Draft], bool], ...] = (thing_does_it, unpaired)
+NOT_TOLD: tuple[Callable[[Draft], bool], ...] = (thing_does_it,)
 WHO: tuple[Callable[[Draft], Draft], ...] = (from_the_clause, objection, doers_inside)
 NOBODY: tuple[Callable[[Draft], bool], ...] = (nobody_in_it,)
 NOT_DONE: tuple[Callable[[Draft], bool], ...] = (unpromised, forecast_reaction, months_ago)
@@ -104,10 +102,8 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
     clause, or its whole sentence where the clause is shorter than ``SHORT_CLAUSE`` words (a
     clause as short as "killed in police firing" is told by many sentences, and a long
     sentence the parser made of two labelled ones tells its clause in one of them)."""
-    s = Sentence(sent, body, ctx, published, each_mention)
-    if discarded_sentence(s):
-        return []
-    s.every, s.asked, s.earlier = find_triggers(sent), requests(sent, body, ctx), earlier or {}
+    s = Sentence(sent, body, ctx, published, each_mention,
+                 find_triggers(sent), requests(sent, body, ctx), earlier or {})
     triggered = [f for f in s.every if not any(test(f, s) for test in NOT_NEWS)]
     known: dict[int, tuple[list[Actor], list[Actor]]] = {}
 
@@ -188,7 +184,7 @@ def code(doc: Any, body: str, published: str | None,
     counting events (see ``code_sentence``)."""
     if discarded_story(body):
         return []
-    ctx = act.ArticleContext.of(doc, statements, published)
+    ctx = act.ArticleContext.of(doc, statements)
     events: list[Event] = []
     earlier: dict[str, Event] = {}
     days: list[tuple[int, str]] = []

@@ -43,14 +43,12 @@ def sections(name: str) -> dict[str, tuple[str, ...]]:
 
 @dataclass(frozen=True)
 class Trigger:
-    """One event word or pair of words: ``words`` are lemmas, ``pos`` "v", "n", "p", "o" or "";
-    ``source`` "lexicon" (``triggers.txt``) or "cameo" (the CAMEO verb dictionary)."""
+    """One event word or pair of words: ``words`` are lemmas, ``pos`` "v", "n", "p", "o" or ""."""
 
     words: tuple[str, ...]
     type: str
     mode: str | None
     pos: str
-    source: str = "lexicon"
 
 
 @cache

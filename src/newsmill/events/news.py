@@ -231,22 +231,6 @@ def thing_does_it(d: Draft) -> bool:
     return not d.doers and d.trigger.type in VERBAL | {"CONCEDE"} and thing_subject(d.tok)
 
 
-
-
-@rule("cameo-needs-parties", "news", "Officials discussed the budget with the unions on Monday.")
-def unpaired(d: Draft) -> bool:
-    """A deed only the CAMEO dictionary names is coded, as PETRARCH codes it, only with a
-    source and a target: who did it and to whom."""
-    return d.trigger.source == "cameo" and not (d.doers and d.done_to)
-
-
-@rule("discarded-sentence", "news", "Police arrested two fans after the Champions League final.")
-def discarded_sentence(s: Sentence) -> bool:
-    """A sentence of the Phoenix discard list's kinds (a tropical storm, a sports round, a
-    famous figure of history) tells no political event."""
-    return phoenix.discarded(s.sent.text, "sentence") is not None
-
-
 @rule("discarded-story", "news", "Manchester United beat Arsenal on Sunday. Fans clashed with "
       "police outside the stadium.")
 def discarded_story(body: str) -> bool:

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsmill.events import actors as act
-from newsmill.events import phoenix
 from newsmill.events.lexicon import (
     Trigger,
     sections,
@@ -90,8 +89,6 @@ def find_triggers(sent: Any) -> list[Found]:
         found = table.get(lemma_of(tok), [])
         if gerund(tok) and tok.lower_ != lemma_of(tok):
             found = found + table.get(tok.lower_, [])
-        if not found and tok.pos_ == "VERB":
-            found = _cameo(tok)
         for trig in found:
             if _matches(trig, tok):
                 if len(trig.words) > 1:  # the pair's other words are not triggers of their own
@@ -103,13 +100,6 @@ def find_triggers(sent: Any) -> list[Found]:
                     taken.add(tok.i)
                 break
     return [f for f in out if f.token.i not in taken or len(f.trigger.words) > 1]
-
-
-@rule("cameo-verbs", "what", "The rebels ambushed a convoy of the army near Goma.", off=[])
-def _cameo(tok: Any) -> list[Trigger]:
-    """A verb ``triggers.txt`` does not know, by the CAMEO verb dictionary's patterns (the
-    Phoenix dictionaries), as PLOVER types: breadth beyond the hand-made list."""
-    return phoenix.verb_triggers(lemma_of(tok))
 
 
 def _in_name(tok: Any) -> bool:
