@@ -9,13 +9,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
+from newsmill.events.lexicon import default_actor
 from newsmill.events.news import kept
 from newsmill.events.rules import SAME, rule
 from newsmill.events.status import status_of
-from newsmill.events.syntax import VERBAL, depth, governs
+from newsmill.events.syntax import REACTIONS, VERBAL, depth, governs
 from newsmill.events.triggers import Found
 from newsmill.records import Actor, Event
 
+BACKGROUND_LINKS = frozenset({"after", "following", "since", "because", "amid", "despite",
+                              "before"})
 UNDONE = frozenset({"REQUEST", "THREATEN", "AGREE"})  # what these are about is not done yet
 
 
@@ -27,6 +30,7 @@ def one_per_happening(found: list[Found],
     (then every deed told is kept, but not one asked for: "demanded the arrest of ...")."""
     keep = [f for f in found if not _about(f, found, each_mention)]
     keep = [f for f in keep if not _nested(f, keep)]
+    keep = _over_backdrop(keep, each_mention)
     if each_mention:  # every deed told labels the sentence
         return keep
     return _one_per_type(keep, doers_of)
@@ -87,8 +91,10 @@ def _happening(e: Event) -> tuple[object, ...]:
 
 
 def merge(events: list[Event]) -> list[Event]:
-    """The same happening told twice is one event: same type, mode, doers and sufferers (or
-    none named the second time), place and day; the earlier telling takes what the later adds."""
+    """The same happening told twice is one event: same type, mode, parties and place; told
+    again without its parties (``_again``), or with nobody named for it where the other names
+    its doer, shares its sufferers or names none (``_faceless``), it is the earlier one of its
+    type, which takes the parties it lacked."""
     out: list[Event] = []
     keys: list[tuple[object, ...]] = []
     for e in events:
@@ -97,9 +103,16 @@ def merge(events: list[Event]) -> list[Event]:
             same_place = (prev.place is None or e.place is None
                           or prev.place.country == e.place.country)
             same_day = prev.date is None or e.date is None or prev.date == e.date
+            shared = bool({a.name for a in e.recipients} & {a.name for a in prev.recipients})
+            same_party = not e.recipients or shared  # "I have been deported" after "deported"
+            anyone = not prev.recipients and e.type not in REACTIONS  # "150 Indians returned
+            # after being deported ... 'I have been deported'": the deed, now with its sufferer
+            again = _again(prev, e, same_party or anyone)
             told = prev_key == key or (prev_key[:3] == key[:3] and not e.recipients)
-            if told and same_place and same_day:
-                out[n] = replace(prev, actors=prev.actors,
+            faceless = _faceless(prev, e, same_party, shared)
+            if (told or again or faceless) and same_place and same_day:
+                named = prev if not _unnamed(prev) or not e.actors else e
+                out[n] = replace(prev, actors=named.actors,
                                  recipients=prev.recipients or e.recipients,
                                  date=prev.date or e.date, size=prev.size or e.size,
                                  arrested=prev.arrested or e.arrested,
@@ -112,3 +125,47 @@ def merge(events: list[Event]) -> list[Event]:
     return out
 
 
+
+
+@rule("backdrop", "one", "One day after a jet shot down a drone, the two ministers met in "
+      "Geneva.", off=SAME)
+def _over_backdrop(keep: list[Found], each_mention: bool) -> list[Found]:
+    """What a sentence gives as cause or backdrop ("one day after a jet shot down ...") is not
+    its news when it tells another event; a sentence's labels count its backdrop too."""
+    main = [f for f in keep if not _backdrop(f.token)]
+    return main if main and not each_mention else keep
+
+
+def _backdrop(tok: Any) -> bool:
+    t = tok
+    while t.head.i != t.i:
+        if t.lower_ in BACKGROUND_LINKS and t.dep_ in ("prep", "mark"):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in BACKGROUND_LINKS for c in t.children):
+            return True
+        t = t.head
+    return False
+
+
+@rule("told-again-unnamed", "one", "Police detained three activists in Almaty on Sunday. "
+      "The activists were detained at a rally.")
+def _again(prev: Event, e: Event, parties_fit: bool) -> bool:
+    """Told again without its doers, of the same sufferers or of none ("the deaths were
+    caused by ..."), it is the earlier telling."""
+    return not e.actors and parties_fit and prev.type == e.type and (
+        e.mode is None or e.mode == prev.mode)
+
+
+@rule("faceless-deed", "one", "Three men were arrested near the station on Sunday. Police "
+      "arrested three men near the station.")
+def _faceless(prev: Event, e: Event, same_party: bool, shared: bool) -> bool:
+    """A deed nobody is named for (its doer the default of ``defaults.txt``) told again
+    with its doer, or after a telling that named one, is that one."""
+    return prev.type == e.type and prev.mode == e.mode and (
+        (_unnamed(e) and (same_party or not prev.recipients)) or (_unnamed(prev) and shared))
+
+
+def _unnamed(e: Event) -> bool:
+    """The event's doer is the one ``defaults.txt`` gives a deed nobody is named for."""
+    default = default_actor(e.type, "", e.mode, tuple(a.name for a in e.recipients))
+    return default is not None and [(a.name, a.sector) for a in e.actors] == [default]

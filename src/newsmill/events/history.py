@@ -9,11 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from newsmill.events.dates import days_before, resolve, years_before
 from newsmill.events.rules import rule
-from newsmill.events.syntax import (
-    BACKGROUND_DAYS,
-    SUBJECTS,
-    children,
-)
+from newsmill.events.syntax import BACKGROUND_DAYS, SUBJECTS, children, lemma_of, verbal
+from newsmill.statements.attribution import cues
 
 if TYPE_CHECKING:
     from newsmill.events.draft import Draft
@@ -115,3 +112,18 @@ def months_ago(d: Draft) -> bool:
     return not d.s.each_mention and d.status == "occurred" and any(
         days_before(w, d.s.published or latest_day(d.s.body)) >= BACKGROUND_DAYS
         for w in own_months(d.head, d.own))
+
+
+def had_been_doing(head: Any) -> bool:
+    """The narrative tells the clause as what had been going on before its story, of its own
+    and not as what someone said ("Washington and the Taliban had been holding direct talks")."""
+    verb = head if verbal(head) else head.head
+    aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    return verb.tag_ == "VBG" and "had" in aux and "been" in aux and not any(
+        lemma_of(t) in cues() for t in verb.ancestors)
+
+
+@rule("had-been-doing", "history", "Washington and the Taliban had been holding direct talks.")
+def had_been_going_on(d: Draft) -> bool:
+    """What the narrative says had been going on before its story."""
+    return not d.s.each_mention and had_been_doing(d.head)

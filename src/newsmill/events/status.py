@@ -75,6 +75,8 @@ def status_of(trig: Trigger, tok: Any, sent: Any) -> str:
         return "hypothetical"  # "sources say they could be held"; not "said it would send"
     if aux & entry_set("status.txt", "requested auxiliaries"):
         return "hypothetical"  # "the culprits must be arrested"
+    if _subjunctive(clause):
+        return "planned"  # "he suggested that those guilty be booked"
     if trig.type == "THREATEN":
         return "planned"
     if aux & entry_set("status.txt", "planned auxiliaries") or (
@@ -242,3 +244,17 @@ def unpromised(d: Draft) -> bool:
 def forecast_reaction(d: Draft) -> bool:
     """An accusation or a rejection still to come is a forecast, not a reaction."""
     return d.status in ("planned", "hypothetical") and d.trigger.type in ("ACCUSE", "REJECT")
+
+
+@rule("subjunctive-wish", "status", "He suggested that those guilty be booked.")
+def _subjunctive(clause: Any) -> bool:
+    """A that-clause in the subjunctive, what someone wants done: "suggested that those guilty
+    be booked", "demanded that he resign"."""
+    if clause.dep_ != "ccomp" or not children(clause, SUBJECTS | {"nsubjpass"}):
+        return False
+    aux = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if aux:
+        return len(aux) == 1 and aux[0].lower_ == "be" and aux[0].tag_ == "VB"
+    # not a bare infinitive after a verb of seeing ("pleased to see authorities investigate")
+    return clause.tag_ == "VB" and any(c.dep_ == "mark" and c.lower_ == "that"
+                                       for c in clause.children)
