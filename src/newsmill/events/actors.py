@@ -132,6 +132,11 @@ class ArticleContext:
     weights: dict[str, float] = field(default_factory=dict)  # country -> its mentions' weight
     kinds: dict[str, str] = field(default_factory=dict)  # weak head -> the sector first given
     # it ("25 police personnel ... prompting the personnel to open fire": COP)
+    quotes: tuple[tuple[int, int], ...] = ()  # (start, end) of each direct quotation
+
+    def quoted(self, start: int, end: int) -> bool:
+        """The words from ``start`` to ``end`` lie inside a direct quotation."""
+        return any(a <= start and end <= b for a, b in self.quotes)
 
     def speaker_at(self, offset: int) -> str | None:
         """Who says the words at ``offset``, if they are inside an attributed statement: the
@@ -181,8 +186,9 @@ class ArticleContext:
             if tok.lower_ in weak and tok.pos_ == "NOUN" and tok.lower_ not in kinds and (
                     sector := sector_of([t.text for t in phrase(tok)])):
                 kinds[tok.lower_] = sector
+        quotes = tuple((s.start, s.end) for s in statements if s.kind == "direct")
         return cls(entities, dict(roles), tuple(sorted(counts, key=lambda c: -counts[c])),
-                   speakers, dateline, dict(counts), kinds)
+                   speakers, dateline, dict(counts), kinds, quotes)
 
     @property
     def country(self) -> str | None:

@@ -50,6 +50,7 @@ from newsmill.events.news import (
     agreeing_view,
     discarded_story,
     for_a_purpose,
+    in_a_quote,
     mobilized_unarmed,
     thing_does_it,
     warning_no_threat,
@@ -65,6 +66,7 @@ from newsmill.events.parties import (
 from newsmill.events.places import gazetteer
 from newsmill.events.status import (
     as_plover,
+    denied,
     expulsion,
     forecast_reaction,
     objection,
@@ -96,7 +98,8 @@ NOT_TOLD: tuple[Callable[[Draft], bool], ...] = (
     thing_does_it, warning_no_threat, mobilized_unarmed, agreeing_view)
 WHO: tuple[Callable[[Draft], Draft], ...] = (from_the_clause, objection, doers_inside)
 NOBODY: tuple[Callable[[Draft], bool], ...] = (nobody_in_it,)
-NOT_DONE: tuple[Callable[[Draft], bool], ...] = (unpromised, forecast_reaction, months_ago)
+NOT_DONE: tuple[Callable[[Draft], bool], ...] = (
+    unpromised, forecast_reaction, months_ago, in_a_quote)
 
 
 def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str | None,
@@ -148,7 +151,9 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         d.status = status_of(d.trigger, d.tok, sent)
         if any(test(d) for test in NOT_DONE):
             continue
-        events.append(_event(d, counts_of(told_counts, d.tok, d.head, named_heads)))
+        event = _event(d, counts_of(told_counts, d.tok, d.head, named_heads))
+        if not denied(event, each_mention):
+            events.append(event)
     return events
 
 

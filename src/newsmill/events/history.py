@@ -127,3 +127,5 @@ def had_been_doing(head: Any) -> bool:
 def had_been_going_on(d: Draft) -> bool:
     """What the narrative says had been going on before its story."""
     return not d.s.each_mention and had_been_doing(d.head)
+
+

@@ -359,3 +359,14 @@ def mobilized_unarmed(d: Draft) -> bool:
 def agreeing_view(d: Draft) -> bool:
     """"Agree" as sharing a view ("agree that China has taken advantage"), no agreement."""
     return lemma_of(d.tok) == "agree" and opinion(d.tok)
+
+
+# ---- what the story reports: fewer, surer events ------------------------------------------------
+
+@rule("quoted", "news", "“We will arrest anyone who marches,” the mayor said on Monday.")
+def in_a_quote(d: Draft) -> bool:
+    """A deed told inside a direct quotation is what a source says, not what the story
+    reports (the statements stage has what the source said)."""
+    return not d.s.each_mention and d.s.ctx.quoted(d.start, d.end)
+
+

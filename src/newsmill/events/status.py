@@ -258,3 +258,10 @@ def _subjunctive(clause: Any) -> bool:
     # not a bare infinitive after a verb of seeing ("pleased to see authorities investigate")
     return clause.tag_ == "VB" and any(c.dep_ == "mark" and c.lower_ == "that"
                                        for c in clause.children)
+
+
+@rule("denied-not-news", "status", "The police did not arrest anyone at the rally on Sunday.")
+def denied(event: Event, each_mention: bool) -> bool:
+    """A deed the story says did not happen ("did not arrest anyone"), once PLOVER has made a
+    refused cooperation a REJECT, is no event of the story's."""
+    return not each_mention and event.status == "denied"
