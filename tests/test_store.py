@@ -127,7 +127,8 @@ def test_events_by_type_country_and_day_and_their_exports(tmp_path: Path) -> Non
     out = io.StringIO()
     assert write(store.documents(), "plover", out) == 3
     first = json.loads(out.getvalue().splitlines()[0])
-    assert (first["type"], first["size"], first["source"]) == ("PROTEST", 200, "The Test Times")
+    assert (first["event"], first["size"], first["cite_info"]["publication"]) == (
+        ["PROTEST"], 200, "The Test Times")
 
 
 def test_an_exact_copy_carries_the_story_s_analysis_but_adds_no_event_rows(tmp_path: Path) -> None:

@@ -115,6 +115,11 @@ def json_line_fields(source: str, problem: str) -> str:
             'string "html" or "text" (optional "url", "published").')
 
 
+def record_fields(source: str, problem: str) -> str:
+    return (f"{source}: {problem}; give run() file names, URLs, a page's text or HTML, or "
+            'records like {"id": "a1", "text": "..."} or {"html": "<html>...", "url": "..."}.')
+
+
 def duplicate_id(source: str, page_id: str, other: str) -> str:
     return (f"{source}: id '{page_id}' is already used by {other} with other content; "
             "ids are file names without extensions, so rename one of the two files.")
@@ -244,7 +249,8 @@ def no_text(source: str, kind: str) -> str:
 
 def bad_day(name: str, value: str, detail: str = "") -> str:
     why = f" ({detail})" if detail else ""
-    return (f"{name}={value!r} is not a day{why}; write it YYYY-MM-DD, e.g. {name}=2019-06-09.")
+    return (f"{name}={value!r} is not a day{why}; write it YYYY-MM-DD, e.g. {name}=2019-06-09 "
+            f"(or a month, {name}=2019-06, or a year, {name}=2019).")
 
 
 def unknown_value(name: str, value: str, allowed: tuple[str, ...]) -> str:
@@ -253,6 +259,19 @@ def unknown_value(name: str, value: str, allowed: tuple[str, ...]) -> str:
 
 def bad_code(name: str, value: str, what: str) -> str:
     return f"{name}={value!r} is not {what}; give three letters, e.g. {name}=KAZ."
+
+
+def not_a_country(name: str, value: str, suggestion: str | None) -> str:
+    example = (f"{suggestion} for {' '.join(value.split())}" if suggestion
+               else "IRN for Iran, DEU for Germany")
+    return (f"{name}={value!r} is not a country code; use an ISO 3166-1 alpha-3 code such as "
+            f"{example} ({name}={suggestion or 'IRN'}), or IGO, UNO, EUR, NGO for "
+            "international bodies.")
+
+
+def bad_language(name: str, value: str) -> str:
+    return (f"{name}={value!r} is not a language code; use an ISO 639-1 code of two letters, "
+            f"e.g. {name}=en (English) or {name}=ru (Russian).")
 
 
 def query_too_long(name: str, size: int, limit: int) -> str:

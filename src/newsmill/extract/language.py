@@ -1,4 +1,8 @@
-"""Language identification from the text (py3langid); the page's declared language is a prior."""
+"""Language identification from the text (py3langid); the page's declared language is a prior.
+
+Only English articles are analysed (``analysed``): the spaCy model and the word lists of the
+statements and events stages are English, and on other languages they find junk (Russian
+words taken for PERSON and ORG entities)."""
 
 from __future__ import annotations
 
@@ -26,3 +30,13 @@ def detect_language(text: str, declared: str | None = None) -> str | None:
     if declared_code and prob < MIN_CONFIDENCE:
         return declared_code
     return str(lang)
+
+
+ANALYSED = frozenset({"en"})  # what the spaCy model and the word lists are made for
+
+
+def analysed(language: str | None) -> bool:
+    """Whether an article in ``language`` goes through the English analysis (entities,
+    statements, events): English, or a language nobody could tell. An article in another
+    language is stored with its text and language, and counted as not analysed."""
+    return language is None or language in ANALYSED

@@ -11,13 +11,16 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from newsmill import errors
 from newsmill.events import events_stage
 from newsmill.extract import DEFAULT_FOCUS, Focus, extract_stage
 from newsmill.extract.duplicates import NearDuplicates
+from newsmill.extract.language import analysed
 from newsmill.ingest import DEFAULT_MAX_BYTES, FetchOptions, Sources
+from newsmill.ingest.memory import Input, read_memory, split_inputs
 from newsmill.ingest.urls import url_id
 from newsmill.nlp import NlpStage
 from newsmill.pipeline import Pipeline, Stage
@@ -63,6 +66,7 @@ class RunSummary:
     stored: int = 0
     unchanged: int = 0
     duplicates: int = 0  # stored, linked to the first copy of their story, not analysed
+    not_analysed: int = 0  # stored with text and language, not analysed: not in English
     skipped: list[Skipped] = field(default_factory=list)
     seconds: float = 0.0
     known: int = 0  # URLs the store already held: not fetched again
@@ -140,9 +144,13 @@ class _Run:
                                                      if isinstance(r, Article)]))
         copies = [Document(a) for a, _ in marked if a.duplicate_of]
         originals = [a for a, _ in marked if not a.duplicate_of]
-        analysed = self.analyse.run(originals) if self.analyse and originals else originals
-        done += [as_document(r) for r in analysed]
-        done += copies
+        english = [a for a in originals if analysed(a.language)]
+        others = [Document(a) for a in originals if not analysed(a.language)]
+        done += [as_document(r) for r in
+                 (self.analyse.run(english) if self.analyse and english else english)]
+        done += others + copies
+        if self.analyse:
+            self.summary.not_analysed += len(others)
         self.summary.stored += self.store.save(done, {a.id: sig for a, sig in marked})
         self.summary.duplicates += len(copies)
         self.summary.skipped += [r for r in done if isinstance(r, Skipped)]
@@ -154,14 +162,16 @@ def _named_by_url(page: Page) -> bool:
     return page.url is not None and page.id == url_id(page.url)
 
 
-def run(paths: Iterable[str | Path], store: Store, *, pipeline: Pipeline | None = None,
+def run(paths: Iterable[Input], store: Store, *, pipeline: Pipeline | None = None,
         batch_size: int = DEFAULT_BATCH, max_bytes: int = DEFAULT_MAX_BYTES,
         progress: Progress | None = None, url_lists: Iterable[str] = (),
         fetch: FetchOptions | None = None, sources: Sources | None = None) -> RunSummary:
     """Ingest files, folders, ``-``, URLs, feeds, sitemaps and WARC archives (and the URLs of
-    ``url_lists``) into ``store``; returns what was stored and skipped. ``fetch`` says how
-    to fetch (default: ``FetchOptions(max_bytes=max_bytes)``)."""
-    inputs = [str(p) for p in paths]
+    ``url_lists``) into ``store``, and texts, records (``{"id", "text" or "html", "url",
+    "published"}``) and ``Page`` records given in memory (``ingest/memory.py``); returns what
+    was stored and skipped. ``fetch`` says how to fetch (default:
+    ``FetchOptions(max_bytes=max_bytes)``)."""
+    inputs, in_memory = split_inputs(paths)
     lists = [str(p) for p in url_lists]
     started = time.time()
     summary = RunSummary()
@@ -172,7 +182,8 @@ def run(paths: Iterable[str | Path], store: Store, *, pipeline: Pipeline | None 
     before = reader.tally.known, reader.tally.listings, reader.tally.not_modified
     passed = Counter(reader.tally.passed_over)
     try:
-        for batch in batches(reader.read(inputs, lists), batch_size):
+        pages = chain(reader.read(inputs, lists), read_memory(in_memory))
+        for batch in batches(pages, batch_size):
             job.flush(batch)
         reader.finish()
     finally:
@@ -184,7 +195,8 @@ def run(paths: Iterable[str | Path], store: Store, *, pipeline: Pipeline | None 
     summary.not_modified = tally.not_modified - before[2]
     summary.passed_over = tally.passed_over - passed
     summary.seconds = time.time() - started
-    store.record_run(inputs + lists, started, summary.seconds, summary.stored,
+    given = inputs + lists + ([f"{len(in_memory)} inputs given in memory"] if in_memory else [])
+    store.record_run(given, started, summary.seconds, summary.stored,
                      summary.unchanged + summary.known, len(summary.skipped))
     return summary
 

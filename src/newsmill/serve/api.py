@@ -265,13 +265,15 @@ def events_where(
     bbox: Annotated[str | None, Query(
         description="west,south,east,north in degrees.", examples=["-10,35,30,60"])] = None,
     article: Annotated[str | None, Query(description="One article's id.")] = None,
+    language: Annotated[str | None, Query(
+        description="The article's language, ISO 639-1.", examples=["en"])] = None,
 ) -> EventFilter:
     return EventFilter(
         types=tuple(type or ()), modes=tuple(mode or ()), status=tuple(status or ()),
         country=country, actor_country=actor_country, recipient_country=recipient_country,
         actor_sector=actor_sector, recipient_sector=recipient_sector,
         place_country=place_country, since=since, until=until, bbox=parse_bbox(bbox),
-        article=article)
+        article=article, language=language)
 
 def articles_where(
     q: Annotated[str | None, Query(
@@ -293,9 +295,11 @@ def statements_where(
     kind: Annotated[list[str] | None, Query(
         description=f"One of {', '.join(KINDS)}.")] = None,
     since: Day = None, until: Day = None,
+    language: Annotated[str | None, Query(
+        description="The article's language, ISO 639-1.", examples=["en"])] = None,
 ) -> StatementFilter:
     return StatementFilter(speaker=speaker, q=q, article=article, kind=tuple(kind or ()),
-                           since=since, until=until)
+                           since=since, until=until, language=language)
 
 EventsWhere = Annotated[EventFilter, Depends(events_where)]
 ArticlesWhere = Annotated[ArticleFilter, Depends(articles_where)]

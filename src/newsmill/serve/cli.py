@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 import click
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from newsmill import errors
@@ -19,13 +18,25 @@ from newsmill.events.lexicon import PLOVER_TYPES
 from newsmill.extract import DEFAULT_FOCUS, FOCUSES, Focus
 from newsmill.ingest import FetchOptions
 from newsmill.ingest.files import DEFAULT_MAX_BYTES
-from newsmill.ingest.urls import is_url
-from newsmill.records import Actor, Skipped
+from newsmill.records import Actor, Event, Skipped
 from newsmill.run import RunSummary, default_pipeline, extract_only, run
-from newsmill.serve import export
-from newsmill.store import DEFAULT_DB, Store
+from newsmill.serve import export, listing
+from newsmill.serve.progress import IngestProgress
+from newsmill.store import (
+    DEFAULT_DB,
+    ArticleFilter,
+    ArticleItem,
+    EventFilter,
+    EventItem,
+    StatementFilter,
+    StatementItem,
+    Store,
+    every,
+)
+from newsmill.store.filters import KINDS, STATUSES
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 out = Console()
 err = Console(stderr=True)
 
@@ -101,19 +112,6 @@ def main() -> None:
     """
 
 
-def _count_units(paths: tuple[str, ...]) -> int | None:
-    """Pages to expect, when every input is a one-page file (no JSON Lines, no stdin)."""
-    from newsmill.ingest.files import iter_files
-
-    if "-" in paths or any(is_url(p) for p in paths):
-        return None
-    files = list(iter_files(paths))
-    several = (".jsonl", ".warc", ".xml", ".rss", ".atom", ".json")
-    if any(any(s.lower() in several for s in f.suffixes) for f in files):
-        return None
-    return len(files)
-
-
 def _print_summary(summary: RunSummary, db: str) -> None:
     same = (f", {summary.same_story} of them under another URL"
             if summary.same_story else "")
@@ -121,6 +119,9 @@ def _print_summary(summary: RunSummary, db: str) -> None:
               f"[green]{summary.stored} stored[/] ({summary.duplicates} copies of a story "
               f"stored before), {summary.unchanged + summary.known} already in the store{same}, "
               f"[yellow]{len(summary.skipped)} skipped[/]  (store: {escape(db)})")
+    if summary.not_analysed:
+        out.print(f"{summary.not_analysed} stored with their text and language but not analysed "
+                  "(not in English: the model is English)")
     if summary.listings:
         out.print(f"{summary.listings} feeds and sitemaps read ({summary.not_modified} "
                   f"unchanged since the last read); {summary.known} of their links and the URLs "
@@ -174,13 +175,9 @@ def ingest(paths: tuple[str, ...], url_lists: tuple[str, ...], db: str, batch_si
         raise click.UsageError("give files, folders, URLs or - (standard input), or -i FILE")
     store = Store(db)
     pipeline = default_pipeline(nlp=nlp, focus=focus)
-    total = None if url_lists else _count_units(paths)
-    with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
-                  MofNCompleteColumn(), TimeElapsedColumn(), console=err,
-                  disable=not err.is_terminal) as bar:
-        task = bar.add_task("ingesting", total=total)
+    with IngestProgress(err, paths, countable=not url_lists) as bar:
         summary = run(paths, store, pipeline=pipeline, batch_size=batch_size,
-                      max_bytes=max_mb * errors.MB, progress=lambda n: bar.advance(task, n),
+                      max_bytes=max_mb * errors.MB, progress=bar.advance,
                       url_lists=url_lists,
                       fetch=_fetch(max_mb, contact, allow_private, timeout, delay, concurrency))
     store.close()
@@ -296,55 +293,193 @@ def extract(paths: tuple[str, ...], max_mb: int, focus: Focus, contact: str | No
         click.echo(json.dumps(export.eval_record(record), ensure_ascii=False))
 
 
+def output_options(func: F) -> F:
+    """``--json``, ``--csv`` and ``--limit`` of a listing command (``listing.py``)."""
+    options = [
+        click.option("--json", "as_json", is_flag=True,
+                     help="One JSON object a line, every match unless --limit is given."),
+        click.option("--csv", "as_csv", is_flag=True,
+                     help="CSV with a header, every match unless --limit is given."),
+        click.option("--limit", type=click.IntRange(0), default=None,
+                     help="Most matches to give; 0 for no limit (default: all with --json "
+                          "and --csv, the first few in a table, saying so when more match)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _format(as_json: bool, as_csv: bool) -> str:
+    if as_json and as_csv:
+        raise click.UsageError("give --json or --csv, not both")
+    return "json" if as_json else "csv" if as_csv else "table"
+
+
+def _flag(parameter: str) -> str:
+    return "--" + parameter.replace("_", "-")
+
+
+def _filters(make: Callable[[], T]) -> T:
+    """A filter record built from the command's options; a bad value is a usage error that
+    names the option and the fix ("--since 'yesterday' is not a day; write it YYYY-MM-DD")."""
+    try:
+        return make()
+    except errors.QueryError as exc:
+        message = str(exc).replace(f"{exc.parameter}=", f"{_flag(exc.parameter)} ")
+        raise click.BadParameter(message, param_hint=_flag(exc.parameter)) from exc
+
+
+def _show(items: Iterable[T], fmt: str, limit: int | None, default: int,
+          columns: list[listing.Column[T]], as_json: Callable[[T], dict[str, Any]],
+          nothing: str) -> None:
+    """Print a list (see ``listing.py``): all of it as JSON or CSV unless limited, the first
+    ``default`` items in a table, saying so when more match."""
+    n = limit if limit is not None else (default if fmt == "table" else 0)
+    shown, more = listing.limited(items, n)
+    if not shown:
+        err.print(nothing, highlight=False)
+        return
+    listing.print_list(shown, columns, fmt, as_json, out)
+    note = listing.more_note(len(shown), more, explicit=limit is not None)
+    if note and fmt == "table":
+        err.print(note, highlight=False)
+
+
+def _pages(fetch: Callable[[str | None, int], Any]) -> Iterable[Any]:
+    """Every item of a paged store list, fetched 500 at a time as they are printed."""
+    return every(lambda cursor: fetch(cursor, 500))
+
+
+since_option = click.option(
+    "--since", help="First day: YYYY-MM-DD, or a month (YYYY-MM) or a year (YYYY).")
+until_option = click.option(
+    "--until", help="Last day: YYYY-MM-DD, or the whole of a month (YYYY-MM) or a year.")
+language_option = click.option(
+    "--language", help="Only articles in this language, an ISO 639-1 code (en, ru, ...).")
+
+
+def event_options(func: F) -> F:
+    """The event filters, the same for ``events`` and ``export``."""
+    options = [
+        click.option("--type", "etype", metavar="TYPE[,TYPE]",
+                     help=f"PLOVER event types: {', '.join(PLOVER_TYPES)}."),
+        click.option("--status", metavar="STATUS[,STATUS]",
+                     help=f"Only events of these statuses: {', '.join(STATUSES)}."),
+        click.option("--country", help="ISO 3166-1 alpha-3 code of the place or of a party "
+                                       "(KAZ, USA, ...)."),
+        since_option, until_option, language_option,
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _event_filter(etype: str | None, status: str | None, country: str | None,
+                  since: str | None, until: str | None, language: str | None) -> EventFilter:
+    return _filters(lambda: EventFilter(
+        types=(etype,) if etype else (), status=(status,) if status else (), country=country,
+        since=since, until=until, language=language))
+
+
 @main.command(name="export")
 @db_option
 @click.option("--format", "fmt", type=click.Choice(export.FORMATS), default="eval",
               show_default=True, help="eval: the scorers' format; jsonl: everything; csv: a row "
-              "per article; plover: a JSON line per event; acled: a CSV row per event with "
-              "ACLED-like columns.")
+              "per article; plover: a PLOVER record per event (JSON Lines, the PLOVER manual's "
+              "field names); acled: a CSV row per event with ACLED's columns and types.")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="File to write (default: standard output).")
+@event_options
 @_guarded
-def export_cmd(db: str, fmt: str, output: Any) -> None:
-    """Write every stored article (with its statements and events), or every event, to a file.
+def export_cmd(db: str, fmt: str, output: Any, etype: str | None, status: str | None,
+               country: str | None, since: str | None, until: str | None,
+               language: str | None) -> None:
+    """Write the stored articles (with their statements and events), or their events, to a
+    file, with the filters of `newsmill events`.
+
+    Event formats (plover, acled) give the events that occurred unless --status says
+    otherwise; acled leaves out the PLOVER types ACLED does not code (talks, statements, aid:
+    see the README's mapping). Article formats (eval, jsonl, csv) give the articles published
+    in --since/--until in --language, and with --type, --status or --country those holding
+    such an event.
 
     \b
     Examples:
       newsmill export --format eval -o pred.jsonl
       newsmill export --db news.db --format csv > articles.csv
-      newsmill export --format acled -o events.csv
+      newsmill export --format acled --country NLD --since 2019-10 -o events.csv
+      newsmill export --format plover --type PROTEST,ASSAULT --status occurred,planned
     """
     store = Store(db, create=False)
-    n = export.write(store.documents(), fmt, output)
-    what = "events" if fmt in ("plover", "acled") else "articles"
-    err.print(f"exported {n} {what} as {fmt}")
+    if fmt in export.EVENT_FORMATS:
+        where = _event_filter(etype, status or "occurred", country, since, until, language)
+        items = _pages(lambda c, n: store.find_events(where, cursor=c, limit=n))
+        n, left_out = export.write_events(items, fmt, output)
+        err.print(f"exported {n} events as {fmt}"
+                  + (f"; {left_out} of types ACLED does not code left out" if left_out else ""),
+                  highlight=False)
+        return
+    docs = store.documents()
+    if any((etype, status, country, since, until, language)):
+        wanted = _article_ids(store, etype, status, country, since, until, language)
+        docs = (d for d in docs if d.article.id in wanted)
+    n = export.write(docs, fmt, output)
+    err.print(f"exported {n} articles as {fmt}", highlight=False)
+
+
+def _article_ids(store: Store, etype: str | None, status: str | None, country: str | None,
+                 since: str | None, until: str | None, language: str | None) -> set[str]:
+    """The ids of the articles an article export keeps (see ``export_cmd``)."""
+    where = _filters(lambda: ArticleFilter(since=since, until=until, language=language))
+    ids = {a.id for a in _pages(lambda c, n: store.find_articles(where, cursor=c, limit=n))}
+    if etype or status or country:
+        events = _event_filter(etype, status, country, None, None, None)
+        ids &= {e.article_id for e in
+                _pages(lambda c, n: store.find_events(events, cursor=c, limit=n))}
+    return ids
 
 
 @main.command()
 @click.argument("query")
+@since_option
+@until_option
+@language_option
 @db_option
-@click.option("--limit", default=20, show_default=True, type=click.IntRange(1))
+@output_options
 @_guarded
-def search(query: str, db: str, limit: int) -> None:
-    """Full-text search over titles and bodies (SQLite FTS5 syntax: AND, OR, "phrases", pre*).
+def search(query: str, since: str | None, until: str | None, language: str | None, db: str,
+           as_json: bool, as_csv: bool, limit: int | None) -> None:
+    """Full-text search over titles and bodies (SQLite FTS5 syntax: AND, OR, NOT, "phrases",
+    pre*), best match first. Plain words with punctuation (covid-19, U.S.) are searched as
+    words; a query written wrongly in FTS5's syntax is an error that says what is wrong.
 
     \b
     Examples:
       newsmill search protest
       newsmill search '"election commission" AND Kazakhstan' --db news.db
+      newsmill search police --language en --since 2019 --csv > hits.csv
     """
-    hits = Store(db, create=False).search(query, limit)
-    if not hits:
-        err.print(f"no article matches {query!r}")
-        return
-    table = Table(show_lines=False)
-    table.add_column("id", overflow="fold", min_width=12)
-    table.add_column("published", no_wrap=True)
-    table.add_column("title", ratio=1)
-    table.add_column("snippet", ratio=2)
-    for h in hits:
-        table.add_row(escape(h.id), h.published or "", escape(h.title or ""), escape(h.snippet))
-    out.print(table)
+    fmt = _format(as_json, as_csv)
+    store = Store(db, create=False)
+    where = _filters(lambda: ArticleFilter(q=query, since=since, until=until,
+                                           language=language))
+    hits = _pages(lambda c, n: store.find_articles(where, cursor=c, limit=n))
+    columns: list[listing.Column[ArticleItem]] = [
+        listing.Column("id", lambda h: h.id, key=True),
+        listing.Column("published", lambda h: h.published or ""),
+        listing.Column("language", lambda h: h.language or ""),
+        listing.Column("title", lambda h: h.title or "", ratio=1),
+        listing.Column("snippet", lambda h: h.snippet or "", ratio=2)]
+    try:
+        _show(hits, fmt, limit, 20, columns, _article_json, f"no article matches {query!r}")
+    except errors.QueryError as exc:  # FTS5 syntax written wrongly
+        raise click.BadParameter(str(exc).replace("q=", "", 1), param_hint="QUERY") from exc
+
+
+def _article_json(h: ArticleItem) -> dict[str, Any]:
+    return {"id": h.id, "title": h.title, "publisher": h.publisher, "published": h.published,
+            "language": h.language, "url": h.url, "duplicate_of": h.duplicate_of,
+            "events": h.events, "statements": h.statements, "snippet": h.snippet}
 
 
 @main.command()
@@ -387,84 +522,100 @@ def show(article_id: str, db: str, as_json: bool) -> None:
 @main.command()
 @click.option("--speaker", help="Words of the speaker's name: 'Tokayev' finds 'Kassym-Jomart "
               "Tokayev'.")
-@click.option("--kind", type=click.Choice(["direct", "indirect", "mixed", "according_to"]),
-              help="Only statements of this kind.")
+@click.option("--said", metavar="WORDS", help="Words the statement holds: 'protest' finds "
+              "'protesters'.")
+@click.option("--kind", metavar="KIND[,KIND]",
+              help=f"Only statements of these kinds: {', '.join(KINDS)}.")
+@click.option("--article", metavar="ID", help="Only the statements of one article.")
+@since_option
+@until_option
+@language_option
 @db_option
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(1))
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per statement.")
+@output_options
 @_guarded
-def quotes(speaker: str | None, kind: str | None, db: str, limit: int, as_json: bool) -> None:
-    """Who said what: stored statements with their article, date and offsets.
+def quotes(speaker: str | None, said: str | None, kind: str | None, article: str | None,
+           since: str | None, until: str | None, language: str | None, db: str,
+           as_json: bool, as_csv: bool, limit: int | None) -> None:
+    """Who said what: stored statements with their article, date and offsets, newest first.
 
     \b
     Examples:
       newsmill quotes --speaker Tokayev
       newsmill quotes --kind direct --json --db news.db > quotes.jsonl
+      newsmill quotes --said protest --since 2019-06 --csv > said.csv
     """
-    hits = Store(db, create=False).quotes(speaker, kind, limit)
-    if not hits:
-        err.print("no statement matches" + (f" speaker {speaker!r}" if speaker else ""))
-        return
-    if as_json:
-        for h in hits:
-            click.echo(json.dumps({"article_id": h.article_id, "title": h.title,
-                                   "published": h.published, **export.statement(h.statement)},
-                                  ensure_ascii=False))
-        return
-    table = Table(show_lines=True)
-    for name in ("speaker", "said", "article"):
-        table.add_column(name, ratio={"said": 3}.get(name, 1), overflow="fold")
-    for h in hits:
-        s = h.statement
-        who = escape(s.speaker or "(unnamed)") + (f"\n[dim]{escape(s.role)}[/]" if s.role else "")
-        said = f"{escape(s.content)}\n[dim]{s.kind}, {escape(s.cue or '')}[/]"
-        where = f"{escape(h.article_id)}\n[dim]{h.published or ''} @{s.start}-{s.end}[/]"
-        table.add_row(who, said, where)
-    out.print(table)
+    fmt = _format(as_json, as_csv)
+    store = Store(db, create=False)
+    where = _filters(lambda: StatementFilter(
+        speaker=speaker, q=said, article=article, kind=(kind,) if kind else (), since=since,
+        until=until, language=language))
+    items = _pages(lambda c, n: store.find_statements(where, cursor=c, limit=n))
+    columns: list[listing.Column[StatementItem]] = [
+        listing.Column("speaker", lambda h: h.statement.speaker or "(unnamed)"),
+        listing.Column("role", lambda h: h.statement.role or ""),
+        listing.Column("said", lambda h: h.statement.content, ratio=3),
+        listing.Column("kind", lambda h: h.statement.kind),
+        listing.Column("cue", lambda h: h.statement.cue or ""),
+        listing.Column("article", lambda h: h.article_id, key=True),
+        listing.Column("published", lambda h: h.published or ""),
+        listing.Column("start", lambda h: str(h.statement.start)),
+        listing.Column("end", lambda h: str(h.statement.end))]
+    _show(items, fmt, limit, 50, columns, _statement_json,
+          "no statement matches" + (f" speaker {speaker!r}" if speaker else ""))
+
+
+def _statement_json(h: StatementItem) -> dict[str, Any]:
+    return {"article_id": h.article_id, "title": h.title, "published": h.published,
+            **export.statement(h.statement)}
 
 
 @main.command()
-@click.option("--type", "etype", type=click.Choice(PLOVER_TYPES, case_sensitive=False),
-              help="PLOVER event type.")
-@click.option("--country", help="ISO3 code of the place or of a party (KAZ, USA, ...).")
-@click.option("--since", help="First day, YYYY-MM-DD (the event's day, else its article's).")
-@click.option("--until", help="Last day, YYYY-MM-DD.")
+@event_options
 @db_option
-@click.option("--limit", default=100, show_default=True, type=click.IntRange(1))
-@click.option("--json", "as_json", is_flag=True, help="One PLOVER JSON object per event.")
+@output_options
 @_guarded
-def events(etype: str | None, country: str | None, since: str | None, until: str | None,
-           db: str, limit: int, as_json: bool) -> None:
-    """Who did what to whom, where and when: stored PLOVER events with their evidence.
+def events(etype: str | None, status: str | None, country: str | None, since: str | None,
+           until: str | None, language: str | None, db: str, as_json: bool, as_csv: bool,
+           limit: int | None) -> None:
+    """Who did what to whom, where and when: stored PLOVER events with their evidence, oldest
+    day first (the event's day, else its article's).
 
     \b
     Examples:
       newsmill events --type PROTEST --country KAZ --since 2019-06-01
       newsmill events --type COERCE --json --db news.db > arrests.jsonl
+      newsmill events --status planned,hypothetical --csv > expected.csv
     """
-    hits = Store(db, create=False).events(etype, country, since, until, limit)
-    if not hits:
-        err.print("no event matches")
-        return
-    if as_json:
-        for h in hits:
-            click.echo(json.dumps({"article_id": h.article_id, "published": h.published,
-                                   **export.event(h.event)}, ensure_ascii=False))
-        return
-    table = Table(show_lines=True)
-    for name, ratio in (("when", 1), ("what", 1), ("who", 2), ("where", 1), ("evidence", 3)):
-        table.add_column(name, ratio=ratio, overflow="fold")
-    for h in hits:
-        e = h.event
-        who = "; ".join(_party(a) for a in e.actors)
-        if e.recipients:
-            who += " -> " + "; ".join(_party(a) for a in e.recipients)
-        when = (e.date or f"({h.published or '?'})") + (f"\n[dim]{e.status}[/]"
-                                                         if e.status != "occurred" else "")
-        table.add_row(when, e.type + (f"\n[dim]{e.mode}[/]" if e.mode else ""), escape(who),
-                      escape(f"{e.place.name} ({e.place.country})" if e.place else ""),
-                      escape(e.evidence) + f"\n[dim]{escape(h.article_id)} @{e.start}[/]")
-    out.print(table)
+    fmt = _format(as_json, as_csv)
+    store = Store(db, create=False)
+    where = _event_filter(etype, status, country, since, until, language)
+    items = _pages(lambda c, n: store.find_events(where, cursor=c, limit=n))
+    columns: list[listing.Column[EventItem]] = [
+        listing.Column("id", lambda h: h.id, key=True),
+        listing.Column("day", lambda h: h.day or ""),
+        listing.Column("type", lambda h: h.event.type + (f" {h.event.mode}"
+                                                         if h.event.mode else "")),
+        listing.Column("status", lambda h: h.event.status),
+        listing.Column("who", lambda h: _parties(h.event), ratio=2),
+        listing.Column("where", lambda h: _place(h.event)),
+        listing.Column("evidence", lambda h: h.event.evidence, ratio=3)]
+    _show(items, fmt, limit, 100, columns, _event_json, "no event matches")
+
+
+def _event_json(h: EventItem) -> dict[str, Any]:
+    return {"id": h.id, "article_id": h.article_id, "published": h.published,
+            **export.event(h.event)}
+
+
+def _parties(e: Event) -> str:
+    who = "; ".join(_party(a) for a in e.actors)
+    if e.recipients:
+        who += " -> " + "; ".join(_party(a) for a in e.recipients)
+    return who
+
+
+def _place(e: Event) -> str:
+    return f"{e.place.name} ({e.place.country})" if e.place else ""
 
 
 def _party(a: Actor) -> str:
@@ -474,28 +625,45 @@ def _party(a: Actor) -> str:
 
 @main.command()
 @db_option
+@click.option("--json", "as_json", is_flag=True, help="The counts as one JSON object.")
 @_guarded
-def stats(db: str) -> None:
-    """Counts of what the store holds: articles, entities, statements, events, skipped inputs.
+def stats(db: str, as_json: bool) -> None:
+    """Counts of what the store holds: articles (and those not analysed, in a language other
+    than English), entities, statements, events, languages, skipped inputs.
 
     \b
     Example:
       newsmill stats --db news.db
+      newsmill stats --json | jq .languages
     """
     store = Store(db, create=False)
     s = store.stats()
+    top = store.top_entities(15)
+    skipped = store.skipped()
+    if as_json:
+        click.echo(json.dumps({
+            "articles": s.articles, "not_analysed": s.not_analysed, "mentions": s.mentions,
+            "statements": s.statements, "events": s.events, "skipped": s.skipped,
+            "skipped_by_stage": s.skipped_by_stage, "languages": s.languages,
+            "most_mentioned": [{"text": t, "label": label, "mentions": n}
+                               for t, label, n in top],
+            "skipped_inputs": [{"source": k.source, "stage": k.stage, "reason": k.reason}
+                               for k in skipped]}, ensure_ascii=False))
+        return
     table = Table("what", "count", title=f"newsmill store {escape(db)}")
-    for name in ("articles", "mentions", "statements", "events", "skipped"):
-        table.add_row(name, str(getattr(s, name)))
+    for name in ("articles", "not_analysed", "mentions", "statements", "events", "skipped"):
+        label = "not analysed (not English)" if name == "not_analysed" else name
+        table.add_row(label, str(getattr(s, name)))
     out.print(table)
     if s.languages:
         out.print("languages: " + ", ".join(f"{k} {v}" for k, v in s.languages.items()))
-    top = store.top_entities(15)
     if top:
         out.print("most mentioned: " + ", ".join(
             f"{escape(t)} ({label}, {n})" for t, label, n in top))
-    for sk in store.skipped()[:50]:
+    for sk in skipped[:50]:
         out.print(f"[yellow]skipped[/] ({sk.stage}) {escape(sk.reason)}", soft_wrap=True)
+    if len(skipped) > 50:
+        err.print(f"... and {len(skipped) - 50} more skipped inputs: newsmill stats --json")
 
 
 @main.command()

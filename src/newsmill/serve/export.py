@@ -1,4 +1,6 @@
-"""Exports: the evaluation format (``../shared/eval/FORMAT.md``), full JSON Lines, and CSV."""
+"""Exports: the evaluation format (``../shared/eval/FORMAT.md``), full JSON Lines, CSV (a row
+per article), and the events as PLOVER records (JSON Lines, the PLOVER manual's field names)
+or ACLED-like CSV rows (ACLED's columns; the type mapping is ``acled.py``'s)."""
 
 from __future__ import annotations
 
@@ -8,11 +10,11 @@ from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any, TextIO
 
-from newsmill.records import Article, Document, Event, Statement
+from newsmill.records import Actor, Article, Document, Event, Statement
+from newsmill.serve import acled
+from newsmill.store.browse import EventItem
 
 FORMATS = ("eval", "jsonl", "csv", "plover", "acled")
-ACLED_COLUMNS = ("event_date", "event_type", "sub_event_type", "actor1", "actor2", "country",
-                 "location", "latitude", "longitude", "source", "notes")
 CSV_COLUMNS = ("id", "title", "authors", "publisher", "published", "updated", "language", "url",
                "source", "kind", "words", "mentions", "statements", "events")
 
@@ -58,42 +60,126 @@ def csv_row(doc: Document) -> dict[str, Any]:
             "statements": len(doc.statements), "events": len(doc.events)}
 
 
-def plover_record(doc: Document, n: int, e: Event) -> dict[str, Any]:
-    """One event as a PLOVER JSON Lines record, with its article."""
-    a = doc.article
-    return {"id": f"{a.id}-{n}", "article_id": a.id, "date_resolved": e.date is not None,
-            **event(e),
-            "source": a.publisher or a.url or a.source, "url": a.url, "title": a.title}
+PLOVER_QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2,
+               "RETREAT": 2, "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "SANCTION": 3,
+               "THREATEN": 3, "PROTEST": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4}
+EVENT_FORMATS = ("plover", "acled")
 
 
-def acled_row(doc: Document, e: Event) -> dict[str, Any]:
-    """One event as a row with ACLED-like columns."""
+def event_items(doc: Document) -> list[EventItem]:
+    """A document's events as the store lists them (``Store.find_events``)."""
     a = doc.article
+    return [EventItem(a.id, i, e.date or a.published, a.title, a.publisher, a.published, a.url,
+                      e, a.language) for i, e in enumerate(doc.events)]
+
+
+def _entity(a: Actor) -> dict[str, Any]:
+    """A party as the PLOVER manual's entity object (code, sector, entity_text)."""
+    return {"code": a.country, "sector": a.sector, "entity_text": a.name}
+
+
+def plover_record(item: EventItem) -> dict[str, Any]:
+    """One event as a PLOVER record: the field names of the PLOVER manual's JSON description
+    (``id``, ``date``, ``actor``, ``recipient``, ``event``, ``mode``, ``context``,
+    ``event_loc``, ``event_text``, ``quad_code``, ``text_info``, ``cite_info``, ``coder``,
+    and the size object's ``dead``, ``injured``, ``arrested``), and newsmill's own beside them
+    (``status``, ``date_resolved``, ``size`` of a crowd, ``article_id``)."""
+    from newsmill import __version__
+
+    e = item.event
     place = e.place
-    return {"event_date": e.date or a.published, "event_type": e.type,
-            "sub_event_type": e.mode or "", "actor1": "; ".join(x.name for x in e.actors),
-            "actor2": "; ".join(x.name for x in e.recipients),
-            "country": place.country if place else "", "location": place.name if place else "",
-            "latitude": place.lat if place else "", "longitude": place.lon if place else "",
-            "source": a.publisher or a.url or a.source,
-            "notes": f"{e.evidence} [{e.status}; article {a.id}]"}
+    loc = None
+    if place is not None:
+        loc = {"extracted_place": place.name, "resolved_place": place.name,
+               "lat": place.lat, "lon": place.lon, "country": acled.country_name(place.country),
+               "country_code": place.country}
+    coder = f"newsmill {__version__}"
+    return {
+        "id": item.id, "has_event": True, "date": e.date or item.published,
+        "actor": [_entity(a) for a in e.actors],
+        "recipient": [_entity(a) for a in e.recipients],
+        "event": [e.type], "mode": [e.mode] if e.mode else None, "context": None,
+        "event_loc": loc, "event_text": [e.evidence], "quad_code": PLOVER_QUAD.get(e.type),
+        "text_info": {"start": e.start, "end": e.end},
+        "cite_info": {"citation": item.article_id, "url": item.url, "title": item.title,
+                      "language": item.language, "publication": item.publisher, "coder": coder,
+                      "codebook": "plover"},
+        "coder": coder, "dead": e.dead, "injured": e.injured, "arrested": e.arrested,
+        "size": e.size, "status": e.status, "date_resolved": e.date is not None,
+        "article_id": item.article_id,
+    }
+
+
+def _names(parties: tuple[Actor, ...]) -> str:
+    return "; ".join(a.name for a in parties)
+
+
+def acled_row(item: EventItem) -> dict[str, Any] | None:
+    """One event as a row of ACLED's columns (``acled.COLUMNS``), ``None`` for a PLOVER type
+    ACLED does not code (``acled.acled_type``)."""
+    e = item.event
+    kind = acled.acled_type(e)
+    if kind is None:
+        return None
+    place = e.place
+    iso3 = (place.country if place else None) or next(
+        (a.country for a in (*e.actors, *e.recipients) if a.country), None)
+    name, number = acled.country(iso3)
+    day = e.date or item.published or ""
+    first = acled.inter(e.actors[0] if e.actors else None, e, first=True)
+    second = acled.inter(e.recipients[0] if e.recipients else None, e, first=False)
+    counts = [f"{n} {what}" for n, what in ((e.arrested, "arrested"), (e.injured, "injured"))
+              if n is not None]
+    whole_country = place is not None and place.name == name
+    return {
+        "event_id_cnty": f"{iso3 or 'XXX'}-{item.id}", "event_date": day,
+        "year": day[:4] if day else "", "time_precision": 1 if e.date else 2,
+        "disorder_type": kind.disorder_type, "event_type": kind.event_type,
+        "sub_event_type": kind.sub_event_type,
+        "actor1": e.actors[0].name if e.actors else "", "assoc_actor_1": _names(e.actors[1:]),
+        "inter1": first if first is not None else "",
+        "actor2": e.recipients[0].name if e.recipients else "",
+        "assoc_actor_2": _names(e.recipients[1:]),
+        "inter2": second if second is not None else "",
+        "interaction": acled.interaction(first, second),
+        "civilian_targeting": ("Civilian targeting"
+                               if kind.event_type == "Violence against civilians" else ""),
+        "iso": number if number is not None else "", "country": name, "admin1": "",
+        "location": place.name if place else "",
+        "latitude": place.lat if place and place.lat is not None else "",
+        "longitude": place.lon if place and place.lon is not None else "",
+        "geo_precision": (3 if whole_country else 1) if place else "",
+        "source": item.publisher or item.url or item.article_id, "source_scale": "",
+        "notes": f"{e.evidence} [{'; '.join([*counts, e.status, f'article {item.article_id}'])}]",
+        "fatalities": e.dead or 0,
+        "tags": f"crowd size={e.size}" if e.size is not None else "",
+    }
+
+
+def write_events(items: Iterable[EventItem], fmt: str, out: TextIO) -> tuple[int, int]:
+    """Write events as ``plover`` (JSON Lines) or ``acled`` (CSV); returns how many were
+    written, and how many left out as types ACLED does not code."""
+    writer = csv.DictWriter(out, fieldnames=acled.COLUMNS) if fmt == "acled" else None
+    if writer is not None:
+        writer.writeheader()
+    n = left_out = 0
+    for item in items:
+        if writer is not None:
+            row = acled_row(item)
+            if row is None:
+                left_out += 1
+                continue
+            writer.writerow(row)
+        else:
+            out.write(json.dumps(plover_record(item), ensure_ascii=False) + "\n")
+        n += 1
+    return n, left_out
 
 
 def _write_events(docs: Iterable[Document], fmt: str, out: TextIO) -> int:
-    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS) if fmt == "acled" else None
-    if writer is not None:
-        writer.writeheader()
-    n = 0
-    for doc in docs:
-        if doc.article.duplicate_of is not None:
-            continue  # a copy's events are its first copy's: one row per happening
-        for i, e in enumerate(doc.events):
-            if writer is not None:
-                writer.writerow(acled_row(doc, e))
-            else:
-                out.write(json.dumps(plover_record(doc, i, e), ensure_ascii=False) + "\n")
-            n += 1
-    return n
+    items = (item for doc in docs if doc.article.duplicate_of is None  # one row a happening
+             for item in event_items(doc))
+    return write_events(items, fmt, out)[0]
 
 
 def write(docs: Iterable[Document], fmt: str, out: TextIO) -> int:
@@ -101,7 +187,7 @@ def write(docs: Iterable[Document], fmt: str, out: TextIO) -> int:
     articles, or events for the event formats (``plover``, ``acled``)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
-    if fmt in ("plover", "acled"):
+    if fmt in EVENT_FORMATS:
         return _write_events(docs, fmt, out)
     n = 0
     if fmt == "csv":

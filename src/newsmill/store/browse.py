@@ -83,6 +83,7 @@ class EventItem:
     published: str | None
     url: str | None
     event: Event
+    language: str | None = None  # the article's
 
     @property
     def id(self) -> str:
@@ -152,6 +153,19 @@ def _name_words(name: str) -> list[str]:
     return re.findall(r"\w+", name.lower())
 
 
+FTS_SYNTAX = re.compile(r'["()*^:+]|\b(?:AND|OR|NOT|NEAR)\b')
+
+
+def plain_words(query: str) -> str | None:
+    """A query of plain words that FTS5 cannot parse ("covid-19", "U.S.", "don't") as an FTS5
+    query of those words, each quoted; ``None`` when the query uses FTS5's syntax (quotes,
+    parentheses, AND, OR, NOT, NEAR, ``*``, ``^``, ``:``), so its mistake is the user's to fix."""
+    if FTS_SYNTAX.search(query):
+        return None
+    words = query.split()
+    return " ".join('"' + w.replace('"', '""') + '"' for w in words) if words else None
+
+
 def _snippet(raw: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     """The snippet's text without its marks, and where the marks were."""
     out: list[str] = []
@@ -174,6 +188,9 @@ def _party(field: str, param: str, role: str | None = None) -> str:
     which = f" AND role = '{role}'" if role else ""
     return (f"(e.article_id, e.idx) IN (SELECT article_id, idx FROM event_parties "
             f"WHERE {field} = :{param}{which})")
+
+
+_IN_LANGUAGE = "{column} IN (SELECT id FROM articles WHERE language = :lang COLLATE NOCASE)"
 
 
 def _event_where(f: EventFilter, params: dict[str, Any]) -> list[str]:
@@ -219,6 +236,9 @@ def _event_where(f: EventFilter, params: dict[str, Any]) -> list[str]:
     if f.article:
         params["art"] = f.article
         where.append("e.article_id = :art")
+    if f.language:
+        params["lang"] = f.language
+        where.append(_IN_LANGUAGE.format(column="e.article_id"))
     return where
 
 
@@ -298,9 +318,14 @@ class Browse:
             try:
                 result = conn.execute(sql, params).mappings().all()
             except OperationalError as exc:
-                if f.q:
+                if not f.q:
+                    raise
+                words = plain_words(f.q)
+                if words is None:  # FTS5 syntax, written wrongly: say what is wrong
                     raise QueryError("q", errors.bad_search(f.q, str(exc.orig))) from exc
-                raise
+                conn.rollback()  # plain words with punctuation ("covid-19", "U.S."): as words
+                params["q"] = words
+                result = conn.execute(sql, params).mappings().all()
         items = []
         for r in result[:n]:
             snip, marks = _snippet(r["snippet"]) if r["snippet"] is not None else (None, ())
@@ -353,7 +378,7 @@ class Browse:
         if after is not None:
             conds.append(_after(keys, after if dated else after[1:], params))
         sql = text(
-            "SELECT e.*, a.title, a.publisher, a.published, a.url "
+            "SELECT e.*, a.title, a.publisher, a.published, a.url, a.language "
             "FROM events e JOIN articles a ON a.id = e.article_id "
             f"WHERE {' AND '.join(conds)} ORDER BY {_order(keys)} LIMIT :n")
         return list(conn.execute(sql, params).mappings().all())
@@ -361,7 +386,7 @@ class Browse:
     @staticmethod
     def _event_item(r: Any) -> EventItem:
         return EventItem(r["article_id"], r["idx"], r["day"], r["title"], r["publisher"],
-                         r["published"], r["url"], rows.event_from_row(r))
+                         r["published"], r["url"], rows.event_from_row(r), r["language"])
 
     def event(self, event_id: str) -> EventItem | None:
         """One event by its id: its article's id, a dash and its number in the article."""
@@ -370,7 +395,7 @@ class Browse:
             return None
         with self.engine.connect() as conn:
             r = conn.execute(text(
-                "SELECT e.*, a.title, a.publisher, a.published, a.url "
+                "SELECT e.*, a.title, a.publisher, a.published, a.url, a.language "
                 "FROM events e JOIN articles a ON a.id = e.article_id "
                 "WHERE e.article_id = :a AND e.idx = :i"),
                 {"a": article_id, "i": int(idx)}).mappings().first()
@@ -459,6 +484,9 @@ class Browse:
         if f.article:
             conds.append("t.article_id = :art")
             params["art"] = f.article
+        if f.language:
+            conds.append(_IN_LANGUAGE.format(column="t.article_id"))
+            params["lang"] = f.language
         if f.since:
             conds.append(f"{day} >= :since")
             params["since"] = f.since

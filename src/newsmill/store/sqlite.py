@@ -80,6 +80,7 @@ class Stats:
     skipped: int
     skipped_by_stage: dict[str, int]
     languages: dict[str, int]
+    not_analysed: int = 0  # articles in a language the analysis is not made for
 
 
 def _set_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -408,5 +409,9 @@ class Store(Browse):
             languages: dict[str, int] = dict(conn.execute(text(
                 "SELECT coalesce(language, '?'), count(*) FROM articles GROUP BY 1 "
                 "ORDER BY 2 DESC")).all())
+            from newsmill.extract.language import analysed
+
+            others = sum(n for lang, n in languages.items()
+                         if lang != "?" and not analysed(lang))
             return Stats(count("articles"), count("mentions"), count("statements"),
-                         count("events"), count("skipped"), by_stage, languages)
+                         count("events"), count("skipped"), by_stage, languages, others)
