@@ -64,6 +64,10 @@ PLOVER_QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE"
                "RETREAT": 2, "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "SANCTION": 3,
                "THREATEN": 3, "PROTEST": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4}
 EVENT_FORMATS = ("plover", "acled")
+# newsmill's fields of a PLOVER record beside the manual's (which allows "named fields beyond
+# those provided here"): the event's status, whether its day was resolved from the text (else
+# it is the article's), the size of a crowd, and the article the event was coded from
+PLOVER_EXTENSIONS = ("size", "status", "date_resolved", "article_id")
 
 
 def event_items(doc: Document) -> list[EventItem]:

