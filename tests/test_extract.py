@@ -311,3 +311,35 @@ def test_mojibake_is_repaired_and_clean_text_left_as_it_is() -> None:
     scrape = SCRAPE.replace("She had held", "Sheâ€™d held")
     article = extract(Page("m", "m.txt", "text", scrape))
     assert isinstance(article, Article) and "She’d held the post" in article.body
+
+
+def _title(head: str, body: str, site: str | None = None) -> str | None:
+    page = lxml_html.fromstring(f"<html><head>{head}</head><body>{body}</body></html>")
+    return choose_title(page, PageMeta.read(page), site)
+
+
+def test_a_label_in_the_headline_is_dropped_when_the_json_ld_headline_has_none() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": '
+          '"What the harbour master saw that night"}</script>')
+    og = '<meta property="og:title" content="Opinion | What the harbour master saw that night">'
+    h1 = "<h1><span>Opinion</span> What the harbour master saw that night</h1>"
+    assert _title(ld + og, h1) == "What the harbour master saw that night"
+    # og:title alone, with the site's name and a label after the headline
+    og = ('<meta property="og:title" content="Keep the ferries running | Editorial - '
+          'Coast News">')
+    h1 = "<h1>Opinion | Keep the ferries running | Editorial</h1>"
+    assert _title(og, h1, "Coast News") == "Keep the ferries running"
+
+
+def test_an_h1_the_declared_headline_confirms_wins_over_a_headline_cut_short() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": '
+          '"Harbour closes again after the third storm of the ..."}</script>')
+    og = '<meta property="og:title" content="Storm shuts harbour">'
+    body = ("<h1>Coast News</h1><h1>Harbour closes again after the third storm of the "
+            "winter</h1>")
+    assert _title(ld + og, body, "Coast News") == (
+        "Harbour closes again after the third storm of the winter")
+    # a label is a few words: an h1 much longer than the declared headline is another text
+    og = '<meta property="og:title" content="Harbour closes again">'
+    body = "<h1>Harbour closes again, and the fishermen of the bay count the cost</h1>"
+    assert _title(og, body) == "Harbour closes again, and the fishermen of the bay count the cost"

@@ -2,9 +2,13 @@
 
 The page's meta tags and JSON-LD objects are read once (``PageMeta.read``); then:
 
-Title: the page's visible headline (an ``<h1>``) when it agrees with what the metadata calls
-the title, else the metadata title without the site name ("Headline | Site"). Never the site
-name itself.
+Title: checked against the headline the page declares first (its JSON-LD article's
+``headline``, ``og:title``, ``twitter:title``; without the site name, and not a headline the
+page cut short with "..."): an ``<h1>`` that says the same, word for word, is the title; an
+``<h1>`` that says it with a label around it ("Opinion | ... | Editorial", a section name
+before it) gives the declared headline without the label. Else the page's visible headline
+(an ``<h1>``) when it agrees with what the metadata calls the title, else the metadata title
+without the site name ("Headline | Site"). Never the site name itself.
 
 Authors: the names of the author meta tags, else of the JSON-LD article, else of the first
 byline element on the page, each checked as a person's name. Bylines carry outlets ("Chicago
@@ -34,6 +38,10 @@ ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 MAX_TITLE_WORDS = 40
 MAX_SITE_WORDS = 6
 MIN_AGREEMENT = 0.3  # token F1 between an <h1> and a metadata title that makes them the same
+MAX_LABEL_WORDS = 3  # words around a declared headline in an <h1>: a label ("Opinion", "Live")
+MIN_HEADLINE_WORDS = 4  # a declared headline shorter than this is too short to find in an <h1>
+DECLARED = ("og:title", "twitter:title")
+TRUNCATED = ("...", "…")
 SITE_PART_WORDS = 4  # a trailing " | part" this short is the site's name or section
 ARTICLE_TYPES = ("Article", "BlogPosting", "WebPage")
 META_XPATH = "//meta[@content]"
@@ -152,6 +160,26 @@ class PageMeta:
         found += tree.xpath("//head/title/text()")
         return [_squash(t) for t in found if t and t.strip()]
 
+    def headlines(self, site: str | None) -> list[list[str]]:
+        """The headlines the page declares, strongest first: its JSON-LD articles'
+        ``headline``, then ``og:title`` and ``twitter:title``; each as a list of the ways it
+        can be read, without the site's name first, then as written. Headlines cut short
+        ("...") are left out."""
+        ld = [n["headline"] for n in self.ld
+              if _is_article(n) and isinstance(n.get("headline"), str)]
+        out: list[list[str]] = []
+        for group in (ld, self.values(DECLARED)):
+            readings: list[str] = []
+            for value in group:
+                text = _squash(html.unescape(value))
+                if not text or text.endswith(TRUNCATED):
+                    continue
+                for reading in (strip_site(text, site), text):
+                    if reading not in readings:
+                        readings.append(reading)
+            out.append(readings)
+        return out
+
     def site_name(self) -> str | None:
         """The site's own name (og:site_name, application-name, the JSON-LD publisher)."""
         found = self.values(SITE_META)
@@ -178,14 +206,41 @@ class PageMeta:
         return self.values(AUTHOR_META), ld
 
 
+def _labelled(h1: list[str], headline: list[str]) -> bool:
+    """Whether an <h1>'s words are a declared headline's with a short label around them."""
+    extra = len(h1) - len(headline)
+    if len(headline) < MIN_HEADLINE_WORDS or not 0 < extra <= MAX_LABEL_WORDS:
+        return False
+    return any(h1[i:i + len(headline)] == headline for i in range(extra + 1))
+
+
+def _declared_title(h1s: list[str], declared: list[list[str]]) -> str | None:
+    """The title the declared headlines confirm (see the module's docstring), if any: the
+    JSON-LD's before og:title's, an <h1> that says one word for word before one that says it
+    with a label."""
+    for readings in declared:
+        keys = [_tokens(r) for r in readings]
+        for text in h1s:
+            if _tokens(text) in keys:
+                return text
+        for text in h1s:
+            words = _tokens(text)
+            for reading, key in zip(readings, keys, strict=True):
+                if _labelled(words, key):
+                    return reading
+    return None
+
+
 def choose_title(tree: Any, meta: PageMeta, site: str | None) -> str | None:
     """The headline of the page (see the module's docstring)."""
     metas = meta.titles(tree)
+    h1s = [t for t in (_squash(h1.text_content()) for h1 in tree.iter("h1"))
+           if t and len(t.split()) <= MAX_TITLE_WORDS]
+    declared = _declared_title(h1s, meta.headlines(site))
+    if declared and not (site and _tokens(declared) == _tokens(site)):
+        return declared
     best, best_score = None, 0.0
-    for h1 in tree.iter("h1"):
-        text = _squash(h1.text_content())
-        if not text or len(text.split()) > MAX_TITLE_WORDS:
-            continue
+    for text in h1s:
         score = max((token_f1(m, text) for m in metas), default=0.0)
         if score > best_score:
             best, best_score = text, score
