@@ -343,3 +343,47 @@ def test_an_h1_the_declared_headline_confirms_wins_over_a_headline_cut_short() -
     og = '<meta property="og:title" content="Harbour closes again">'
     body = "<h1>Harbour closes again, and the fishermen of the bay count the cost</h1>"
     assert _title(og, body) == "Harbour closes again, and the fishermen of the bay count the cost"
+
+
+STORY_PART = ("<p>The harbour reopened on Thursday after three days of gales kept the ferries "
+              "at their moorings, the fish market shut and the coast road closed to traffic "
+              "between the two villages, the council said in a statement.</p>")
+
+
+def test_a_box_taken_for_the_story_is_checked_against_the_prose_it_left_out() -> None:
+    from types import SimpleNamespace
+
+    from newsmill.extract.html import _check_lost_story
+
+    box = ("<div class='paywall'><p>Subscribe today for full access.</p>"
+           "<p>Already a subscriber? Log in.</p></div>")
+    parts = "".join(f"<div class='part'><div class='col'>{STORY_PART.replace('Thursday', d)}"
+                    "</div></div>" for d in ("Monday", "Tuesday", "Wednesday", "Thursday",
+                                             "Friday", "Saturday"))
+    tree = lxml_html.fromstring(f"<html><body>{box}<article>{parts}</article></body></html>")
+    chosen = SimpleNamespace(text="Subscribe today for full access.\nAlready a subscriber? Log in.")
+    checked = _check_lost_story(tree, chosen, None, "balanced")
+    assert "three days of gales" in checked.text and "Subscribe" not in checked.text
+    # a short story of prose beside a longer block is the story, and is kept
+    story = SimpleNamespace(text=" ".join(["The mayor opened the new bridge on Friday."] * 12))
+    assert _check_lost_story(tree, story, None, "balanced") is story
+
+
+def test_a_dropped_lead_paragraph_is_put_back_but_not_a_caption() -> None:
+    from newsmill.extract.html import restore_lead
+
+    lead = ("Three people died in clashes between protesters and soldiers near a fuel plant "
+            "on Tuesday, the public defender's office said.")
+    first = ("In addition to the three deaths, the office said another 30 people had been "
+             "injured in the clashes, some of them seriously.")
+    page = lxml_html.fromstring(
+        f"<html><body><h1>Clashes</h1><div class='article__summary'>{lead}</div>"
+        f"<div class='article__text'><p>By Ana Ruiz</p><p>{first}</p><p>More text.</p></div>"
+        "</body></html>")
+    assert restore_lead(page, [first, "More text."]) == [lead, first, "More text."]
+    caption = ("Soldiers stand guard outside the fuel plant near the city of El Alto on "
+               "Tuesday, November 19, 2019. (AP Photo/Natacha Pisarenko)")
+    page = lxml_html.fromstring(
+        f"<html><body><h2>Clashes near the plant</h2><p>{lead}</p><h2>What happened</h2>"
+        f"<p>{caption}</p><p>{first}</p></body></html>")
+    assert restore_lead(page, [first]) == [first]  # a caption, then a heading: no lead

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -24,10 +25,10 @@ from lxml.html import tostring  # type: ignore[import-untyped]
 from trafilatura.utils import load_html
 
 from newsmill.extract.dates import published_day
-from newsmill.extract.lexicon import marks_container
+from newsmill.extract.lexicon import is_chrome, is_credit, is_footer, marks_container
 from newsmill.extract.metadata import PageMeta, canonical_url, choose_title, find_authors
 from newsmill.extract.prune import DEFAULT_FOCUS, Focus, prune
-from newsmill.extract.text import is_prose, n_words
+from newsmill.extract.text import is_prose, is_strong_prose, n_words
 
 LANG_ATTR = re.compile(r"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2})", re.I)
 MIN_CHUNK_WORDS = 8  # a paragraph of a sibling container this long is story text
@@ -35,6 +36,10 @@ MIN_CONTAINER_WORDS = 50  # a marked story element with fewer words is a teaser 
 CONTAINER_TAGS = ("div", "article", "section", "main", "td")  # elements that may hold a story
 MIN_PROSE_SHARE = 0.3  # a main text with less of its words in prose is menus: try harder
 NARROWER_SHARE = 0.8  # trafilatura's text is this much longer than the story element: too much
+BOX_WORDS = 100  # a main text with less prose than this (or mostly not prose) may be a box ...
+MIN_BLOCK_WORDS = 150  # ... when the page leaves this much prose out of it ...
+FAR_SMALLER = 0.25  # ... and the main text has less than this share of what was left out
+MOSTLY_KEPT = 0.5  # the element holding this share of a main text's lines is where it came from
 
 
 @dataclass(frozen=True)
@@ -151,6 +156,125 @@ def _story_container(tree: Any) -> Any:
     return outer[0]
 
 
+def _prose_words(text: str) -> int:
+    return sum(n_words(ln) for ln in text.splitlines() if is_prose(ln.strip()))
+
+
+def _page_prose(tree: Any) -> list[str]:
+    """The page's paragraphs of prose."""
+    texts = (" ".join(p.text_content().split()) for p in tree.iter("p"))
+    return [t for t in texts if is_prose(t)]
+
+
+def _holder(tree: Any, lines: list[str]) -> Any:
+    """The smallest element holding most of ``lines`` (the block a main text came from)."""
+    keys = {_key(ln) for ln in lines if ln.strip()}
+    found = [el for el in tree.iter() if isinstance(el.tag, str)
+             and el.tag not in ("html", "body") and _key(el.text_content()) in keys]
+    if not found:
+        return None
+    counts: dict[Any, int] = {}
+    for el in found:
+        for anc in (el, *el.iterancestors()):
+            counts[anc] = counts.get(anc, 0) + 1
+    need = MOSTLY_KEPT * len(found)
+    holders = [el for el, n in counts.items()
+               if n >= need and el.tag not in ("html", "body")]
+    if not holders:
+        return None
+    return min(holders, key=lambda el: sum(1 for _ in el.iter()))
+
+
+def _check_lost_story(tree: Any, doc: Any, url: str | None, focus: Focus) -> Any:
+    """trafilatura's main text, or, when that is a box or a list (little prose, or mostly not
+    prose) while the page holds far more prose in paragraphs it left out, the main text of the
+    page without that box: a subscription or cookie box, or a list of other stories, is not
+    kept in place of the story."""
+    have = _prose_words(doc.text)
+    words = len(doc.text.split())
+    if have >= BOX_WORDS and have >= MIN_PROSE_SHARE * words:
+        return doc
+    kept = {_key(ln) for ln in doc.text.splitlines()}
+    left_out = sum(n_words(t) for t in _page_prose(tree) if _key(t) not in kept)
+    if left_out < MIN_BLOCK_WORDS or have > FAR_SMALLER * left_out:
+        return doc
+    page = copy.deepcopy(tree)
+    box = _holder(page, doc.text.splitlines())
+    if box is None or box.getparent() is None:
+        return doc
+    box.getparent().remove(box)
+    other = _main_text(page, url, focus)
+    if other is None or _prose_words(other.text) < 2 * max(have, 1):
+        return doc
+    return other
+
+
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+STOPS = HEADINGS | {"figure", "header", "nav", "aside", "table", "ul", "ol", "form"}
+LEAD_CLASS = re.compile(r"summary|lead|intro|standfirst|dek|excerpt|description", re.I)
+NOT_LEAD_CLASS = re.compile(r"caption|credit|byline|author|related|promo|share|newsletter",
+                            re.I)
+CAPTION_TAIL = re.compile(r"\([^()]*(?:/|\bvia\b|\bphoto\b|\bfile\b)[^()]*\)\s*$", re.I)
+LEAD_STEPS = 6  # elements looked at before the story's first paragraph
+MAX_LEADS = 2  # lead paragraphs given back at most
+SHORT_WORDS = 12  # a line this short between a lead and the story is a byline, a date, a credit
+
+
+def _own_text(el: Any) -> str:
+    """An element's words, without those of scripts and styles inside it."""
+    return " ".join(" ".join(t for t in el.xpath(".//text()[not(ancestor::script) and "
+                                                   "not(ancestor::style)]")).split())
+
+
+def _lead(el: Any, marked: bool) -> str | None:
+    """The text of ``el`` when it may be a lead paragraph: a paragraph (or, ``marked``, an
+    element whose class says it is the summary or the lead) of strong prose, no caption."""
+    if not isinstance(el.tag, str):
+        return None
+    names = f"{el.get('class', '')} {el.get('id', '')}"
+    if NOT_LEAD_CLASS.search(names) or any(a.tag in ("figure", "figcaption")
+                                           for a in el.iterancestors()):
+        return None
+    if el.tag != "p" and not (marked and LEAD_CLASS.search(names)):
+        return None
+    text = _own_text(el)
+    if (not is_strong_prose(text) or CAPTION_TAIL.search(text) or is_credit(text)
+            or is_chrome(text) or is_footer(text)):
+        return None
+    return text
+
+
+def restore_lead(tree: Any, lines: list[str]) -> list[str]:
+    """``lines`` with the lead paragraphs the extractor dropped put back: a paragraph of prose
+    just before the story's first paragraph in its container (past bylines, dates and
+    credits, up to a heading, a figure or a menu), or the summary or lead the page marks as
+    such just before that container."""
+    if not lines:
+        return lines
+    first = _key(lines[0])
+    start = next((p for p in tree.iter("p") if _key(p.text_content()) == first), None)
+    if start is None:
+        return lines
+    keys = {_key(ln) for ln in lines}
+    leads: list[str] = []
+    parent = start.getparent()
+    for here, marked in ((start, False), (parent, True)):
+        if here is None or leads:
+            break
+        for el in list(here.itersiblings(preceding=True))[:LEAD_STEPS]:
+            if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript"):
+                continue
+            text = _lead(el, marked)
+            if text is not None and _key(text) not in keys:
+                leads.insert(0, text)
+                if len(leads) == MAX_LEADS:
+                    break
+                continue
+            if el.tag in STOPS or n_words(_own_text(el)) > SHORT_WORDS:
+                break  # a heading, a figure, a menu or other text: not the story's lead
+    return leads + lines
+
+
 def extract_html(html: str, url: str | None = None,
                  focus: Focus = DEFAULT_FOCUS) -> HtmlArticle | None:
     """Article body and metadata of an HTML page; ``None`` when the page holds no text."""
@@ -165,6 +289,8 @@ def extract_html(html: str, url: str | None = None,
         # trafilatura took more than the page's own story element: take the element's text
         doc = _main_text(load_html(f"<html><body><article>{tostring(narrower, encoding='unicode')}"
                                    "</article></body></html>"), url, focus) or doc
+    else:  # the page's own story element is not checked against what it leaves out
+        doc = _check_lost_story(tree, doc, url, focus)
     meta = PageMeta.read(tree)
     publisher = meta.site_name()
     published = published_day(tree, meta, url)
@@ -173,6 +299,7 @@ def extract_html(html: str, url: str | None = None,
     lines = [ln.strip() for ln in doc.text.splitlines() if ln.strip()]
     lines = _without_leading_heads(doc.body, lines)
     lines = join_chunks(tree, lines)
+    lines = restore_lead(tree, lines)
     lang = LANG_ATTR.search(html[:5000])
     return HtmlArticle(
         body="\n\n".join(prune(lines, title, focus)),
