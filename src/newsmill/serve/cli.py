@@ -473,7 +473,7 @@ def search(query: str, since: str | None, until: str | None, language: str | Non
     try:
         _show(hits, fmt, limit, 20, columns, _article_json, f"no article matches {query!r}")
     except errors.QueryError as exc:  # FTS5 syntax written wrongly
-        raise click.BadParameter(str(exc).replace("q=", "", 1), param_hint="QUERY") from exc
+        raise click.BadParameter(str(exc).replace("q=", ""), param_hint="QUERY") from exc
 
 
 def _article_json(h: ArticleItem) -> dict[str, Any]:
