@@ -377,13 +377,16 @@ def test_a_dropped_lead_paragraph_is_put_back_but_not_a_caption() -> None:
     first = ("In addition to the three deaths, the office said another 30 people had been "
              "injured in the clashes, some of them seriously.")
     page = lxml_html.fromstring(
-        f"<html><body><h1>Clashes</h1><div class='article__summary'>{lead}</div>"
-        f"<div class='article__text'><p>By Ana Ruiz</p><p>{first}</p><p>More text.</p></div>"
-        "</body></html>")
+        f"<html><body><h1>Clashes</h1><div class='article__text'><p><b>{lead}</b></p>"
+        f"<p>By Ana Ruiz</p><p>{first}</p><p>More text.</p></div></body></html>")
     assert restore_lead(page, [first, "More text."]) == [lead, first, "More text."]
     caption = ("Soldiers stand guard outside the fuel plant near the city of El Alto on "
                "Tuesday, November 19, 2019. (AP Photo/Natacha Pisarenko)")
     page = lxml_html.fromstring(
-        f"<html><body><h2>Clashes near the plant</h2><p>{lead}</p><h2>What happened</h2>"
-        f"<p>{caption}</p><p>{first}</p></body></html>")
+        f"<html><body><div><p>{lead}</p><h2>What happened</h2><p>{caption}</p><p>{first}</p>"
+        "</div></body></html>")
     assert restore_lead(page, [first]) == [first]  # a caption, then a heading: no lead
+    page = lxml_html.fromstring(  # a standfirst in its own container is left out, as ever
+        f"<html><body><div class='summary'><p>{lead}</p></div><div><p>{first}</p></div>"
+        "</body></html>")
+    assert restore_lead(page, [first]) == [first]

@@ -211,7 +211,6 @@ def _check_lost_story(tree: Any, doc: Any, url: str | None, focus: Focus) -> Any
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 STOPS = HEADINGS | {"figure", "header", "nav", "aside", "table", "ul", "ol", "form"}
-LEAD_CLASS = re.compile(r"summary|lead|intro|standfirst|dek|excerpt|description", re.I)
 NOT_LEAD_CLASS = re.compile(r"caption|credit|byline|author|related|promo|share|newsletter",
                             re.I)
 CAPTION_TAIL = re.compile(r"\([^()]*(?:/|\bvia\b|\bphoto\b|\bfile\b)[^()]*\)\s*$", re.I)
@@ -226,16 +225,14 @@ def _own_text(el: Any) -> str:
                                                    "not(ancestor::style)]")).split())
 
 
-def _lead(el: Any, marked: bool) -> str | None:
-    """The text of ``el`` when it may be a lead paragraph: a paragraph (or, ``marked``, an
-    element whose class says it is the summary or the lead) of strong prose, no caption."""
-    if not isinstance(el.tag, str):
+def _lead(el: Any) -> str | None:
+    """The text of ``el`` when it may be a lead paragraph: a paragraph of strong prose, no
+    caption, credit, chrome or disclosure."""
+    if not isinstance(el.tag, str) or el.tag != "p":
         return None
     names = f"{el.get('class', '')} {el.get('id', '')}"
     if NOT_LEAD_CLASS.search(names) or any(a.tag in ("figure", "figcaption")
                                            for a in el.iterancestors()):
-        return None
-    if el.tag != "p" and not (marked and LEAD_CLASS.search(names)):
         return None
     text = _own_text(el)
     if (not is_strong_prose(text) or CAPTION_TAIL.search(text) or is_credit(text)
@@ -245,10 +242,10 @@ def _lead(el: Any, marked: bool) -> str | None:
 
 
 def restore_lead(tree: Any, lines: list[str]) -> list[str]:
-    """``lines`` with the lead paragraphs the extractor dropped put back: a paragraph of prose
-    just before the story's first paragraph in its container (past bylines, dates and
-    credits, up to a heading, a figure or a menu), or the summary or lead the page marks as
-    such just before that container."""
+    """``lines`` with the lead paragraphs the extractor dropped put back: paragraphs of prose
+    just before the story's first paragraph in its own container, past bylines, dates and
+    credits, up to a heading, a figure or a menu. A standfirst in a container of its own
+    before the story's is not put back (the standfirst policy of ``_without_leading_heads``)."""
     if not lines:
         return lines
     first = _key(lines[0])
@@ -257,21 +254,17 @@ def restore_lead(tree: Any, lines: list[str]) -> list[str]:
         return lines
     keys = {_key(ln) for ln in lines}
     leads: list[str] = []
-    parent = start.getparent()
-    for here, marked in ((start, False), (parent, True)):
-        if here is None or leads:
-            break
-        for el in list(here.itersiblings(preceding=True))[:LEAD_STEPS]:
-            if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript"):
-                continue
-            text = _lead(el, marked)
-            if text is not None and _key(text) not in keys:
-                leads.insert(0, text)
-                if len(leads) == MAX_LEADS:
-                    break
-                continue
-            if el.tag in STOPS or n_words(_own_text(el)) > SHORT_WORDS:
-                break  # a heading, a figure, a menu or other text: not the story's lead
+    for el in list(start.itersiblings(preceding=True))[:LEAD_STEPS]:
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript"):
+            continue
+        text = _lead(el)
+        if text is not None and _key(text) not in keys:
+            leads.insert(0, text)
+            if len(leads) == MAX_LEADS:
+                break
+            continue
+        if el.tag in STOPS or n_words(_own_text(el)) > SHORT_WORDS:
+            break  # a heading, a figure, a menu or other text: not the story's lead
     return leads + lines
 
 
