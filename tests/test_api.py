@@ -87,6 +87,8 @@ def test_events_in_day_order_with_undated_last_and_every_page_once(api: httpx.Cl
     ({"bbox": "70,40,80,45"}, ["kaz-1-0", "kaz-1-1"]),  # around Almaty
     ({"bbox": "170,-10,-170,10"}, []),  # across the antimeridian: nothing there
     ({"article": "nld-1"}, ["nld-1-0", "nld-1-1"]),
+    ({"language": "EN", "type": "PROTEST"}, ["kaz-1-0", "nld-1-0"]),  # the article's language
+    ({"language": "ru"}, []),
 ])
 def test_event_filters(api: httpx.Client, params: dict[str, Any], expected: list[str]) -> None:
     assert ids(walk(api, "/api/events", **params)) == expected

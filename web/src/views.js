@@ -5,7 +5,7 @@ import { choose, highlightedBody, toggleEvidence } from "./evidence.js";
 import { EventMap } from "./map.js";
 import { timeline } from "./timeline.js";
 
-const EVENT_FILTERS = ["type", "country", "status", "since", "until", "bbox"];
+const EVENT_FILTERS = ["type", "country", "status", "since", "until", "language", "bbox"];
 const PAGE = 50;
 
 export function pick(params, names) {
@@ -58,6 +58,7 @@ export class EventsView {
       field("Status", statusSelect),
       field("From", h("input", { type: "date", name: "since" })),
       field("To", h("input", { type: "date", name: "until" })),
+      field("Language", h("input", { name: "language", size: 3, placeholder: "en", title: "The article's language, ISO 639-1 (en, ru ...)" })),
       h("input", { type: "hidden", name: "bbox" }),
       h("button", { type: "button", class: "area", title: "Keep the events in the area the map shows" }, "Only this map area"),
       h("button", { type: "reset" }, "Clear"));
@@ -88,7 +89,7 @@ export class EventsView {
     const next = {};
     for (const n of EVENT_FILTERS) {
       const v = f[n].value.trim();
-      if (v) next[n] = n === "country" ? v.toUpperCase() : v;
+      if (v) next[n] = n === "country" ? v.toUpperCase() : n === "language" ? v.toLowerCase() : v;
     }
     this.navigate("/", next);
   }
