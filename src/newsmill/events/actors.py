@@ -351,7 +351,7 @@ def _sector(lower: list[str]) -> str | None:
     return None
 
 
-@rule("phoenix-agents", "who", "The gendarmes detained the smugglers at the frontier.",
+@rule("phoenix-agents", "who", "Nigerian traders protested outside the market in Lagos.",
       off=None)
 def _agent(lower: list[str]) -> str | None:
     """The sector of a generic agent of the Phoenix dictionary that the words end with

@@ -36,7 +36,8 @@ def one_per_happening(found: list[Found],
     return _one_per_type(keep, doers_of)
 
 
-@rule("about-not-done", "one", "Rights groups accused the police of detaining protesters.")
+@rule("about-not-done", "one", "Rights groups accused the police of beating protesters in the "
+      "square.")
 def _about(f: Found, found: list[Found], each_mention: bool) -> bool:
     """What a verbal act is about ("accused police of detaining him": the accusation) or what
     a conviction is for ("convicted of murder"); where each mention counts, a deed asked for,
@@ -57,8 +58,8 @@ def _nested(f: Found, keep: list[Found]) -> bool:
                and f.token.pos_ == "NOUN" and governs(g.token, f.token) for g in keep)
 
 
-@rule("one-per-type", "one", "Six were injured in police firing, while the others were "
-      "wounded by the mob.", off=SAME)
+@rule("one-per-type", "one", "Police arrested five men and detained two women in Lagos on Sunday.",
+      off=SAME)
 def _one_per_type(keep: list[Found], doers_of: Callable[[Any], Sequence[Actor]]) -> list[Found]:
     """One event per type and doers: "six were injured in police firing, while 12 were killed
     by the rioters" tells two; "97 died in police firing, while the others were killed" tells
@@ -147,8 +148,8 @@ def _backdrop(tok: Any) -> bool:
     return False
 
 
-@rule("told-again-unnamed", "one", "Police detained three activists in Almaty on Sunday. "
-      "The activists were detained at a rally.")
+@rule("told-again-unnamed", "one", "The army shelled the town of Idlib on Monday. The town was "
+      "shelled for hours.")
 def _again(prev: Event, e: Event, parties_fit: bool) -> bool:
     """Told again without its doers, of the same sufferers or of none ("the deaths were
     caused by ..."), it is the earlier telling."""
@@ -156,8 +157,8 @@ def _again(prev: Event, e: Event, parties_fit: bool) -> bool:
         e.mode is None or e.mode == prev.mode)
 
 
-@rule("faceless-deed", "one", "Three men were arrested near the station on Sunday. Police "
-      "arrested three men near the station.")
+@rule("faceless-deed", "one", "Two men were kidnapped in Lagos on Monday. Gunmen kidnapped two "
+      "men in Lagos on Monday.")
 def _faceless(prev: Event, e: Event, same_party: bool, shared: bool) -> bool:
     """A deed nobody is named for (its doer the default of ``defaults.txt``) told again
     with its doer, or after a telling that named one, is that one."""

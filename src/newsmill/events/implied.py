@@ -57,8 +57,7 @@ def requests(sent: Any, body: str, ctx: act.ArticleContext) -> list[tuple[Any, E
     return out
 
 
-@rule("demanded", "news", "Russia said Sudan must return the seized helicopter and release "
-      "its crew.")
+@rule("demanded", "news", "Russia said Sudan must release the detained sailors.")
 def demanded(f: Found, s: Sentence) -> bool:
     """What a reported "must" clause demands is asked for, not done ("said Sudan must release
     its crew"); a state a party is kept in goes on whatever is asked of it, where each

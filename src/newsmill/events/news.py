@@ -192,7 +192,7 @@ def condition(tok: Any) -> bool:
 # ---- the rules: a trigger that is no news here (before its parties are known) ----------------
 
 
-@rule("purpose", "news", "Troops were sent to the border to end the fighting.")
+@rule("purpose", "news", "Police fired tear gas to disperse the crowd in the square.")
 def for_a_purpose(f: Found, s: Sentence) -> bool:
     """A purpose or a wish ("sent troops to end the fighting"), not a deed done."""
     return purpose(f.token)
@@ -326,15 +326,13 @@ def opinion(tok: Any) -> bool:
                for c in with_what)  # a thing, even one of a party's ("the judge's decision")
 
 
-@rule("charge", "news", "He pleaded guilty on Monday to charges that he threatened to kill "
-      "a judge.")
+@rule("charge", "news", "The suspect admitted that he had stabbed the guard.")
 def a_charge(f: Found, s: Sentence) -> bool:
     """A deed told as what a charge says or a suspect admits: the charge is the news."""
     return not s.each_mention and charged(f.token)
 
 
-@rule("wish", "news", "He hoped the prisoner swap would pave the way for talks with the "
-      "rebels.")
+@rule("wish", "news", "Officials hope that the two sides will sign an agreement next week.")
 def a_wish(f: Found, s: Sentence) -> bool:
     """A deed hoped for or feared ("hoped the swap would pave the way for talks")."""
     return hoped(f.token)

@@ -121,7 +121,8 @@ def expulsion(event: Event) -> Event:
     return event
 
 
-@rule("force-on-crowds-policing", "status", "Riot troops fired tear gas at the protesters.",
+@rule("force-on-crowds-policing", "status", "Security forces fired tear gas at protesters in the "
+      "capital.",
       off=SAME)
 def repression(event: Event, trig: Trigger) -> Event:
     """Security forces that use force on civilians or crowds, or arrest them, are policing
@@ -145,8 +146,8 @@ def as_plover(event: Event, tok: Any, trig: Trigger) -> Event:
     return event
 
 
-@rule("ultimatum-threat", "status", "The rebels will kill the hostages unless the army "
-      "withdraws.", off=SAME)
+@rule("ultimatum-threat", "status", "The rebels said they would free the hostages unless the "
+      "army withdrew.", off=SAME)
 def _ultimatum_threat(event: Event, tok: Any) -> Event:
     """Anything promised "unless" a demand is met is a THREATEN of its kind."""
     if event.status in ("planned", "hypothetical") and _ultimatum(tok):
@@ -155,8 +156,8 @@ def _ultimatum_threat(event: Event, tok: Any) -> Event:
     return event
 
 
-@rule("future-cooperation-agree", "status", "The president said he would meet the rebel "
-      "leaders next month.", off=SAME)
+@rule("future-cooperation-agree", "status", "The two presidents will meet in Geneva next month.",
+      off=SAME)
 def _future_cooperation(event: Event, tok: Any) -> Event:
     """Future cooperation is an AGREE ("would meet him"), not a meeting held; what a simple
     present puts on the calendar is due ("holds a hearing Wednesday")."""
@@ -246,7 +247,7 @@ def forecast_reaction(d: Draft) -> bool:
     return d.status in ("planned", "hypothetical") and d.trigger.type in ("ACCUSE", "REJECT")
 
 
-@rule("subjunctive-wish", "status", "He suggested that those guilty be booked.")
+@rule("subjunctive-wish", "status", "He proposed that the prisoners be released.")
 def _subjunctive(clause: Any) -> bool:
     """A that-clause in the subjunctive, what someone wants done: "suggested that those guilty
     be booked", "demanded that he resign"."""
