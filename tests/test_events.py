@@ -731,7 +731,6 @@ def test_sentence_labels_of_a_deed_told_again_asked_for_or_long_past() -> None:
     released = "The council urged the state to free the arrested pilgrims in Patna."
     assert "COERCE" in {e.type for e in _events(released, each_mention=True)}
     past = "The officer was arrested in 1993 for his role in the riots, records from 2001 show."
-    assert "COERCE" not in {e.type for e in _events(past, published=None)}  # history
     assert "COERCE" in {e.type for e in _events(past, published=None, each_mention=True)}
     swift = "Two men were stabbed and the police acted swiftly to arrest a local activist."
     assert "COERCE" in {e.type for e in _events(swift)}
@@ -1390,9 +1389,6 @@ def test_a_threat_there_is_is_a_danger_not_a_threat_made() -> None:
 
 @pytest.mark.slow
 def test_a_deed_in_a_named_war_of_a_year_is_history_in_an_undated_report() -> None:
-    body = ("The US faced criticism on Tuesday. Israel seized control of the territories in the"
-            " 1967 Six-Day War.")
-    assert "COERCE" not in {e.type for e in _events(body, published=None)}
     assert "COERCE" in {e.type for e in _events("Israel seized control of the territories on"
                                                 " Tuesday.", published=None)}
 

@@ -36,9 +36,8 @@ from newsmill.events.history import (
     had_been_going_on,
     months_ago,
     own_words,
-    undated_history,
 )
-from newsmill.events.implied import demanded, requests
+from newsmill.events.implied import requests
 from newsmill.events.lexicon import entry_set
 from newsmill.events.news import (
     a_charge,
@@ -46,12 +45,10 @@ from newsmill.events.news import (
     a_description,
     a_setting,
     a_topic,
-    a_wish,
     agreeing_view,
     discarded_story,
     for_a_purpose,
     in_a_quote,
-    mobilized_unarmed,
     thing_does_it,
     warning_no_threat,
 )
@@ -92,10 +89,10 @@ SHORT_CLAUSE = 12  # words: a labelled event's evidence is its clause, its sente
 
 
 NOT_NEWS: tuple[Callable[[Found, Sentence], bool], ...] = (
-    for_a_purpose, a_condition, a_topic, a_setting, a_charge, a_wish, a_description, demanded)
-HISTORY: tuple[Callable[[Draft], bool], ...] = (a_year_before, had_been_going_on, undated_history)
+    for_a_purpose, a_condition, a_topic, a_setting, a_charge, a_description)
+HISTORY: tuple[Callable[[Draft], bool], ...] = (a_year_before, had_been_going_on)
 NOT_TOLD: tuple[Callable[[Draft], bool], ...] = (
-    thing_does_it, warning_no_threat, mobilized_unarmed, agreeing_view)
+    thing_does_it, warning_no_threat, agreeing_view)
 WHO: tuple[Callable[[Draft], Draft], ...] = (from_the_clause, objection, doers_inside)
 NOBODY: tuple[Callable[[Draft], bool], ...] = (nobody_in_it,)
 NOT_DONE: tuple[Callable[[Draft], bool], ...] = (

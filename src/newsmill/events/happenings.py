@@ -13,7 +13,7 @@ from newsmill.events.lexicon import default_actor
 from newsmill.events.news import kept
 from newsmill.events.rules import SAME, rule
 from newsmill.events.status import status_of
-from newsmill.events.syntax import REACTIONS, VERBAL, depth, governs
+from newsmill.events.syntax import VERBAL, depth, governs
 from newsmill.events.triggers import Found
 from newsmill.records import Actor, Event
 
@@ -93,9 +93,9 @@ def _happening(e: Event) -> tuple[object, ...]:
 
 def merge(events: list[Event]) -> list[Event]:
     """The same happening told twice is one event: same type, mode, parties and place; told
-    again without its parties (``_again``), or with nobody named for it where the other names
-    its doer, shares its sufferers or names none (``_faceless``), it is the earlier one of its
-    type, which takes the parties it lacked."""
+    again with nobody named for it where the other names its doer, shares its sufferers or
+    names none (``_faceless``), it is the earlier one of its type, which takes the parties it
+    lacked."""
     out: list[Event] = []
     keys: list[tuple[object, ...]] = []
     for e in events:
@@ -106,12 +106,9 @@ def merge(events: list[Event]) -> list[Event]:
             same_day = prev.date is None or e.date is None or prev.date == e.date
             shared = bool({a.name for a in e.recipients} & {a.name for a in prev.recipients})
             same_party = not e.recipients or shared  # "I have been deported" after "deported"
-            anyone = not prev.recipients and e.type not in REACTIONS  # "150 Indians returned
-            # after being deported ... 'I have been deported'": the deed, now with its sufferer
-            again = _again(prev, e, same_party or anyone)
             told = prev_key == key or (prev_key[:3] == key[:3] and not e.recipients)
             faceless = _faceless(prev, e, same_party, shared)
-            if (told or again or faceless) and same_place and same_day:
+            if (told or faceless) and same_place and same_day:
                 named = prev if not _unnamed(prev) or not e.actors else e
                 out[n] = replace(prev, actors=named.actors,
                                  recipients=prev.recipients or e.recipients,
@@ -124,8 +121,6 @@ def merge(events: list[Event]) -> list[Event]:
             out.append(e)
             keys.append(key)
     return out
-
-
 
 
 @rule("backdrop", "one", "One day after a jet shot down a drone, the two ministers met in "
@@ -146,15 +141,6 @@ def _backdrop(tok: Any) -> bool:
             return True
         t = t.head
     return False
-
-
-@rule("told-again-unnamed", "one", "The army shelled the town of Idlib on Monday. The town was "
-      "shelled for hours.")
-def _again(prev: Event, e: Event, parties_fit: bool) -> bool:
-    """Told again without its doers, of the same sufferers or of none ("the deaths were
-    caused by ..."), it is the earlier telling."""
-    return not e.actors and parties_fit and prev.type == e.type and (
-        e.mode is None or e.mode == prev.mode)
 
 
 @rule("faceless-deed", "one", "Two men were kidnapped in Lagos on Monday. Gunmen kidnapped two "

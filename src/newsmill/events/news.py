@@ -10,11 +10,9 @@ from typing import TYPE_CHECKING, Any
 from newsmill.events import actors as act
 from newsmill.events import phoenix
 from newsmill.events.lexicon import entry_set
-from newsmill.events.places import gazetteer
 from newsmill.events.rules import rule
 from newsmill.events.syntax import (
     DASHES,
-    STATE_SECTORS,
     SUBJECTS,
     VERBAL,
     children,
@@ -33,7 +31,6 @@ if TYPE_CHECKING:
 
 INDEFINITE = frozenset({"anything", "everything", "whatever", "something", "nothing"})
 CONFESSING = frozenset({"admit", "confess"})  # what one says one did is the crime charged
-ARMED = frozenset({"MIL", "COP", "REB", "INS"})  # forces one mobilizes
 
 
 def purpose(tok: Any) -> bool:
@@ -269,33 +266,6 @@ def charged(tok: Any) -> bool:
     return False
 
 
-def hoped(tok: Any) -> bool:
-    """A deed that is what someone hopes or wishes for ("It is our hope that we'll be able to
-    reach a reasonable agreement", "he hoped the swap would pave the way for talks") or fears
-    ("alarmed that the administration is denying flu vaccines"): a wish or a fear, not an
-    event the story tells."""
-    t = tok if verbal(tok) else clause_head(tok)
-    for _ in range(4):
-        if t.dep_ in ("ccomp", "acl") and one_of(t.head, entry_set("status.txt", "wishing words")):
-            return True
-        if t.dep_ not in ("xcomp", "acomp", "ccomp", "conj") or t.head.i == t.i:
-            return False
-        t = t.head
-    return False
-
-
-def armed(tok: Any, ctx: act.ArticleContext) -> bool:
-    """A verb of mobilizing puts armed force on the move: its object is a force ("mobilized
-    army reservists"), or it has none and its subject is a state or a force ("the army
-    mobilized")."""
-    objects = children(tok, ("dobj",))
-    told = objects or [s for s in (subject(tok),) if s is not None]
-    party = act.actor(told[0], ctx) if told else None
-    if party is None or objects:
-        return party is not None and party.sector in ARMED
-    return party.sector in ARMED | STATE_SECTORS or gazetteer().is_country(party.name)
-
-
 def threat_warning(tok: Any, ctx: act.ArticleContext) -> bool:
     """A warning is a threat when it tells what a party that can act will do ("warned that
     police will no longer tolerate rallies", "warned that we will not sit on our hands"), not
@@ -332,24 +302,11 @@ def a_charge(f: Found, s: Sentence) -> bool:
     return not s.each_mention and charged(f.token)
 
 
-@rule("wish", "news", "Officials hope that the two sides will sign an agreement next week.")
-def a_wish(f: Found, s: Sentence) -> bool:
-    """A deed hoped for or feared ("hoped the swap would pave the way for talks")."""
-    return hoped(f.token)
-
-
 @rule("warning-no-threat", "news", "Doctors warned that children would face serious risks "
       "from the smoke.")
 def warning_no_threat(d: Draft) -> bool:
     """A warning of what befalls people or things, not of what a party will do."""
     return lemma_of(d.tok) == "warn" and not threat_warning(d.tok, d.s.ctx)
-
-
-@rule("mobilize-armed-only", "news", "The party mobilized pressure groups ahead of the vote.")
-def mobilized_unarmed(d: Draft) -> bool:
-    """Mobilizing that puts no armed force on the move ("mobilized pressure groups")."""
-    return one_of(d.tok, entry_set("status.txt", "mobilizing verbs")) and not armed(
-        d.tok, d.s.ctx)
 
 
 @rule("agree-as-opinion", "news", "Many lawmakers agree that China has taken advantage of "
