@@ -13,8 +13,7 @@ verdict column applies the project's rule for rules: keep a rule that helps at l
 (so it helps a set besides the one it was written for) and whose total gain is more than what
 it costs any set; ``drop`` any other. Rules that code PLOVER's own definitions (``ONTOLOGY``:
 what is promised or refused, a diplomatic protest, an expulsion, from the PLOVER manual) are
-kept whatever they show, and so are the rules that resolve dates (step ``when``) while only one
-set, the one they were written for, scores dates: they wait for a second one.
+kept whatever they show.
 
 usage: python benchmarks/events_ablation.py [--sets seed+dev,gsr,...] [--rules a,b]
        [--json out.json] [--markdown] [--list]
@@ -66,7 +65,7 @@ ATTRIBUTE_WEIGHT = 0.1
 
 
 def verdict(deltas: dict[str, float], name: str = "") -> str:
-    if name in ONTOLOGY or (name in rules.REGISTRY and rules.REGISTRY[name].step == "when"):
+    if name in ONTOLOGY:
         return "keep"
     gains = [v for v in deltas.values() if v > 0]
     worst = -min([v for v in deltas.values() if v < 0], default=0.0)

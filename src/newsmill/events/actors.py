@@ -520,7 +520,15 @@ def _described(name: str, label: str, extra: list[Any], ctx: ArticleContext) -> 
         role_words) or (_country_of_words(name.split()) if label == "ORG" else None) or ctx.country
     role_sector = sector_of([t.text for t in extra]) or sector_of(ctx.roles.get(name, [])) or (
         sector_of(name.split()) if label == "ORG" else None) or (known[1] if known else None)
-    return Actor(name, country, role_sector)
+    return Actor(name, country, role_sector or _private(label))
+
+
+@rule("private-person", "who", "John Smith attacked a neighbour in Malibu on Monday.",
+      off=None)
+def _private(label: str) -> str | None:
+    """A person the article gives no role, office or body for is a private person: a
+    civilian, CVL (PLOVER's sector for people acting for no organisation)."""
+    return "CVL" if label == "PERSON" else None
 
 
 @cache

@@ -28,7 +28,6 @@ from newsmill.events.syntax import (
     verbal,
     will_do,
 )
-from newsmill.events.when import scheduled_present
 from newsmill.records import Event
 
 if TYPE_CHECKING:
@@ -87,8 +86,6 @@ def status_of(trig: Trigger, tok: Any, sent: Any) -> str:
                                     and lemma_of(chain[1]) not in WHERE_PREPS
                                     and not _made_known(tok))):
         return "planned"  # "called for a strike", not "called for pay in a protest"
-    if scheduled_present(clause):
-        return "planned"
     return "occurred"
 
 
@@ -159,10 +156,8 @@ def _ultimatum_threat(event: Event, tok: Any) -> Event:
 @rule("future-cooperation-agree", "status", "The two presidents will meet in Geneva next month.",
       off=SAME)
 def _future_cooperation(event: Event, tok: Any) -> Event:
-    """Future cooperation is an AGREE ("would meet him"), not a meeting held; what a simple
-    present puts on the calendar is due ("holds a hearing Wednesday")."""
-    if event.status in ("planned", "hypothetical") and event.type in FUTURE_COOPERATION and not (
-            scheduled_present(going_on(clause_head(tok)))):
+    """Future cooperation is an AGREE ("would meet him"), not a meeting held."""
+    if event.status in ("planned", "hypothetical") and event.type in FUTURE_COOPERATION:
         return replace(event, type="AGREE", mode=None)
     return event
 

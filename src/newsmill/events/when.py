@@ -6,15 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from newsmill.events.dates import WEEKDAYS, resolve
+from newsmill.events.dates import resolve
 from newsmill.events.rules import SAME, rule
-from newsmill.events.syntax import children
 from newsmill.records import Event
-
-if TYPE_CHECKING:
-    pass
 
 VAGUE_TIME = re.compile(r"(?:the|that|this) (?:day|night|evening|morning|time)")
 
@@ -27,16 +23,6 @@ def date_words(head: Any, sent: Any) -> list[str]:
     if any(not VAGUE_TIME.fullmatch(w.lower()) for w in inside):
         return inside
     return inside + [e.text for e in sent.ents if e.label_ == "DATE" and e.text not in inside]
-
-
-@rule("scheduled-present", "when", "The commission holds a public hearing Wednesday.")
-def scheduled_present(verb: Any) -> bool:
-    """A simple present with a day or a week to come of its own ("The commission holds a
-    public hearing Wednesday", "negotiators return to Geneva this week"): the news's way to
-    say what is on the calendar."""
-    return verb.tag_ in ("VBZ", "VBP") and not children(verb, ("aux", "auxpass", "neg")) and any(
-        c.dep_ == "npadvmod" and (c.lower_ in WEEKDAYS or (c.lower_ == "week" and any(
-            d.lower_ in ("this", "next") for d in c.children))) for c in verb.children)
 
 
 @rule("anchor-undated", "when", "Police arrested six people Monday. Officers also arrested "
