@@ -191,3 +191,14 @@ def test_who_is_told_is_not_the_speaker() -> None:
     assert "court martial" not in {s.speaker for s in found}
     [said] = _statements("Soldiers routinely beat up detainees, a witness told the court.")
     assert said.speaker == "witness"
+
+
+@pytest.mark.slow
+def test_a_clause_is_never_part_of_the_speaker() -> None:
+    body = ("The hearing heard from three engineers, including a senior inspector who called "
+            "the repairs “reckless and rushed.”\n\n"
+            "Residents who signed a petition calling the plan “a betrayal” said the council "
+            "had ignored them.")
+    speakers = {s.speaker or "" for s in _statements(body)}
+    assert speakers and not any("“" in s or "called" in s or "calling" in s for s in speakers)
+    assert "senior inspector" in speakers

@@ -112,8 +112,10 @@ def _quoted_words(tok: Any) -> bool:
 
 def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | None, str | None]:
     """(canonical speaker, mention as written, role) of a subject token."""
-    if head.lower_ in RELATIVES and head.head.dep_ == "relcl":  # "Tokayev, who said ..."
-        head = head.head.head
+    own_clause: set[int] = set()  # the clause of the reporting verb itself is never the
+    if head.lower_ in RELATIVES and head.head.dep_ == "relcl":  # speaker ("a career officer
+        own_clause = {t.i for t in head.head.subtree}  # who described the call as ...")
+        head = head.head.head  # "Tokayev, who said ..."
     if head.lower_ in PERSON_PRONOUNS:
         return ents.person_before(head.idx), head.text, None
     if head.lower_ == "it":
@@ -133,11 +135,14 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
         speaker, _, role = _speaker(source, ents, body)
         return speaker, _phrase(head, body, set()), role
     role = None
-    excluded: set[int] = set()
+    excluded: set[int] = set(own_clause)
     clauses: set[int] = set()  # the words of "who ..." and "representing ..." clauses
     for child in head.children:
         if child.dep_ in ("appos", "relcl", "acl"):
             sub = sorted(child.subtree, key=lambda t: t.i)
+            if child.dep_ != "appos" and any(t.is_quote for t in sub):
+                excluded.update(t.i for t in sub)  # a clause quoting words says something
+                continue  # itself: it never names the speaker
             (clauses if _restrictive(child) else excluded).update(t.i for t in sub)
             if child.dep_ == "appos" and role is None:
                 r_start, r_end = _span_text(sub)
