@@ -202,3 +202,17 @@ def test_a_clause_is_never_part_of_the_speaker() -> None:
     speakers = {s.speaker or "" for s in _statements(body)}
     assert speakers and not any("“" in s or "called" in s or "calling" in s for s in speakers)
     assert "senior inspector" in speakers
+
+
+@pytest.mark.slow
+def test_a_document_speaks_for_whoever_wrote_or_owns_it() -> None:
+    body = ("Judge Mirela Tasca ruled on the appeal on Friday. Tasca’s written ruling said "
+            "the contract had been broken twice.\n\n"
+            "Fishing fell by a third last year, according to Greenpeace data.\n\n"
+            "Commissioner Ana Ruiz and Rector Tom Ode, chair of the board, said the league "
+            "would appeal. Their statement said the league had kept every rule.")
+    speakers = {s.content: s.speaker for s in _statements(body)}
+    assert speakers["the contract had been broken twice"] == "Mirela Tasca"
+    assert speakers["Fishing fell by a third last year"] == "Greenpeace"
+    assert speakers["the league would appeal"] == "Ana Ruiz and Tom Ode"
+    assert speakers["the league had kept every rule"] == "Ana Ruiz and Tom Ode"

@@ -130,9 +130,11 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
         org = ents.body_before(head.idx, subject=True) or ents.body_before(head.idx)
         if org is not None:  # "Customs and Border Protection did not accept the offer. A
             return f"{org} {head.text}", _phrase(head, body, set()), None  # spokesperson said"
-    source = _source_of_document(head)
-    if source is not None:  # "data from MarketAxess", "a letter signed by seven physicians"
-        speaker, _, role = _speaker(source, ents, body)
+    source = _source_of_document(head, ents)
+    if isinstance(source, str):  # "his testimony", "their statement"
+        return source, _phrase(head, body, set()), None
+    if source is not None:  # "data from MarketAxess", "a letter signed by seven physicians",
+        speaker, _, role = _speaker(source, ents, body)  # "Wolff's report", "EUNAVFOR data"
         return speaker, _phrase(head, body, set()), role
     role = None
     excluded: set[int] = set(own_clause)
@@ -152,6 +154,8 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
     if named is not None and head.pos_ == "NOUN" and head.lemma_.lower() not in body_nouns():
         head = named  # "the transport secretary, Ivo Lind, said"; not "the agency, CBP, said"
     coordinated = any(c.dep_ == "conj" for c in head.children)  # "X and Y said": both speak
+    if coordinated and (names := _named_persons(head, ents)) is not None:
+        return names, mention, role
     for ent in head.doc.ents:  # the entity the subject's head word belongs to
         if (ent.start <= head.i < ent.end and ent.label_ in ("PERSON", "ORG", "GPE", "NORP")
                 and not coordinated):
@@ -177,6 +181,19 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
     whole = (described if described != mention and len(described.split()) <= MAX_SPEAKER_WORDS
              else mention)  # "analysts who did the sums"
     return _full_names(strip_determiner(whole), head, ents), mention, role
+
+
+def _named_persons(head: Any, ents: Entities) -> str | None:
+    """The persons a coordination names, each by their fullest name, when it names persons
+    only ("Commissioner Ana Ruiz and Rector Tom Ode, chair of the board, said" -> "Ana Ruiz
+    and Tom Ode")."""
+    names = []
+    for tok in sorted([head, *head.conjuncts], key=lambda t: t.i):
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is None or ent.label_ != "PERSON":
+            return None
+        names.append(strip_determiner(ents.name(ent.label_, ent.text)))
+    return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _owner(head: Any, ents: Entities) -> str | None:
@@ -206,10 +223,12 @@ def _full_names(text: str, head: Any, ents: Entities) -> str:
     return text
 
 
-def _source_of_document(head: Any) -> Any | None:
+def _source_of_document(head: Any, ents: Entities) -> Any | str | None:
     """The source of a document or figures named as the subject or in "according to": the
     object of "from", "by" or "of" after a noun in ``documents.txt`` ("data from X", "a
-    report by X", "a letter signed by X", "the policy manual of X")."""
+    report by X", "a letter signed by X", "the policy manual of X"), its possessor ("X's
+    report"; "his testimony", "their statement" by what the pronoun stands for) or a name
+    before it ("EUNAVFOR data")."""
     documents = word_list("documents.txt")
     if head.lemma_.lower() not in documents and head.lower_ not in documents:  # "data": "datum"
         return None
@@ -221,6 +240,16 @@ def _source_of_document(head: Any) -> Any | None:
             if obj is not None and (obj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
                                     or obj.tag_ in ("NNP", "NNS", "NNPS")):  # not "of 2019"
                 return obj
+    for child in head.children:
+        if child.dep_ == "poss" and child.tag_ == "PRP$":
+            if child.lower_ == "their":
+                group = _group_before(child, ents)
+                return _speaker(group, ents, child.doc.text)[0] if group is not None else None
+            return _owner(head, ents)
+        if child.dep_ == "poss" and child.ent_type_ in ("ORG", "PERSON", "NORP"):
+            return child  # "Wolff's report", not "Thursday's report"
+        if child.dep_ == "compound" and child.i < head.i and child.ent_type_ in ("ORG", "PERSON"):
+            return child
     return None
 
 
