@@ -216,3 +216,16 @@ def test_a_document_speaks_for_whoever_wrote_or_owns_it() -> None:
     assert speakers["Fishing fell by a third last year"] == "Greenpeace"
     assert speakers["the league would appeal"] == "Ana Ruiz and Tom Ode"
     assert speakers["the league had kept every rule"] == "Ana Ruiz and Tom Ode"
+
+
+@pytest.mark.slow
+def test_someone_introduced_by_a_role_is_the_person_named_next_in_that_role() -> None:
+    body = ("A port chief said on Monday that two ferries had run aground.\n\n"
+            "Interim Port Chief Marta Jelinek told reporters the crews were safe.\n\n"
+            "An army officer said the coast road would stay closed overnight. Lt. Col. Daniel "
+            "Reeves told reporters the search had ended.\n\n"
+            "A witness said the sea was calm. Mayor Ida Fenn said the town would help.")
+    speakers = {s.content: s.speaker for s in _statements(body)}
+    assert speakers["two ferries had run aground"] == "Marta Jelinek"
+    assert speakers["the coast road would stay closed overnight"] == "Daniel Reeves"
+    assert speakers["the sea was calm"] == "witness"

@@ -171,6 +171,10 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
             named = ents.body_before(head.idx)  # a bare "the agency", not "the election ..."
         if named is not None:
             return named, mention, role
+    if _indefinite(head) and head.tag_ == "NN":  # "A transit chief says ... Interim Police
+        named = ents.person_in_role_after(head.lemma_.lower(), head.idx)  # Chief Ed Alvarez
+        if named is not None:  # told reporters ...": the person introduced next
+            return named, mention, role
     owner = _owner(head, ents)
     if owner is not None:  # "his office" -> "Eric Holcomb's office"
         words = [t for t in sorted(head.subtree, key=lambda t: t.i)
@@ -294,6 +298,11 @@ def _definite(head: Any) -> bool:
     """The noun phrase refers back: "the", "this", "that" or a possessive before its noun."""
     return any((c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss"
                for c in head.children)
+
+
+def _indefinite(head: Any) -> bool:
+    """The noun phrase introduces someone: "a" or "an" before its noun."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
 
 
 def _that_clause(verb: Any) -> Any | None:

@@ -153,6 +153,17 @@ class Entities:
             found = [name for at, name, _ in self.bodies if at < offset and not self.in_quote(at)]
         return found[-1] if found else None
 
+    def person_in_role_after(self, role: str, offset: int, sentences: int = 3) -> str | None:
+        """The first person named in the ``sentences`` sentences after the one at ``offset``
+        that the article gives ``role`` ("A transit chief says ... Police Chief Ed Alvarez
+        told reporters ...")."""
+        at = bisect_right(self.sentences, offset)
+        limit = self.sentences[at + sentences] if at + sentences < len(self.sentences) \
+            else 1 << 62
+        start = self.sentences[at] if at < len(self.sentences) else 1 << 62
+        return next((name for pos, name in self.persons if start <= pos < limit
+                     and not self.in_quote(pos) and role in self.roles.get(name, ())), None)
+
     def sentence_start(self, offset: int) -> int:
         """Offset of the start of the sentence ``offset`` is in."""
         at = bisect_right(self.sentences, offset)
@@ -237,9 +248,11 @@ def word_list(name: str) -> frozenset[str]:
 
 
 @cache
-def titles() -> dict[str, str]:
-    """Title written before a name -> the role word it stands for (``titles.txt``)."""
-    return {line.split()[0]: line.split()[-1] for line in data_lines("titles.txt")}
+def titles() -> dict[str, tuple[str, ...]]:
+    """Title written before a name -> the role words it stands for (``titles.txt``): those
+    listed after it, else the title itself."""
+    return {line.split()[0]: tuple(line.split()[1:]) or (line.split()[0],)
+            for line in data_lines("titles.txt")}
 
 
 @cache
@@ -260,7 +273,12 @@ def body_nouns() -> frozenset[str]:
 
 
 def _title(word: str) -> str | None:
-    return titles().get(word.lower().rstrip("."))
+    roles = _title_roles(word)
+    return roles[0] if roles else None
+
+
+def _title_roles(word: str) -> tuple[str, ...]:
+    return titles().get(word.lower().rstrip("."), ())
 
 
 def _labels(ents: list[Any]) -> dict[int, str]:
@@ -389,11 +407,11 @@ def _roles(ent: Any) -> set[str]:
     heads += [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
         heads.append(root.head)
-    out = {t for w in ent.text.split() if (t := _title(w))}
-    out |= {t for w in before if (t := _title(w.text))}
+    out = {t for w in ent.text.split() for t in _title_roles(w)}
+    out |= {t for w in before for t in _title_roles(w.text)}
     for t in heads:
-        if (title := _title(t.text)) is not None:
-            out.add(title)
+        if _title_roles(t.text):
+            out.update(_title_roles(t.text))
         elif t.pos_ == "NOUN" and not t.ent_type_:
             out.add(t.lemma_.lower())
     return out
