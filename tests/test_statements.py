@@ -229,3 +229,13 @@ def test_someone_introduced_by_a_role_is_the_person_named_next_in_that_role() ->
     assert speakers["two ferries had run aground"] == "Marta Jelinek"
     assert speakers["the coast road would stay closed overnight"] == "Daniel Reeves"
     assert speakers["the sea was calm"] == "witness"
+
+
+@pytest.mark.slow
+def test_a_name_the_tagger_missed_is_still_a_person_pronouns_go_back_to() -> None:
+    body = ("Finance Minister Tomas Berg promised cheaper bread in May.\n\n"
+            "Ilse Vandewalle, an economist at the bank, said the fall would not last. "
+            "“Nobody should expect cheap bread before winter,” she said.")
+    speakers = {s.content: s.speaker for s in _statements(body)}
+    assert speakers["the fall would not last"] == "Ilse Vandewalle"
+    assert speakers["Nobody should expect cheap bread before winter"] == "Ilse Vandewalle"

@@ -56,7 +56,8 @@ class Entities:
 
     @classmethod
     def _group(cls, doc: Any) -> Entities:
-        ents = [e for e in doc.ents if e.label_ in NAME_LABELS]
+        ents = sorted([*(e for e in doc.ents if e.label_ in NAME_LABELS), *_untagged(doc)],
+                      key=lambda e: e.start)
         labels = _labels(ents)
         acronyms = {t.text for t in doc if t.is_upper and len(t.text) >= 3 and t.is_alpha}
         texts_of = {e.start: _name_text(e, labels[e.start]) for e in ents}
@@ -201,6 +202,25 @@ class Entities:
         full = [name for name in found if len(name.split()) > 1]
         pick = full or found
         return pick[-1] if pick else None
+
+
+def _untagged(doc: Any) -> list[Any]:
+    """Persons' names the tagger left out, as PERSON spans: two or three capitalised proper
+    nouns, outside every entity, that are the subject of a reporting verb ("Eswar Prasad, a
+    trade professor at Cornell, said ...")."""
+    from spacy.tokens import Span
+
+    out = []
+    for tok in doc:
+        if (tok.dep_ != "nsubj" or tok.tag_ != "NNP" or tok.ent_type_
+                or tok.head.lemma_.lower() not in word_list("cues.txt")):
+            continue
+        words = [c for c in tok.lefts if c.dep_ == "compound"] + [tok]
+        if (2 <= len(words) <= 3 and words[-1].i - words[0].i == len(words) - 1
+                and all(w.tag_ == "NNP" and not w.ent_type_ and w.text[:1].isupper()
+                        and not w.is_upper and w.is_alpha for w in words)):
+            out.append(Span(doc, words[0].i, tok.i + 1, label="PERSON"))
+    return out
 
 
 def _is_subject(tok: Any) -> bool:
