@@ -239,3 +239,24 @@ def test_a_name_the_tagger_missed_is_still_a_person_pronouns_go_back_to() -> Non
     speakers = {s.content: s.speaker for s in _statements(body)}
     assert speakers["the fall would not last"] == "Ilse Vandewalle"
     assert speakers["Nobody should expect cheap bread before winter"] == "Ilse Vandewalle"
+
+
+@pytest.mark.slow
+def test_a_quote_after_an_introducing_paragraph_or_a_nested_report_keeps_its_speaker() -> None:
+    body = ("The mining company said the shafts would reopen on Monday.\n\n"
+            "The union’s leader, Pavel Hruby, told the radio station:\n\n"
+            "“We will not go back down until every shaft has been checked.”\n\n"
+            "Police later explained there was a gas leak and everyone had to leave, Maria "
+            "Ortiz told the paper.\n\n"
+            "“Nobody panicked, everyone just walked out calmly.”")
+    speakers = {s.content: s.speaker for s in _statements(body)}
+    assert speakers["We will not go back down until every shaft has been checked"] == "Pavel Hruby"
+    assert speakers["Nobody panicked, everyone just walked out calmly"] == "Maria Ortiz"
+
+
+@pytest.mark.slow
+def test_a_participle_hung_on_the_reported_clause_is_the_reporters() -> None:
+    body = ("Ana Ruiz noted the fine was far too small, writing on her blog that the river "
+            "would take years to recover.")
+    speakers = {s.content: s.speaker for s in _statements(body)}
+    assert speakers.get("the river would take years to recover") == "Ana Ruiz"

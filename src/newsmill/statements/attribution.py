@@ -76,7 +76,11 @@ def _subject(verb: Any) -> Any | None:
         return next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[0])
     participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
     if (verb.dep_ in ("conj", "xcomp") or participle) and verb.head.i != verb.i:
-        return _subject(verb.head)
+        head = verb.head
+        while (participle and head.dep_ in COMPLEMENTS and head.head.i != head.i
+               and head.head.lemma_.lower() in cues()):  # "X noted the sum was low, writing
+            head = head.head  # ...": the participle the parse hung on what X said is X's
+        return _subject(head)
     return None
 
 
@@ -410,6 +414,25 @@ def _nearest_cue(doc: Any, body: str, q: Quote, quotes: list[Quote]) -> Any | No
     return best[1] if best else None
 
 
+def _introducing_cue(doc: Any, body: str, q: Quote, quotes: list[Quote]) -> Any | None:
+    """The reporting verb of a paragraph ending in a colon that introduces the quotation
+    opening the next paragraph ("The victims' stepfather told the station:\n\n“...”"): the
+    last one with a subject in that paragraph's last sentence."""
+    para_start = body.rfind("\n", 0, q.start) + 1
+    if body[para_start:q.start].strip():
+        return None
+    before = body[:para_start].rstrip()
+    if not before.endswith(":"):
+        return None
+    last = next((sent for sent in doc.sents
+                 if sent.start_char < len(before) <= sent.end_char + 1), None)
+    if last is None:
+        return None
+    found = [tok for tok in last if tok.lemma_.lower() in cues() and tok.pos_ in ("VERB", "AUX")
+             and not any(o.start <= tok.idx < o.end for o in quotes) and _subject(tok) is not None]
+    return found[-1] if found else None
+
+
 def _stands_alone(doc: Any, q: Quote) -> bool:
     """The quotation opens its sentence: not a phrase quoted inside a sentence of the
     writer's ("the group called it a 'profound indictment'")."""
@@ -435,7 +458,8 @@ def _before(found: list[Statement], offset: int) -> Statement | None:
     earlier = [s for s in found if s.end <= offset]
     if not earlier:
         return None
-    prev = max(earlier, key=lambda s: s.end)
+    prev = max(earlier, key=lambda s: (s.end, -s.start))  # of two ending together, the one
+    # that holds the other ("X said police explained there was ...": X's, not the police's)
     return prev if offset - prev.end <= MAX_GAP_CHARS else None
 
 
@@ -474,7 +498,7 @@ def find(doc: Any, body: str) -> list[Statement]:
         start, end = q.inner(body)
         if len(body[start:end].split()) < 3:
             continue
-        verb = _nearest_cue(doc, body, q, quotes)
+        verb = _nearest_cue(doc, body, q, quotes) or _introducing_cue(doc, body, q, quotes)
         if verb is not None and (subj := _subject(verb)) is not None:
             speaker, mention, role = _speaker(subj, ents, body)
             cue = verb.text
