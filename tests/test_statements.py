@@ -260,3 +260,11 @@ def test_a_participle_hung_on_the_reported_clause_is_the_reporters() -> None:
             "would take years to recover.")
     speakers = {s.content: s.speaker for s in _statements(body)}
     assert speakers.get("the river would take years to recover") == "Ana Ruiz"
+
+
+@pytest.mark.slow
+def test_an_organisation_is_named_with_the_body_it_belongs_to() -> None:
+    body = ("The Oregon Governor's Office of Emergency Management said the roads would "
+            "reopen by Friday.")
+    [said] = _statements(body)
+    assert said.speaker == "Oregon Governor's Office of Emergency Management"

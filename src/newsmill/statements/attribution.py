@@ -163,6 +163,8 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
     for ent in head.doc.ents:  # the entity the subject's head word belongs to
         if (ent.start <= head.i < ent.end and ent.label_ in ("PERSON", "ORG", "GPE", "NORP")
                 and not coordinated):
+            if ent.label_ == "ORG" and (owner_name := _division_of(ent, body)) is not None:
+                return owner_name, mention, role
             return ents.name(ent.label_, ent.text), mention, role
     person = ents.person_named(mention)
     if person is not None:
@@ -189,6 +191,17 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
     whole = (described if described != mention and len(described.split()) <= MAX_SPEAKER_WORDS
              else mention)  # "analysts who did the sums"
     return _full_names(strip_determiner(whole), head, ents), mention, role
+
+
+def _division_of(ent: Any, body: str) -> str | None:
+    """An organisation named with the body it belongs to, as written: "the California
+    Governor's Office of Emergency Services", "The Washington Post's Fact Checker"."""
+    poss = next((c for c in ent.root.children if c.dep_ == "poss" and c.i < ent.start
+                 and c.tag_ in ("NNP", "NNPS")), None)
+    if poss is None:
+        return None
+    start = next((t for t in poss.subtree if t.dep_ != "det"), poss).idx
+    return strip_determiner(body[start:ent.end_char])
 
 
 def _named_persons(head: Any, ents: Entities) -> str | None:
