@@ -268,3 +268,11 @@ def test_an_organisation_is_named_with_the_body_it_belongs_to() -> None:
             "reopen by Friday.")
     [said] = _statements(body)
     assert said.speaker == "Oregon Governor's Office of Emergency Management"
+
+
+@pytest.mark.slow
+def test_a_second_saying_verb_joined_to_the_report_is_the_same_speakers() -> None:
+    body = ("The Grid Authority met on Monday. Norway's energy ministry said it regarded the "
+            "plan as unlawful and said it would appeal to the courts.")
+    speakers = {s.content: s.speaker for s in _statements(body)}
+    assert speakers["it would appeal to the courts"] == "Norway's energy ministry"

@@ -77,10 +77,11 @@ def _subject(verb: Any) -> Any | None:
     participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
     if (verb.dep_ in ("conj", "xcomp") or participle) and verb.head.i != verb.i:
         head = verb.head
-        while (participle and head.dep_ in COMPLEMENTS and head.head.i != head.i
+        again = participle or (verb.dep_ == "conj" and verb.lemma_.lower() in cues())
+        while (again and head.dep_ in COMPLEMENTS and head.head.i != head.i
                and head.head.lemma_.lower() in cues()):  # "X noted the sum was low, writing
-            head = head.head  # ...": the participle the parse hung on what X said is X's
-        return _subject(head)
+            head = head.head  # ...", "X said it was low and said ...": a participle or a
+        return _subject(head)  # second saying verb the parse hung on what X said is X's
     return None
 
 
