@@ -276,3 +276,11 @@ def test_a_second_saying_verb_joined_to_the_report_is_the_same_speakers() -> Non
             "plan as unlawful and said it would appeal to the courts.")
     speakers = {s.content: s.speaker for s in _statements(body)}
     assert speakers["it would appeal to the courts"] == "Norway's energy ministry"
+
+
+@pytest.mark.slow
+def test_they_with_no_group_before_is_the_source_just_before() -> None:
+    body = ("The trade deficit widened in March, according to customs officials. Rice shipments "
+            "suffered the most, they said.")
+    speakers = {s.content: s.speaker for s in _statements(body)}
+    assert speakers["Rice shipments suffered the most"] == "customs officials"

@@ -544,7 +544,22 @@ def find(doc: Any, body: str) -> list[Statement]:
         out.append(Statement(content, start, end, "according_to", speaker,
                              mention, role, "according to"))
     out.sort(key=lambda s: s.start)
-    return _described_earlier(out)
+    return _they_continue(_described_earlier(out), ents)
+
+
+def _they_continue(found: list[Statement], ents: Entities) -> list[Statement]:
+    """A "they" the sentences before name no group for is the source of the statement just
+    before it, when that source is no single person ("..., according to U.S. officials. Xi
+    also noted the influence of the U.S., they said")."""
+    persons = {name for _, name in ents.persons}
+    out: list[Statement] = []
+    for st in found:
+        if st.speaker is None and (st.speaker_mention or "").lower() == "they":
+            prev = _before([s for s in out if s.end <= st.start], st.start)
+            if prev is not None and prev.speaker and prev.speaker not in persons:
+                st = replace(st, speaker=prev.speaker)
+        out.append(st)
+    return out
 
 
 def _headed_by(description: str, noun: str) -> bool:
