@@ -1667,3 +1667,23 @@ def test_what_is_expected_or_forecast_has_not_happened() -> None:
     assert all(e.status != "occurred" for e in events)
     events = _events("Analysts predict clashes along the border this summer.", "2024-03-09")
     assert all(e.status != "occurred" for e in events)
+
+
+@pytest.mark.slow
+def test_a_city_the_model_takes_for_an_organisation_is_still_the_place() -> None:
+    [e] = _events("Students protested in Santiago on Friday against the fare rise.",
+                  "2019-10-19")
+    assert e.place is not None and (e.place.name, e.place.country) == ("Santiago", "CHL")
+    assert [a.country for a in e.actors] == ["CHL"]
+
+
+@pytest.mark.slow
+def test_a_head_of_government_acts_in_office_and_a_campaign_is_no_protest() -> None:
+    [e] = _events("Chief Executive Carrie Lam met the protest leaders in Hong Kong on Monday.")
+    assert [(a.name, a.sector) for a in e.actors] == [("Carrie Lam", "GOV")]  # not BUS
+    assert not [e for e in _events("The senator held a rally in Des Moines on Saturday.")
+                if e.type == "PROTEST"]
+    assert not [e for e in _events("Democrats beat the incumbent governor in Kentucky.")
+                if e.type == "ASSAULT"]  # an election
+    assert [e.type for e in _events("Nurses held a rally outside the ministry on Monday.")] == [
+        "PROTEST"]  # people, not politicians

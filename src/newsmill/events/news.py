@@ -325,3 +325,12 @@ def in_a_quote(d: Draft) -> bool:
     return not d.s.each_mention and d.s.ctx.quoted(d.start, d.end)
 
 
+
+
+@rule("campaign-rally", "news", "The senator held a rally in Des Moines on Saturday, a week "
+      "before the caucuses.")
+def campaign_rally(d: Draft) -> bool:
+    """A rally that office holders or politicians hold ("the senator held a rally") is a
+    campaign's, not a protest."""
+    return d.trigger.type == "PROTEST" and lemma_of(d.tok) == "rally" and bool(d.doers) and all(
+        a.sector in ("GOV", "LEG", "PTY", "ELI") for a in d.doers)
