@@ -15,7 +15,11 @@ def test_days_resolve_against_the_publication_date() -> None:
     assert resolve("yesterday", monday) == "2019-06-09"
     assert resolve("today", monday) == "2019-06-10"
     assert resolve("June 3", monday) == "2019-06-03"
-    assert resolve("last week", monday) is None
+    assert resolve("last week", monday) is None  # no day: a week, left unresolved
+    assert resolve("three days ago", monday) == "2019-06-07"
+    assert resolve("2 days ago", monday) == "2019-06-08"
+    assert resolve("a week ago", monday) == "2019-06-03"
+    assert resolve("two months ago", monday) is None
     assert resolve("in recent months", monday) is None
     assert resolve("Sunday", None) is None  # no publication date: only a full date resolves
     assert resolve("9 June 2019", None) == "2019-06-09"
@@ -1687,3 +1691,13 @@ def test_a_head_of_government_acts_in_office_and_a_campaign_is_no_protest() -> N
                 if e.type == "ASSAULT"]  # an election
     assert [e.type for e in _events("Nurses held a rally outside the ministry on Monday.")] == [
         "PROTEST"]  # people, not politicians
+
+
+@pytest.mark.slow
+def test_a_time_that_is_no_day_leaves_the_event_undated() -> None:
+    body = ("Police arrested six activists in Minsk on Monday.\n\n"
+            "Officers detained two journalists in Grodno last week.")
+    events = _events(body, "2024-03-09")
+    assert [e.date for e in events if e.type == "COERCE"] == ["2024-03-04", None]
+    [e] = _events("Officers detained two journalists in Grodno three days ago.", "2024-03-09")
+    assert e.date == "2024-03-06"

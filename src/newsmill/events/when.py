@@ -4,7 +4,7 @@ the coming day of a scheduled present, the story's last dated event for an undat
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -27,11 +27,13 @@ def date_words(head: Any, sent: Any) -> list[str]:
 
 @rule("anchor-undated", "when", "Police arrested six people Monday. Officers also arrested "
       "two men near the station.", off=SAME)
-def anchor(events: list[Event], days: Sequence[tuple[int, str]] = ()) -> list[Event]:
+def anchor(events: list[Event], days: Sequence[tuple[int, str]] = (),
+           vague: Collection[int] = ()) -> list[Event]:
     """An event the text gives no day for happened when the story's last dated event did (a
     report's narrative time: "Police arrested six people Monday. ... Officers also arrested
     ..."); what comes before any dated event stays undated. ``days`` are (offset, day) of
-    sentences that give a day but tell no event of their own."""
+    sentences that give a day but tell no event of their own; ``vague`` the offsets of events
+    whose clause names a time that is no day ("last week"), left undated."""
     out: list[Event] = []
     last: str | None = None
     marks = sorted(days)
@@ -40,7 +42,7 @@ def anchor(events: list[Event], days: Sequence[tuple[int, str]] = ()) -> list[Ev
             last = marks.pop(0)[1]
         if e.date is not None:
             last = e.date
-        elif last is not None and e.status == "occurred":
+        elif last is not None and e.status == "occurred" and e.start not in vague:
             e = replace(e, date=last)
         out.append(e)
     return out
