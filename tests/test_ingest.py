@@ -76,8 +76,7 @@ def _write_bad_inputs(folder: Path) -> dict[str, str]:
     (folder / "empty.txt").write_bytes(b"")
     blob = gzip.compress(STORY.encode() * 20)
     (folder / "truncated.html.gz").write_bytes(blob[: len(blob) // 2])
-    bad_bytes = "Stories of the caf\xe9 owners, in a bad encoding.".encode("cp1252")
-    (folder / "undecodable.txt").write_bytes(bad_bytes)
+    (folder / "undecodable.txt").write_bytes(bytes([0xA0, 0x81, 0x8D]) * 30)  # no encoding's
     with (folder / "huge.html").open("wb") as f:  # a sparse 200 MB file
         f.truncate(200 * 1024 * 1024)
     (folder / "feed.jsonl").write_text(

@@ -32,7 +32,8 @@ class Page:
     kind: PageKind
     content: str  # decoded text: HTML markup or a plain-text scrape
     url: str | None = None
-    published: str | None = None  # ISO date given by the input itself (JSON Lines "published")
+    published: str | None = None  # ISO day given by the input itself (JSON Lines "published")
+    warnings: tuple[str, ...] = ()  # what was wrong but did not stop it (a date dropped)
 
     @cached_property
     def digest(self) -> str:

@@ -17,6 +17,7 @@ from newsmill.extract.html import extract_html
 from newsmill.extract.language import detect_language
 from newsmill.extract.prune import DEFAULT_FOCUS, FOCUSES, Focus
 from newsmill.extract.text import clean_text
+from newsmill.ingest.dates import iso_day
 from newsmill.pipeline import FunctionStage, stage
 from newsmill.records import Article, Page, Skipped
 
@@ -46,7 +47,7 @@ def extract(page: Page, focus: Focus = DEFAULT_FOCUS) -> Article | Skipped:
             title=repair(found.title) if found.title else found.title,
             authors=tuple(repair(a) for a in found.authors),
             publisher=repair(found.publisher) if found.publisher else found.publisher,
-            published=page.published or found.published, updated=found.updated,
+            published=iso_day(page.published) or found.published, updated=found.updated,
             language=detect_language(body, found.declared_language), url=page.url,
             content_hash=content_hash(body), page_hash=page.digest,
         )
@@ -56,7 +57,7 @@ def extract(page: Page, focus: Focus = DEFAULT_FOCUS) -> Article | Skipped:
     return Article(
         id=page.id, source=page.source, kind=page.kind, body=clean.body, title=clean.title,
         authors=clean.authors, publisher=clean.publisher,
-        published=page.published or clean.published,
+        published=iso_day(page.published) or clean.published,
         language=detect_language(clean.body), url=page.url,
         content_hash=content_hash(clean.body), page_hash=page.digest,
     )

@@ -7,6 +7,7 @@ at any moment and started again ends with the same store as one clean run.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from newsmill.pipeline import Pipeline, Stage
 from newsmill.records import Article, Document, Page, Skipped
 from newsmill.statements import statements_stage
 from newsmill.store import Store
+from newsmill.store.claims import new_owner
 
 DEFAULT_BATCH = 32
 Progress = Callable[[int], None]
@@ -58,20 +60,31 @@ def as_document(record: Article | Document | Skipped) -> Document | Skipped:
 
 @dataclass
 class RunSummary:
+    """What became of every input of a run: ``processed`` counts each exactly once."""
+
     stored: int = 0
-    unchanged: int = 0
+    unchanged: int = 0  # already in the store with the same content when the run met them
+    elsewhere: int = 0  # stored during the run by another process ingesting them too
     duplicates: int = 0  # stored, linked to the first copy of their story, not analysed
     skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # inputs stored with something dropped
     seconds: float = 0.0
 
     @property
     def processed(self) -> int:
-        return self.stored + self.unchanged + len(self.skipped)
+        return self.stored + self.unchanged + self.elsewhere + len(self.skipped)
+
+
+WAIT = (0.05, 1.0)  # first and longest pause while another run finishes pages it claimed
 
 
 class _Run:
     """One ingest run: each batch is extracted, its near-duplicates are linked to their first
-    copy, the originals analysed by the rest of the pipeline, and all stored together."""
+    copy, the originals analysed by the rest of the pipeline, and all stored together.
+
+    Pages another run (another process on the same store) has claimed are left to it and
+    looked at again at the end (``store/claims.py``): each is then stored by that run, or
+    taken up by this one."""
 
     def __init__(self, store: Store, pipeline: Pipeline, summary: RunSummary,
                  progress: Progress | None) -> None:
@@ -79,6 +92,8 @@ class _Run:
         self.extract, self.analyse = pipeline.split("article")
         self.copies = NearDuplicates(store.near_copies)
         self.seen: dict[str, tuple[str, str]] = {}  # id -> (page hash, source) in this run
+        self.owner = new_owner()
+        self.deferred: list[Page] = []  # claimed by another run when met
 
     def flush(self, batch: Sequence[Page | Skipped]) -> None:
         stored = self.store.page_hashes(p.id for p in batch if isinstance(p, Page))
@@ -88,6 +103,7 @@ class _Run:
             if isinstance(item, Skipped):
                 done.append(item)
                 continue
+            self.summary.warnings += item.warnings
             digest = item.digest
             previous = self.seen.get(item.id)
             if item.id in stored or previous:
@@ -101,6 +117,15 @@ class _Run:
                 continue
             self.seen[item.id] = (digest, item.source)
             todo.append(item)
+        self._work(todo, done)
+        if self.progress:
+            self.progress(len(batch))
+
+    def _work(self, todo: list[Page], done: list[Document | Skipped]) -> None:
+        """Claim ``todo``, analyse what this run got, and store it with ``done``."""
+        mine = self.store.claim((p.id for p in todo), self.owner)
+        self.deferred += [p for p in todo if p.id not in mine]
+        todo = [p for p in todo if p.id in mine]
         extracted = self.extract.run(todo) if todo else []
         done += [r for r in extracted if isinstance(r, Skipped)]
         marked = self.copies.mark(r for r in extracted if isinstance(r, Article))
@@ -109,11 +134,33 @@ class _Run:
         analysed = self.analyse.run(originals) if self.analyse and originals else originals
         done += [as_document(r) for r in analysed]
         done += copies
-        self.summary.stored += self.store.save(done, {a.id: sig for a, sig in marked})
-        self.summary.duplicates += len(copies)
-        self.summary.skipped += [r for r in done if isinstance(r, Skipped)]
-        if self.progress:
-            self.progress(len(batch))
+        written = self.store.write(done, {a.id: sig for a, sig in marked}, owner=self.owner)
+        self.summary.stored += written.added
+        self.summary.elsewhere += len(written.elsewhere)
+        self.summary.duplicates += sum(1 for c in copies if c.id not in written.elsewhere)
+        self.summary.skipped += [r for r in done if isinstance(r, Skipped)] + written.rejected
+
+    def finish(self) -> None:
+        """Account for the pages other runs had claimed: stored by them, or done here."""
+        pause = WAIT[0]
+        while self.deferred:
+            pages, self.deferred = self.deferred, []
+            stored = self.store.page_hashes(p.id for p in pages)
+            for p in pages:
+                if p.id in stored and stored[p.id] == p.digest:
+                    self.summary.elsewhere += 1
+                elif p.id in stored:
+                    self.summary.skipped.append(Skipped(
+                        p.id, p.source, "ingest",
+                        errors.duplicate_id(p.source, p.id, "a page another run stored")))
+            self._work([p for p in pages if p.id not in stored], [])
+            if self.deferred:  # still in another run's hands: give it time
+                time.sleep(pause)
+                pause = min(pause * 2, WAIT[1])
+
+    def close(self) -> None:
+        with contextlib.suppress(errors.StoreError):  # else they go stale when it ends
+            self.store.release(self.owner)
 
 
 def run(paths: Iterable[str | Path], store: Store, *, pipeline: Pipeline | None = None,
@@ -124,11 +171,15 @@ def run(paths: Iterable[str | Path], store: Store, *, pipeline: Pipeline | None 
     started = time.time()
     summary = RunSummary()
     job = _Run(store, pipeline or default_pipeline(), summary, progress)
-    for batch in batches(read_inputs(inputs, max_bytes), batch_size):
-        job.flush(batch)
+    try:
+        for batch in batches(read_inputs(inputs, max_bytes), batch_size):
+            job.flush(batch)
+        job.finish()
+    finally:
+        job.close()
     summary.seconds = time.time() - started
     store.record_run(inputs, started, summary.seconds, summary.stored, summary.unchanged,
-                     len(summary.skipped))
+                     len(summary.skipped), summary.elsewhere)
     return summary
 
 
