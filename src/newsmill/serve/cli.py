@@ -13,7 +13,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 from rich.console import Console
@@ -27,10 +27,12 @@ from newsmill.events.lexicon import PLOVER_TYPES
 from newsmill.extract import DEFAULT_FOCUS, FOCUSES, Focus
 from newsmill.ingest.files import DEFAULT_MAX_BYTES
 from newsmill.records import Actor, Skipped
-from newsmill.run import RunSummary, default_pipeline, extract_only, run
 from newsmill.serve import export
 from newsmill.serve.terminal import join, plain, visible
 from newsmill.store import DEFAULT_DB, Store
+
+if TYPE_CHECKING:  # the runner loads the pipeline's libraries: only the commands that run it
+    from newsmill.run import RunSummary
 
 F = TypeVar("F", bound=Callable[..., Any])
 out = Console(highlight=False)
@@ -158,6 +160,8 @@ def ingest(paths: tuple[str, ...], db: str, batch_size: int, nlp: bool, max_mb: 
       newsmill ingest pages/ feed-dump.jsonl.gz --db news.db
       curl -s https://example.org/story | newsmill ingest -
     """
+    from newsmill.run import default_pipeline, run
+
     store = Store(db)
     pipeline = default_pipeline(nlp=nlp, focus=focus)
     with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
@@ -185,6 +189,8 @@ def extract(paths: tuple[str, ...], max_mb: int, focus: Focus) -> None:
       newsmill extract examples/ > articles.jsonl
       newsmill extract --focus precise page.html
     """
+    from newsmill.run import extract_only
+
     for record in extract_only(paths, max_bytes=max_mb * errors.MB, focus=focus):
         if isinstance(record, Skipped):
             err.print(_skipped(record), soft_wrap=True)
