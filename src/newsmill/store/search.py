@@ -24,8 +24,8 @@ ISO_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 def check_query(query: str) -> None:
-    """Raise ``QueryError`` for a query too long to search."""
-    words = len(WORD.findall(query))
+    """Raise ``QueryError`` for a query too long to search (its operators not counted)."""
+    words = sum(1 for w in WORD.findall(query) if w not in OPERATORS)
     if words > MAX_QUERY_WORDS or len(query) > MAX_QUERY_CHARS:
         raise errors.QueryError(errors.query_too_long(
             words, len(query), MAX_QUERY_WORDS, MAX_QUERY_CHARS))

@@ -363,24 +363,42 @@ class Store:
 
     @staticmethod
     def _search(conn: Connection, query: str, rank: str, limit: int | None) -> list[SearchHit]:
-        matches = "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q)"
-        n = -1 if limit is None else limit
-        ranked = conn.execute(text(
-            "SELECT a.pk, a.id, a.title, a.published, "
-            "snippet(articles_fts, 1, '[', ']', ' ... ', 12) AS snippet "
-            "FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
-            f"WHERE articles_fts MATCH :r AND articles_fts.rowid IN {matches} "
-            "ORDER BY rank LIMIT :n"), {"q": query, "r": rank, "n": n}).all()
-        hits = [SearchHit(r.id, r.title, r.published, r.snippet) for r in ranked]
-        if limit is None or len(hits) < limit:  # hits holding none of the ranking words
-            seen = ",".join(str(r.pk) for r in ranked) or "NULL"
-            rest = conn.execute(text(
-                "SELECT a.id, a.title, a.published, substr(a.body, 1, 80) AS snippet "
-                f"FROM articles a WHERE a.pk IN {matches} AND a.pk NOT IN ({seen}) "
-                "ORDER BY a.pk LIMIT :n"),
-                {"q": query, "n": n if limit is None else limit - len(hits)}).all()
-            hits += [SearchHit(r.id, r.title, r.published, r.snippet + " ...") for r in rest]
-        return hits
+        """The rows matching ``query``, in the order of their rank by ``rank`` (rows holding
+        none of its words last); each step costs the rows it passes once (no FTS5 lookup
+        per row: a rowid constraint on the full-text table would run the query per row)."""
+        matching = {r[0] for r in conn.execute(text(
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q"), {"q": query})}
+        picked: list[int] = []
+        if matching:
+            for (rowid,) in conn.execute(text(
+                    "SELECT rowid FROM articles_fts WHERE articles_fts MATCH :r ORDER BY rank"),
+                    {"r": rank}):
+                if rowid in matching:
+                    picked.append(rowid)
+                    if limit is not None and len(picked) >= limit:
+                        break
+        if limit is None or len(picked) < limit:  # rows holding none of the ranking words
+            chosen = set(picked)
+            rest = sorted(matching - chosen)
+            picked += rest if limit is None else rest[:limit - len(picked)]
+        snippets: dict[int, str] = {}
+        for rowid in picked:
+            snippet = conn.execute(text(
+                "SELECT snippet(articles_fts, 1, '[', ']', ' ... ', 12) FROM articles_fts "
+                "WHERE articles_fts MATCH :r AND rowid = :i"), {"r": rank, "i": rowid}).scalar()
+            snippets[rowid] = snippet if snippet is not None else ""
+        rows_by_pk: dict[int, Any] = {}
+        for i in range(0, len(picked), 500):
+            chunk = picked[i:i + 500]
+            marks = ", ".join(f":p{n}" for n in range(len(chunk)))
+            for r in conn.execute(text(
+                    f"SELECT pk, id, title, published, substr(body, 1, 80) AS head "
+                    f"FROM articles WHERE pk IN ({marks})"),
+                    {f"p{n}": v for n, v in enumerate(chunk)}):
+                rows_by_pk[r.pk] = r
+        found = [(pk, rows_by_pk[pk]) for pk in picked if pk in rows_by_pk]
+        return [SearchHit(r.id, r.title, r.published, snippets[pk] or r.head + " ...")
+                for pk, r in found]
 
     def quotes(self, speaker: str | None = None, kind: str | None = None,
                limit: int | None = 100) -> list[QuoteHit]:
