@@ -124,13 +124,14 @@ def _use_wal(dbapi_conn: Any) -> None:
     while True:
         try:
             mode = dbapi_conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
-            if mode == "wal":
-                return
         except sqlite3.OperationalError as exc:
-            mode = str(exc)
-        if time.monotonic() > deadline:
-            raise sqlite3.OperationalError(f"cannot switch the journal to WAL ({mode})")
-        time.sleep(0.02)
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+            continue
+        if mode != "wal":  # a read-only file, a device: it cannot be a store
+            raise sqlite3.OperationalError(f"cannot switch the journal to WAL (it stays {mode})")
+        return
 
 
 def open_store(engine: Engine, path: str, *, writing: bool) -> None:
