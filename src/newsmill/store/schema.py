@@ -39,6 +39,12 @@ class Identity:
     kind: Kind
     version: str | None  # the schema revision recorded in the file
     tables: tuple[str, ...]
+    marked: bool = False  # carries newsmill's application id
+
+    @property
+    def current(self) -> bool:
+        """A newsmill store at this newsmill's schema, marked as such: nothing to write."""
+        return self.kind == "newsmill" and self.marked and self.version == head()
 
 
 def _config() -> Config:
@@ -67,7 +73,7 @@ def identify(conn: Connection) -> Identity:
     if "alembic_version" in tables:
         version = conn.execute(text("SELECT max(version_num) FROM alembic_version")).scalar()
     if app_id == APPLICATION_ID:
-        return Identity("newsmill", version, tables)
+        return Identity("newsmill", version, tables, marked=True)
     if app_id == 0 and not tables:
         return Identity("empty", None, tables)
     if app_id == 0 and "articles" in tables and version in revisions():
@@ -139,17 +145,18 @@ def open_store(engine: Engine, path: str, *, writing: bool) -> None:
     is written to it; for writing, switch it to WAL and create or upgrade its schema in one
     transaction."""
     with engine.execution_options(newsmill_write=False).connect() as conn:
-        check(path, identify(conn), writing=writing)
+        found = identify(conn)
+        check(path, found, writing=writing)
         conn.rollback()
         if writing:
             _use_wal(conn.connection.dbapi_connection)
-    if not writing:
+    if not writing or found.current:
         return
     with engine.begin() as conn:  # BEGIN IMMEDIATE: a second creator waits here
         found = identify(conn)
         check(path, found, writing=True)
-        if found.version != head():
-            migrate(conn)
+        if not found.current:
+            migrate(conn)  # up to this newsmill's schema, marked as a newsmill store
 
 
 def writer_engine(path: str) -> Engine:
