@@ -256,3 +256,14 @@ def test_a_speaker_filter_has_no_wildcards(tmp_path: Path) -> None:
                                  page_hash="p"), statements=said)])
     assert [h.statement.speaker for h in store.quotes("jo_n")] == ["Jo_n Smith"]
     assert store.quotes("%") == []
+
+
+def test_an_export_file_gets_the_usual_permissions(hostile_db: str, tmp_path: Path) -> None:
+    import os
+
+    target = tmp_path / "out.csv"
+    export.write_to(Store(hostile_db, readonly=True).documents(), "csv", str(target))
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+    assert len(target.read_text().splitlines()) == 2

@@ -165,6 +165,7 @@ def write_to(docs: Iterable[Document], fmt: str, target: str) -> int:
         raise errors.OutputError(errors.cannot_write(target, _why(exc))) from exc
     try:
         n = _write_file(docs, fmt, Path(part), path)
+        os.chmod(part, _file_mode(path))
         os.replace(part, path)
     except BaseException:
         Path(part).unlink(missing_ok=True)
@@ -179,6 +180,16 @@ def _write_file(docs: Iterable[Document], fmt: str, path: Path, named: Path) -> 
         return n
     except OSError as exc:
         raise errors.OutputError(errors.cannot_write(str(named), _why(exc))) from exc
+
+
+def _file_mode(path: Path) -> int:
+    """The mode the file had, or a new file's (what the umask leaves of rw-rw-rw-)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _why(exc: OSError) -> str:
