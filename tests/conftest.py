@@ -6,9 +6,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.webserver import WebServer
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NEWSMILL_SHARED", ROOT.parent / "shared"))
@@ -39,3 +42,13 @@ def cli_env(tmp_path: Path) -> dict[str, str]:
     env["NEWSMILL_DB"] = str(tmp_path / "cli.db")
     env["COLUMNS"] = "200"
     return env
+
+
+@pytest.fixture
+def web() -> Iterator[WebServer]:
+    """A real HTTP server on 127.0.0.1, stopped after the test."""
+    server = WebServer().start()
+    try:
+        yield server
+    finally:
+        server.stop()

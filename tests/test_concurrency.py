@@ -90,3 +90,47 @@ def test_two_ingest_processes_of_one_folder_each_report_every_input(tmp_path: Pa
         "SELECT stored + unchanged + elsewhere + skipped FROM runs")] == [120, 120]
     assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 120
     con.close()
+
+
+def test_two_runs_reaching_one_story_by_two_urls_at_once_store_it_once(tmp_path: Path) -> None:
+    """The story is claimed under its canonical URL, not only the page under its own id: the
+    run that meets it second waits for the first and then counts it as the same story."""
+    import json
+
+    story = " ".join(["Police detained dozens of protesters in the capital on Sunday."] * 8)
+    html = ('<html><head><link rel="canonical" href="https://ex.org/2024/story"></head>'
+            f"<body><article><p>{story}</p></article></body></html>")
+    inputs = {}
+    for name in ("a", "b"):
+        inputs[name] = tmp_path / f"{name}.jsonl"
+        inputs[name].write_text(json.dumps(
+            {"id": name, "url": f"https://ex.org/{name}?ref=feed", "html": html}) + "\n")
+
+    @stage("slow", needs=["article"], provides=["analysed"], output=Article)
+    def slow(article: Article) -> Article:
+        time.sleep(1.0)  # long enough for the other run to reach the same story meanwhile
+        return article
+
+    summaries: dict[str, RunSummary] = {}
+
+    def ingest(name: str) -> None:
+        with Store(tmp_path / "s.db") as store:
+            summaries[name] = run([inputs[name]], store,
+                                  pipeline=Pipeline([extract_stage(), slow]))
+
+    Store(tmp_path / "s.db").close()
+    threads = [threading.Thread(target=ingest, args=(name,)) for name in inputs]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+    con = sqlite3.connect(tmp_path / "s.db")
+    stored = con.execute("SELECT url, fetched_url FROM articles").fetchall()
+    assert len(stored) == 1 and stored[0][0] == "https://ex.org/2024/story", stored
+    assert con.execute("SELECT count(*) FROM claims").fetchone()[0] == 0
+    con.close()
+    assert sum(s.stored for s in summaries.values()) == 1
+    assert sum(s.same_story for s in summaries.values()) == 1
+    for s in summaries.values():
+        assert s.processed == 1 and s.skipped == [] and s.exit_code == 0, s

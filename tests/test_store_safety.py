@@ -204,23 +204,26 @@ def test_a_read_only_store_can_be_queried(tmp_path: Path) -> None:
         shutil.rmtree(top)
 
 
+@pytest.mark.parametrize("version", ["0004", "0006_days"])  # 0006_days: before the claims
 def test_a_store_of_an_older_schema_is_named_for_reads_and_upgraded_by_writes(
-        tmp_path: Path) -> None:
+        tmp_path: Path, version: str) -> None:
     from newsmill.store import schema
 
     path = tmp_path / "s.db"
     engine = schema.writer_engine(str(path))
     with engine.begin() as conn:  # a store as an older newsmill made it, with an article
-        schema.migrate(conn, "0004")
+        schema.migrate(conn, version)
         conn.execute(text("INSERT INTO articles (id, source, kind, body, content_hash, "
                           "page_hash) VALUES ('old', 'old.txt', 'text', 'Old words.', 'h', 'p')"))
     engine.dispose()
     before = _fingerprint(path)
-    with pytest.raises(StoreError, match=r"older newsmill \(schema 0004.*newsmill upgrade"):
+    with pytest.raises(StoreError, match=rf"older newsmill \(schema {version}.*newsmill upgrade"):
         Store(path, readonly=True)
     assert _fingerprint(path) == before
     with Store(path) as store:
         assert store.get("old") is not None
+        assert store.claim(["old"], "someone") == {"old"}  # the claims table is there
+        store.release("someone")
     with Store(path, readonly=True) as store:
         assert store.stats().articles == 1
 

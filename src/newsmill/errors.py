@@ -2,12 +2,15 @@
 
     NewsmillError
     ├── InputError        an input cannot be read as a page (becomes a Skipped record)
+    │   └── FetchRefused  a URL newsmill will not fetch (scheme, private address, robots.txt)
     ├── ExtractionError   a page holds no article (becomes a Skipped record)
     ├── PipelineError     stages wired wrongly, or a stage returned the wrong record type
     ├── ModelError        the spaCy model is not installed
     ├── StoreError        the store cannot be opened, is not a newsmill store, or cannot be written
-    ├── QueryError        a query or filter the store cannot take (too long, not a code or a day)
-    └── OutputError       an export cannot be written (disk full, device error)
+    ├── QueryError        a query or filter the store cannot take (too long, a day like 2019-13-45,
+    │                     not a code, an unknown type)
+    ├── OutputError       an export cannot be written (disk full, device error)
+    └── UsageError        a setting names something newsmill does not know (a rule, ...)
 
 Each message names the input and says what to do about it.
 """
@@ -28,6 +31,10 @@ class InputError(NewsmillError):
         super().__init__(reason)
 
 
+class FetchRefused(InputError):
+    """A URL newsmill will not fetch: not http(s), a private address, disallowed by robots."""
+
+
 class ExtractionError(NewsmillError):
     """A page holds no article text."""
 
@@ -44,8 +51,16 @@ class StoreError(NewsmillError):
     """The store cannot be used."""
 
 
+class UsageError(NewsmillError):
+    """A setting or a parameter names something newsmill does not know."""
+
+
 class QueryError(NewsmillError):
-    """A query or a filter the store cannot take."""
+    """A query or a filter the store cannot take; ``parameter`` names it."""
+
+    def __init__(self, parameter: str, message: str) -> None:
+        self.parameter = parameter
+        super().__init__(message)
 
 
 class OutputError(NewsmillError):
@@ -135,12 +150,183 @@ def duplicate_id(source: str, page_id: str, other: str) -> str:
             "ids are file names without extensions, so rename one of the two files.")
 
 
+# ---- the web: URLs, feeds, sitemaps ---------------------------------------------------------
+
+def bad_scheme(url: str) -> str:
+    return (f"{url}: only http:// and https:// URLs are fetched; give a web address, or a "
+            "file path for a file.")
+
+
+def private_address(url: str, host: str, address: str) -> str:
+    named = f"{address} is" if host.strip("[]") == address else f"{host} is {address},"
+    return (f"{url}: {named} a loopback, private, link-local, multicast or reserved "
+            "address; newsmill does not fetch those for a feed or a page, since their URLs are "
+            "untrusted: pass --allow-private if you mean to reach your own network.")
+
+
+def unresolvable(url: str, host: str, detail: str) -> str:
+    return (f"{url}: the host name {host} cannot be resolved ({detail}); check the URL and "
+            "your DNS.")
+
+
+def http_status(url: str, status: int, phrase: str) -> str:
+    hint = {404: "the page is gone or the URL is wrong", 410: "the page was removed",
+            401: "it needs a login", 403: "the server refuses newsmill"}.get(
+        status, "check the URL in a browser")
+    return f"{url}: the server answered {status} {phrase} ({hint}); it was not ingested."
+
+
+def gave_up(url: str, what: str, tries: int) -> str:
+    return (f"{url}: {what} after {tries} tries with backoff; the server is down or busy: "
+            "ingest it again later (what is stored stays).")
+
+
+def retry_after_too_long(url: str, seconds: float, limit: float) -> str:
+    return (f"{url}: the server asks to wait {seconds:.0f} s before asking again, over the "
+            f"{limit:.0f} s newsmill waits; ingest it again later.")
+
+
+def not_a_page(url: str, content_type: str) -> str:
+    return (f"{url}: the answer is {content_type or 'of no stated type'}, not an HTML or text "
+            "page; newsmill reads web pages (PDFs, images and data files are left out).")
+
+
+def response_too_large(url: str, size: int, limit: int) -> str:
+    return (f"{url}: the answer is over the {_mb(limit)} limit for one page (at least "
+            f"{_mb(size)}, after decompression); an endless or compressed answer was cut off: "
+            "raise --max-mb if it is a real page.")
+
+
+def too_slow(url: str, seconds: float) -> str:
+    return (f"{url}: the answer did not arrive within {seconds:.0f} s (a slow or endless "
+            "answer); raise --timeout if the server is just slow.")
+
+
+def network_error(url: str, detail: str) -> str:
+    return f"{url}: the request failed ({detail}); check the URL and the network."
+
+
+def tls_error(url: str, detail: str) -> str:
+    return (f"{url}: the server's TLS certificate could not be verified ({detail}); the site "
+            "may be misconfigured or the connection intercepted: it was not fetched.")
+
+
+def redirect_loop(url: str, chain: list[str]) -> str:
+    return (f"{url}: the redirects go round in a loop ({' -> '.join(chain)}); the site is "
+            "misconfigured: it was not fetched.")
+
+
+def too_many_redirects(url: str, limit: int) -> str:
+    return f"{url}: more than {limit} redirects; the site is misconfigured: it was not fetched."
+
+
+def robots_disallowed(url: str, robots: str) -> str:
+    return (f"{url}: the site's {robots} does not allow newsmill to fetch this page; it was "
+            "left out (ask the site, or use a WARC archive of it).")
+
+
+def not_a_feed(source: str, detail: str) -> str:
+    return (f"{source}: not an RSS, Atom or JSON feed, nor a sitemap ({detail}); give the "
+            "feed's own address (often /feed, /rss or /sitemap.xml).")
+
+
+def feed_without_links(source: str) -> str:
+    return f"{source}: the feed or sitemap lists no article links; nothing to fetch from it."
+
+
+def too_many_sitemaps(source: str, limit: int) -> str:
+    return (f"{source}: the sitemap index leads to more than {limit} sitemaps (or nests too "
+            "deep); the rest were left out: give the sitemaps you want one by one.")
+
+
+def bad_url_line(source: str, line: str) -> str:
+    return (f"{source}: {line!r} is not a URL; each line of a URL list is one http(s) address "
+            "(blank lines and lines starting with # are passed over).")
+
+
+def no_such_input(source: str) -> str:
+    return (f"{source}: no such file or folder, and not a URL; check the path, or give a web "
+            "address with its http:// or https://.")
+
+
+# ---- WARC archives -------------------------------------------------------------------------
+
+def corrupt_warc(source: str, records: int, detail: str) -> str:
+    return (f"{source}: the WARC archive is truncated or corrupt after {records} records "
+            f"({detail}); the pages before that were read: download the file again for the "
+            "rest.")
+
+
+def warc_payload(source: str, detail: str) -> str:
+    return (f"{source}: the WARC record's HTTP answer cannot be read ({detail}); the record "
+            "was left out.")
+
+
 # ---- extract -------------------------------------------------------------------------------
 
 def no_text(source: str, kind: str) -> str:
     return (f"{source}: no article text found in this {kind} page (it may be a menu, an index "
             "page, or a page that builds its text with JavaScript); save the article page itself "
             "or its text.")
+
+
+# ---- queries (store lists, HTTP API) -----------------------------------------------------
+
+def bad_day(name: str, value: str, detail: str = "") -> str:
+    why = f" ({detail})" if detail else ""
+    return (f"{name}={value!r} is not a day{why}; write it YYYY-MM-DD, e.g. {name}=2019-06-09.")
+
+
+def unknown_value(name: str, value: str, allowed: tuple[str, ...]) -> str:
+    return f"{name}={value!r} is not one of the allowed values; use one of: {', '.join(allowed)}."
+
+
+def bad_code(name: str, value: str, what: str) -> str:
+    return f"{name}={value!r} is not {what}; give three letters, e.g. {name}=KAZ."
+
+
+def query_too_long(name: str, size: int, limit: int) -> str:
+    return (f"{name} is {size} characters long, over the limit of {limit}; search for fewer "
+            "words.")
+
+
+def empty_range(since: str, until: str) -> str:
+    return f"since={since} is after until={until}, so nothing can match; swap the two days."
+
+
+def bad_bbox(value: str, why: str) -> str:
+    return (f"bbox={value!r} is not a box: {why}; give west,south,east,north in degrees, "
+            "e.g. bbox=-10,35,30,60.")
+
+
+def bad_limit(value: int, most: int) -> str:
+    return f"limit={value} is out of range; ask for 1 to {most} items a page."
+
+
+def bad_cursor(value: str) -> str:
+    return (f"cursor={value[:40]!r} is not a cursor of this list; pass the 'next' value of the "
+            "previous page unchanged, or leave cursor out to start at the first page.")
+
+
+def bad_search(query: str, detail: str) -> str:
+    return (f"q={query[:80]!r} is not a valid full-text query ({detail}); put phrases in double "
+            'quotes and use AND, OR, NOT between words, e.g. q="election commission" AND '
+            "Kazakhstan.")
+
+
+def no_such_event(event_id: str) -> str:
+    return (f"no event with id '{event_id}'; an event's id is its article's id, a dash and its "
+            "number in the article, as /api/events lists them.")
+
+
+def serving_beyond_loopback(host: str) -> str:
+    return (f"warning: serving on {host}, so other machines can read this store; the server is "
+            "read-only, but use the default --host 127.0.0.1 unless that is what you want.")
+
+
+def ui_not_built(folder: str) -> str:
+    return (f"the web UI is not built (no {folder}); run `bash scripts/setup`, which builds it "
+            "with npm (Node.js 18 or newer). The HTTP API works without it: see /docs.")
 
 
 # ---- pipeline ------------------------------------------------------------------------------
@@ -230,17 +416,17 @@ def store_rejected(source: str, detail: str) -> str:
 
 # ---- queries -------------------------------------------------------------------------------
 
-def query_too_long(words: int, chars: int, max_words: int, max_chars: int) -> str:
+def search_too_long(words: int, chars: int, max_words: int, max_chars: int) -> str:
     return (f"the query has {words:,} words and {chars:,} characters; newsmill searches at most "
             f"{max_words:,} words and {max_chars:,} characters at once: keep the words that "
             'matter (a "phrase in quotes" finds exact wording).')
 
 
-def bad_limit(limit: int) -> str:
+def bad_row_limit(limit: int) -> str:
     return f"a limit of {limit} rows; give a positive number (or none, for every row)."
 
 
-def bad_day(name: str, value: str) -> str:
+def bad_option_day(name: str, value: str) -> str:
     return (f"--{name} {value!r} is not a day; give YYYY-MM-DD (or YYYY-MM, or YYYY), "
             "e.g. 2019-06-01.")
 
@@ -260,3 +446,10 @@ def cannot_write(target: str, detail: str) -> str:
 def nothing_provides(what: str, stages: list[str]) -> str:
     return (f"no stage provides {what!r} (stages: {', '.join(stages) or 'none'}); "
             f"add the stage that makes it")
+
+
+# ---- settings -----------------------------------------------------------------------------
+
+def unknown_rules(unknown: list[str], known: list[str]) -> str:
+    return (f"no event rule is named {', '.join(unknown)}; the rules are: {', '.join(known)} "
+            "(python benchmarks/events_ablation.py --list shows each with its example).")

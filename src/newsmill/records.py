@@ -31,8 +31,12 @@ class Page:
     source: str  # where it came from: a path, "path:line" for JSON Lines, or "<stdin>"
     kind: PageKind
     content: str  # decoded text: HTML markup or a plain-text scrape
-    url: str | None = None
+    url: str | None = None  # the URL it was fetched from (or that the input names)
     published: str | None = None  # ISO day given by the input itself (JSON Lines "published")
+    final_url: str | None = None  # where the fetch ended, after redirects
+    fetched: str | None = None  # when it was fetched (HTTP or the WARC record's date), ISO UTC
+    title_hint: str | None = None  # a feed's or sitemap's title for it, used when the page has none
+    authors_hint: tuple[str, ...] = ()  # a feed's authors for it, used when the page names none
     warnings: tuple[str, ...] = ()  # what was wrong but did not stop it (a date dropped)
 
     @cached_property
@@ -55,10 +59,14 @@ class Article:
     published: str | None = None  # ISO date, YYYY-MM-DD
     updated: str | None = None
     language: str | None = None
-    url: str | None = None
+    url: str | None = None  # its identity: canonical URL, else final URL, else the given one
     content_hash: str = ""  # sha256 of the whitespace-normalised body
     page_hash: str = ""  # sha256 of the page as read: the same input again is recognised
     duplicate_of: str | None = None  # id of the first stored copy of the same story
+    fetched_url: str | None = None  # the URL it was fetched from (or that the input names)
+    final_url: str | None = None  # where that fetch ended, after redirects
+    canonical_url: str | None = None  # what the page declares: link rel=canonical, og:url, JSON-LD
+    fetched: str | None = None  # when it was fetched, ISO UTC
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from newsmill.events import phoenix
 from newsmill.events.lexicon import cased_table, entry_set, sections
 from newsmill.events.places import gazetteer
+from newsmill.events.rules import rule
 from newsmill.records import Actor, Statement
 from newsmill.statements.attribution import cues
 from newsmill.statements.speakers import (
@@ -130,6 +132,11 @@ class ArticleContext:
     weights: dict[str, float] = field(default_factory=dict)  # country -> its mentions' weight
     kinds: dict[str, str] = field(default_factory=dict)  # weak head -> the sector first given
     # it ("25 police personnel ... prompting the personnel to open fire": COP)
+    quotes: tuple[tuple[int, int], ...] = ()  # (start, end) of each direct quotation
+
+    def quoted(self, start: int, end: int) -> bool:
+        """The words from ``start`` to ``end`` lie inside a direct quotation."""
+        return any(a <= start and end <= b for a, b in self.quotes)
 
     def speaker_at(self, offset: int) -> str | None:
         """Who says the words at ``offset``, if they are inside an attributed statement: the
@@ -179,8 +186,9 @@ class ArticleContext:
             if tok.lower_ in weak and tok.pos_ == "NOUN" and tok.lower_ not in kinds and (
                     sector := sector_of([t.text for t in phrase(tok)])):
                 kinds[tok.lower_] = sector
+        quotes = tuple((s.start, s.end) for s in statements if s.kind == "direct")
         return cls(entities, dict(roles), tuple(sorted(counts, key=lambda c: -counts[c])),
-                   speakers, dateline, dict(counts), kinds)
+                   speakers, dateline, dict(counts), kinds, quotes)
 
     @property
     def country(self) -> str | None:
@@ -343,6 +351,14 @@ def _sector(lower: list[str]) -> str | None:
     return None
 
 
+@rule("phoenix-agents", "who", "Nigerian traders protested outside the market in Lagos.",
+      off=None)
+def _agent(lower: list[str]) -> str | None:
+    """The sector of a generic agent of the Phoenix dictionary that the words end with
+    ("the gendarmes", "the smugglers"), where ``sectors.txt`` names none."""
+    return phoenix.agent_sector(lower)
+
+
 def _country_in(tokens: list[Any]) -> str | None:
     gaz = gazetteer()
     for t in tokens:
@@ -430,6 +446,7 @@ def actor(tok: Any, ctx: ArticleContext) -> Actor | None:
     if sector is None and _lemma(tok) not in _sector_words() and not any(
             t.ent_type_ in NAME_LABELS for t in kept):
         return None
+    sector = sector or _agent([t.lower_ for t in kept])  # a party named: the Phoenix sector
     persons = {ctx.entities.person_named(t.text) or t.text for t in kept
                if t.ent_type_ == "PERSON" and t.i != tok.i}
     known = next((f for f in map(figure, sorted(persons)) if f is not None), None)
@@ -503,7 +520,15 @@ def _described(name: str, label: str, extra: list[Any], ctx: ArticleContext) -> 
         role_words) or (_country_of_words(name.split()) if label == "ORG" else None) or ctx.country
     role_sector = sector_of([t.text for t in extra]) or sector_of(ctx.roles.get(name, [])) or (
         sector_of(name.split()) if label == "ORG" else None) or (known[1] if known else None)
-    return Actor(name, country, role_sector)
+    return Actor(name, country, role_sector or _private(label))
+
+
+@rule("private-person", "who", "John Smith attacked a neighbour in Malibu on Monday.",
+      off=None)
+def _private(label: str) -> str | None:
+    """A person the article gives no role, office or body for is a private person: a
+    civilian, CVL (PLOVER's sector for people acting for no organisation)."""
+    return "CVL" if label == "PERSON" else None
 
 
 @cache

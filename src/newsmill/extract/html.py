@@ -11,7 +11,7 @@
 3. split stories are joined: when the page's story is cut into several containers of the same
    kind (ad slots between "chunks"), the later containers trafilatura left out are added;
 4. ``prune.py`` drops the chrome left in the text (headline again, prompts, link lists);
-5. ``metadata.py`` reads the title, site name and authors."""
+5. ``metadata.py`` reads the title, site name, authors and canonical URL."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from trafilatura.utils import load_html
 
 from newsmill.extract.dates import published_day
 from newsmill.extract.lexicon import marks_container
-from newsmill.extract.metadata import PageMeta, choose_title, find_authors
+from newsmill.extract.metadata import PageMeta, canonical_url, choose_title, find_authors
 from newsmill.extract.prune import DEFAULT_FOCUS, Focus, prune
 from newsmill.extract.text import is_prose, n_words
 
@@ -46,6 +46,7 @@ class HtmlArticle:
     published: str | None
     updated: str | None
     declared_language: str | None
+    canonical_url: str | None = None
 
 
 def _key(text: str) -> str:
@@ -181,4 +182,5 @@ def extract_html(html: str, url: str | None = None,
         published=published,
         updated=updated if updated and updated != published else None,
         declared_language=lang.group(1).lower() if lang else None,
+        canonical_url=canonical_url(tree, meta, url),
     )

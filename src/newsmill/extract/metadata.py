@@ -1,4 +1,4 @@
-"""Metadata of an HTML page: title, site name, authors, last-modified day.
+"""Metadata of an HTML page: title, site name, authors, last-modified day, canonical URL.
 
 The page's meta tags and JSON-LD objects are read once (``PageMeta.read``); then:
 
@@ -10,6 +10,10 @@ Authors: the names of the author meta tags, else of the JSON-LD article, else of
 byline element on the page, each checked as a person's name. Bylines carry outlets ("Chicago
 Tribune staff"), companies ("Condé Nast"), job titles, user handles ("tpluto") and leftovers
 ("View all posts by ...", "... Link Copied"), which are cut off or dropped.
+
+Canonical URL: ``<link rel="canonical">``, else ``og:url``, else the JSON-LD article's ``url``,
+made absolute against the page's URL; an http(s) address only, and not a site's front page (a
+page that names its home page as canonical says nothing of the story's own address).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from newsmill.extract.lexicon import is_person_name, split_names
 
@@ -44,6 +49,7 @@ MAX_BYLINE_CHARS = 60
 TITLE_META = ("og:title", "twitter:title", "title", "parsely-title", "sailthru.title")
 SITE_META = ("og:site_name", "application-name")
 AUTHOR_META = ("author", "article:author", "byl", "parsely-author", "sailthru.author")
+CANONICAL_XPATH = '//link[@href][contains(concat(" ", normalize-space(@rel), " "), " canonical ")]'
 MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "last-modified")
 AUTHOR_LEAD = re.compile(r"^(?:by|written by|view all posts by|posted by|author:?)\s+", re.I)
 AUTHOR_TAIL = re.compile(
@@ -229,3 +235,19 @@ def find_authors(tree: Any, meta: PageMeta, publisher: str | None) -> tuple[str,
             if found:
                 return found
     return ()
+
+
+def canonical_url(tree: Any, meta: PageMeta, base: str | None = None) -> str | None:
+    """The story's own address as the page declares it (see the module's docstring)."""
+    found = [str(link.get("href")) for link in tree.xpath(CANONICAL_XPATH)]
+    found += meta.values(("og:url",))
+    found += [n["url"] for n in meta.ld if _is_article(n) and isinstance(n.get("url"), str)]
+    for value in found:
+        url = urljoin(base or "", html.unescape(value.strip()))
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            continue
+        if parts.path.strip("/") == "" and not parts.query:
+            continue  # the site's front page
+        return url
+    return None

@@ -68,7 +68,7 @@ def shown(path: str | Path) -> str:
     return safe_key(os.fsencode(text).decode("utf-8", "backslashreplace"))
 
 
-def _why(exc: OSError) -> str:
+def os_reason(exc: OSError) -> str:
     """What went wrong, without the path (which may not be printable)."""
     return exc.strerror or safe_key(str(exc))
 
@@ -131,7 +131,7 @@ def read_limited(stream: BinaryIO, source: str, limit: int, packed: bool = False
         detail = str(exc) or "unexpected end"
         raise errors.InputError(source, errors.truncated_gzip(source, detail)) from exc
     except OSError as exc:
-        raise errors.InputError(source, errors.unreadable(source, _why(exc))) from exc
+        raise errors.InputError(source, errors.unreadable(source, os_reason(exc))) from exc
     if size > limit:
         raise errors.InputError(source, errors.too_large(source, size, limit, packed))
     return b"".join(parts)
@@ -183,7 +183,7 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Page |
     except errors.InputError as exc:
         yield Skipped(pid, source, STAGE, exc.reason)
     except OSError as exc:
-        yield Skipped(pid, source, STAGE, errors.unreadable(source, _why(exc)))
+        yield Skipped(pid, source, STAGE, errors.unreadable(source, os_reason(exc)))
 
 
 def read_jsonl(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Page | Skipped]:
@@ -192,7 +192,7 @@ def read_jsonl(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Page 
         stream = _open(path)
     except OSError as exc:
         yield Skipped(page_id(path), shown(path), STAGE,
-                      errors.unreadable(shown(path), _why(exc)))
+                      errors.unreadable(shown(path), os_reason(exc)))
         return
     with stream:
         yield from _jsonl_records(stream, shown(path), max_bytes)
@@ -353,7 +353,7 @@ def read_inputs(paths: Iterable[str | Path],
             exists = path.exists()
         except OSError as exc:  # a name too long, a loop of links
             yield Skipped(page_id(path), shown(path), STAGE,
-                          errors.unreadable(shown(path), _why(exc)))
+                          errors.unreadable(shown(path), os_reason(exc)))
             continue
         if not exists:
             yield Skipped(page_id(path), shown(path), STAGE,
@@ -364,4 +364,4 @@ def read_inputs(paths: Iterable[str | Path],
                 yield from read_file(f, max_bytes)
         except OSError as exc:  # a folder that cannot be listed
             yield Skipped(page_id(path), shown(path), STAGE,
-                          errors.unreadable(shown(path), _why(exc)))
+                          errors.unreadable(shown(path), os_reason(exc)))

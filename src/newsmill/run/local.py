@@ -8,7 +8,9 @@ at any moment and started again ends with the same store as one clean run.
 from __future__ import annotations
 
 import contextlib
+import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +19,8 @@ from newsmill import errors
 from newsmill.events import events_stage
 from newsmill.extract import DEFAULT_FOCUS, Focus, extract_stage
 from newsmill.extract.duplicates import NearDuplicates
-from newsmill.ingest import DEFAULT_MAX_BYTES, read_inputs
+from newsmill.ingest import DEFAULT_MAX_BYTES, FetchOptions, Sources
+from newsmill.ingest.urls import url_id
 from newsmill.nlp import NlpStage
 from newsmill.pipeline import Pipeline, Stage
 from newsmill.records import Article, Document, Page, Skipped
@@ -69,10 +72,22 @@ class RunSummary:
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # inputs stored with something dropped
     seconds: float = 0.0
+    known: int = 0  # URLs the store already held: not fetched again
+    same_story: int = 0  # pages whose canonical URL is a stored story's: not stored again
+    listings: int = 0  # feeds and sitemaps read
+    not_modified: int = 0  # feeds and sitemaps unchanged since their last read
+    passed_over: Counter[str] = field(default_factory=Counter)  # WARC records that are no page
 
     @property
     def processed(self) -> int:
         return self.stored + self.unchanged + self.elsewhere + len(self.skipped)
+
+    @property
+    def exit_code(self) -> int:
+        """0: everything was read; 3: some inputs were skipped; 4: none could be read."""
+        if not self.skipped:
+            return 0
+        return 3 if self.stored or self.unchanged or self.elsewhere or self.known else 4
 
 
 WAIT = (0.05, 1.0)  # first and longest pause while another run finishes pages it claimed
@@ -94,6 +109,36 @@ class _Run:
         self.seen: dict[str, tuple[str, str]] = {}  # id -> (page hash, source) in this run
         self.owner = new_owner()
         self.deferred: list[Page] = []  # claimed by another run when met
+        self.urls: dict[str, str] = {}  # article URL -> id, stored in this run
+
+    def _claim_stories(self, pages: list[Page], articles: list[Article]) -> list[Article]:
+        """``articles`` less those whose story (their URL, the canonical one where the page
+        declares it) another live run has claimed: their pages are looked at again later,
+        when that run has stored the story or let it go. A story is claimed under the id a
+        page fetched from its URL gets, so it is one claim however it was reached."""
+        keys = {a.id: url_id(a.url) for a in articles if a.url and url_id(a.url) != a.id}
+        got = self.store.claim(set(keys.values()), self.owner) if keys else set()
+        held = {pid for pid, key in keys.items() if key not in got}
+        self.deferred += [p for p in pages if p.id in held]
+        return [a for a in articles if a.id not in held]
+
+    def _new_stories(self, articles: list[Article]) -> list[Article]:
+        """``articles`` less those whose URL (their canonical URL) is a story stored before:
+        the same story fetched under another URL is stored once."""
+        owners = self.store.ids_by_url([a.url for a in articles if a.url])
+        new = []
+        for a in articles:
+            owner = (owners.get(a.url) or self.urls.get(a.url)) if a.url else None
+            if owner is not None and owner != a.id:
+                self.summary.unchanged += 1
+                self.summary.same_story += 1
+                if a.fetched_url:
+                    self.store.record_fetch(a.fetched_url, "page", "copy")
+                continue
+            if a.url:
+                self.urls[a.url] = a.id
+            new.append(a)
+        return new
 
     def flush(self, batch: Sequence[Page | Skipped]) -> None:
         stored = self.store.page_hashes(p.id for p in batch if isinstance(p, Page))
@@ -108,7 +153,7 @@ class _Run:
             previous = self.seen.get(item.id)
             if item.id in stored or previous:
                 same = stored.get(item.id, previous[0] if previous else None) == digest
-                if same:
+                if same or _named_by_url(item):  # a URL's page again: another capture of it
                     self.summary.unchanged += 1
                 else:
                     other = previous[1] if previous else "a stored page"
@@ -128,7 +173,8 @@ class _Run:
         todo = [p for p in todo if p.id in mine]
         extracted = self.extract.run(todo) if todo else []
         done += [r for r in extracted if isinstance(r, Skipped)]
-        marked = self.copies.mark(r for r in extracted if isinstance(r, Article))
+        articles = self._claim_stories(todo, [r for r in extracted if isinstance(r, Article)])
+        marked = self.copies.mark(self._new_stories(articles))
         copies = [Document(a) for a, _ in marked if a.duplicate_of]
         originals = [a for a, _ in marked if not a.duplicate_of]
         analysed = self.analyse.run(originals) if self.analyse and originals else originals
@@ -140,21 +186,24 @@ class _Run:
         self.summary.duplicates += sum(1 for c in copies if c.id not in written.elsewhere)
         self.summary.skipped += [r for r in done if isinstance(r, Skipped)] + written.rejected
 
-    def finish(self) -> None:
-        """Account for the pages other runs had claimed: stored by them, or done here."""
+    def finish(self, stop: threading.Event | None = None) -> None:
+        """Account for the pages other runs had claimed: stored by them, or done here (a
+        run told to stop leaves those still claimed to the next run)."""
         pause = WAIT[0]
         while self.deferred:
             pages, self.deferred = self.deferred, []
             stored = self.store.page_hashes(p.id for p in pages)
             for p in pages:
-                if p.id in stored and stored[p.id] == p.digest:
-                    self.summary.elsewhere += 1
+                if p.id in stored and (stored[p.id] == p.digest or _named_by_url(p)):
+                    self.summary.elsewhere += 1  # a URL's page: another capture of it
                 elif p.id in stored:
                     self.summary.skipped.append(Skipped(
                         p.id, p.source, "ingest",
                         errors.duplicate_id(p.source, p.id, "a page another run stored")))
             self._work([p for p in pages if p.id not in stored], [])
             if self.deferred:  # still in another run's hands: give it time
+                if stop is not None and stop.is_set():
+                    break
                 time.sleep(pause)
                 pause = min(pause * 2, WAIT[1])
 
@@ -163,30 +212,56 @@ class _Run:
             self.store.release(self.owner)
 
 
+def _named_by_url(page: Page) -> bool:
+    return page.url is not None and page.id == url_id(page.url)
+
+
 def run(paths: Iterable[str | Path], store: Store, *, pipeline: Pipeline | None = None,
         batch_size: int = DEFAULT_BATCH, max_bytes: int = DEFAULT_MAX_BYTES,
-        progress: Progress | None = None) -> RunSummary:
-    """Ingest files, folders or ``-`` into ``store``; returns what was stored and skipped."""
+        progress: Progress | None = None, url_lists: Iterable[str] = (),
+        fetch: FetchOptions | None = None, sources: Sources | None = None) -> RunSummary:
+    """Ingest files, folders, ``-``, URLs, feeds, sitemaps and WARC archives (and the URLs of
+    ``url_lists``) into ``store``; returns what was stored and skipped. ``fetch`` says how
+    to fetch (default: ``FetchOptions(max_bytes=max_bytes)``)."""
     inputs = [str(p) for p in paths]
+    lists = [str(p) for p in url_lists]
     started = time.time()
     summary = RunSummary()
     job = _Run(store, pipeline or default_pipeline(), summary, progress)
+    own = sources is None
+    reader = sources or Sources(max_bytes=max_bytes, memory=store,
+                                fetch=fetch or FetchOptions(max_bytes=max_bytes))
+    before = reader.tally.known, reader.tally.listings, reader.tally.not_modified
+    passed = Counter(reader.tally.passed_over)
     try:
-        for batch in batches(read_inputs(inputs, max_bytes), batch_size):
+        for batch in batches(reader.read(inputs, lists), batch_size):
             job.flush(batch)
-        job.finish()
+        job.finish(reader.stop)  # pages other runs had claimed, before the feeds are marked read
+        reader.finish()
     finally:
         job.close()
+        if own:
+            reader.close()
+    tally = reader.tally
+    summary.known = tally.known - before[0]
+    summary.listings = tally.listings - before[1]
+    summary.not_modified = tally.not_modified - before[2]
+    summary.passed_over = tally.passed_over - passed
     summary.seconds = time.time() - started
-    store.record_run(inputs, started, summary.seconds, summary.stored, summary.unchanged,
-                     len(summary.skipped), summary.elsewhere)
+    store.record_run(inputs + lists, started, summary.seconds, summary.stored,
+                     summary.unchanged + summary.known, len(summary.skipped), summary.elsewhere)
     return summary
 
 
 def extract_only(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES,
-                 batch_size: int = DEFAULT_BATCH,
-                 focus: Focus = DEFAULT_FOCUS) -> Iterable[Article | Skipped]:
+                 batch_size: int = DEFAULT_BATCH, focus: Focus = DEFAULT_FOCUS,
+                 url_lists: Iterable[str] = (), fetch: FetchOptions | None = None
+                 ) -> Iterable[Article | Skipped]:
     """Pages through the extract stage alone, touching no store."""
     pipeline = default_pipeline(nlp=False, focus=focus)
-    for batch in batches(read_inputs(paths, max_bytes), batch_size):
-        yield from pipeline.run(batch)
+    reader = Sources(max_bytes=max_bytes, fetch=fetch or FetchOptions(max_bytes=max_bytes))
+    try:
+        for batch in batches(reader.read([str(p) for p in paths], url_lists), batch_size):
+            yield from pipeline.run(batch)
+    finally:
+        reader.close()

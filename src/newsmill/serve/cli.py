@@ -25,7 +25,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from newsmill import errors
 from newsmill.events.lexicon import PLOVER_TYPES
 from newsmill.extract import DEFAULT_FOCUS, FOCUSES, Focus
+from newsmill.ingest import FetchOptions
 from newsmill.ingest.files import DEFAULT_MAX_BYTES
+from newsmill.ingest.urls import is_url
 from newsmill.records import Actor, Skipped
 from newsmill.serve import export
 from newsmill.serve.terminal import join, plain, visible
@@ -48,8 +50,42 @@ db_option = click.option(
 max_mb_option = click.option(
     "--max-mb", default=DEFAULT_MAX_BYTES // errors.MB, show_default=True,
     type=click.IntRange(1, MAX_MB),
-    help="Largest page (file or JSON Lines record) to read, in MB, unpacked; also the most "
-         "blank space read between two JSON Lines records.")
+    help="Largest page (file, JSON Lines record, fetched page or WARC record) to read, in MB, "
+         "unpacked; also the most blank space read between two JSON Lines records.")
+EXIT_CODES = """\b
+Exit status: 0 when every input was read; 3 when some were skipped (the reasons are
+printed and kept: `newsmill stats`); 4 when none could be read; 1 on an error."""
+
+
+def fetch_options(func: F) -> F:
+    """The options of fetching from the web (URLs, feeds, sitemaps)."""
+    options = [
+        click.option("--contact", envvar="NEWSMILL_CONTACT", metavar="EMAIL_OR_URL",
+                     help="How a site's owner can reach you; sent in the User-Agent (or set "
+                          "NEWSMILL_CONTACT)."),
+        click.option("--allow-private", is_flag=True,
+                     help="Also fetch from loopback, private and link-local addresses (your "
+                          "own network); refused by default, since feed URLs are untrusted."),
+        click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1),
+                     help="Seconds to connect, and between two pieces of an answer."),
+        click.option("--delay", default=1.0, show_default=True, type=click.FloatRange(0),
+                     help="Seconds between two requests to one host (a robots.txt "
+                          "Crawl-delay may ask for more)."),
+        click.option("--concurrency", default=4, show_default=True, type=click.IntRange(1, 64),
+                     help="Requests in flight at once."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _fetch(max_mb: int, contact: str | None, allow_private: bool, timeout: float,
+           delay: float, concurrency: int) -> FetchOptions:
+    return FetchOptions(max_bytes=max_mb * errors.MB, contact=contact,
+                        allow_private=allow_private, timeout=timeout,
+                        deadline=max(60.0, 6 * timeout), delay=delay, concurrency=concurrency)
+
+
 focus_option = click.option(
     "--focus", type=click.Choice(FOCUSES), default=DEFAULT_FOCUS, show_default=True,
     help="From 'precise' (less page chrome, may drop story text) to 'complete' (all the "
@@ -103,10 +139,11 @@ def _count_units(paths: tuple[str, ...]) -> int | None:
     """Pages to expect, when every input is a one-page file (no JSON Lines, no stdin)."""
     from newsmill.ingest.files import iter_files
 
-    if "-" in paths:
+    if "-" in paths or any(is_url(p) for p in paths):
         return None
     files = list(iter_files(paths))
-    if any(".jsonl" in [s.lower() for s in f.suffixes] for f in files):
+    several = (".jsonl", ".warc", ".xml", ".rss", ".atom", ".json")
+    if any(any(s.lower() in several for s in f.suffixes) for f in files):
         return None
     return len(files)
 
@@ -114,12 +151,23 @@ def _count_units(paths: tuple[str, ...]) -> int | None:
 def _print_summary(summary: RunSummary, db: str) -> None:
     others = (f"{summary.elsewhere} stored by another run at the same time, "
               if summary.elsewhere else "")
+    same = (f", {summary.same_story} of them under another URL"
+            if summary.same_story else "")
     out.print(join(
-        Text(str(summary.processed), style="bold"), f" inputs in {summary.seconds:.1f} s: ",
+        Text(str(summary.processed + summary.known), style="bold"),
+        f" inputs in {summary.seconds:.1f} s: ",
         Text(f"{summary.stored} stored", style="green"),
         f" ({summary.duplicates} copies of a story stored before), "
-        f"{summary.unchanged} already in the store, {others}",
+        f"{summary.unchanged + summary.known} already in the store{same}, {others}",
         Text(f"{len(summary.skipped)} skipped", style="yellow"), "  (store: ", plain(db), ")"))
+    if summary.listings:
+        out.print(f"{summary.listings} feeds and sitemaps read ({summary.not_modified} "
+                  f"unchanged since the last read); {summary.known} of their links and the URLs "
+                  "given were already stored and not fetched again")
+    if summary.passed_over:
+        out.print(plain(f"passed over {sum(summary.passed_over.values())} WARC records that "
+                        "hold no page: " + ", ".join(
+                            f"{k} {v}" for k, v in summary.passed_over.most_common())))
     for warning in summary.warnings[:20]:
         err.print(join(Text("  warning ", style="yellow"), plain(warning)), soft_wrap=True)
     if summary.skipped:
@@ -136,8 +184,10 @@ def _skipped(s: Skipped) -> Text:
     return join(Text("  skipped", style="yellow"), f" ({s.stage}) ", plain(s.reason))
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True)
+@main.command(epilog=EXIT_CODES)
+@click.argument("paths", nargs=-1)
+@click.option("-i", "--input-file", "url_lists", multiple=True, metavar="FILE",
+              help="A file of URLs to ingest, one a line (- for standard input).")
 @db_option
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, MAX_BATCH),
               help="Pages per batch (one transaction, one spaCy batch).")
@@ -145,41 +195,140 @@ def _skipped(s: Skipped) -> Text:
               help="Run the spaCy model (entities, statements and events).")
 @max_mb_option
 @focus_option
+@fetch_options
 @_guarded
-def ingest(paths: tuple[str, ...], db: str, batch_size: int, nlp: bool, max_mb: int,
-           focus: Focus) -> None:
-    """Read pages from files, folders (recursively) or - (standard input) into the store.
+def ingest(paths: tuple[str, ...], url_lists: tuple[str, ...], db: str, batch_size: int,
+           nlp: bool, max_mb: int, focus: Focus, contact: str | None, allow_private: bool,
+           timeout: float, delay: float, concurrency: int) -> None:
+    """Read pages into the store from files, folders (recursively), - (standard input), URLs,
+    RSS/Atom/JSON feeds and sitemaps (by URL or file) and WARC archives.
 
-    Accepts .html, .htm, .txt and .jsonl files, each possibly gzipped. Ingesting the same
+    Files: .html, .htm, .txt, .jsonl (each possibly gzipped), .warc and .warc.gz, feeds and
+    sitemaps as .xml, .xml.gz, .rss, .atom or .json. A feed's or sitemap's links are fetched,
+    politely (robots.txt, a delay per host), and never again once stored. Ingesting the same
     input again adds nothing; a killed run can simply be started again; two runs of the same
     inputs at once share the work.
 
     \b
     Examples:
       newsmill ingest examples/
-      newsmill ingest pages/ feed-dump.jsonl.gz --db news.db
+      newsmill ingest pages/ feed-dump.jsonl.gz crawl.warc.gz --db news.db
+      newsmill ingest https://example.org/news/story.html --contact me@example.org
+      newsmill ingest -i urls.txt
+      newsmill ingest https://example.org/rss.xml https://example.org/news-sitemap.xml
       curl -s https://example.org/story | newsmill ingest -
     """
     from newsmill.run import default_pipeline, run
 
+    if not paths and not url_lists:
+        raise click.UsageError("give files, folders, URLs or - (standard input), or -i FILE")
     store = Store(db)
     pipeline = default_pipeline(nlp=nlp, focus=focus)
+    total = None if url_lists else _count_units(paths)
     with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
                   MofNCompleteColumn(), TimeElapsedColumn(), console=err,
                   disable=not err.is_terminal) as bar:
-        task = bar.add_task("ingesting", total=_count_units(paths))
+        task = bar.add_task("ingesting", total=total)
         summary = run(paths, store, pipeline=pipeline, batch_size=batch_size,
-                      max_bytes=max_mb * errors.MB, progress=lambda n: bar.advance(task, n))
+                      max_bytes=max_mb * errors.MB, progress=lambda n: bar.advance(task, n),
+                      url_lists=url_lists,
+                      fetch=_fetch(max_mb, contact, allow_private, timeout, delay, concurrency))
     store.close()
     _print_summary(summary, db)
+    if summary.exit_code:
+        sys.exit(summary.exit_code)
+
+
+@main.command(epilog=EXIT_CODES.replace("every input was read", "it was stopped"))
+@click.argument("listings", nargs=-1, required=True)
+@click.option("--every", default="15m", show_default=True, metavar="INTERVAL",
+              help="How often to read the feeds and sitemaps again: 30s, 15m, 2h, 1d.")
+@click.option("--rounds", type=click.IntRange(1), help="Stop after this many rounds.")
+@db_option
+@click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1),
+              help="Pages per batch (one transaction, one spaCy batch).")
+@click.option("--nlp/--no-nlp", default=True, show_default=True,
+              help="Run the spaCy model (entities, statements and events).")
+@max_mb_option
+@focus_option
+@fetch_options
+@_guarded
+def follow(listings: tuple[str, ...], every: str, rounds: int | None, db: str,
+           batch_size: int, nlp: bool, max_mb: int, focus: Focus, contact: str | None,
+           allow_private: bool, timeout: float, delay: float, concurrency: int) -> None:
+    """Watch feeds and sitemaps: read them every INTERVAL and ingest what is new, until
+    stopped (Ctrl-C or SIGTERM: the batch in hand is stored, nothing is lost).
+
+    Only new links are fetched: a feed unchanged since its last read costs one short answer
+    (ETag, Last-Modified), and a URL already stored is never fetched again. One line of
+    progress a round.
+
+    \b
+    Examples:
+      newsmill follow https://example.org/rss.xml --every 15m --contact me@example.org
+      newsmill follow https://example.org/news-sitemap.xml feeds/outlet.atom --every 1h
+    """
+    import signal
+    import threading
+    import time
+
+    from newsmill.run import default_pipeline
+    from newsmill.run.follow import Round, parse_interval
+    from newsmill.run.follow import follow as follow_listings
+
+    try:
+        seconds = parse_interval(every)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--every") from exc
+    stop = threading.Event()
+    skipped = 0
+
+    def on_signal(signum: int, _frame: object) -> None:
+        err.print(f"stopping after the batch in hand ({signal.Signals(signum).name}; "
+                  "again to stop at once)")
+        stop.set()
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+    def on_round(r: Round) -> None:
+        nonlocal skipped
+        s = r.summary
+        skipped += len(s.skipped)
+        upcoming = time.strftime("%H:%M:%S", time.localtime(r.started + seconds))
+        out.print(f"round {r.number} {time.strftime('%H:%M:%S', time.localtime(r.started))}: "
+                  f"{s.listings} listings read ({s.not_modified} unchanged), "
+                  f"[green]{s.stored} new stored[/], {s.known} known, {s.same_story} "
+                  f"same story, [yellow]{len(s.skipped)} skipped[/] in {s.seconds:.1f} s"
+                  + ("" if stop.is_set() or (rounds and r.number >= rounds)
+                     else f"; next at {upcoming}"), highlight=False)
+        for sk in s.skipped[:5]:
+            err.print(_skipped(sk), soft_wrap=True)
+
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+    store = Store(db)
+    try:
+        done = follow_listings(
+            listings, store, every=seconds, rounds=rounds, stop=stop, batch_size=batch_size,
+            pipeline=default_pipeline(nlp=nlp, focus=focus), on_round=on_round,
+            fetch=_fetch(max_mb, contact, allow_private, timeout, delay, concurrency))
+    finally:
+        store.close()
+    stored = sum(r.summary.stored for r in done)
+    out.print(f"followed {len(listings)} listings for {len(done)} rounds: {stored} stored")
+    if skipped:
+        sys.exit(3 if stored or any(r.summary.known or r.summary.elsewhere for r in done)
+                 else 4)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @max_mb_option
 @focus_option
+@fetch_options
 @_guarded
-def extract(paths: tuple[str, ...], max_mb: int, focus: Focus) -> None:
+def extract(paths: tuple[str, ...], max_mb: int, focus: Focus, contact: str | None,
+            allow_private: bool, timeout: float, delay: float, concurrency: int) -> None:
     """Print the extracted articles as JSON Lines (evaluation format), touching no store.
 
     Skipped inputs are reported on standard error.
@@ -188,10 +337,12 @@ def extract(paths: tuple[str, ...], max_mb: int, focus: Focus) -> None:
     Example:
       newsmill extract examples/ > articles.jsonl
       newsmill extract --focus precise page.html
+      newsmill extract https://example.org/news/story.html
     """
     from newsmill.run import extract_only
 
-    for record in extract_only(paths, max_bytes=max_mb * errors.MB, focus=focus):
+    fetch = _fetch(max_mb, contact, allow_private, timeout, delay, concurrency)
+    for record in extract_only(paths, max_bytes=max_mb * errors.MB, focus=focus, fetch=fetch):
         if isinstance(record, Skipped):
             err.print(_skipped(record), soft_wrap=True)
             continue
@@ -425,6 +576,28 @@ def upgrade(db: str) -> None:
     """
     Store(db, create=False).close()
     err.print(join(plain(db), ": up to date"))
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default is reachable from this machine only.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes (up to one per core).")
+@_guarded
+def serve(db: str, host: str, port: int, workers: int) -> None:
+    """Serve the store read-only: the web UI (map, timeline, evidence) and the HTTP API.
+
+    \b
+    Examples:
+      newsmill serve                  # then open http://127.0.0.1:8000/
+      newsmill serve --db news.db --port 8080
+    """
+    from newsmill.serve.api import run_server
+
+    run_server(db, host, port, workers,
+               say=lambda message: err.print(plain(message, lines=True), soft_wrap=True))
 
 
 if __name__ == "__main__":  # pragma: no cover

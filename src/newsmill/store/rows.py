@@ -9,7 +9,8 @@ from typing import Any
 from newsmill.records import Actor, Article, Document, Event, Mention, Place, Statement
 
 ARTICLE_COLUMNS = ("id", "source", "kind", "url", "title", "authors", "publisher", "published",
-                   "updated", "language", "body", "content_hash", "page_hash", "duplicate_of")
+                   "updated", "language", "body", "content_hash", "page_hash", "duplicate_of",
+                   "fetched_url", "final_url", "canonical_url", "fetched")
 
 
 def article_row(a: Article) -> dict[str, Any]:

@@ -190,6 +190,8 @@ def reader_engine(path: str) -> Engine:
         if wal.exists() and wal.stat().st_size:
             raise
         immutable = True
-    engine = create_engine("sqlite://", creator=lambda: _read_only_connect(path, immutable))
+    # the file's URL (the creator makes the connections) gives a file's pool, not one a thread
+    engine = create_engine(f"sqlite:///{path}",
+                           creator=lambda: _read_only_connect(path, immutable))
     event.listen(engine, "begin", _begin)
     return engine

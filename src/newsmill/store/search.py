@@ -27,7 +27,7 @@ def check_query(query: str) -> None:
     """Raise ``QueryError`` for a query too long to search (its operators not counted)."""
     words = sum(1 for w in WORD.findall(query) if w not in OPERATORS)
     if words > MAX_QUERY_WORDS or len(query) > MAX_QUERY_CHARS:
-        raise errors.QueryError(errors.query_too_long(
+        raise errors.QueryError("q", errors.search_too_long(
             words, len(query), MAX_QUERY_WORDS, MAX_QUERY_CHARS))
 
 
@@ -57,7 +57,7 @@ def bounded(limit: int | None) -> int | None:
     if limit is None:
         return None
     if limit < 0:
-        raise errors.QueryError(errors.bad_limit(limit))
+        raise errors.QueryError("limit", errors.bad_row_limit(limit))
     return min(limit, MAX_LIMIT)
 
 
@@ -69,12 +69,12 @@ def like_escape(value: str) -> str:
 def check_day(name: str, value: str) -> str:
     """A ``since``/``until`` bound: a year, a month or a day, ISO style."""
     if not ISO_PREFIX.fullmatch(value):
-        raise errors.QueryError(errors.bad_day(name, value))
+        raise errors.QueryError(name, errors.bad_option_day(name, value))
     return value
 
 
 def check_country(value: str) -> str:
     """An ISO 3166 alpha-3 code, upper-cased."""
     if not re.fullmatch(r"[A-Za-z]{3}", value):
-        raise errors.QueryError(errors.bad_country(value))
+        raise errors.QueryError("country", errors.bad_country(value))
     return value.upper()

@@ -10,7 +10,7 @@ import json
 import re
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,8 +19,10 @@ from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 
 from newsmill import errors
+from newsmill.ingest.urls import url_id
 from newsmill.records import Document, Event, Skipped, Statement
 from newsmill.store import claims, rows, schema, search
+from newsmill.store.browse import Browse
 
 if TYPE_CHECKING:
     from newsmill.extract.duplicates import Signature
@@ -88,7 +90,7 @@ class Stats:
     languages: dict[str, int]
 
 
-class Store:
+class Store(Browse):
     """A newsmill store in one SQLite file.
 
     ``Store(path)`` creates the store if need be and brings its schema up to date;
@@ -141,6 +143,71 @@ class Store:
                 out.update({r.id: r.page_hash for r in result})
         return out
 
+    def _urls(self, sql: str, urls: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for i in range(0, len(urls), 300):
+                chunk = list(urls[i:i + 300])
+                marks = ", ".join(f":u{n}" for n in range(len(chunk)))
+                params = {f"u{n}": v for n, v in enumerate(chunk)}
+                found.update(r[0] for r in conn.execute(text(sql.format(marks=marks)), params))
+        return found
+
+    def stored_urls(self, urls: Sequence[str]) -> set[str]:
+        """Those of ``urls`` whose story is stored: an article's URL, the URL it was fetched
+        from or redirected to, or a URL found to hold a copy of a stored story."""
+        return self._urls(
+            "SELECT url FROM articles WHERE url IN ({marks}) "
+            "UNION SELECT fetched_url FROM articles WHERE fetched_url IN ({marks}) "
+            "UNION SELECT final_url FROM articles WHERE final_url IN ({marks}) "
+            "UNION SELECT url FROM fetches WHERE url IN ({marks}) AND outcome = 'copy'", urls)
+
+    def known_urls(self, urls: Sequence[str], tries: int = 3) -> set[str]:
+        """Those of ``urls`` not to fetch again: stored, skipped (a failure that may pass
+        is tried up to ``tries`` times), or a feed or sitemap."""
+        return self.stored_urls(urls) | self._urls(
+            "SELECT source FROM skipped WHERE source IN ({marks}) AND source NOT IN "
+            f"(SELECT url FROM fetches WHERE outcome = 'retry' AND attempts < {int(tries)}) "
+            "UNION SELECT url FROM fetches WHERE url IN ({marks}) AND outcome = 'listing'",
+            urls)
+
+    def fetch_state(self, url: str) -> tuple[str | None, str | None] | None:
+        """The ETag and Last-Modified of the last read of a feed or sitemap."""
+        with self.engine.connect() as conn:
+            row = conn.execute(text("SELECT etag, last_modified FROM fetches WHERE url = :u "
+                                    "AND outcome = 'listing'"), {"u": url}).first()
+        return (row.etag, row.last_modified) if row else None
+
+    def record_fetch(self, url: str, kind: str, outcome: str, status: int | None = None,
+                     etag: str | None = None, last_modified: str | None = None) -> None:
+        """Remember a fetch: a feed's validators ('listing'), a failure to try again later
+        ('retry', counted), a URL that held a copy of a stored story ('copy')."""
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(text(
+                    "INSERT INTO fetches (url, kind, status, etag, last_modified, fetched, "
+                    "outcome) VALUES (:u, :k, :s, :e, :m, :f, :o) ON CONFLICT (url) DO UPDATE "
+                    "SET kind = excluded.kind, status = excluded.status, etag = excluded.etag, "
+                    "last_modified = excluded.last_modified, fetched = excluded.fetched, "
+                    "outcome = excluded.outcome, attempts = fetches.attempts + 1"),
+                    {"u": url, "k": kind, "s": status, "e": etag, "m": last_modified,
+                     "f": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "o": outcome})
+        except (OperationalError, sqlite3.OperationalError) as exc:
+            raise errors.StoreError(errors.store_write_failed(
+                self.path, str(getattr(exc, "orig", None) or exc))) from exc
+
+    def ids_by_url(self, urls: Sequence[str]) -> dict[str, str]:
+        """``{url: article id}`` for those of ``urls`` that are a stored article's URL."""
+        out: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(urls), 500):
+                chunk = list(urls[i:i + 500])
+                marks = ", ".join(f":u{n}" for n in range(len(chunk)))
+                result = conn.execute(text(f"SELECT url, id FROM articles WHERE url IN ({marks})"),
+                                      {f"u{n}": v for n, v in enumerate(chunk)})
+                out.update({r.url: r.id for r in result})
+        return out
+
     def near_copies(self, bands: list[tuple[int, str]]) -> dict[str, bytes]:
         """``{article id: signature}`` of the stored originals sharing one of ``bands``."""
         if not bands:
@@ -166,10 +233,11 @@ class Store:
               owner: str | None = None) -> Written:
         """Store documents and skipped inputs in one transaction.
 
-        A document whose id is already stored is left as it is: with the same page it was
-        stored meanwhile by another process (``Written.elsewhere``), with another it is a
-        clash of ids (a ``Skipped`` in ``Written.rejected``). A document the database refuses
-        is rejected alone, the rest of the batch is stored. A skipped input is recorded once
+        A document whose id is already stored is left as it is: with the same page (or
+        another capture of the URL it is named by) it was stored meanwhile by another process
+        (``Written.elsewhere``), with another it is a clash of ids (a ``Skipped`` in
+        ``Written.rejected``). A document the database refuses is rejected alone, the rest of
+        the batch is stored. A skipped input is recorded once
         per source (the newest reason wins) and forgotten when that source is stored.
         ``signatures`` (by article id) index the originals added, so later copies find them.
         The claims of ``owner`` are released. A failure of the database itself (disk full,
@@ -220,8 +288,9 @@ class Store:
             return
         stored = conn.execute(text("SELECT page_hash, source FROM articles WHERE id = :i"),
                               {"i": a.id}).first()
-        if stored is not None and stored.page_hash == a.page_hash:
-            written.elsewhere.append(a.id)
+        recapture = a.fetched_url is not None and a.id == url_id(a.fetched_url)
+        if stored is not None and (stored.page_hash == a.page_hash or recapture):
+            written.elsewhere.append(a.id)  # a URL's page: another capture of it
         else:
             other = stored.source if stored is not None else "a stored page"
             written.rejected.append(Skipped(a.id, a.source, "ingest",

@@ -1,12 +1,12 @@
 """Claims of the inputs a run is working on, and what each run found stored by another.
 
-Revision ID: 0006
+Revision ID: 0008_claims
 """
 
 from alembic import op
 
-revision = "0006"
-down_revision = "0005"
+revision = "0008_claims"
+down_revision = "0006_days"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,555 @@
+"""Filtered, paged reads of the store: what the HTTP API and the web UI ask, as store methods.
+
+Every list comes in pages, in a stable order: a page holds its items and, when more follow, an
+opaque cursor for the next page (keyset pagination: a page's cursor names the last item's sort
+key, so items stored meanwhile neither repeat nor hide items of later pages). Filters are the
+records of ``filters.py``, checked when made.
+
+    find_articles    full text (FTS5) and metadata filters     newest first, or best match first
+    find_events      PLOVER type, mode, status, countries, sectors, days, a box   oldest day first
+    count_events     the same filters, counted by day, type, status, place ...
+    find_statements  by speaker (all or part of the name), words said, article   newest first
+    find_speakers    who is quoted, most statements first
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import OperationalError
+
+from newsmill import errors
+from newsmill.errors import QueryError
+from newsmill.records import Event, Statement
+from newsmill.store import rows
+from newsmill.store.filters import (
+    ArticleFilter,
+    EventFilter,
+    StatementFilter,
+    count_keys,
+    decode_cursor,
+    encode_cursor,
+    words,
+)
+from newsmill.store.filters import (
+    limit as check_limit,
+)
+
+T = TypeVar("T")
+COUNTS_KEPT = 256
+_COUNTS_LOCK = threading.Lock()
+DAY = "e.day"  # the event's date, else its article's publication day (migration 0006_days)
+_OPEN, _CLOSE = "\x02", "\x03"  # snippet marks, never in stored text (extraction drops them)
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    """One page of a list; ``next`` is the cursor of the page after it, None at the end."""
+
+    items: tuple[T, ...]
+    next: str | None
+
+
+@dataclass(frozen=True)
+class ArticleItem:
+    id: str
+    title: str | None
+    publisher: str | None
+    published: str | None
+    language: str | None
+    url: str | None
+    duplicate_of: str | None
+    events: int
+    statements: int
+    snippet: str | None = None  # with a search: the best passage, its matches in ``marks``
+    marks: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class EventItem:
+    """An event with its article; ``day`` is the event's date, else the article's."""
+
+    article_id: str
+    idx: int
+    day: str | None
+    title: str | None
+    publisher: str | None
+    published: str | None
+    url: str | None
+    event: Event
+
+    @property
+    def id(self) -> str:
+        return f"{self.article_id}-{self.idx}"
+
+
+@dataclass(frozen=True)
+class StatementItem:
+    article_id: str
+    idx: int
+    title: str | None
+    publisher: str | None
+    published: str | None
+    url: str | None
+    statement: Statement
+
+    @property
+    def id(self) -> str:
+        return f"{self.article_id}-{self.idx}"
+
+
+@dataclass(frozen=True)
+class SpeakerItem:
+    name: str
+    statements: int
+    articles: int
+    first: str | None  # first and last publication day of the articles quoting them
+    last: str | None
+
+
+@dataclass(frozen=True)
+class EventCount:
+    """Events counted by some of: day, type, mode, status, place country, place."""
+
+    n: int
+    day: str | None = None
+    type: str | None = None
+    mode: str | None = None
+    status: str | None = None
+    place_country: str | None = None
+    place_name: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+def _after(keys: Sequence[tuple[str, bool]], values: tuple[Any, ...],
+           params: dict[str, Any]) -> str:
+    """SQL true for rows after ``values`` in the order of ``keys`` ((expression, descending))."""
+    ors = []
+    for i, (expr, desc) in enumerate(keys):
+        ands = [f"{k} = :k{j}" for j, (k, _) in enumerate(keys[:i])]
+        ands.append(f"{expr} {'<' if desc else '>'} :k{i}")
+        ors.append("(" + " AND ".join(ands) + ")")
+    params.update({f"k{i}": v for i, v in enumerate(values)})
+    return "(" + " OR ".join(ors) + ")"
+
+
+def _order(keys: Sequence[tuple[str, bool]]) -> str:
+    return ", ".join(f"{k} {'DESC' if desc else 'ASC'}" for k, desc in keys)
+
+
+def _like(word: str) -> str:
+    return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _name_words(name: str) -> list[str]:
+    return re.findall(r"\w+", name.lower())
+
+
+def _snippet(raw: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The snippet's text without its marks, and where the marks were."""
+    out: list[str] = []
+    marks: list[tuple[int, int]] = []
+    n = 0
+    start = 0
+    for part in re.split(f"([{_OPEN}{_CLOSE}])", raw):
+        if part == _OPEN:
+            start = n
+        elif part == _CLOSE:
+            marks.append((start, n))
+        else:
+            out.append(part)
+            n += len(part)
+    return "".join(out), tuple(marks)
+
+
+def _party(field: str, param: str, role: str | None = None) -> str:
+    """SQL true for events with a party (of ``role``, or any) whose ``field`` is ``:param``."""
+    which = f" AND role = '{role}'" if role else ""
+    return (f"(e.article_id, e.idx) IN (SELECT article_id, idx FROM event_parties "
+            f"WHERE {field} = :{param}{which})")
+
+
+def _event_where(f: EventFilter, params: dict[str, Any]) -> list[str]:
+    where: list[str] = []
+
+    def among(column: str, values: Any, name: str) -> None:
+        if values:
+            marks = []
+            for n, v in enumerate(values):
+                params[f"{name}{n}"] = v
+                marks.append(f":{name}{n}")
+            where.append(f"{column} IN ({', '.join(marks)})")
+
+    among("e.type", f.types, "t")
+    among("e.mode", f.modes, "m")
+    among("e.status", f.status, "st")
+    if f.country:
+        params["c"] = f.country
+        where.append(f"(e.place_country = :c OR {_party('country', 'c')})")
+    for name, role, field in (("actor_country", "actor", "country"),
+                              ("recipient_country", "recipient", "country"),
+                              ("actor_sector", "actor", "sector"),
+                              ("recipient_sector", "recipient", "sector")):
+        value = getattr(f, name)
+        if value:
+            params[name] = value
+            where.append(_party(field, name, role))
+    if f.place_country:
+        params["pc"] = f.place_country
+        where.append("e.place_country = :pc")
+    if f.since:
+        params["since"] = f.since
+        where.append(f"{DAY} >= :since")
+    if f.until:
+        params["until"] = f.until
+        where.append(f"{DAY} <= :until")
+    if f.bbox:
+        west, south, east, north = f.bbox
+        params.update(west=west, south=south, east=east, north=north)
+        lon = ("e.lon BETWEEN :west AND :east" if west <= east
+               else "(e.lon >= :west OR e.lon <= :east)")
+        where.append(f"(e.lat BETWEEN :south AND :north AND {lon})")
+    if f.article:
+        params["art"] = f.article
+        where.append("e.article_id = :art")
+    return where
+
+
+_COUNT_COLUMNS = {
+    "day": [(DAY, "day")],
+    "type": [("e.type", "type")],
+    "mode": [("e.mode", "mode")],
+    "status": [("e.status", "status")],
+    "place_country": [("e.place_country", "place_country")],
+    "place": [("e.place_country", "place_country"), ("e.place_name", "place_name"),
+              ("e.lat", "lat"), ("e.lon", "lon")],
+}
+
+
+class Browse:
+    """The paged, filtered reads; mixed into ``Store``, which provides ``engine``."""
+
+    engine: Engine
+
+    # ---- articles -------------------------------------------------------------------------
+
+    def find_articles(self, where: ArticleFilter | None = None, *, limit: int = 50,
+                      cursor: str | None = None) -> Page[ArticleItem]:
+        """Articles matching ``where``: the best match first with a full-text query, else the
+        newest first (by publication day, then the order stored)."""
+        f = where or ArticleFilter()
+        n = check_limit(limit)
+        params: dict[str, Any] = {"n": n + 1}
+        conds = ["1 = 1"]
+        if f.q:
+            keys: list[tuple[str, bool]] = [("bm25(articles_fts)", False), ("a.pk", False)]
+            kinds: tuple[Any, ...] = (float, int)
+            source = ("articles_fts JOIN articles a ON a.pk = articles_fts.rowid")
+            conds.append("articles_fts MATCH :q")
+            params["q"] = f.q
+            snippet = (f"snippet(articles_fts, 1, '{_OPEN}', '{_CLOSE}', ' ... ', 16)")
+        else:
+            # published DESC puts articles with no day last, and follows the index on it
+            keys = [("a.published", True), ("a.pk", True)]
+            kinds = ((str, type(None)), int)
+            source = "articles a"
+            snippet = "NULL"
+        if f.since:
+            conds.append("a.published >= :since")
+            params["since"] = f.since
+        if f.until:
+            conds.append("a.published <= :until")
+            params["until"] = f.until
+        if f.publisher:
+            conds.append("a.publisher = :pub COLLATE NOCASE")
+            params["pub"] = f.publisher
+        if f.language:
+            conds.append("a.language = :lang COLLATE NOCASE")
+            params["lang"] = f.language
+        if f.has_events is not None:
+            has = ("EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id) OR "
+                   "(a.duplicate_of IS NOT NULL AND EXISTS (SELECT 1 FROM articles o JOIN "
+                   "events e ON e.article_id = o.id WHERE o.id = a.duplicate_of "
+                   "AND o.body = a.body))")
+            conds.append(f"({has})" if f.has_events else f"NOT ({has})")
+        after = decode_cursor("articles", cursor, kinds)
+        if after is not None and not f.q:
+            params["kp"], params["kpk"] = after
+            conds.append("(a.published IS NULL AND a.pk < :kpk)" if after[0] is None else
+                         "(a.published < :kp OR (a.published = :kp AND a.pk < :kpk) "
+                         "OR a.published IS NULL)")
+        elif after is not None:
+            conds.append(_after(keys, after, params))
+        sql = text(
+            f"SELECT a.pk, a.id, a.title, a.publisher, a.published, a.language, a.url, "
+            f"a.duplicate_of, {', '.join(f'{k} AS k{i}' for i, (k, _) in enumerate(keys))}, "
+            f"{snippet} AS snippet, "
+            "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS n_events, "
+            "(SELECT count(*) FROM statements s WHERE s.article_id = a.id) AS n_statements "
+            f"FROM {source} WHERE {' AND '.join(conds)} ORDER BY {_order(keys)} LIMIT :n")
+        with self.engine.connect() as conn:
+            try:
+                result = conn.execute(sql, params).mappings().all()
+            except OperationalError as exc:
+                if f.q:
+                    raise QueryError("q", errors.bad_search(f.q, str(exc.orig))) from exc
+                raise
+        items = []
+        for r in result[:n]:
+            snip, marks = _snippet(r["snippet"]) if r["snippet"] is not None else (None, ())
+            items.append(ArticleItem(r["id"], r["title"], r["publisher"], r["published"],
+                                     r["language"], r["url"], r["duplicate_of"],
+                                     int(r["n_events"]), int(r["n_statements"]), snip, marks))
+        nxt = None
+        if len(result) > n:
+            last = result[n - 1]
+            nxt = encode_cursor("articles", tuple(last[f"k{i}"] for i in range(len(keys))))
+        return Page(tuple(items), nxt)
+
+    # ---- events ---------------------------------------------------------------------------
+
+    def find_events(self, where: EventFilter | None = None, *, limit: int = 50,
+                    cursor: str | None = None, newest_first: bool = False) -> Page[EventItem]:
+        """Events matching ``where``, by day (the event's, else its article's; oldest first, or
+        newest first), then the order stored; events with no day at all come last.
+
+        Dated and undated events are read apart, each in the order of an index (day, article,
+        number), so a page costs the same at the start of a long list as at its end."""
+        f = where or EventFilter()
+        n = check_limit(limit)
+        kind = "events-desc" if newest_first else "events"
+        after = decode_cursor(kind, cursor, (int, str, int, int))
+        rows_: list[Any] = []
+        with self.engine.connect() as conn:
+            if after is None or after[0] == 0:
+                rows_ += self._event_rows(conn, f, n + 1, newest_first, dated=True,
+                                          after=after[1:] if after else None)
+            if len(rows_) <= n:
+                undated_after = after[1:] if after and after[0] == 1 else None
+                rows_ += self._event_rows(conn, f, n + 1 - len(rows_), newest_first,
+                                          dated=False, after=undated_after)
+        items = tuple(self._event_item(r) for r in rows_[:n])
+        nxt = None
+        if len(rows_) > n:
+            last = rows_[n - 1]
+            nxt = encode_cursor(kind, (int(last["day"] is None), last["day"] or "",
+                                       last["article_pk"], last["idx"]))
+        return Page(items, nxt)
+
+    @staticmethod
+    def _event_rows(conn: Any, f: EventFilter, n: int, desc: bool, dated: bool,
+                    after: tuple[Any, ...] | None) -> list[Any]:
+        params: dict[str, Any] = {"n": n}
+        conds = [f"e.day IS {'NOT ' if dated else ''}NULL", *_event_where(f, params)]
+        keys = [("e.day", desc)] if dated else []
+        keys += [("e.article_pk", desc), ("e.idx", desc)]
+        if after is not None:
+            conds.append(_after(keys, after if dated else after[1:], params))
+        sql = text(
+            "SELECT e.*, a.title, a.publisher, a.published, a.url "
+            "FROM events e JOIN articles a ON a.id = e.article_id "
+            f"WHERE {' AND '.join(conds)} ORDER BY {_order(keys)} LIMIT :n")
+        return list(conn.execute(sql, params).mappings().all())
+
+    @staticmethod
+    def _event_item(r: Any) -> EventItem:
+        return EventItem(r["article_id"], r["idx"], r["day"], r["title"], r["publisher"],
+                         r["published"], r["url"], rows.event_from_row(r))
+
+    def event(self, event_id: str) -> EventItem | None:
+        """One event by its id: its article's id, a dash and its number in the article."""
+        article_id, _, idx = event_id.rpartition("-")
+        if not article_id or not idx.isdigit():
+            return None
+        with self.engine.connect() as conn:
+            r = conn.execute(text(
+                "SELECT e.*, a.title, a.publisher, a.published, a.url "
+                "FROM events e JOIN articles a ON a.id = e.article_id "
+                "WHERE e.article_id = :a AND e.idx = :i"),
+                {"a": article_id, "i": int(idx)}).mappings().first()
+        return None if r is None else self._event_item(r)
+
+    def count_events(self, where: EventFilter | None = None,
+                     by: Sequence[str] | str = ("day", "type")) -> list[EventCount]:
+        """How many events match ``where``, for each value of the ``by`` keys (some of
+        ``filters.COUNT_KEYS``), ordered by those keys. The last ``COUNTS_KEPT`` answers are
+        kept until the store gains an article or an event (a timeline is asked for again at
+        every change of the other filters)."""
+        f = where or EventFilter()
+        keys = count_keys(by)
+        with self.engine.connect() as conn:  # what the store holds now: rows are only added
+            version = tuple(conn.execute(text(
+                "SELECT (SELECT max(pk) FROM articles), (SELECT max(rowid) FROM events)")).one())
+        cache: OrderedDict[Any, tuple[EventCount, ...]] = self.__dict__.setdefault(
+            "_counted", OrderedDict())
+        key = (f, keys, version)
+        with _COUNTS_LOCK:
+            if key in cache:
+                cache.move_to_end(key)
+                return list(cache[key])
+        counts = self._count(f, keys)
+        with _COUNTS_LOCK:
+            cache[key] = tuple(counts)
+            while len(cache) > COUNTS_KEPT:
+                cache.popitem(last=False)
+        return counts
+
+    def _count(self, f: EventFilter, keys: tuple[str, ...]) -> list[EventCount]:
+        params: dict[str, Any] = {}
+        conds = ["1 = 1", *_event_where(f, params)]
+        columns = [c for key in keys for c in _COUNT_COLUMNS[key]]
+        select = ", ".join(f"{expr} AS {name}" for expr, name in columns)
+        group = ", ".join(name for _, name in columns)
+        sql = text(
+            f"SELECT {select}, count(*) AS n FROM events e "
+            f"WHERE {' AND '.join(conds)} GROUP BY {group} "
+            f"ORDER BY {group}")
+        names = [name for _, name in columns]
+        with self.engine.connect() as conn:  # the driver's own rows: thousands of them, fast
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            return [EventCount(**dict(zip(names, r[:-1], strict=True)), n=r[-1])
+                    for r in raw.execute(str(sql), params)]
+
+    def event_days(self) -> tuple[str | None, str | None]:
+        """The first and the last day of the stored events."""
+        with self.engine.connect() as conn:
+            first, last = conn.execute(text("SELECT min(day), max(day) FROM events")).one()
+        return first, last
+
+    # ---- statements -----------------------------------------------------------------------
+
+    def find_statements(self, where: StatementFilter | None = None, *, limit: int = 50,
+                        cursor: str | None = None) -> Page[StatementItem]:
+        """Statements matching ``where``, newest article first (as ``Store.quotes``), then in
+        the order of the article. A speaker's words are whole words of the name; words of
+        ``q`` match the beginnings of words said ("protest" finds "protesters").
+
+        With words to match, the full-text index answers alone (it holds each statement's
+        article, kind and day), and only the page's statements are read."""
+        f = where or StatementFilter()
+        n = check_limit(limit)
+        params: dict[str, Any] = {"n": n + 1}
+        names = _name_words(f.speaker or "")
+        if f.speaker is not None and not names:
+            return Page((), None)
+        match = [f'speaker : "{w}"' for w in names]
+        match += [f'content : "{w}"*' for w in _name_words(f.q or "")]
+        if match:
+            source, day, apk = "statements_fts t", "t.published", "t.article_pk"
+            conds = ["statements_fts MATCH :match"]
+            params["match"] = " AND ".join(match)
+        else:
+            source = "statements t JOIN articles a ON a.id = t.article_id"
+            day, apk = "a.published", "a.pk"
+            conds = ["1 = 1"]
+        if f.kind:
+            marks = []
+            for i, k in enumerate(f.kind):
+                params[f"kind{i}"] = k
+                marks.append(f":kind{i}")
+            conds.append(f"t.kind IN ({', '.join(marks)})")
+        if f.article:
+            conds.append("t.article_id = :art")
+            params["art"] = f.article
+        if f.since:
+            conds.append(f"{day} >= :since")
+            params["since"] = f.since
+        if f.until:
+            conds.append(f"{day} <= :until")
+            params["until"] = f.until
+        keys = [(f"({day} IS NULL)", False), (f"coalesce({day}, '')", True), (apk, False),
+                ("t.idx", False)]
+        after = decode_cursor("statements", cursor, (int, str, int, int))
+        if after is not None:
+            conds.append(_after(keys, after, params))
+        named = ", ".join(f"{k} AS k{i}" for i, (k, _) in enumerate(keys))
+        sql = text(
+            f"SELECT t.article_id, t.idx, {named} FROM {source} WHERE {' AND '.join(conds)} "
+            f"ORDER BY {_order(keys)} LIMIT :n")
+        with self.engine.connect() as conn:
+            found = conn.execute(sql, params).mappings().all()
+            page = [(r["article_id"], int(r["idx"])) for r in found[:n]]
+            got = self._statements(conn, page)
+        items = tuple(got[key] for key in page if key in got)
+        nxt = None
+        if len(found) > n:
+            last = found[n - 1]
+            nxt = encode_cursor("statements", tuple(last[f"k{i}"] for i in range(len(keys))))
+        return Page(items, nxt)
+
+    @staticmethod
+    def _statements(conn: Any, keys: list[tuple[str, int]]) -> dict[tuple[str, int],
+                                                                     StatementItem]:
+        """The statements of ``keys`` ((article id, number)) with their articles."""
+        if not keys:
+            return {}
+        params: dict[str, Any] = {}
+        values = []
+        for i, (aid, idx) in enumerate(keys):
+            params[f"a{i}"], params[f"i{i}"] = aid, idx
+            values.append(f"(:a{i}, :i{i})")
+        sql = text(
+            "SELECT s.*, a.title, a.publisher, a.published, a.url FROM statements s "
+            "JOIN articles a ON a.id = s.article_id "
+            f"WHERE (s.article_id, s.idx) IN (VALUES {', '.join(values)})")
+        return {(r["article_id"], r["idx"]): StatementItem(
+                    r["article_id"], r["idx"], r["title"], r["publisher"], r["published"],
+                    r["url"], rows.statement_from_row(r))
+                for r in conn.execute(sql, params).mappings()}
+
+    def find_speakers(self, q: str | None = None, *, limit: int = 50,
+                      cursor: str | None = None) -> Page[SpeakerItem]:
+        """Who is quoted (names holding every word of ``q``), most statements first."""
+        n = check_limit(limit)
+        q = words("q", q)
+        names = _name_words(q or "")
+        params: dict[str, Any] = {}
+        conds = ["1 = 1"]
+        for i, w in enumerate(names):
+            conds.append(f"lower(speaker) LIKE :w{i} ESCAPE '\\'")
+            params[f"w{i}"] = _like(w)
+        keys = [("n", True), ("speaker", False)]
+        after = decode_cursor("speakers", cursor, (int, str))
+        if after is not None:
+            conds.append(_after(keys, after, params))
+        sql = text(
+            "SELECT * FROM (SELECT s.speaker, count(*) AS n, count(DISTINCT s.article_id) AS "
+            "arts, min(a.published) AS first, max(a.published) AS last FROM statements s "
+            "JOIN articles a ON a.id = s.article_id WHERE s.speaker IS NOT NULL "
+            f"GROUP BY s.speaker) WHERE {' AND '.join(conds)} ORDER BY {_order(keys)}")
+        wanted = set(names)
+        items: list[SpeakerItem] = []
+        more = False
+        with self.engine.connect() as conn:
+            for r in conn.execute(sql, params).mappings():
+                if wanted and not wanted <= set(_name_words(r["speaker"])):
+                    continue
+                if len(items) == n:
+                    more = True
+                    break
+                items.append(SpeakerItem(r["speaker"], int(r["n"]), int(r["arts"]),
+                                         r["first"], r["last"]))
+        nxt = None
+        if more:
+            nxt = encode_cursor("speakers", (items[-1].statements, items[-1].name))
+        return Page(tuple(items), nxt)
+
+
+def every(fetch: Callable[[str | None], Page[T]]) -> Iterator[T]:
+    """Every item of a paged list, page after page: ``every(lambda c: store.find_events(f,
+    cursor=c, limit=500))``."""
+    cursor: str | None = None
+    while True:
+        page = fetch(cursor)
+        yield from page.items
+        if page.next is None:
+            return
+        cursor = page.next
