@@ -1648,3 +1648,22 @@ def test_what_someone_fears_is_not_an_event_told() -> None:
 def test_what_had_been_going_on_before_the_story_is_not_its_news() -> None:
     [e] = _events("Officials said Washington and the Taliban had been holding direct talks.")
     assert e.type == "CONSULT"  # what a source says went on is its report
+
+
+@pytest.mark.slow
+def test_a_dateline_before_the_sentence_keeps_its_counts() -> None:
+    for body in ("ACCRA, Ghana — Soldiers detained 30 traders at the market on Friday.",
+                 "ACCRA (AP) - Soldiers detained 30 traders at the market on Friday.",
+                 "Soldiers detained 30 traders at the market on Friday."):
+        [e] = _events(body, "2024-03-09")
+        assert (e.type, e.arrested) == ("COERCE", 30), body  # the traders, not the soldiers
+    [e] = _events("Twelve protesters died in police firing on Friday.", "2024-03-09")
+    assert (e.type, e.dead) == ("ASSAULT", 12)  # with no object, the subject is who died
+
+
+@pytest.mark.slow
+def test_what_is_expected_or_forecast_has_not_happened() -> None:
+    events = _events("Further strikes are expected at the ports next month.", "2024-03-09")
+    assert all(e.status != "occurred" for e in events)
+    events = _events("Analysts predict clashes along the border this summer.", "2024-03-09")
+    assert all(e.status != "occurred" for e in events)

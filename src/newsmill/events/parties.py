@@ -311,7 +311,7 @@ def default_doer(d: Draft) -> Draft:
     return d
 
 
-@rule("nobody-in-it", "who", "Negotiations are expected to resume next week.")
+@rule("nobody-in-it", "who", "Negotiations resumed in Geneva last week.")
 def nobody_in_it(d: Draft) -> bool:
     """A deed with nobody in it, not even one it was done to, no default doer and no clause of
     its own ("security operations provide protection"); protests and violence apart, which

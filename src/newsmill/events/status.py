@@ -74,6 +74,8 @@ def status_of(trig: Trigger, tok: Any, sent: Any) -> str:
         return "hypothetical"  # "sources say they could be held"; not "said it would send"
     if aux & entry_set("status.txt", "requested auxiliaries"):
         return "hypothetical"  # "the culprits must be arrested"
+    if _foretold(tok):
+        return "hypothetical"  # "more protests are expected"
     if _subjunctive(clause):
         return "planned"  # "he suggested that those guilty be booked"
     if trig.type == "THREATEN":
@@ -261,3 +263,10 @@ def denied(event: Event, each_mention: bool) -> bool:
     """A deed the story says did not happen ("did not arrest anyone"), once PLOVER has made a
     refused cooperation a REJECT, is no event of the story's."""
     return not each_mention and event.status == "denied"
+
+
+def _foretold(tok: Any) -> bool:
+    """A deed named as what is expected, forecast or feared ("more protests are expected",
+    "analysts predict clashes") is foretold, not told: hypothetical."""
+    return tok.dep_ in ("nsubjpass", "dobj") and one_of(
+        tok.head, entry_set("status.txt", "forecast verbs"))
