@@ -1,18 +1,26 @@
-"""The ``newsmill`` command: a thin layer over the library, one verb per library call."""
+"""The ``newsmill`` command: a thin layer over the library, one verb per library call.
+
+Everything printed from the store or from an input goes through ``terminal.plain`` (plain
+text, control characters shown, never markup). Every failure is a one-line message and exit
+status 1, never a traceback: newsmill's errors, the database's, a full disk or a closed pipe.
+"""
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
+from sqlalchemy.exc import SQLAlchemyError
 
 from newsmill import errors
 from newsmill.events.lexicon import PLOVER_TYPES
@@ -21,20 +29,29 @@ from newsmill.ingest import FetchOptions
 from newsmill.ingest.files import DEFAULT_MAX_BYTES
 from newsmill.ingest.urls import is_url
 from newsmill.records import Actor, Skipped
-from newsmill.run import RunSummary, default_pipeline, extract_only, run
 from newsmill.serve import export
+from newsmill.serve.terminal import join, plain, visible
 from newsmill.store import DEFAULT_DB, Store
 
+if TYPE_CHECKING:  # the runner loads the pipeline's libraries: only the commands that run it
+    from newsmill.run import RunSummary
+
 F = TypeVar("F", bound=Callable[..., Any])
-out = Console()
-err = Console(stderr=True)
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+MAX_MB = 100_000  # --max-mb: a page of 100 GB is not a page
+MAX_BATCH = 10_000
+MAX_LIMIT = 2**62  # --limit: larger means every row
 
 db_option = click.option(
     "--db", default=DEFAULT_DB, envvar="NEWSMILL_DB", show_default=True,
     type=click.Path(dir_okay=False), help="SQLite store file (or set NEWSMILL_DB).")
 max_mb_option = click.option(
-    "--max-mb", default=DEFAULT_MAX_BYTES // errors.MB, show_default=True, type=click.IntRange(1),
-    help="Largest page (file or JSON Lines record) to read, in MB.")
+    "--max-mb", default=DEFAULT_MAX_BYTES // errors.MB, show_default=True,
+    type=click.IntRange(1, MAX_MB),
+    help="Largest page (file, JSON Lines record, fetched page or WARC record) to read, in MB, "
+         "unpacked; also the most blank space read between two JSON Lines records.")
 EXIT_CODES = """\b
 Exit status: 0 when every input was read; 3 when some were skipped (the reasons are
 printed and kept: `newsmill stats`); 4 when none could be read; 1 on an error."""
@@ -75,17 +92,34 @@ focus_option = click.option(
          "story, may keep some chrome).")
 
 
-def _guarded(func: F) -> F:
-    """Turn newsmill's errors into a one-line message and exit status 1."""
+def limit_option(default: int) -> Callable[[F], F]:
+    return click.option("--limit", default=default, show_default=True,
+                        type=click.IntRange(1, MAX_LIMIT, clamp=True),
+                        help="Most rows to show (a huge number means all).")
 
+
+def _guarded(func: F) -> F:
+    """Turn every failure into a one-line message and exit status 1 (130 when interrupted)."""
+
+    @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
         except errors.NewsmillError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise click.ClickException(visible(exc)) from exc
+        except SQLAlchemyError as exc:
+            detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            raise click.ClickException(visible(errors.store_read_failed(
+                str(kwargs.get("db", DEFAULT_DB)), detail))) from exc
+        except BrokenPipeError:  # `newsmill export | head`: the reader has all it wanted
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(0)
+        except KeyboardInterrupt:
+            err.print(Text("interrupted: what was stored is kept; run the same command again "
+                           "to go on."))
+            sys.exit(130)
 
-    wrapper.__name__ = func.__name__
-    wrapper.__doc__ = func.__doc__
     return wrapper  # type: ignore[return-value]
 
 
@@ -115,26 +149,39 @@ def _count_units(paths: tuple[str, ...]) -> int | None:
 
 
 def _print_summary(summary: RunSummary, db: str) -> None:
+    others = (f"{summary.elsewhere} stored by another run at the same time, "
+              if summary.elsewhere else "")
     same = (f", {summary.same_story} of them under another URL"
             if summary.same_story else "")
-    out.print(f"[bold]{summary.processed + summary.known}[/] inputs in {summary.seconds:.1f} s: "
-              f"[green]{summary.stored} stored[/] ({summary.duplicates} copies of a story "
-              f"stored before), {summary.unchanged + summary.known} already in the store{same}, "
-              f"[yellow]{len(summary.skipped)} skipped[/]  (store: {escape(db)})")
+    out.print(join(
+        Text(str(summary.processed + summary.known), style="bold"),
+        f" inputs in {summary.seconds:.1f} s: ",
+        Text(f"{summary.stored} stored", style="green"),
+        f" ({summary.duplicates} copies of a story stored before), "
+        f"{summary.unchanged + summary.known} already in the store{same}, {others}",
+        Text(f"{len(summary.skipped)} skipped", style="yellow"), "  (store: ", plain(db), ")"))
     if summary.listings:
         out.print(f"{summary.listings} feeds and sitemaps read ({summary.not_modified} "
                   f"unchanged since the last read); {summary.known} of their links and the URLs "
                   "given were already stored and not fetched again")
     if summary.passed_over:
-        out.print(f"passed over {sum(summary.passed_over.values())} WARC records that hold no "
-                  "page: " + ", ".join(f"{k} {v}" for k, v in summary.passed_over.most_common()))
+        out.print(plain(f"passed over {sum(summary.passed_over.values())} WARC records that "
+                        "hold no page: " + ", ".join(
+                            f"{k} {v}" for k, v in summary.passed_over.most_common())))
+    for warning in summary.warnings[:20]:
+        err.print(join(Text("  warning ", style="yellow"), plain(warning)), soft_wrap=True)
     if summary.skipped:
         by_stage = Counter(s.stage for s in summary.skipped)
         out.print("skipped by stage: " + ", ".join(f"{k} {v}" for k, v in sorted(by_stage.items())))
         for s in summary.skipped[:20]:
-            err.print(f"  [yellow]skipped[/] ({s.stage}) {escape(s.reason)}", soft_wrap=True)
+            err.print(_skipped(s), soft_wrap=True)
         if len(summary.skipped) > 20:
-            err.print(f"  ... and {len(summary.skipped) - 20} more: `newsmill stats --db {db}`")
+            err.print(join(f"  ... and {len(summary.skipped) - 20} more: `newsmill stats --db ",
+                           plain(db), "`"))
+
+
+def _skipped(s: Skipped) -> Text:
+    return join(Text("  skipped", style="yellow"), f" ({s.stage}) ", plain(s.reason))
 
 
 @main.command(epilog=EXIT_CODES)
@@ -142,7 +189,7 @@ def _print_summary(summary: RunSummary, db: str) -> None:
 @click.option("-i", "--input-file", "url_lists", multiple=True, metavar="FILE",
               help="A file of URLs to ingest, one a line (- for standard input).")
 @db_option
-@click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1),
+@click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, MAX_BATCH),
               help="Pages per batch (one transaction, one spaCy batch).")
 @click.option("--nlp/--no-nlp", default=True, show_default=True,
               help="Run the spaCy model (entities, statements and events).")
@@ -159,7 +206,8 @@ def ingest(paths: tuple[str, ...], url_lists: tuple[str, ...], db: str, batch_si
     Files: .html, .htm, .txt, .jsonl (each possibly gzipped), .warc and .warc.gz, feeds and
     sitemaps as .xml, .xml.gz, .rss, .atom or .json. A feed's or sitemap's links are fetched,
     politely (robots.txt, a delay per host), and never again once stored. Ingesting the same
-    input again adds nothing; a killed run can simply be started again.
+    input again adds nothing; a killed run can simply be started again; two runs of the same
+    inputs at once share the work.
 
     \b
     Examples:
@@ -170,6 +218,8 @@ def ingest(paths: tuple[str, ...], url_lists: tuple[str, ...], db: str, batch_si
       newsmill ingest https://example.org/rss.xml https://example.org/news-sitemap.xml
       curl -s https://example.org/story | newsmill ingest -
     """
+    from newsmill.run import default_pipeline, run
+
     if not paths and not url_lists:
         raise click.UsageError("give files, folders, URLs or - (standard input), or -i FILE")
     store = Store(db)
@@ -222,6 +272,7 @@ def follow(listings: tuple[str, ...], every: str, rounds: int | None, db: str,
     import threading
     import time
 
+    from newsmill.run import default_pipeline
     from newsmill.run.follow import Round, parse_interval
     from newsmill.run.follow import follow as follow_listings
 
@@ -251,7 +302,7 @@ def follow(listings: tuple[str, ...], every: str, rounds: int | None, db: str,
                   + ("" if stop.is_set() or (rounds and r.number >= rounds)
                      else f"; next at {upcoming}"), highlight=False)
         for sk in s.skipped[:5]:
-            err.print(f"  [yellow]skipped[/] ({sk.stage}) {escape(sk.reason)}", soft_wrap=True)
+            err.print(_skipped(sk), soft_wrap=True)
 
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
@@ -266,7 +317,8 @@ def follow(listings: tuple[str, ...], every: str, rounds: int | None, db: str,
     stored = sum(r.summary.stored for r in done)
     out.print(f"followed {len(listings)} listings for {len(done)} rounds: {stored} stored")
     if skipped:
-        sys.exit(3 if stored or any(r.summary.known for r in done) else 4)
+        sys.exit(3 if stored or any(r.summary.known or r.summary.elsewhere for r in done)
+                 else 4)
 
 
 @main.command()
@@ -287,11 +339,12 @@ def extract(paths: tuple[str, ...], max_mb: int, focus: Focus, contact: str | No
       newsmill extract --focus precise page.html
       newsmill extract https://example.org/news/story.html
     """
+    from newsmill.run import extract_only
+
     fetch = _fetch(max_mb, contact, allow_private, timeout, delay, concurrency)
     for record in extract_only(paths, max_bytes=max_mb * errors.MB, focus=focus, fetch=fetch):
         if isinstance(record, Skipped):
-            err.print(f"[yellow]skipped[/] ({record.stage}) {escape(record.reason)}",
-                      soft_wrap=True)
+            err.print(_skipped(record), soft_wrap=True)
             continue
         click.echo(json.dumps(export.eval_record(record), ensure_ascii=False))
 
@@ -301,11 +354,12 @@ def extract(paths: tuple[str, ...], max_mb: int, focus: Focus, contact: str | No
 @click.option("--format", "fmt", type=click.Choice(export.FORMATS), default="eval",
               show_default=True, help="eval: the scorers' format; jsonl: everything; csv: a row "
               "per article; plover: a JSON line per event; acled: a CSV row per event with "
-              "ACLED-like columns.")
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
-              help="File to write (default: standard output).")
+              "ACLED-like columns. In CSV, a cell that would start with = + - @ is written "
+              "with a ' before it, so spreadsheets show it instead of running it.")
+@click.option("-o", "--output", default="-", type=click.Path(dir_okay=False, allow_dash=True),
+              help="File to write (default: standard output); it appears whole or not at all.")
 @_guarded
-def export_cmd(db: str, fmt: str, output: Any) -> None:
+def export_cmd(db: str, fmt: str, output: str) -> None:
     """Write every stored article (with its statements and events), or every event, to a file.
 
     \b
@@ -314,28 +368,30 @@ def export_cmd(db: str, fmt: str, output: Any) -> None:
       newsmill export --db news.db --format csv > articles.csv
       newsmill export --format acled -o events.csv
     """
-    store = Store(db, create=False)
-    n = export.write(store.documents(), fmt, output)
+    store = Store(db, readonly=True)
+    n = export.write_to(store.documents(), fmt, output)
     what = "events" if fmt in ("plover", "acled") else "articles"
-    err.print(f"exported {n} {what} as {fmt}")
+    err.print(Text(f"exported {n} {what} as {fmt}"))
 
 
 @main.command()
 @click.argument("query")
 @db_option
-@click.option("--limit", default=20, show_default=True, type=click.IntRange(1))
+@limit_option(20)
 @_guarded
 def search(query: str, db: str, limit: int) -> None:
     """Full-text search over titles and bodies (SQLite FTS5 syntax: AND, OR, "phrases", pre*).
+
+    A query holds at most 1,000 words.
 
     \b
     Examples:
       newsmill search protest
       newsmill search '"election commission" AND Kazakhstan' --db news.db
     """
-    hits = Store(db, create=False).search(query, limit)
+    hits = Store(db, readonly=True).search(query, limit)
     if not hits:
-        err.print(f"no article matches {query!r}")
+        err.print(join("no article matches ", plain(repr(query))))
         return
     table = Table(show_lines=False)
     table.add_column("id", overflow="fold", min_width=12)
@@ -343,7 +399,7 @@ def search(query: str, db: str, limit: int) -> None:
     table.add_column("title", ratio=1)
     table.add_column("snippet", ratio=2)
     for h in hits:
-        table.add_row(escape(h.id), h.published or "", escape(h.title or ""), escape(h.snippet))
+        table.add_row(plain(h.id), plain(h.published), plain(h.title), plain(h.snippet))
     out.print(table)
 
 
@@ -359,38 +415,38 @@ def show(article_id: str, db: str, as_json: bool) -> None:
     Example:
       newsmill show 000_3ba45e97169d3520
     """
-    store = Store(db, create=False)
+    store = Store(db, readonly=True)
     doc = store.get(article_id)
     if doc is None:
-        raise click.ClickException(errors.no_such_article(db, article_id))
+        raise click.ClickException(visible(errors.no_such_article(db, article_id)))
     if as_json:
         click.echo(json.dumps(export.full_record(doc), ensure_ascii=False, indent=2))
         return
     a = doc.article
-    out.print(f"[bold]{escape(a.title or '(no title)')}[/]")
+    out.print(plain(a.title or "(no title)", "bold"))
     meta = [("id", a.id), ("source", a.source), ("publisher", a.publisher),
             ("authors", ", ".join(a.authors)), ("published", a.published),
             ("language", a.language), ("url", a.url)]
     for k, v in meta:
         if v:
-            out.print(f"[dim]{k}:[/] {escape(str(v))}")
+            out.print(join(Text(f"{k}:", style="dim"), " ", plain(v)))
     out.print()
-    out.print(escape(a.body))
+    out.print(plain(a.body, lines=True))
     if doc.mentions:
         counts = Counter((m.text, m.label) for m in doc.mentions)
         out.print()
-        out.print("[bold]entities:[/] " + ", ".join(
-            f"{escape(t)} ({label}{f' x{n}' if n > 1 else ''})"
-            for (t, label), n in counts.most_common(30)))
+        out.print(join(Text("entities:", style="bold"), " ", plain(", ".join(
+            f"{t} ({label}{f' x{n}' if n > 1 else ''})"
+            for (t, label), n in counts.most_common(30)))))
 
 
 @main.command()
 @click.option("--speaker", help="Words of the speaker's name: 'Tokayev' finds 'Kassym-Jomart "
-              "Tokayev'.")
+              "Tokayev' (whole words, case aside; no wildcards).")
 @click.option("--kind", type=click.Choice(["direct", "indirect", "mixed", "according_to"]),
               help="Only statements of this kind.")
 @db_option
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(1))
+@limit_option(50)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per statement.")
 @_guarded
 def quotes(speaker: str | None, kind: str | None, db: str, limit: int, as_json: bool) -> None:
@@ -401,9 +457,10 @@ def quotes(speaker: str | None, kind: str | None, db: str, limit: int, as_json: 
       newsmill quotes --speaker Tokayev
       newsmill quotes --kind direct --json --db news.db > quotes.jsonl
     """
-    hits = Store(db, create=False).quotes(speaker, kind, limit)
+    hits = Store(db, readonly=True).quotes(speaker, kind, limit)
     if not hits:
-        err.print("no statement matches" + (f" speaker {speaker!r}" if speaker else ""))
+        err.print(join("no statement matches",
+                       join(" speaker ", plain(repr(speaker))) if speaker else ""))
         return
     if as_json:
         for h in hits:
@@ -416,9 +473,12 @@ def quotes(speaker: str | None, kind: str | None, db: str, limit: int, as_json: 
         table.add_column(name, ratio={"said": 3}.get(name, 1), overflow="fold")
     for h in hits:
         s = h.statement
-        who = escape(s.speaker or "(unnamed)") + (f"\n[dim]{escape(s.role)}[/]" if s.role else "")
-        said = f"{escape(s.content)}\n[dim]{s.kind}, {escape(s.cue or '')}[/]"
-        where = f"{escape(h.article_id)}\n[dim]{h.published or ''} @{s.start}-{s.end}[/]"
+        who = plain(s.speaker or "(unnamed)")
+        if s.role:
+            who = join(who, "\n", plain(s.role, "dim"))
+        said = join(plain(s.content, lines=True), "\n", plain(f"{s.kind}, {s.cue or ''}", "dim"))
+        where = join(plain(h.article_id), "\n",
+                     plain(f"{h.published or ''} @{s.start}-{s.end}", "dim"))
         table.add_row(who, said, where)
     out.print(table)
 
@@ -426,11 +486,13 @@ def quotes(speaker: str | None, kind: str | None, db: str, limit: int, as_json: 
 @main.command()
 @click.option("--type", "etype", type=click.Choice(PLOVER_TYPES, case_sensitive=False),
               help="PLOVER event type.")
-@click.option("--country", help="ISO3 code of the place or of a party (KAZ, USA, ...).")
-@click.option("--since", help="First day, YYYY-MM-DD (the event's day, else its article's).")
-@click.option("--until", help="Last day, YYYY-MM-DD.")
+@click.option("--country", help="ISO3 code of the place or of a party (KAZ, USA, ...), "
+              "matched exactly.")
+@click.option("--since", help="First day: YYYY-MM-DD, or a month or year (YYYY-MM, YYYY); "
+              "the event's day, else its article's.")
+@click.option("--until", help="Last day: YYYY-MM-DD, or the whole of a month or year.")
 @db_option
-@click.option("--limit", default=100, show_default=True, type=click.IntRange(1))
+@limit_option(100)
 @click.option("--json", "as_json", is_flag=True, help="One PLOVER JSON object per event.")
 @_guarded
 def events(etype: str | None, country: str | None, since: str | None, until: str | None,
@@ -442,7 +504,7 @@ def events(etype: str | None, country: str | None, since: str | None, until: str
       newsmill events --type PROTEST --country KAZ --since 2019-06-01
       newsmill events --type COERCE --json --db news.db > arrests.jsonl
     """
-    hits = Store(db, create=False).events(etype, country, since, until, limit)
+    hits = Store(db, readonly=True).events(etype, country, since, until, limit)
     if not hits:
         err.print("no event matches")
         return
@@ -459,11 +521,14 @@ def events(etype: str | None, country: str | None, since: str | None, until: str
         who = "; ".join(_party(a) for a in e.actors)
         if e.recipients:
             who += " -> " + "; ".join(_party(a) for a in e.recipients)
-        when = (e.date or f"({h.published or '?'})") + (f"\n[dim]{e.status}[/]"
-                                                         if e.status != "occurred" else "")
-        table.add_row(when, e.type + (f"\n[dim]{e.mode}[/]" if e.mode else ""), escape(who),
-                      escape(f"{e.place.name} ({e.place.country})" if e.place else ""),
-                      escape(e.evidence) + f"\n[dim]{escape(h.article_id)} @{e.start}[/]")
+        when = plain(e.date or f"({h.published or '?'})")
+        if e.status != "occurred":
+            when = join(when, "\n", plain(e.status, "dim"))
+        what = join(plain(e.type), "\n", plain(e.mode, "dim")) if e.mode else plain(e.type)
+        where = plain(f"{e.place.name} ({e.place.country})" if e.place else "")
+        evidence = join(plain(e.evidence, lines=True), "\n",
+                        plain(f"{h.article_id} @{e.start}", "dim"))
+        table.add_row(when, what, plain(who), where, evidence)
     out.print(table)
 
 
@@ -482,20 +547,35 @@ def stats(db: str) -> None:
     Example:
       newsmill stats --db news.db
     """
-    store = Store(db, create=False)
+    store = Store(db, readonly=True)
     s = store.stats()
-    table = Table("what", "count", title=f"newsmill store {escape(db)}")
+    table = Table("what", "count", title=join("newsmill store ", plain(db)))
     for name in ("articles", "mentions", "statements", "events", "skipped"):
         table.add_row(name, str(getattr(s, name)))
     out.print(table)
     if s.languages:
-        out.print("languages: " + ", ".join(f"{k} {v}" for k, v in s.languages.items()))
+        out.print(plain("languages: " + ", ".join(f"{k} {v}" for k, v in s.languages.items())))
     top = store.top_entities(15)
     if top:
-        out.print("most mentioned: " + ", ".join(
-            f"{escape(t)} ({label}, {n})" for t, label, n in top))
+        out.print(plain("most mentioned: " + ", ".join(f"{t} ({label}, {n})"
+                                                        for t, label, n in top)))
     for sk in store.skipped()[:50]:
-        out.print(f"[yellow]skipped[/] ({sk.stage}) {escape(sk.reason)}", soft_wrap=True)
+        out.print(join(Text("skipped", style="yellow"), f" ({sk.stage}) ", plain(sk.reason)),
+                  soft_wrap=True)
+
+
+@main.command()
+@db_option
+@_guarded
+def upgrade(db: str) -> None:
+    """Bring a store made by an older newsmill up to this one's schema (reading never does).
+
+    \b
+    Example:
+      newsmill upgrade --db news.db
+    """
+    Store(db, create=False).close()
+    err.print(join(plain(db), ": up to date"))
 
 
 @main.command()
@@ -516,7 +596,8 @@ def serve(db: str, host: str, port: int, workers: int) -> None:
     """
     from newsmill.serve.api import run_server
 
-    run_server(db, host, port, workers, say=err.print)
+    run_server(db, host, port, workers,
+               say=lambda message: err.print(plain(message, lines=True), soft_wrap=True))
 
 
 if __name__ == "__main__":  # pragma: no cover
