@@ -330,6 +330,22 @@ def test_the_server_cannot_write(db: Path) -> None:
         store.close()
 
 
+def test_the_server_refuses_an_older_store_and_leaves_it_as_it_is(tmp_path: Path) -> None:
+    from newsmill.errors import StoreError
+    from newsmill.serve.api import open_read_only
+    from newsmill.store import schema
+
+    path = tmp_path / "old.db"
+    engine = schema.writer_engine(str(path))
+    with engine.begin() as conn:
+        schema.migrate(conn, "0006")  # before the events' days: serving would need them
+    engine.dispose()
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="newsmill upgrade"):
+        open_read_only(path)
+    assert path.read_bytes() == before
+
+
 def test_without_a_built_ui_the_pages_say_how_to_build_it(db: Path, tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     import newsmill.serve.api as api_module

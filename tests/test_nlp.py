@@ -35,3 +35,35 @@ def test_a_line_of_headlines_joined_by_no_break_spaces_is_a_list_of_sentences() 
         "One dead in Bengal police-VHP clash", "Talks must continue, says Vajpayee"]
     prose = "Mr.\xa0Smith walked 10\xa0km to meet the Prime\xa0Minister Narendra\xa0Modi."
     assert len(list(nlp(prose).sents)) == 1, "no-break spaces inside a sentence stay spaces"
+
+
+def test_a_body_over_the_model_s_max_length_is_analysed_in_parts(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsmill.pipeline import Pipeline
+    from newsmill.statements import statements_stage
+
+    paragraph = ("Police arrested six protesters in Almaty on Sunday, the interior ministry "
+                 "said. \"We will not allow unrest,\" said Kassym-Jomart Tokayev.")
+    body = "\n\n".join(paragraph.replace("six", str(n)) for n in range(40))
+    nlp = NlpStage()
+    monkeypatch.setattr(nlp.nlp, "max_length", 1000)  # spaCy's is a million characters
+    assert len(body) > 5 * 1000
+    (doc,) = Pipeline([nlp, statements_stage], start=["article"]).run(
+        [Article("long", "long.txt", "text", body)])
+    assert isinstance(doc, Document), doc
+    assert doc.parse.text == body
+    assert sum(m.text == "Almaty" for m in doc.mentions) == 40
+    assert all(body[m.start:m.end] == m.text for m in doc.mentions)
+    assert len(doc.statements) >= 40 and all(
+        body[s.start:s.end] == s.content for s in doc.statements)
+
+
+def test_parts_join_back_into_the_text() -> None:
+    from newsmill.nlp import parts_of
+
+    text = "one two three\n\nfour five six\nseven eight nine ten" + " x" * 30 + "y" * 50
+    for limit in (5, 12, 20, 40, 1000):
+        parts = parts_of(text, limit)
+        assert "".join(parts) == text
+        assert all(len(p) < limit for p in parts)
+    assert parts_of(text, 20)[0] == "one two three\n\n"

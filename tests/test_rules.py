@@ -38,3 +38,11 @@ def test_switching_off_lasts_for_the_with_block_only() -> None:
         assert off == {"purpose", "topic"}
         assert not rules.is_on("purpose") and not rules.is_on("topic") and rules.is_on("condition")
     assert rules.is_on("purpose") and rules.is_on("topic")
+@pytest.mark.slow
+@pytest.mark.parametrize("name", rules.names())
+def test_each_rule_changes_the_coding_of_its_own_example(name: str) -> None:
+    rule = rules.REGISTRY[name]
+    with_rule = _events(rule.example, rule.published)
+    with rules.switched_off({name}):
+        without = _events(rule.example, rule.published)
+    assert with_rule != without, f"{name} changes nothing in its example {rule.example!r}"

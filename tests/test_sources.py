@@ -223,6 +223,20 @@ def test_a_missing_path_that_is_not_a_url_is_named(tmp_path: Path) -> None:
     assert isinstance(got, Skipped) and "not a URL" in got.reason
 
 
+def test_paths_that_cannot_be_looked_at_are_skipped_and_the_run_goes_on(tmp_path: Path) -> None:
+    good = tmp_path / "good.html"
+    good.write_text(story(1))
+    odd = os.fsdecode(bytes(tmp_path) + b"/caf\xe9.html")  # no such file, its name not UTF-8
+    long = str(tmp_path / ("x" * 300 + ".html"))  # a name too long for the file system
+    with Store(tmp_path / "s.db") as store:
+        summary = run([odd, long, good], store, pipeline=default_pipeline(nlp=False))
+        skipped = {s.source: s.reason for s in store.skipped()}
+    assert summary.stored == 1 and len(summary.skipped) == 2 and summary.exit_code == 3
+    shown = str(tmp_path / "caf\\xe9.html")
+    assert "no such file or folder" in skipped[shown] and shown in skipped[shown]
+    assert "cannot be read" in skipped[long]
+
+
 def test_a_run_stopped_half_way_reads_the_feed_in_full_next_time(
         web: WebServer, tmp_path: Path) -> None:
     paths = [f"/k{n}" for n in range(10)]

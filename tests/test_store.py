@@ -26,7 +26,7 @@ def test_migrations_are_recorded_and_reopening_keeps_data(tmp_path: Path) -> Non
         with store.engine.connect() as conn:
             version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
             mode = conn.execute(text("PRAGMA journal_mode")).scalar_one()
-        assert version == "0006_days"
+        assert version == "0008_claims"
         assert mode == "wal"
         assert store.get("a1") == DOC
 

@@ -32,11 +32,12 @@ class Page:
     kind: PageKind
     content: str  # decoded text: HTML markup or a plain-text scrape
     url: str | None = None  # the URL it was fetched from (or that the input names)
-    published: str | None = None  # ISO date given by the input itself (JSON Lines "published")
+    published: str | None = None  # ISO day given by the input itself (JSON Lines "published")
     final_url: str | None = None  # where the fetch ended, after redirects
     fetched: str | None = None  # when it was fetched (HTTP or the WARC record's date), ISO UTC
     title_hint: str | None = None  # a feed's or sitemap's title for it, used when the page has none
     authors_hint: tuple[str, ...] = ()  # a feed's authors for it, used when the page names none
+    warnings: tuple[str, ...] = ()  # what was wrong but did not stop it (a date dropped)
 
     @cached_property
     def digest(self) -> str:

@@ -23,8 +23,8 @@ from typing import Any
 from newsmill.events import phoenix
 from newsmill.events.lexicon import cased_table, entry_set, sections
 from newsmill.events.places import gazetteer
-from newsmill.events.rules import rule
-from newsmill.records import Actor, Statement
+from newsmill.events.rules import SAME, rule
+from newsmill.records import Actor, Place, Statement
 from newsmill.statements.attribution import cues
 from newsmill.statements.speakers import (
     PERSON_PRONOUNS,
@@ -251,6 +251,17 @@ def _dateline(text: str) -> str | None:
     return None
 
 
+@rule("misnamed-city", "where", "Hundreds of secondary school students in Santiago jumped over "
+      "metro turnstiles on Friday in a growing protest.", off=None)
+def misnamed_city(ent: Any) -> Place | None:
+    """A city the model took for an organisation or a person ("students in Santiago", ORG):
+    the place, where the whole name is a city of ``SEAT_POPULATION`` people or more and the
+    name holds no word of a sector ("Santiago", not "Santiago Police")."""
+    if ent.label_ not in ("ORG", "PERSON") or sector_of(ent.text.split()) is not None:
+        return None
+    return gazetteer().locate(ent.text, min_population=SEAT_POPULATION)
+
+
 def _seat(name: str, gaz: Any) -> str | None:
     """The country of the place a body is named after ("Columbus Police Department", "Hong
     Kong Polytechnic University"): leading words that name a place, and a rest with a sector."""
@@ -351,7 +362,7 @@ def _sector(lower: list[str]) -> str | None:
     return None
 
 
-@rule("phoenix-agents", "who", "The gendarmes detained the smugglers at the frontier.",
+@rule("phoenix-agents", "who", "Nigerian traders protested outside the market in Lagos.",
       off=None)
 def _agent(lower: list[str]) -> str | None:
     """The sector of a generic agent of the Phoenix dictionary that the words end with
@@ -520,7 +531,26 @@ def _described(name: str, label: str, extra: list[Any], ctx: ArticleContext) -> 
         role_words) or (_country_of_words(name.split()) if label == "ORG" else None) or ctx.country
     role_sector = sector_of([t.text for t in extra]) or sector_of(ctx.roles.get(name, [])) or (
         sector_of(name.split()) if label == "ORG" else None) or (known[1] if known else None)
-    return Actor(name, country, role_sector)
+    return Actor(name, country, _office(role_sector, known) or _private(label))
+
+
+@rule("known-office", "who", "Chief Executive Carrie Lam met the protest leaders in Hong Kong "
+      "on Monday.", off=SAME)
+def _office(sector: str | None, known: tuple[str, str] | None) -> str | None:
+    """A head of state or government of ``figures.txt`` whom a title reads as a business's
+    ("Chief Executive Carrie Lam") holds the office the list gives: GOV, not BUS. Any other
+    role the article gives stays ("party leader Mahmoud Abbas")."""
+    if known is not None and known[1] == "GOV" and sector == "BUS":
+        return "GOV"
+    return sector
+
+
+@rule("private-person", "who", "John Smith attacked a neighbour in Malibu on Monday.",
+      off=None)
+def _private(label: str) -> str | None:
+    """A person the article gives no role, office or body for is a private person: a
+    civilian, CVL (PLOVER's sector for people acting for no organisation)."""
+    return "CVL" if label == "PERSON" else None
 
 
 @cache

@@ -23,6 +23,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -36,9 +37,8 @@ from newsmill.events.history import (
     had_been_going_on,
     months_ago,
     own_words,
-    undated_history,
 )
-from newsmill.events.implied import demanded, requests
+from newsmill.events.implied import requests
 from newsmill.events.lexicon import entry_set
 from newsmill.events.news import (
     a_charge,
@@ -46,12 +46,11 @@ from newsmill.events.news import (
     a_description,
     a_setting,
     a_topic,
-    a_wish,
     agreeing_view,
+    campaign_rally,
     discarded_story,
     for_a_purpose,
     in_a_quote,
-    mobilized_unarmed,
     thing_does_it,
     warning_no_threat,
 )
@@ -88,14 +87,16 @@ from newsmill.events.when import anchor, date_words, day_of, first_day
 from newsmill.events.where import place_of
 from newsmill.records import Actor, Event, Statement
 
+SPAN = re.compile(r"\b(?:last|past|previous|earlier|recent)\b.*\b(?:weeks?|months?|years?)\b|"
+                  r"\b(?:weeks?|months?|years?) ago\b|\brecently\b", re.I)  # "last week"
 SHORT_CLAUSE = 12  # words: a labelled event's evidence is its clause, its sentence if shorter
 
 
 NOT_NEWS: tuple[Callable[[Found, Sentence], bool], ...] = (
-    for_a_purpose, a_condition, a_topic, a_setting, a_charge, a_wish, a_description, demanded)
-HISTORY: tuple[Callable[[Draft], bool], ...] = (a_year_before, had_been_going_on, undated_history)
+    for_a_purpose, a_condition, a_topic, a_setting, a_charge, a_description)
+HISTORY: tuple[Callable[[Draft], bool], ...] = (a_year_before, had_been_going_on)
 NOT_TOLD: tuple[Callable[[Draft], bool], ...] = (
-    thing_does_it, warning_no_threat, mobilized_unarmed, agreeing_view)
+    thing_does_it, warning_no_threat, agreeing_view, campaign_rally)
 WHO: tuple[Callable[[Draft], Draft], ...] = (from_the_clause, objection, doers_inside)
 NOBODY: tuple[Callable[[Draft], bool], ...] = (nobody_in_it,)
 NOT_DONE: tuple[Callable[[Draft], bool], ...] = (
@@ -104,14 +105,16 @@ NOT_DONE: tuple[Callable[[Draft], bool], ...] = (
 
 def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str | None,
                   earlier: dict[str, Event] | None = None,
-                  each_mention: bool = False) -> list[Event]:
+                  each_mention: bool = False, vague: set[int] | None = None) -> list[Event]:
     """The events of one sentence; ``earlier`` holds the article's last event of each type, and
     of each type and mode ("ASSAULT firearms"), that names its doers, for "the firing" in "one
     person was killed in the firing". With ``each_mention`` a deed told before ("the arrests")
     or talked about ("informed about the arrests") counts too, and each event's evidence is its
     clause, or its whole sentence where the clause is shorter than ``SHORT_CLAUSE`` words (a
     clause as short as "killed in police firing" is told by many sentences, and a long
-    sentence the parser made of two labelled ones tells its clause in one of them)."""
+    sentence the parser made of two labelled ones tells its clause in one of them). ``vague``
+    gets the evidence offset of each event whose clause names a time that is no day ("last
+    week"), which the story's narrative day must not date."""
     s = Sentence(sent, body, ctx, published, each_mention,
                  find_triggers(sent), requests(sent, body, ctx), earlier or {})
     triggered = [f for f in s.every if not any(test(f, s) for test in NOT_NEWS)]
@@ -152,8 +155,11 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
         if any(test(d) for test in NOT_DONE):
             continue
         event = _event(d, counts_of(told_counts, d.tok, d.head, named_heads))
-        if not denied(event, each_mention):
-            events.append(event)
+        if denied(event, each_mention):
+            continue
+        if vague is not None and event.date is None and any(SPAN.search(w) for w in d.dates):
+            vague.add(event.start)  # "last week": a time that is no day
+        events.append(event)
     return events
 
 
@@ -200,8 +206,9 @@ def code(doc: Any, body: str, published: str | None,
     events: list[Event] = []
     earlier: dict[str, Event] = {}
     days: list[tuple[int, str]] = []
+    vague: set[int] = set()
     for sent in doc.sents:
-        told = code_sentence(sent, body, ctx, published, earlier, each_mention)
+        told = code_sentence(sent, body, ctx, published, earlier, each_mention, vague)
         earlier.update((key, e) for e in told if e.actors for key in (e.type, f"{e.type} {e.mode}"))
         events += told
         day = None if told else day_of(sent, published)
@@ -209,4 +216,4 @@ def code(doc: Any, body: str, published: str | None,
             days.append((sent.start_char, day))
     if not each_mention:
         events = merge(events)
-    return anchor(events, days)
+    return anchor(events, days, vague)

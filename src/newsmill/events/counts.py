@@ -45,7 +45,10 @@ def numbers(sent: Any) -> dict[str, list[tuple[Any, int]]]:
         for key, lemmas in words.items():
             if lemma not in lemmas:
                 continue
-            cands = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
+            # who underwent it: the object or a passive subject; the subject only of a verb
+            # with neither ("12 people died"), not the doer ("Police arrested 12 protesters")
+            cands = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")] or [
+                c for c in tok.children if c.dep_ == "nsubj"]
             if tok.dep_ == "amod" or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
                 cands.append(tok.head)  # "six people killed in police firing"
             for c in cands:

@@ -23,6 +23,9 @@ NOT_A_DAY = re.compile(
 AHEAD = frozenset({"next", "coming"})  # "next Monday": the one to come
 SOON = 62  # days: a month and day with no year this close ahead is the coming one
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
+AGO = re.compile(r"^(\w+) (day|week)s? ago$")  # "three days ago", "a week ago": a day; not months
+COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+          "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 SINCE_YEAR = re.compile(r"\bsince (?:\w+ )?(?:1[89]\d\d|20\d\d)s?\b")
 
 
@@ -52,6 +55,10 @@ def resolve(text: str, published: str | None) -> str | None:
             return (base - timedelta(days=1)).isoformat()
         if t.startswith("tomorrow"):
             return (base + timedelta(days=1)).isoformat()
+        if (ago := AGO.match(t)) is not None:
+            n = COUNTS.get(ago.group(1)) or (int(ago.group(1)) if ago.group(1).isdigit() else 0)
+            if n:
+                return (base - timedelta(days=n * (7 if ago.group(2) == "week" else 1))).isoformat()
         if "week" not in t:
             day = _weekday_before(t, base)
             if day is not None:

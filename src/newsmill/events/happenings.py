@@ -13,7 +13,7 @@ from newsmill.events.lexicon import default_actor
 from newsmill.events.news import kept
 from newsmill.events.rules import SAME, rule
 from newsmill.events.status import status_of
-from newsmill.events.syntax import REACTIONS, VERBAL, depth, governs
+from newsmill.events.syntax import VERBAL, depth, governs
 from newsmill.events.triggers import Found
 from newsmill.records import Actor, Event
 
@@ -36,7 +36,8 @@ def one_per_happening(found: list[Found],
     return _one_per_type(keep, doers_of)
 
 
-@rule("about-not-done", "one", "Rights groups accused the police of detaining protesters.")
+@rule("about-not-done", "one", "Rights groups accused the police of beating protesters in the "
+      "square.")
 def _about(f: Found, found: list[Found], each_mention: bool) -> bool:
     """What a verbal act is about ("accused police of detaining him": the accusation) or what
     a conviction is for ("convicted of murder"); where each mention counts, a deed asked for,
@@ -57,8 +58,8 @@ def _nested(f: Found, keep: list[Found]) -> bool:
                and f.token.pos_ == "NOUN" and governs(g.token, f.token) for g in keep)
 
 
-@rule("one-per-type", "one", "Six were injured in police firing, while the others were "
-      "wounded by the mob.", off=SAME)
+@rule("one-per-type", "one", "Police arrested five men and detained two women in Lagos on Sunday.",
+      off=SAME)
 def _one_per_type(keep: list[Found], doers_of: Callable[[Any], Sequence[Actor]]) -> list[Found]:
     """One event per type and doers: "six were injured in police firing, while 12 were killed
     by the rioters" tells two; "97 died in police firing, while the others were killed" tells
@@ -92,9 +93,9 @@ def _happening(e: Event) -> tuple[object, ...]:
 
 def merge(events: list[Event]) -> list[Event]:
     """The same happening told twice is one event: same type, mode, parties and place; told
-    again without its parties (``_again``), or with nobody named for it where the other names
-    its doer, shares its sufferers or names none (``_faceless``), it is the earlier one of its
-    type, which takes the parties it lacked."""
+    again with nobody named for it where the other names its doer, shares its sufferers or
+    names none (``_faceless``), it is the earlier one of its type, which takes the parties it
+    lacked."""
     out: list[Event] = []
     keys: list[tuple[object, ...]] = []
     for e in events:
@@ -105,12 +106,9 @@ def merge(events: list[Event]) -> list[Event]:
             same_day = prev.date is None or e.date is None or prev.date == e.date
             shared = bool({a.name for a in e.recipients} & {a.name for a in prev.recipients})
             same_party = not e.recipients or shared  # "I have been deported" after "deported"
-            anyone = not prev.recipients and e.type not in REACTIONS  # "150 Indians returned
-            # after being deported ... 'I have been deported'": the deed, now with its sufferer
-            again = _again(prev, e, same_party or anyone)
             told = prev_key == key or (prev_key[:3] == key[:3] and not e.recipients)
             faceless = _faceless(prev, e, same_party, shared)
-            if (told or again or faceless) and same_place and same_day:
+            if (told or faceless) and same_place and same_day:
                 named = prev if not _unnamed(prev) or not e.actors else e
                 out[n] = replace(prev, actors=named.actors,
                                  recipients=prev.recipients or e.recipients,
@@ -123,8 +121,6 @@ def merge(events: list[Event]) -> list[Event]:
             out.append(e)
             keys.append(key)
     return out
-
-
 
 
 @rule("backdrop", "one", "One day after a jet shot down a drone, the two ministers met in "
@@ -147,17 +143,8 @@ def _backdrop(tok: Any) -> bool:
     return False
 
 
-@rule("told-again-unnamed", "one", "Police detained three activists in Almaty on Sunday. "
-      "The activists were detained at a rally.")
-def _again(prev: Event, e: Event, parties_fit: bool) -> bool:
-    """Told again without its doers, of the same sufferers or of none ("the deaths were
-    caused by ..."), it is the earlier telling."""
-    return not e.actors and parties_fit and prev.type == e.type and (
-        e.mode is None or e.mode == prev.mode)
-
-
-@rule("faceless-deed", "one", "Three men were arrested near the station on Sunday. Police "
-      "arrested three men near the station.")
+@rule("faceless-deed", "one", "Two men were kidnapped in Lagos on Monday. Gunmen kidnapped two "
+      "men in Lagos on Monday.")
 def _faceless(prev: Event, e: Event, same_party: bool, shared: bool) -> bool:
     """A deed nobody is named for (its doer the default of ``defaults.txt``) told again
     with its doer, or after a telling that named one, is that one."""

@@ -96,15 +96,6 @@ def a_year_before(d: Draft) -> bool:
     return not d.s.each_mention and years_before(d.own, d.s.published) >= 1
 
 
-@rule("undated-history", "history", "The talks began in 2019. Israel seized the territories "
-      "in the 1967 Six-Day War.", published=None)
-def undated_history(d: Draft) -> bool:
-    """In a report with no publication date, a clause two years before the latest year it
-    names, or set in a named war of its year: history."""
-    return not d.s.each_mention and not d.s.published and (
-        years_before(d.own, latest_year(d.s.body)) >= 2 or in_a_dated_war(d.head))
-
-
 @rule("month-background", "history", "Carlineo was arrested in April.",
       published="2019-11-19")
 def months_ago(d: Draft) -> bool:

@@ -9,24 +9,22 @@ from newsmill.events import actors as act
 from newsmill.events.lexicon import (
     entry_set,
 )
-from newsmill.events.news import kept, thing_subject
+from newsmill.events.news import thing_subject
 from newsmill.events.parties import actors_named
 from newsmill.events.rules import rule
 from newsmill.events.syntax import (
     SUBJECTS,
     children,
     evidence,
-    governs,
     lemma_of,
     subject,
 )
-from newsmill.events.triggers import Found
 from newsmill.events.where import place_of
 from newsmill.records import Event
 from newsmill.statements.attribution import cues
 
 if TYPE_CHECKING:
-    from newsmill.events.draft import Sentence
+    pass
 
 if TYPE_CHECKING:
     pass
@@ -57,11 +55,3 @@ def requests(sent: Any, body: str, ctx: act.ArticleContext) -> list[tuple[Any, E
     return out
 
 
-@rule("demanded", "news", "Russia said Sudan must return the seized helicopter and release "
-      "its crew.")
-def demanded(f: Found, s: Sentence) -> bool:
-    """What a reported "must" clause demands is asked for, not done ("said Sudan must release
-    its crew"); a state a party is kept in goes on whatever is asked of it, where each
-    mention counts."""
-    return any(governs(clause, f.token) for clause, _ in s.asked) and not (
-        s.each_mention and kept(f.token))

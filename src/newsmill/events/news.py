@@ -10,11 +10,9 @@ from typing import TYPE_CHECKING, Any
 from newsmill.events import actors as act
 from newsmill.events import phoenix
 from newsmill.events.lexicon import entry_set
-from newsmill.events.places import gazetteer
 from newsmill.events.rules import rule
 from newsmill.events.syntax import (
     DASHES,
-    STATE_SECTORS,
     SUBJECTS,
     VERBAL,
     children,
@@ -33,7 +31,6 @@ if TYPE_CHECKING:
 
 INDEFINITE = frozenset({"anything", "everything", "whatever", "something", "nothing"})
 CONFESSING = frozenset({"admit", "confess"})  # what one says one did is the crime charged
-ARMED = frozenset({"MIL", "COP", "REB", "INS"})  # forces one mobilizes
 
 
 def purpose(tok: Any) -> bool:
@@ -192,7 +189,7 @@ def condition(tok: Any) -> bool:
 # ---- the rules: a trigger that is no news here (before its parties are known) ----------------
 
 
-@rule("purpose", "news", "Troops were sent to the border to end the fighting.")
+@rule("purpose", "news", "Police fired tear gas to disperse the crowd in the square.")
 def for_a_purpose(f: Found, s: Sentence) -> bool:
     """A purpose or a wish ("sent troops to end the fighting"), not a deed done."""
     return purpose(f.token)
@@ -269,33 +266,6 @@ def charged(tok: Any) -> bool:
     return False
 
 
-def hoped(tok: Any) -> bool:
-    """A deed that is what someone hopes or wishes for ("It is our hope that we'll be able to
-    reach a reasonable agreement", "he hoped the swap would pave the way for talks") or fears
-    ("alarmed that the administration is denying flu vaccines"): a wish or a fear, not an
-    event the story tells."""
-    t = tok if verbal(tok) else clause_head(tok)
-    for _ in range(4):
-        if t.dep_ in ("ccomp", "acl") and one_of(t.head, entry_set("status.txt", "wishing words")):
-            return True
-        if t.dep_ not in ("xcomp", "acomp", "ccomp", "conj") or t.head.i == t.i:
-            return False
-        t = t.head
-    return False
-
-
-def armed(tok: Any, ctx: act.ArticleContext) -> bool:
-    """A verb of mobilizing puts armed force on the move: its object is a force ("mobilized
-    army reservists"), or it has none and its subject is a state or a force ("the army
-    mobilized")."""
-    objects = children(tok, ("dobj",))
-    told = objects or [s for s in (subject(tok),) if s is not None]
-    party = act.actor(told[0], ctx) if told else None
-    if party is None or objects:
-        return party is not None and party.sector in ARMED
-    return party.sector in ARMED | STATE_SECTORS or gazetteer().is_country(party.name)
-
-
 def threat_warning(tok: Any, ctx: act.ArticleContext) -> bool:
     """A warning is a threat when it tells what a party that can act will do ("warned that
     police will no longer tolerate rallies", "warned that we will not sit on our hands"), not
@@ -326,18 +296,10 @@ def opinion(tok: Any) -> bool:
                for c in with_what)  # a thing, even one of a party's ("the judge's decision")
 
 
-@rule("charge", "news", "He pleaded guilty on Monday to charges that he threatened to kill "
-      "a judge.")
+@rule("charge", "news", "The suspect admitted that he had stabbed the guard.")
 def a_charge(f: Found, s: Sentence) -> bool:
     """A deed told as what a charge says or a suspect admits: the charge is the news."""
     return not s.each_mention and charged(f.token)
-
-
-@rule("wish", "news", "He hoped the prisoner swap would pave the way for talks with the "
-      "rebels.")
-def a_wish(f: Found, s: Sentence) -> bool:
-    """A deed hoped for or feared ("hoped the swap would pave the way for talks")."""
-    return hoped(f.token)
 
 
 @rule("warning-no-threat", "news", "Doctors warned that children would face serious risks "
@@ -345,13 +307,6 @@ def a_wish(f: Found, s: Sentence) -> bool:
 def warning_no_threat(d: Draft) -> bool:
     """A warning of what befalls people or things, not of what a party will do."""
     return lemma_of(d.tok) == "warn" and not threat_warning(d.tok, d.s.ctx)
-
-
-@rule("mobilize-armed-only", "news", "The party mobilized pressure groups ahead of the vote.")
-def mobilized_unarmed(d: Draft) -> bool:
-    """Mobilizing that puts no armed force on the move ("mobilized pressure groups")."""
-    return one_of(d.tok, entry_set("status.txt", "mobilizing verbs")) and not armed(
-        d.tok, d.s.ctx)
 
 
 @rule("agree-as-opinion", "news", "Many lawmakers agree that China has taken advantage of "
@@ -370,3 +325,12 @@ def in_a_quote(d: Draft) -> bool:
     return not d.s.each_mention and d.s.ctx.quoted(d.start, d.end)
 
 
+
+
+@rule("campaign-rally", "news", "The senator held a rally in Des Moines on Saturday, a week "
+      "before the caucuses.")
+def campaign_rally(d: Draft) -> bool:
+    """A rally that office holders or politicians hold ("the senator held a rally") is a
+    campaign's, not a protest."""
+    return d.trigger.type == "PROTEST" and lemma_of(d.tok) == "rally" and bool(d.doers) and all(
+        a.sector in ("GOV", "LEG", "PTY", "ELI") for a in d.doers)

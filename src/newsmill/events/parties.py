@@ -274,7 +274,7 @@ def actor_tokens(tok: Any, head: Any) -> list[Any]:
 
 # ---- the rules: who, once the parse has named the parties -------------------------------------
 
-@rule("clause-parties", "who", "Three persons sustained injuries in the firing.", off=SAME)
+@rule("clause-parties", "who", "The activist was remanded to police custody on Monday.", off=SAME)
 def from_the_clause(d: Draft) -> Draft:
     """Who a noun's clause names in its subject: "the police had to burst tear-gas shells"
     (doers), "three persons sustained injuries in the firing" (sufferers); not for a deed
@@ -287,7 +287,8 @@ def from_the_clause(d: Draft) -> Draft:
     return d
 
 
-@rule("inner-doers", "who", "One person was killed when the police fired 15 rounds.", off=SAME)
+@rule("inner-doers", "who", "Police opened fire on the mob in Surat on Sunday. Three people were "
+      "injured in the firing.", off=SAME)
 def doers_inside(d: Draft) -> Draft:
     """A deed that names no doer takes those of a deed of its type inside it ("killed when the
     police fired"), of the last such deed for one that points back ("killed in the firing"),
@@ -310,7 +311,7 @@ def default_doer(d: Draft) -> Draft:
     return d
 
 
-@rule("nobody-in-it", "who", "Security operations provide protection to the villages.")
+@rule("nobody-in-it", "who", "Negotiations resumed in Geneva last week.")
 def nobody_in_it(d: Draft) -> bool:
     """A deed with nobody in it, not even one it was done to, no default doer and no clause of
     its own ("security operations provide protection"); protests and violence apart, which

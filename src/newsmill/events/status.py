@@ -28,7 +28,6 @@ from newsmill.events.syntax import (
     verbal,
     will_do,
 )
-from newsmill.events.when import scheduled_present
 from newsmill.records import Event
 
 if TYPE_CHECKING:
@@ -75,6 +74,8 @@ def status_of(trig: Trigger, tok: Any, sent: Any) -> str:
         return "hypothetical"  # "sources say they could be held"; not "said it would send"
     if aux & entry_set("status.txt", "requested auxiliaries"):
         return "hypothetical"  # "the culprits must be arrested"
+    if _foretold(tok):
+        return "hypothetical"  # "more protests are expected"
     if _subjunctive(clause):
         return "planned"  # "he suggested that those guilty be booked"
     if trig.type == "THREATEN":
@@ -87,8 +88,6 @@ def status_of(trig: Trigger, tok: Any, sent: Any) -> str:
                                     and lemma_of(chain[1]) not in WHERE_PREPS
                                     and not _made_known(tok))):
         return "planned"  # "called for a strike", not "called for pay in a protest"
-    if scheduled_present(clause):
-        return "planned"
     return "occurred"
 
 
@@ -121,7 +120,8 @@ def expulsion(event: Event) -> Event:
     return event
 
 
-@rule("force-on-crowds-policing", "status", "Riot troops fired tear gas at the protesters.",
+@rule("force-on-crowds-policing", "status", "Security forces fired tear gas at protesters in the "
+      "capital.",
       off=SAME)
 def repression(event: Event, trig: Trigger) -> Event:
     """Security forces that use force on civilians or crowds, or arrest them, are policing
@@ -145,8 +145,8 @@ def as_plover(event: Event, tok: Any, trig: Trigger) -> Event:
     return event
 
 
-@rule("ultimatum-threat", "status", "The rebels will kill the hostages unless the army "
-      "withdraws.", off=SAME)
+@rule("ultimatum-threat", "status", "The rebels said they would free the hostages unless the "
+      "army withdrew.", off=SAME)
 def _ultimatum_threat(event: Event, tok: Any) -> Event:
     """Anything promised "unless" a demand is met is a THREATEN of its kind."""
     if event.status in ("planned", "hypothetical") and _ultimatum(tok):
@@ -155,13 +155,11 @@ def _ultimatum_threat(event: Event, tok: Any) -> Event:
     return event
 
 
-@rule("future-cooperation-agree", "status", "The president said he would meet the rebel "
-      "leaders next month.", off=SAME)
+@rule("future-cooperation-agree", "status", "The two presidents will meet in Geneva next month.",
+      off=SAME)
 def _future_cooperation(event: Event, tok: Any) -> Event:
-    """Future cooperation is an AGREE ("would meet him"), not a meeting held; what a simple
-    present puts on the calendar is due ("holds a hearing Wednesday")."""
-    if event.status in ("planned", "hypothetical") and event.type in FUTURE_COOPERATION and not (
-            scheduled_present(going_on(clause_head(tok)))):
+    """Future cooperation is an AGREE ("would meet him"), not a meeting held."""
+    if event.status in ("planned", "hypothetical") and event.type in FUTURE_COOPERATION:
         return replace(event, type="AGREE", mode=None)
     return event
 
@@ -246,7 +244,7 @@ def forecast_reaction(d: Draft) -> bool:
     return d.status in ("planned", "hypothetical") and d.trigger.type in ("ACCUSE", "REJECT")
 
 
-@rule("subjunctive-wish", "status", "He suggested that those guilty be booked.")
+@rule("subjunctive-wish", "status", "He proposed that the prisoners be released.")
 def _subjunctive(clause: Any) -> bool:
     """A that-clause in the subjunctive, what someone wants done: "suggested that those guilty
     be booked", "demanded that he resign"."""
@@ -265,3 +263,10 @@ def denied(event: Event, each_mention: bool) -> bool:
     """A deed the story says did not happen ("did not arrest anyone"), once PLOVER has made a
     refused cooperation a REJECT, is no event of the story's."""
     return not each_mention and event.status == "denied"
+
+
+def _foretold(tok: Any) -> bool:
+    """A deed named as what is expected, forecast or feared ("more protests are expected",
+    "analysts predict clashes") is foretold, not told: hypothetical."""
+    return tok.dep_ in ("nsubjpass", "dobj") and one_of(
+        tok.head, entry_set("status.txt", "forecast verbs"))

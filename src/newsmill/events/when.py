@@ -4,17 +4,13 @@ the coming day of a scheduled present, the story's last dated event for an undat
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from newsmill.events.dates import WEEKDAYS, resolve
+from newsmill.events.dates import resolve
 from newsmill.events.rules import SAME, rule
-from newsmill.events.syntax import children
 from newsmill.records import Event
-
-if TYPE_CHECKING:
-    pass
 
 VAGUE_TIME = re.compile(r"(?:the|that|this) (?:day|night|evening|morning|time)")
 
@@ -29,23 +25,15 @@ def date_words(head: Any, sent: Any) -> list[str]:
     return inside + [e.text for e in sent.ents if e.label_ == "DATE" and e.text not in inside]
 
 
-@rule("scheduled-present", "when", "The commission holds a public hearing Wednesday.")
-def scheduled_present(verb: Any) -> bool:
-    """A simple present with a day or a week to come of its own ("The commission holds a
-    public hearing Wednesday", "negotiators return to Geneva this week"): the news's way to
-    say what is on the calendar."""
-    return verb.tag_ in ("VBZ", "VBP") and not children(verb, ("aux", "auxpass", "neg")) and any(
-        c.dep_ == "npadvmod" and (c.lower_ in WEEKDAYS or (c.lower_ == "week" and any(
-            d.lower_ in ("this", "next") for d in c.children))) for c in verb.children)
-
-
 @rule("anchor-undated", "when", "Police arrested six people Monday. Officers also arrested "
       "two men near the station.", off=SAME)
-def anchor(events: list[Event], days: Sequence[tuple[int, str]] = ()) -> list[Event]:
+def anchor(events: list[Event], days: Sequence[tuple[int, str]] = (),
+           vague: Collection[int] = ()) -> list[Event]:
     """An event the text gives no day for happened when the story's last dated event did (a
     report's narrative time: "Police arrested six people Monday. ... Officers also arrested
     ..."); what comes before any dated event stays undated. ``days`` are (offset, day) of
-    sentences that give a day but tell no event of their own."""
+    sentences that give a day but tell no event of their own; ``vague`` the offsets of events
+    whose clause names a time that is no day ("last week"), left undated."""
     out: list[Event] = []
     last: str | None = None
     marks = sorted(days)
@@ -54,7 +42,7 @@ def anchor(events: list[Event], days: Sequence[tuple[int, str]] = ()) -> list[Ev
             last = marks.pop(0)[1]
         if e.date is not None:
             last = e.date
-        elif last is not None and e.status == "occurred":
+        elif last is not None and e.status == "occurred" and e.start not in vague:
             e = replace(e, date=last)
         out.append(e)
     return out

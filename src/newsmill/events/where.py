@@ -51,6 +51,9 @@ def place_of(head: Any, sent: Any, ctx: act.ArticleContext,
             town = (ent.label_ == "NORP" and after_prep(ent) and (
                 gaz.country_of_name(ent.text) is None)) or (  # "the province of Herat" (ORG)
                 ent.root.head.lower_ == "of" and lemma_of(ent.root.head.head) in PLACE_NOUNS)
+            city = act.misnamed_city(ent) if after_prep(ent) else None
+            if city is not None:
+                return city  # "students in Santiago", taken for an organisation
             if ent.label_ not in act.PLACE_LABELS and not town:
                 continue
             hyphened = ent.start > 0 and ent.doc[ent.start - 1].tag_ == "HYPH"  # "anti-Syria"

@@ -17,6 +17,7 @@ from newsmill.extract.html import extract_html
 from newsmill.extract.language import detect_language
 from newsmill.extract.prune import DEFAULT_FOCUS, FOCUSES, Focus
 from newsmill.extract.text import clean_text
+from newsmill.ingest.dates import iso_day
 from newsmill.pipeline import FunctionStage, stage
 from newsmill.records import Article, Page, Skipped
 
@@ -54,7 +55,7 @@ def extract(page: Page, focus: Focus = DEFAULT_FOCUS) -> Article | Skipped:
             title=repair(found.title) if found.title else page.title_hint,
             authors=tuple(repair(a) for a in found.authors) or page.authors_hint,
             publisher=repair(found.publisher) if found.publisher else found.publisher,
-            published=page.published or found.published, updated=found.updated,
+            published=iso_day(page.published) or found.published, updated=found.updated,
             language=detect_language(body, found.declared_language),
             content_hash=content_hash(body), page_hash=page.digest,
             **origin(page, found.canonical_url),
@@ -65,7 +66,7 @@ def extract(page: Page, focus: Focus = DEFAULT_FOCUS) -> Article | Skipped:
     return Article(
         id=page.id, source=page.source, kind=page.kind, body=clean.body,
         title=clean.title or page.title_hint, authors=clean.authors or page.authors_hint,
-        publisher=clean.publisher, published=page.published or clean.published,
+        publisher=clean.publisher, published=iso_day(page.published) or clean.published,
         language=detect_language(clean.body),
         content_hash=content_hash(clean.body), page_hash=page.digest, **origin(page, None),
     )

@@ -24,10 +24,12 @@ from newsmill.ingest.files import (
     DEFAULT_MAX_BYTES,
     STAGE,
     iter_files,
+    os_reason,
     page_from_bytes,
     page_id,
     read_file,
     read_stdin,
+    shown,
 )
 from newsmill.ingest.listings import FEED_TYPES, Link, Listing, parse_listing, sniff
 from newsmill.ingest.urls import is_url, read_url_list, url_id
@@ -152,11 +154,26 @@ class Sources:
             yield from read_stdin(max_bytes=self.max_bytes)
         elif is_url(item):
             yield from self.read_url(item)
-        elif Path(item).exists():
-            for path in iter_files([item]):
-                yield from self.read_path(path)
         else:
-            yield Skipped(page_id(item), item, STAGE, errors.no_such_input(item))
+            yield from self.read_local(Path(item))
+
+    def read_local(self, path: Path) -> Iterator[Page | Skipped]:
+        """A file or a folder; one that cannot be looked at or listed is skipped, named as
+        it can be printed (odd bytes of its name as ``\\xNN``)."""
+        source = shown(path)
+        try:
+            exists = path.exists()
+        except OSError as exc:  # a name too long, a loop of links
+            yield Skipped(page_id(path), source, STAGE, errors.unreadable(source, os_reason(exc)))
+            return
+        if not exists:
+            yield Skipped(page_id(path), source, STAGE, errors.no_such_input(source))
+            return
+        try:
+            for file in iter_files([path]):
+                yield from self.read_path(file)
+        except OSError as exc:  # a folder that cannot be listed
+            yield Skipped(page_id(path), source, STAGE, errors.unreadable(source, os_reason(exc)))
 
     def read_path(self, path: Path) -> Iterator[Page | Skipped]:
         name = path.name.lower()
@@ -166,10 +183,10 @@ class Sources:
             try:
                 data = path.read_bytes()
             except OSError as exc:
-                yield Skipped(page_id(path), str(path), STAGE,
-                              errors.unreadable(str(path), str(exc)))
+                yield Skipped(page_id(path), shown(path), STAGE,
+                              errors.unreadable(shown(path), os_reason(exc)))
                 return
-            yield from self._listing(str(path), data, None, None, depth=0)
+            yield from self._listing(shown(path), data, None, None, depth=0)
         else:
             yield from read_file(path, self.max_bytes)
 

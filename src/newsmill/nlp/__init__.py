@@ -1,4 +1,10 @@
-"""NLP: ``Article`` -> ``Document`` with entity mentions, spaCy batched over a whole batch."""
+"""NLP: ``Article`` -> ``Document`` with entity mentions, spaCy batched over a whole batch.
+
+A body longer than the model's ``max_length`` (a million characters: spaCy refuses longer
+texts, as parsing them at once would need gigabytes) is analysed in parts cut at paragraph
+breaks (else at line breaks, else at spaces) and the parts joined into one ``Doc`` whose text
+is the body, so offsets hold as for any other article.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,7 @@ from typing import Any
 from newsmill.nlp.model import MODEL_NAMES, load_model
 from newsmill.records import Article, Document, Mention
 
-__all__ = ["MODEL_NAMES", "NlpStage", "load_model", "mentions_of"]
+__all__ = ["MODEL_NAMES", "NlpStage", "load_model", "mentions_of", "parts_of"]
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 
@@ -36,5 +42,38 @@ class NlpStage:
         return load_model(self.model_name)
 
     def __call__(self, batch: Sequence[Article]) -> list[Document]:
-        docs = self.nlp.pipe((a.body for a in batch), batch_size=self.batch_size)
-        return [Document(a, mentions_of(d), parse=d) for a, d in zip(batch, docs, strict=True)]
+        nlp = self.nlp
+        parts = [parts_of(a.body, nlp.max_length) for a in batch]
+        docs = iter(nlp.pipe((p for ps in parts for p in ps), batch_size=self.batch_size))
+        out = []
+        for a, ps in zip(batch, parts, strict=True):
+            pieces = [next(docs) for _ in ps]
+            d = pieces[0] if len(pieces) == 1 else _joined(pieces)
+            out.append(Document(a, mentions_of(d), parse=d))
+        return out
+
+
+def _joined(pieces: list[Any]) -> Any:
+    from spacy.tokens import Doc
+
+    return Doc.from_docs(pieces, ensure_whitespace=False)
+
+
+def parts_of(text: str, limit: int) -> list[str]:
+    """``text`` cut into parts of under ``limit`` characters that join back into it, each
+    ending at a paragraph break where one falls in it, else a line break, else a space."""
+    parts: list[str] = []
+    start = 0
+    while len(text) - start >= limit:
+        window = text[start:start + limit - 1]
+        for mark in ("\n\n", "\n", " "):
+            cut = window.rfind(mark)
+            if cut > 0:
+                end = start + cut + len(mark)
+                break
+        else:
+            end = start + limit - 1
+        parts.append(text[start:end])
+        start = end
+    parts.append(text[start:])
+    return parts

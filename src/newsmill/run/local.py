@@ -7,6 +7,8 @@ at any moment and started again ends with the same store as one clean run.
 
 from __future__ import annotations
 
+import contextlib
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -27,6 +29,7 @@ from newsmill.pipeline import Pipeline, Stage
 from newsmill.records import Article, Document, Page, Skipped
 from newsmill.statements import statements_stage
 from newsmill.store import Store
+from newsmill.store.claims import new_owner
 
 DEFAULT_BATCH = 32
 Progress = Callable[[int], None]
@@ -63,11 +66,15 @@ def as_document(record: Article | Document | Skipped) -> Document | Skipped:
 
 @dataclass
 class RunSummary:
+    """What became of every input of a run: ``processed`` counts each exactly once."""
+
     stored: int = 0
-    unchanged: int = 0
+    unchanged: int = 0  # already in the store with the same content when the run met them
+    elsewhere: int = 0  # stored during the run by another process ingesting them too
     duplicates: int = 0  # stored, linked to the first copy of their story, not analysed
     not_analysed: int = 0  # stored with text and language, not analysed: not in English
     skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # inputs stored with something dropped
     seconds: float = 0.0
     known: int = 0  # URLs the store already held: not fetched again
     same_story: int = 0  # pages whose canonical URL is a stored story's: not stored again
@@ -77,19 +84,26 @@ class RunSummary:
 
     @property
     def processed(self) -> int:
-        return self.stored + self.unchanged + len(self.skipped)
+        return self.stored + self.unchanged + self.elsewhere + len(self.skipped)
 
     @property
     def exit_code(self) -> int:
         """0: everything was read; 3: some inputs were skipped; 4: none could be read."""
         if not self.skipped:
             return 0
-        return 3 if self.stored or self.unchanged or self.known else 4
+        return 3 if self.stored or self.unchanged or self.elsewhere or self.known else 4
+
+
+WAIT = (0.05, 1.0)  # first and longest pause while another run finishes pages it claimed
 
 
 class _Run:
     """One ingest run: each batch is extracted, its near-duplicates are linked to their first
-    copy, the originals analysed by the rest of the pipeline, and all stored together."""
+    copy, the originals analysed by the rest of the pipeline, and all stored together.
+
+    Pages another run (another process on the same store) has claimed are left to it and
+    looked at again at the end (``store/claims.py``): each is then stored by that run, or
+    taken up by this one."""
 
     def __init__(self, store: Store, pipeline: Pipeline, summary: RunSummary,
                  progress: Progress | None) -> None:
@@ -97,7 +111,20 @@ class _Run:
         self.extract, self.analyse = pipeline.split("article")
         self.copies = NearDuplicates(store.near_copies)
         self.seen: dict[str, tuple[str, str]] = {}  # id -> (page hash, source) in this run
+        self.owner = new_owner()
+        self.deferred: list[Page] = []  # claimed by another run when met
         self.urls: dict[str, str] = {}  # article URL -> id, stored in this run
+
+    def _claim_stories(self, pages: list[Page], articles: list[Article]) -> list[Article]:
+        """``articles`` less those whose story (their URL, the canonical one where the page
+        declares it) another live run has claimed: their pages are looked at again later,
+        when that run has stored the story or let it go. A story is claimed under the id a
+        page fetched from its URL gets, so it is one claim however it was reached."""
+        keys = {a.id: url_id(a.url) for a in articles if a.url and url_id(a.url) != a.id}
+        got = self.store.claim(set(keys.values()), self.owner) if keys else set()
+        held = {pid for pid, key in keys.items() if key not in got}
+        self.deferred += [p for p in pages if p.id in held]
+        return [a for a in articles if a.id not in held]
 
     def _new_stories(self, articles: list[Article]) -> list[Article]:
         """``articles`` less those whose URL (their canonical URL) is a story stored before:
@@ -125,6 +152,7 @@ class _Run:
             if isinstance(item, Skipped):
                 done.append(item)
                 continue
+            self.summary.warnings += item.warnings
             digest = item.digest
             previous = self.seen.get(item.id)
             if item.id in stored or previous:
@@ -138,10 +166,19 @@ class _Run:
                 continue
             self.seen[item.id] = (digest, item.source)
             todo.append(item)
+        self._work(todo, done)
+        if self.progress:
+            self.progress(len(batch))
+
+    def _work(self, todo: list[Page], done: list[Document | Skipped]) -> None:
+        """Claim ``todo``, analyse what this run got, and store it with ``done``."""
+        mine = self.store.claim((p.id for p in todo), self.owner)
+        self.deferred += [p for p in todo if p.id not in mine]
+        todo = [p for p in todo if p.id in mine]
         extracted = self.extract.run(todo) if todo else []
         done += [r for r in extracted if isinstance(r, Skipped)]
-        marked = self.copies.mark(self._new_stories([r for r in extracted
-                                                     if isinstance(r, Article)]))
+        articles = self._claim_stories(todo, [r for r in extracted if isinstance(r, Article)])
+        marked = self.copies.mark(self._new_stories(articles))
         copies = [Document(a) for a, _ in marked if a.duplicate_of]
         originals = [a for a, _ in marked if not a.duplicate_of]
         english = [a for a in originals if analysed(a.language)]
@@ -149,13 +186,38 @@ class _Run:
         done += [as_document(r) for r in
                  (self.analyse.run(english) if self.analyse and english else english)]
         done += others + copies
+        written = self.store.write(done, {a.id: sig for a, sig in marked}, owner=self.owner)
+        self.summary.stored += written.added
+        self.summary.elsewhere += len(written.elsewhere)
+        self.summary.duplicates += sum(1 for c in copies if c.id not in written.elsewhere)
         if self.analyse:
-            self.summary.not_analysed += len(others)
-        self.summary.stored += self.store.save(done, {a.id: sig for a, sig in marked})
-        self.summary.duplicates += len(copies)
-        self.summary.skipped += [r for r in done if isinstance(r, Skipped)]
-        if self.progress:
-            self.progress(len(batch))
+            self.summary.not_analysed += sum(1 for d in others if d.id not in written.elsewhere)
+        self.summary.skipped += [r for r in done if isinstance(r, Skipped)] + written.rejected
+
+    def finish(self, stop: threading.Event | None = None) -> None:
+        """Account for the pages other runs had claimed: stored by them, or done here (a
+        run told to stop leaves those still claimed to the next run)."""
+        pause = WAIT[0]
+        while self.deferred:
+            pages, self.deferred = self.deferred, []
+            stored = self.store.page_hashes(p.id for p in pages)
+            for p in pages:
+                if p.id in stored and (stored[p.id] == p.digest or _named_by_url(p)):
+                    self.summary.elsewhere += 1  # a URL's page: another capture of it
+                elif p.id in stored:
+                    self.summary.skipped.append(Skipped(
+                        p.id, p.source, "ingest",
+                        errors.duplicate_id(p.source, p.id, "a page another run stored")))
+            self._work([p for p in pages if p.id not in stored], [])
+            if self.deferred:  # still in another run's hands: give it time
+                if stop is not None and stop.is_set():
+                    break
+                time.sleep(pause)
+                pause = min(pause * 2, WAIT[1])
+
+    def close(self) -> None:
+        with contextlib.suppress(errors.StoreError):  # else they go stale when it ends
+            self.store.release(self.owner)
 
 
 def _named_by_url(page: Page) -> bool:
@@ -185,8 +247,10 @@ def run(paths: Iterable[Input], store: Store, *, pipeline: Pipeline | None = Non
         pages = chain(reader.read(inputs, lists), read_memory(in_memory))
         for batch in batches(pages, batch_size):
             job.flush(batch)
+        job.finish(reader.stop)  # pages other runs had claimed, before the feeds are marked read
         reader.finish()
     finally:
+        job.close()
         if own:
             reader.close()
     tally = reader.tally
@@ -197,7 +261,7 @@ def run(paths: Iterable[Input], store: Store, *, pipeline: Pipeline | None = Non
     summary.seconds = time.time() - started
     given = inputs + lists + ([f"{len(in_memory)} inputs given in memory"] if in_memory else [])
     store.record_run(given, started, summary.seconds, summary.stored,
-                     summary.unchanged + summary.known, len(summary.skipped))
+                     summary.unchanged + summary.known, len(summary.skipped), summary.elsewhere)
     return summary
 
 

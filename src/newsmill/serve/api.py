@@ -32,7 +32,6 @@ from typing import Annotated, Any, Literal
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response, StreamingResponse
-from sqlalchemy import event
 from starlette.exceptions import HTTPException
 from starlette.staticfiles import StaticFiles
 
@@ -72,15 +71,9 @@ Day = Annotated[str | None, Query(description="A day, YYYY-MM-DD.", examples=["2
 
 
 def open_read_only(path: str | Path) -> Store:
-    """The store at ``path``, its connections made query-only (no statement can write)."""
-    store = Store(path, create=False)
-    store.engine.dispose()
-
-    def query_only(dbapi_conn: Any, _record: Any) -> None:
-        dbapi_conn.execute("PRAGMA query_only = ON")
-
-    event.listen(store.engine, "connect", query_only)
-    return store
+    """The store at ``path``, opened read-only and query-only (no statement can write; a store
+    made by an older newsmill is refused, naming ``newsmill upgrade``)."""
+    return Store(path, readonly=True)
 
 
 # ---- JSON of the store's records ------------------------------------------------------------

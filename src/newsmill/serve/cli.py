@@ -1,17 +1,26 @@
-"""The ``newsmill`` command: a thin layer over the library, one verb per library call."""
+"""The ``newsmill`` command: a thin layer over the library, one verb per library call.
+
+Everything printed from the store or from an input goes through ``terminal.plain`` (plain
+text, control characters shown, never markup). Every failure is a one-line message and exit
+status 1, never a traceback: newsmill's errors, the database's, a full disk or a closed pipe;
+a bad option is a usage error (exit status 2) that names the option and the fix.
+"""
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
+from sqlalchemy.exc import SQLAlchemyError
 
 from newsmill import errors
 from newsmill.events.lexicon import PLOVER_TYPES
@@ -19,9 +28,9 @@ from newsmill.extract import DEFAULT_FOCUS, FOCUSES, Focus
 from newsmill.ingest import FetchOptions
 from newsmill.ingest.files import DEFAULT_MAX_BYTES
 from newsmill.records import Actor, Event, Skipped
-from newsmill.run import RunSummary, default_pipeline, extract_only, run
 from newsmill.serve import export, listing
 from newsmill.serve.progress import IngestProgress
+from newsmill.serve.terminal import join, plain, visible
 from newsmill.store import (
     DEFAULT_DB,
     ArticleFilter,
@@ -35,17 +44,26 @@ from newsmill.store import (
 )
 from newsmill.store.filters import KINDS, STATUSES
 
+if TYPE_CHECKING:  # the runner loads the pipeline's libraries: only the commands that run it
+    from newsmill.run import RunSummary
+
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
-out = Console()
-err = Console(stderr=True)
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+MAX_MB = 100_000  # --max-mb: a page of 100 GB is not a page
+MAX_BATCH = 10_000
+MAX_LIMIT = 2**62  # --limit: larger means every row (as 0 does)
 
 db_option = click.option(
     "--db", default=DEFAULT_DB, envvar="NEWSMILL_DB", show_default=True,
     type=click.Path(dir_okay=False), help="SQLite store file (or set NEWSMILL_DB).")
 max_mb_option = click.option(
-    "--max-mb", default=DEFAULT_MAX_BYTES // errors.MB, show_default=True, type=click.IntRange(1),
-    help="Largest page (file or JSON Lines record) to read, in MB.")
+    "--max-mb", default=DEFAULT_MAX_BYTES // errors.MB, show_default=True,
+    type=click.IntRange(1, MAX_MB),
+    help="Largest page (file, JSON Lines record, fetched page or WARC record) to read, in MB, "
+         "unpacked; also the most blank space read between two JSON Lines records.")
 EXIT_CODES = """\b
 Exit status: 0 when every input was read; 3 when some were skipped (the reasons are
 printed and kept: `newsmill stats`); 4 when none could be read; 1 on an error."""
@@ -87,16 +105,27 @@ focus_option = click.option(
 
 
 def _guarded(func: F) -> F:
-    """Turn newsmill's errors into a one-line message and exit status 1."""
+    """Turn every failure into a one-line message and exit status 1 (130 when interrupted)."""
 
+    @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
         except errors.NewsmillError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise click.ClickException(visible(exc)) from exc
+        except SQLAlchemyError as exc:
+            detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            raise click.ClickException(visible(errors.store_read_failed(
+                str(kwargs.get("db", DEFAULT_DB)), detail))) from exc
+        except BrokenPipeError:  # `newsmill export | head`: the reader has all it wanted
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(0)
+        except KeyboardInterrupt:
+            err.print(Text("interrupted: what was stored is kept; run the same command again "
+                           "to go on."))
+            sys.exit(130)
 
-    wrapper.__name__ = func.__name__
-    wrapper.__doc__ = func.__doc__
     return wrapper  # type: ignore[return-value]
 
 
@@ -113,12 +142,17 @@ def main() -> None:
 
 
 def _print_summary(summary: RunSummary, db: str) -> None:
+    others = (f"{summary.elsewhere} stored by another run at the same time, "
+              if summary.elsewhere else "")
     same = (f", {summary.same_story} of them under another URL"
             if summary.same_story else "")
-    out.print(f"[bold]{summary.processed + summary.known}[/] inputs in {summary.seconds:.1f} s: "
-              f"[green]{summary.stored} stored[/] ({summary.duplicates} copies of a story "
-              f"stored before), {summary.unchanged + summary.known} already in the store{same}, "
-              f"[yellow]{len(summary.skipped)} skipped[/]  (store: {escape(db)})")
+    out.print(join(
+        Text(str(summary.processed + summary.known), style="bold"),
+        f" inputs in {summary.seconds:.1f} s: ",
+        Text(f"{summary.stored} stored", style="green"),
+        f" ({summary.duplicates} copies of a story stored before), "
+        f"{summary.unchanged + summary.known} already in the store{same}, {others}",
+        Text(f"{len(summary.skipped)} skipped", style="yellow"), "  (store: ", plain(db), ")"))
     if summary.not_analysed:
         out.print(f"{summary.not_analysed} stored with their text and language but not analysed "
                   "(not in English: the model is English)")
@@ -127,15 +161,23 @@ def _print_summary(summary: RunSummary, db: str) -> None:
                   f"unchanged since the last read); {summary.known} of their links and the URLs "
                   "given were already stored and not fetched again")
     if summary.passed_over:
-        out.print(f"passed over {sum(summary.passed_over.values())} WARC records that hold no "
-                  "page: " + ", ".join(f"{k} {v}" for k, v in summary.passed_over.most_common()))
+        out.print(plain(f"passed over {sum(summary.passed_over.values())} WARC records that "
+                        "hold no page: " + ", ".join(
+                            f"{k} {v}" for k, v in summary.passed_over.most_common())))
+    for warning in summary.warnings[:20]:
+        err.print(join(Text("  warning ", style="yellow"), plain(warning)), soft_wrap=True)
     if summary.skipped:
         by_stage = Counter(s.stage for s in summary.skipped)
         out.print("skipped by stage: " + ", ".join(f"{k} {v}" for k, v in sorted(by_stage.items())))
         for s in summary.skipped[:20]:
-            err.print(f"  [yellow]skipped[/] ({s.stage}) {escape(s.reason)}", soft_wrap=True)
+            err.print(_skipped(s), soft_wrap=True)
         if len(summary.skipped) > 20:
-            err.print(f"  ... and {len(summary.skipped) - 20} more: `newsmill stats --db {db}`")
+            err.print(join(f"  ... and {len(summary.skipped) - 20} more: `newsmill stats --db ",
+                           plain(db), "`"))
+
+
+def _skipped(s: Skipped) -> Text:
+    return join(Text("  skipped", style="yellow"), f" ({s.stage}) ", plain(s.reason))
 
 
 @main.command(epilog=EXIT_CODES)
@@ -143,7 +185,7 @@ def _print_summary(summary: RunSummary, db: str) -> None:
 @click.option("-i", "--input-file", "url_lists", multiple=True, metavar="FILE",
               help="A file of URLs to ingest, one a line (- for standard input).")
 @db_option
-@click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1),
+@click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, MAX_BATCH),
               help="Pages per batch (one transaction, one spaCy batch).")
 @click.option("--nlp/--no-nlp", default=True, show_default=True,
               help="Run the spaCy model (entities, statements and events).")
@@ -160,7 +202,8 @@ def ingest(paths: tuple[str, ...], url_lists: tuple[str, ...], db: str, batch_si
     Files: .html, .htm, .txt, .jsonl (each possibly gzipped), .warc and .warc.gz, feeds and
     sitemaps as .xml, .xml.gz, .rss, .atom or .json. A feed's or sitemap's links are fetched,
     politely (robots.txt, a delay per host), and never again once stored. Ingesting the same
-    input again adds nothing; a killed run can simply be started again.
+    input again adds nothing; a killed run can simply be started again; two runs of the same
+    inputs at once share the work.
 
     \b
     Examples:
@@ -171,6 +214,8 @@ def ingest(paths: tuple[str, ...], url_lists: tuple[str, ...], db: str, batch_si
       newsmill ingest https://example.org/rss.xml https://example.org/news-sitemap.xml
       curl -s https://example.org/story | newsmill ingest -
     """
+    from newsmill.run import default_pipeline, run
+
     if not paths and not url_lists:
         raise click.UsageError("give files, folders, URLs or - (standard input), or -i FILE")
     store = Store(db)
@@ -219,6 +264,7 @@ def follow(listings: tuple[str, ...], every: str, rounds: int | None, db: str,
     import threading
     import time
 
+    from newsmill.run import default_pipeline
     from newsmill.run.follow import Round, parse_interval
     from newsmill.run.follow import follow as follow_listings
 
@@ -248,7 +294,7 @@ def follow(listings: tuple[str, ...], every: str, rounds: int | None, db: str,
                   + ("" if stop.is_set() or (rounds and r.number >= rounds)
                      else f"; next at {upcoming}"), highlight=False)
         for sk in s.skipped[:5]:
-            err.print(f"  [yellow]skipped[/] ({sk.stage}) {escape(sk.reason)}", soft_wrap=True)
+            err.print(_skipped(sk), soft_wrap=True)
 
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
@@ -263,7 +309,8 @@ def follow(listings: tuple[str, ...], every: str, rounds: int | None, db: str,
     stored = sum(r.summary.stored for r in done)
     out.print(f"followed {len(listings)} listings for {len(done)} rounds: {stored} stored")
     if skipped:
-        sys.exit(3 if stored or any(r.summary.known for r in done) else 4)
+        sys.exit(3 if stored or any(r.summary.known or r.summary.elsewhere for r in done)
+                 else 4)
 
 
 @main.command()
@@ -284,11 +331,12 @@ def extract(paths: tuple[str, ...], max_mb: int, focus: Focus, contact: str | No
       newsmill extract --focus precise page.html
       newsmill extract https://example.org/news/story.html
     """
+    from newsmill.run import extract_only
+
     fetch = _fetch(max_mb, contact, allow_private, timeout, delay, concurrency)
     for record in extract_only(paths, max_bytes=max_mb * errors.MB, focus=focus, fetch=fetch):
         if isinstance(record, Skipped):
-            err.print(f"[yellow]skipped[/] ({record.stage}) {escape(record.reason)}",
-                      soft_wrap=True)
+            err.print(_skipped(record), soft_wrap=True)
             continue
         click.echo(json.dumps(export.eval_record(record), ensure_ascii=False))
 
@@ -301,8 +349,9 @@ def output_options(func: F) -> F:
         click.option("--csv", "as_csv", is_flag=True,
                      help="CSV with a header, every match unless --limit is given."),
         click.option("--limit", type=click.IntRange(0), default=None,
-                     help="Most matches to give; 0 for no limit (default: all with --json "
-                          "and --csv, the first few in a table, saying so when more match)."),
+                     help="Most matches to give; 0 (or a huge number) for no limit (default: "
+                          "all with --json and --csv, the first few in a table, saying so "
+                          "when more match)."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -326,23 +375,26 @@ def _filters(make: Callable[[], T]) -> T:
         return make()
     except errors.QueryError as exc:
         message = str(exc).replace(f"{exc.parameter}=", f"{_flag(exc.parameter)} ")
-        raise click.BadParameter(message, param_hint=_flag(exc.parameter)) from exc
+        raise click.BadParameter(visible(message), param_hint=_flag(exc.parameter)) from exc
 
 
 def _show(items: Iterable[T], fmt: str, limit: int | None, default: int,
           columns: list[listing.Column[T]], as_json: Callable[[T], dict[str, Any]],
-          nothing: str) -> None:
+          nothing: Text | str) -> None:
     """Print a list (see ``listing.py``): all of it as JSON or CSV unless limited, the first
-    ``default`` items in a table, saying so when more match."""
+    ``default`` items in a table, saying so when more match. A ``limit`` of 0, or one larger
+    than ``MAX_LIMIT``, means every item."""
+    if limit is not None and limit > MAX_LIMIT:
+        limit = 0
     n = limit if limit is not None else (default if fmt == "table" else 0)
     shown, more = listing.limited(items, n)
     if not shown:
-        err.print(nothing, highlight=False)
+        err.print(nothing)
         return
     listing.print_list(shown, columns, fmt, as_json, out)
     note = listing.more_note(len(shown), more, explicit=limit is not None)
     if note and fmt == "table":
-        err.print(note, highlight=False)
+        err.print(Text(note))
 
 
 def _pages(fetch: Callable[[str | None, int], Any]) -> Iterable[Any]:
@@ -386,12 +438,14 @@ def _event_filter(etype: str | None, status: str | None, country: str | None,
 @click.option("--format", "fmt", type=click.Choice(export.FORMATS), default="eval",
               show_default=True, help="eval: the scorers' format; jsonl: everything; csv: a row "
               "per article; plover: a PLOVER record per event (JSON Lines, the PLOVER manual's "
-              "field names); acled: a CSV row per event with ACLED's columns and types.")
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
-              help="File to write (default: standard output).")
+              "field names); acled: a CSV row per event with ACLED's columns and types. In "
+              "CSV, a cell that would start with = + - @ is written with a ' before it, so "
+              "spreadsheets show it instead of running it.")
+@click.option("-o", "--output", default="-", type=click.Path(dir_okay=False, allow_dash=True),
+              help="File to write (default: standard output); it appears whole or not at all.")
 @event_options
 @_guarded
-def export_cmd(db: str, fmt: str, output: Any, etype: str | None, status: str | None,
+def export_cmd(db: str, fmt: str, output: str, etype: str | None, status: str | None,
                country: str | None, since: str | None, until: str | None,
                language: str | None) -> None:
     """Write the stored articles (with their statements and events), or their events, to a
@@ -410,21 +464,20 @@ def export_cmd(db: str, fmt: str, output: Any, etype: str | None, status: str | 
       newsmill export --format acled --country NLD --since 2019-10 -o events.csv
       newsmill export --format plover --type PROTEST,ASSAULT --status occurred,planned
     """
-    store = Store(db, create=False)
+    store = Store(db, readonly=True)
     if fmt in export.EVENT_FORMATS:
         where = _event_filter(etype, status or "occurred", country, since, until, language)
         items = _pages(lambda c, n: store.find_events(where, cursor=c, limit=n))
-        n, left_out = export.write_events(items, fmt, output)
-        err.print(f"exported {n} events as {fmt}"
-                  + (f"; {left_out} of types ACLED does not code left out" if left_out else ""),
-                  highlight=False)
+        n, left_out = export.write_with(output, lambda f: export.write_events(items, fmt, f))
+        err.print(Text(f"exported {n} events as {fmt}" + (
+            f"; {left_out} of types ACLED does not code left out" if left_out else "")))
         return
     docs = store.documents()
     if any((etype, status, country, since, until, language)):
         wanted = _article_ids(store, etype, status, country, since, until, language)
         docs = (d for d in docs if d.article.id in wanted)
-    n = export.write(docs, fmt, output)
-    err.print(f"exported {n} articles as {fmt}", highlight=False)
+    n = export.write_to(docs, fmt, output)
+    err.print(Text(f"exported {n} articles as {fmt}"))
 
 
 def _article_ids(store: Store, etype: str | None, status: str | None, country: str | None,
@@ -453,14 +506,20 @@ def search(query: str, since: str | None, until: str | None, language: str | Non
     pre*), best match first. Plain words with punctuation (covid-19, U.S.) are searched as
     words; a query written wrongly in FTS5's syntax is an error that says what is wrong.
 
+    A query holds at most 1,000 words and 1,000 characters.
+
     \b
     Examples:
       newsmill search protest
       newsmill search '"election commission" AND Kazakhstan' --db news.db
       newsmill search police --language en --since 2019 --csv > hits.csv
     """
+    from newsmill.store.filters import MAX_QUERY
+    from newsmill.store.search import check_query
+
     fmt = _format(as_json, as_csv)
-    store = Store(db, create=False)
+    check_query(query, max_chars=MAX_QUERY)  # as the paged list takes it; exit status 1
+    store = Store(db, readonly=True)
     where = _filters(lambda: ArticleFilter(q=query, since=since, until=until,
                                            language=language))
     hits = _pages(lambda c, n: store.find_articles(where, cursor=c, limit=n))
@@ -471,9 +530,11 @@ def search(query: str, since: str | None, until: str | None, language: str | Non
         listing.Column("title", lambda h: h.title or "", ratio=1),
         listing.Column("snippet", lambda h: h.snippet or "", ratio=2)]
     try:
-        _show(hits, fmt, limit, 20, columns, _article_json, f"no article matches {query!r}")
+        _show(hits, fmt, limit, 20, columns, _article_json,
+              join("no article matches ", plain(repr(query))))
     except errors.QueryError as exc:  # FTS5 syntax written wrongly
-        raise click.BadParameter(str(exc).replace("q=", ""), param_hint="QUERY") from exc
+        raise click.BadParameter(visible(str(exc).replace("q=", "")),
+                                 param_hint="QUERY") from exc
 
 
 def _article_json(h: ArticleItem) -> dict[str, Any]:
@@ -494,34 +555,34 @@ def show(article_id: str, db: str, as_json: bool) -> None:
     Example:
       newsmill show 000_3ba45e97169d3520
     """
-    store = Store(db, create=False)
+    store = Store(db, readonly=True)
     doc = store.get(article_id)
     if doc is None:
-        raise click.ClickException(errors.no_such_article(db, article_id))
+        raise click.ClickException(visible(errors.no_such_article(db, article_id)))
     if as_json:
         click.echo(json.dumps(export.full_record(doc), ensure_ascii=False, indent=2))
         return
     a = doc.article
-    out.print(f"[bold]{escape(a.title or '(no title)')}[/]")
+    out.print(plain(a.title or "(no title)", "bold"))
     meta = [("id", a.id), ("source", a.source), ("publisher", a.publisher),
             ("authors", ", ".join(a.authors)), ("published", a.published),
             ("language", a.language), ("url", a.url)]
     for k, v in meta:
         if v:
-            out.print(f"[dim]{k}:[/] {escape(str(v))}")
+            out.print(join(Text(f"{k}:", style="dim"), " ", plain(v)))
     out.print()
-    out.print(escape(a.body))
+    out.print(plain(a.body, lines=True))
     if doc.mentions:
         counts = Counter((m.text, m.label) for m in doc.mentions)
         out.print()
-        out.print("[bold]entities:[/] " + ", ".join(
-            f"{escape(t)} ({label}{f' x{n}' if n > 1 else ''})"
-            for (t, label), n in counts.most_common(30)))
+        out.print(join(Text("entities:", style="bold"), " ", plain(", ".join(
+            f"{t} ({label}{f' x{n}' if n > 1 else ''})"
+            for (t, label), n in counts.most_common(30)))))
 
 
 @main.command()
 @click.option("--speaker", help="Words of the speaker's name: 'Tokayev' finds 'Kassym-Jomart "
-              "Tokayev'.")
+              "Tokayev' (whole words, case aside; no wildcards).")
 @click.option("--said", metavar="WORDS", help="Words the statement holds: 'protest' finds "
               "'protesters'.")
 @click.option("--kind", metavar="KIND[,KIND]",
@@ -545,7 +606,7 @@ def quotes(speaker: str | None, said: str | None, kind: str | None, article: str
       newsmill quotes --said protest --since 2019-06 --csv > said.csv
     """
     fmt = _format(as_json, as_csv)
-    store = Store(db, create=False)
+    store = Store(db, readonly=True)
     where = _filters(lambda: StatementFilter(
         speaker=speaker, q=said, article=article, kind=(kind,) if kind else (), since=since,
         until=until, language=language))
@@ -553,7 +614,7 @@ def quotes(speaker: str | None, said: str | None, kind: str | None, article: str
     columns: list[listing.Column[StatementItem]] = [
         listing.Column("speaker", lambda h: h.statement.speaker or "(unnamed)"),
         listing.Column("role", lambda h: h.statement.role or ""),
-        listing.Column("said", lambda h: h.statement.content, ratio=3),
+        listing.Column("said", lambda h: h.statement.content, ratio=3, lines=True),
         listing.Column("kind", lambda h: h.statement.kind),
         listing.Column("cue", lambda h: h.statement.cue or ""),
         listing.Column("article", lambda h: h.article_id, key=True),
@@ -561,7 +622,7 @@ def quotes(speaker: str | None, said: str | None, kind: str | None, article: str
         listing.Column("start", lambda h: str(h.statement.start)),
         listing.Column("end", lambda h: str(h.statement.end))]
     _show(items, fmt, limit, 50, columns, _statement_json,
-          "no statement matches" + (f" speaker {speaker!r}" if speaker else ""))
+          join("no statement matches", join(" speaker ", plain(repr(speaker))) if speaker else ""))
 
 
 def _statement_json(h: StatementItem) -> dict[str, Any]:
@@ -587,7 +648,7 @@ def events(etype: str | None, status: str | None, country: str | None, since: st
       newsmill events --status planned,hypothetical --csv > expected.csv
     """
     fmt = _format(as_json, as_csv)
-    store = Store(db, create=False)
+    store = Store(db, readonly=True)
     where = _event_filter(etype, status, country, since, until, language)
     items = _pages(lambda c, n: store.find_events(where, cursor=c, limit=n))
     columns: list[listing.Column[EventItem]] = [
@@ -598,7 +659,7 @@ def events(etype: str | None, status: str | None, country: str | None, since: st
         listing.Column("status", lambda h: h.event.status),
         listing.Column("who", lambda h: _parties(h.event), ratio=2),
         listing.Column("where", lambda h: _place(h.event)),
-        listing.Column("evidence", lambda h: h.event.evidence, ratio=3)]
+        listing.Column("evidence", lambda h: h.event.evidence, ratio=3, lines=True)]
     _show(items, fmt, limit, 100, columns, _event_json, "no event matches")
 
 
@@ -636,7 +697,7 @@ def stats(db: str, as_json: bool) -> None:
       newsmill stats --db news.db
       newsmill stats --json | jq .languages
     """
-    store = Store(db, create=False)
+    store = Store(db, readonly=True)
     s = store.stats()
     top = store.top_entities(15)
     skipped = store.skipped()
@@ -650,20 +711,35 @@ def stats(db: str, as_json: bool) -> None:
             "skipped_inputs": [{"source": k.source, "stage": k.stage, "reason": k.reason}
                                for k in skipped]}, ensure_ascii=False))
         return
-    table = Table("what", "count", title=f"newsmill store {escape(db)}")
+    table = Table("what", "count", title=join("newsmill store ", plain(db)))
     for name in ("articles", "not_analysed", "mentions", "statements", "events", "skipped"):
         label = "not analysed (not English)" if name == "not_analysed" else name
         table.add_row(label, str(getattr(s, name)))
     out.print(table)
     if s.languages:
-        out.print("languages: " + ", ".join(f"{k} {v}" for k, v in s.languages.items()))
+        out.print(plain("languages: " + ", ".join(f"{k} {v}" for k, v in s.languages.items())))
     if top:
-        out.print("most mentioned: " + ", ".join(
-            f"{escape(t)} ({label}, {n})" for t, label, n in top))
+        out.print(plain("most mentioned: " + ", ".join(f"{t} ({label}, {n})"
+                                                        for t, label, n in top)))
     for sk in skipped[:50]:
-        out.print(f"[yellow]skipped[/] ({sk.stage}) {escape(sk.reason)}", soft_wrap=True)
+        out.print(join(Text("skipped", style="yellow"), f" ({sk.stage}) ", plain(sk.reason)),
+                  soft_wrap=True)
     if len(skipped) > 50:
-        err.print(f"... and {len(skipped) - 50} more skipped inputs: newsmill stats --json")
+        err.print(Text(f"... and {len(skipped) - 50} more skipped inputs: newsmill stats --json"))
+
+
+@main.command()
+@db_option
+@_guarded
+def upgrade(db: str) -> None:
+    """Bring a store made by an older newsmill up to this one's schema (reading never does).
+
+    \b
+    Example:
+      newsmill upgrade --db news.db
+    """
+    Store(db, create=False).close()
+    err.print(join(plain(db), ": up to date"))
 
 
 @main.command()
@@ -684,7 +760,8 @@ def serve(db: str, host: str, port: int, workers: int) -> None:
     """
     from newsmill.serve.api import run_server
 
-    run_server(db, host, port, workers, say=err.print)
+    run_server(db, host, port, workers,
+               say=lambda message: err.print(plain(message, lines=True), soft_wrap=True))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,22 +1,46 @@
 """Exports: the evaluation format (``../shared/eval/FORMAT.md``), full JSON Lines, CSV (a row
 per article), and the events as PLOVER records (JSON Lines, the PLOVER manual's field names)
-or ACLED-like CSV rows (ACLED's columns; the type mapping is ``acled.py``'s)."""
+or ACLED-like CSV rows (ACLED's columns; the type mapping is ``acled.py``'s).
+
+CSV cells are article text, and a spreadsheet runs a cell that starts with ``=``, ``+``,
+``-`` or ``@`` (or a tab or carriage return before one) as a formula: such a text cell is
+written with a ``'`` before it (OWASP's advice on CSV injection), which spreadsheets show as
+text. Numbers are written as they are.
+"""
 
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
 from dataclasses import asdict
-from typing import Any, TextIO
+from pathlib import Path
+from typing import Any, TextIO, TypeVar
 
+from newsmill import errors
 from newsmill.records import Actor, Article, Document, Event, Statement
 from newsmill.serve import acled
 from newsmill.store.browse import EventItem
 
+T = TypeVar("T")
 FORMATS = ("eval", "jsonl", "csv", "plover", "acled")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = ("id", "title", "authors", "publisher", "published", "updated", "language", "url",
                "source", "kind", "words", "mentions", "statements", "events")
+
+
+def cell(value: Any) -> Any:
+    """A CSV cell that no spreadsheet runs as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _safe_row(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: cell(v) for k, v in row.items()}
 
 
 def statement(s: Statement) -> dict[str, Any]:
@@ -173,7 +197,7 @@ def write_events(items: Iterable[EventItem], fmt: str, out: TextIO) -> tuple[int
             if row is None:
                 left_out += 1
                 continue
-            writer.writerow(row)
+            writer.writerow(_safe_row(row))
         else:
             out.write(json.dumps(plover_record(item), ensure_ascii=False) + "\n")
         n += 1
@@ -198,7 +222,7 @@ def write(docs: Iterable[Document], fmt: str, out: TextIO) -> int:
         writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
         writer.writeheader()
         for doc in docs:
-            writer.writerow(csv_row(doc))
+            writer.writerow(_safe_row(csv_row(doc)))
             n += 1
         return n
     make = eval_record if fmt == "eval" else full_record
@@ -206,3 +230,63 @@ def write(docs: Iterable[Document], fmt: str, out: TextIO) -> int:
         out.write(json.dumps(make(doc), ensure_ascii=False) + "\n")
         n += 1
     return n
+
+
+def write_to(docs: Iterable[Document], fmt: str, target: str) -> int:
+    """``write`` to the file ``target`` ("-" for standard output), as ``write_with`` does."""
+    return write_with(target, lambda out: write(docs, fmt, out))
+
+
+def write_with(target: str, writer: Callable[[TextIO], T]) -> T:
+    """Run ``writer`` on the file ``target`` ("-" for standard output) and return what it
+    returns. A regular file appears whole or not at all (written beside it, then renamed); a
+    failure to write (a full disk, a device error) raises ``OutputError`` naming the file."""
+    if target == "-":
+        try:
+            result = writer(sys.stdout)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise errors.OutputError(errors.cannot_write("standard output", _why(exc))) from exc
+        return result
+    path = Path(target)
+    if path.exists() and not path.is_file():  # a device or a pipe: write to it as it is
+        return _write_file(writer, path, path)
+    try:
+        fd, part = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
+                                    dir=path.parent if str(path.parent) else ".")
+        os.close(fd)
+    except OSError as exc:
+        raise errors.OutputError(errors.cannot_write(target, _why(exc))) from exc
+    try:
+        result = _write_file(writer, Path(part), path)
+        os.chmod(part, _file_mode(path))
+        os.replace(part, path)
+    except BaseException:
+        Path(part).unlink(missing_ok=True)
+        raise
+    return result
+
+
+def _write_file(writer: Callable[[TextIO], T], path: Path, named: Path) -> T:
+    try:
+        with path.open("w", encoding="utf-8", newline="") as out:
+            result = writer(out)
+        return result
+    except OSError as exc:
+        raise errors.OutputError(errors.cannot_write(str(named), _why(exc))) from exc
+
+
+def _file_mode(path: Path) -> int:
+    """The mode the file had, or a new file's (what the umask leaves of rw-rw-rw-)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _why(exc: OSError) -> str:
+    return exc.strerror or str(exc)

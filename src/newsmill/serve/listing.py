@@ -6,6 +6,10 @@
   terminal (a pipe, a file), the same columns as tab-separated lines, one item a line, so an
   id is never cut and ``cut -f1`` gets the ids.
 
+Cells are stored text: in a table or tab-separated lines they are shown as plain text, their
+control characters written as escapes (``terminal.visible``), never sent to the terminal; in
+CSV a cell that would start a spreadsheet formula gets a ``'`` before it (``export.cell``).
+
 A list is never cut short silently: ``--json`` and ``--csv`` give every item unless
 ``--limit`` says otherwise (``--limit 0``: no limit); a table shows ``default`` items and
 says on standard error when more match and how to see them all.
@@ -23,7 +27,9 @@ from typing import Any, Generic, TypeVar
 
 from rich.console import Console
 from rich.table import Table
-from rich.text import Text
+
+from newsmill.serve.export import cell
+from newsmill.serve.terminal import plain, visible
 
 T = TypeVar("T")
 FORMATS = ("table", "json", "csv")
@@ -37,6 +43,7 @@ class Column(Generic[T]):
     cell: Callable[[T], str]
     ratio: int = 1
     key: bool = False  # an id: never wrapped
+    lines: bool = False  # text whose line breaks a table keeps (a statement, the evidence)
 
 
 def limited(items: Iterable[T], limit: int | None) -> tuple[list[T], bool]:
@@ -49,7 +56,8 @@ def limited(items: Iterable[T], limit: int | None) -> tuple[list[T], bool]:
 
 
 def _flat(text: str) -> str:
-    return " ".join(text.split())
+    """One line of text, its control characters shown (a tab-separated cell)."""
+    return visible(" ".join(text.split()))
 
 
 def print_list(items: Sequence[T], columns: Sequence[Column[T]], fmt: str,
@@ -63,7 +71,7 @@ def print_list(items: Sequence[T], columns: Sequence[Column[T]], fmt: str,
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow([c.name for c in columns])
         for item in items:
-            writer.writerow([c.cell(item) for c in columns])
+            writer.writerow([cell(c.cell(item)) for c in columns])
         return
     if not out.is_terminal:
         sys.stdout.write("\t".join(c.name for c in columns) + "\n")
@@ -73,12 +81,12 @@ def print_list(items: Sequence[T], columns: Sequence[Column[T]], fmt: str,
     table = Table(show_lines=True)
     for c in columns:
         if c.key:
-            width = max((len(c.cell(i)) for i in items), default=len(c.name))
+            width = max((len(visible(c.cell(i))) for i in items), default=len(c.name))
             table.add_column(c.name, no_wrap=True, min_width=min(width, 48))
         else:
             table.add_column(c.name, ratio=c.ratio, overflow="fold")
     for item in items:
-        table.add_row(*(Text(c.cell(item)) for c in columns))
+        table.add_row(*(plain(c.cell(item), lines=c.lines) for c in columns))
     out.print(table)
 
 

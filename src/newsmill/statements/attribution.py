@@ -76,7 +76,12 @@ def _subject(verb: Any) -> Any | None:
         return next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[0])
     participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
     if (verb.dep_ in ("conj", "xcomp") or participle) and verb.head.i != verb.i:
-        return _subject(verb.head)
+        head = verb.head
+        again = participle or (verb.dep_ == "conj" and verb.lemma_.lower() in cues())
+        while (again and head.dep_ in COMPLEMENTS and head.head.i != head.i
+               and head.head.lemma_.lower() in cues()):  # "X noted the sum was low, writing
+            head = head.head  # ...", "X said it was low and said ...": a participle or a
+        return _subject(head)  # second saying verb the parse hung on what X said is X's
     return None
 
 
@@ -112,8 +117,10 @@ def _quoted_words(tok: Any) -> bool:
 
 def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | None, str | None]:
     """(canonical speaker, mention as written, role) of a subject token."""
-    if head.lower_ in RELATIVES and head.head.dep_ == "relcl":  # "Tokayev, who said ..."
-        head = head.head.head
+    own_clause: set[int] = set()  # the clause of the reporting verb itself is never the
+    if head.lower_ in RELATIVES and head.head.dep_ == "relcl":  # speaker ("a career officer
+        own_clause = {t.i for t in head.head.subtree}  # who described the call as ...")
+        head = head.head.head  # "Tokayev, who said ..."
     if head.lower_ in PERSON_PRONOUNS:
         return ents.person_before(head.idx), head.text, None
     if head.lower_ == "it":
@@ -128,16 +135,21 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
         org = ents.body_before(head.idx, subject=True) or ents.body_before(head.idx)
         if org is not None:  # "Customs and Border Protection did not accept the offer. A
             return f"{org} {head.text}", _phrase(head, body, set()), None  # spokesperson said"
-    source = _source_of_document(head)
-    if source is not None:  # "data from MarketAxess", "a letter signed by seven physicians"
-        speaker, _, role = _speaker(source, ents, body)
+    source = _source_of_document(head, ents)
+    if isinstance(source, str):  # "his testimony", "their statement"
+        return source, _phrase(head, body, set()), None
+    if source is not None:  # "data from MarketAxess", "a letter signed by seven physicians",
+        speaker, _, role = _speaker(source, ents, body)  # "Wolff's report", "EUNAVFOR data"
         return speaker, _phrase(head, body, set()), role
     role = None
-    excluded: set[int] = set()
+    excluded: set[int] = set(own_clause)
     clauses: set[int] = set()  # the words of "who ..." and "representing ..." clauses
     for child in head.children:
         if child.dep_ in ("appos", "relcl", "acl"):
             sub = sorted(child.subtree, key=lambda t: t.i)
+            if child.dep_ != "appos" and any(t.is_quote for t in sub):
+                excluded.update(t.i for t in sub)  # a clause quoting words says something
+                continue  # itself: it never names the speaker
             (clauses if _restrictive(child) else excluded).update(t.i for t in sub)
             if child.dep_ == "appos" and role is None:
                 r_start, r_end = _span_text(sub)
@@ -147,9 +159,13 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
     if named is not None and head.pos_ == "NOUN" and head.lemma_.lower() not in body_nouns():
         head = named  # "the transport secretary, Ivo Lind, said"; not "the agency, CBP, said"
     coordinated = any(c.dep_ == "conj" for c in head.children)  # "X and Y said": both speak
+    if coordinated and (names := _named_persons(head, ents)) is not None:
+        return names, mention, role
     for ent in head.doc.ents:  # the entity the subject's head word belongs to
         if (ent.start <= head.i < ent.end and ent.label_ in ("PERSON", "ORG", "GPE", "NORP")
                 and not coordinated):
+            if ent.label_ == "ORG" and (owner_name := _division_of(ent, body)) is not None:
+                return owner_name, mention, role
             return ents.name(ent.label_, ent.text), mention, role
     person = ents.person_named(mention)
     if person is not None:
@@ -162,6 +178,10 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
             named = ents.body_before(head.idx)  # a bare "the agency", not "the election ..."
         if named is not None:
             return named, mention, role
+    if _indefinite(head) and head.tag_ == "NN":  # "A transit chief says ... Interim Police
+        named = ents.person_in_role_after(head.lemma_.lower(), head.idx)  # Chief Ed Alvarez
+        if named is not None:  # told reporters ...": the person introduced next
+            return named, mention, role
     owner = _owner(head, ents)
     if owner is not None:  # "his office" -> "Eric Holcomb's office"
         words = [t for t in sorted(head.subtree, key=lambda t: t.i)
@@ -172,6 +192,30 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
     whole = (described if described != mention and len(described.split()) <= MAX_SPEAKER_WORDS
              else mention)  # "analysts who did the sums"
     return _full_names(strip_determiner(whole), head, ents), mention, role
+
+
+def _division_of(ent: Any, body: str) -> str | None:
+    """An organisation named with the body it belongs to, as written: "the California
+    Governor's Office of Emergency Services", "The Washington Post's Fact Checker"."""
+    poss = next((c for c in ent.root.children if c.dep_ == "poss" and c.i < ent.start
+                 and c.tag_ in ("NNP", "NNPS")), None)
+    if poss is None:
+        return None
+    start = next((t for t in poss.subtree if t.dep_ != "det"), poss).idx
+    return strip_determiner(body[start:ent.end_char])
+
+
+def _named_persons(head: Any, ents: Entities) -> str | None:
+    """The persons a coordination names, each by their fullest name, when it names persons
+    only ("Commissioner Ana Ruiz and Rector Tom Ode, chair of the board, said" -> "Ana Ruiz
+    and Tom Ode")."""
+    names = []
+    for tok in sorted([head, *head.conjuncts], key=lambda t: t.i):
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is None or ent.label_ != "PERSON":
+            return None
+        names.append(strip_determiner(ents.name(ent.label_, ent.text)))
+    return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _owner(head: Any, ents: Entities) -> str | None:
@@ -201,10 +245,12 @@ def _full_names(text: str, head: Any, ents: Entities) -> str:
     return text
 
 
-def _source_of_document(head: Any) -> Any | None:
+def _source_of_document(head: Any, ents: Entities) -> Any | str | None:
     """The source of a document or figures named as the subject or in "according to": the
     object of "from", "by" or "of" after a noun in ``documents.txt`` ("data from X", "a
-    report by X", "a letter signed by X", "the policy manual of X")."""
+    report by X", "a letter signed by X", "the policy manual of X"), its possessor ("X's
+    report"; "his testimony", "their statement" by what the pronoun stands for) or a name
+    before it ("EUNAVFOR data")."""
     documents = word_list("documents.txt")
     if head.lemma_.lower() not in documents and head.lower_ not in documents:  # "data": "datum"
         return None
@@ -216,6 +262,16 @@ def _source_of_document(head: Any) -> Any | None:
             if obj is not None and (obj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
                                     or obj.tag_ in ("NNP", "NNS", "NNPS")):  # not "of 2019"
                 return obj
+    for child in head.children:
+        if child.dep_ == "poss" and child.tag_ == "PRP$":
+            if child.lower_ == "their":
+                group = _group_before(child, ents)
+                return _speaker(group, ents, child.doc.text)[0] if group is not None else None
+            return _owner(head, ents)
+        if child.dep_ == "poss" and child.ent_type_ in ("ORG", "PERSON", "NORP"):
+            return child  # "Wolff's report", not "Thursday's report"
+        if child.dep_ == "compound" and child.i < head.i and child.ent_type_ in ("ORG", "PERSON"):
+            return child
     return None
 
 
@@ -260,6 +316,11 @@ def _definite(head: Any) -> bool:
     """The noun phrase refers back: "the", "this", "that" or a possessive before its noun."""
     return any((c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss"
                for c in head.children)
+
+
+def _indefinite(head: Any) -> bool:
+    """The noun phrase introduces someone: "a" or "an" before its noun."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
 
 
 def _that_clause(verb: Any) -> Any | None:
@@ -367,6 +428,25 @@ def _nearest_cue(doc: Any, body: str, q: Quote, quotes: list[Quote]) -> Any | No
     return best[1] if best else None
 
 
+def _introducing_cue(doc: Any, body: str, q: Quote, quotes: list[Quote]) -> Any | None:
+    """The reporting verb of a paragraph ending in a colon that introduces the quotation
+    opening the next paragraph ("The victims' stepfather told the station:\n\n“...”"): the
+    last one with a subject in that paragraph's last sentence."""
+    para_start = body.rfind("\n", 0, q.start) + 1
+    if body[para_start:q.start].strip():
+        return None
+    before = body[:para_start].rstrip()
+    if not before.endswith(":"):
+        return None
+    last = next((sent for sent in doc.sents
+                 if sent.start_char < len(before) <= sent.end_char + 1), None)
+    if last is None:
+        return None
+    found = [tok for tok in last if tok.lemma_.lower() in cues() and tok.pos_ in ("VERB", "AUX")
+             and not any(o.start <= tok.idx < o.end for o in quotes) and _subject(tok) is not None]
+    return found[-1] if found else None
+
+
 def _stands_alone(doc: Any, q: Quote) -> bool:
     """The quotation opens its sentence: not a phrase quoted inside a sentence of the
     writer's ("the group called it a 'profound indictment'")."""
@@ -392,7 +472,8 @@ def _before(found: list[Statement], offset: int) -> Statement | None:
     earlier = [s for s in found if s.end <= offset]
     if not earlier:
         return None
-    prev = max(earlier, key=lambda s: s.end)
+    prev = max(earlier, key=lambda s: (s.end, -s.start))  # of two ending together, the one
+    # that holds the other ("X said police explained there was ...": X's, not the police's)
     return prev if offset - prev.end <= MAX_GAP_CHARS else None
 
 
@@ -431,7 +512,7 @@ def find(doc: Any, body: str) -> list[Statement]:
         start, end = q.inner(body)
         if len(body[start:end].split()) < 3:
             continue
-        verb = _nearest_cue(doc, body, q, quotes)
+        verb = _nearest_cue(doc, body, q, quotes) or _introducing_cue(doc, body, q, quotes)
         if verb is not None and (subj := _subject(verb)) is not None:
             speaker, mention, role = _speaker(subj, ents, body)
             cue = verb.text
@@ -463,7 +544,22 @@ def find(doc: Any, body: str) -> list[Statement]:
         out.append(Statement(content, start, end, "according_to", speaker,
                              mention, role, "according to"))
     out.sort(key=lambda s: s.start)
-    return _described_earlier(out)
+    return _they_continue(_described_earlier(out), ents)
+
+
+def _they_continue(found: list[Statement], ents: Entities) -> list[Statement]:
+    """A "they" the sentences before name no group for is the source of the statement just
+    before it, when that source is no single person ("..., according to U.S. officials. Xi
+    also noted the influence of the U.S., they said")."""
+    persons = {name for _, name in ents.persons}
+    out: list[Statement] = []
+    for st in found:
+        if st.speaker is None and (st.speaker_mention or "").lower() == "they":
+            prev = _before([s for s in out if s.end <= st.start], st.start)
+            if prev is not None and prev.speaker and prev.speaker not in persons:
+                st = replace(st, speaker=prev.speaker)
+        out.append(st)
+    return out
 
 
 def _headed_by(description: str, noun: str) -> bool:

@@ -56,7 +56,8 @@ class Entities:
 
     @classmethod
     def _group(cls, doc: Any) -> Entities:
-        ents = [e for e in doc.ents if e.label_ in NAME_LABELS]
+        ents = sorted([*(e for e in doc.ents if e.label_ in NAME_LABELS), *_untagged(doc)],
+                      key=lambda e: e.start)
         labels = _labels(ents)
         acronyms = {t.text for t in doc if t.is_upper and len(t.text) >= 3 and t.is_alpha}
         texts_of = {e.start: _name_text(e, labels[e.start]) for e in ents}
@@ -153,6 +154,17 @@ class Entities:
             found = [name for at, name, _ in self.bodies if at < offset and not self.in_quote(at)]
         return found[-1] if found else None
 
+    def person_in_role_after(self, role: str, offset: int, sentences: int = 3) -> str | None:
+        """The first person named in the ``sentences`` sentences after the one at ``offset``
+        that the article gives ``role`` ("A transit chief says ... Police Chief Ed Alvarez
+        told reporters ...")."""
+        at = bisect_right(self.sentences, offset)
+        limit = self.sentences[at + sentences] if at + sentences < len(self.sentences) \
+            else 1 << 62
+        start = self.sentences[at] if at < len(self.sentences) else 1 << 62
+        return next((name for pos, name in self.persons if start <= pos < limit
+                     and not self.in_quote(pos) and role in self.roles.get(name, ())), None)
+
     def sentence_start(self, offset: int) -> int:
         """Offset of the start of the sentence ``offset`` is in."""
         at = bisect_right(self.sentences, offset)
@@ -190,6 +202,25 @@ class Entities:
         full = [name for name in found if len(name.split()) > 1]
         pick = full or found
         return pick[-1] if pick else None
+
+
+def _untagged(doc: Any) -> list[Any]:
+    """Persons' names the tagger left out, as PERSON spans: two or three capitalised proper
+    nouns, outside every entity, that are the subject of a reporting verb ("Eswar Prasad, a
+    trade professor at Cornell, said ...")."""
+    from spacy.tokens import Span
+
+    out = []
+    for tok in doc:
+        if (tok.dep_ != "nsubj" or tok.tag_ != "NNP" or tok.ent_type_
+                or tok.head.lemma_.lower() not in word_list("cues.txt")):
+            continue
+        words = [c for c in tok.lefts if c.dep_ == "compound"] + [tok]
+        if (2 <= len(words) <= 3 and words[-1].i - words[0].i == len(words) - 1
+                and all(w.tag_ == "NNP" and not w.ent_type_ and w.text[:1].isupper()
+                        and not w.is_upper and w.is_alpha for w in words)):
+            out.append(Span(doc, words[0].i, tok.i + 1, label="PERSON"))
+    return out
 
 
 def _is_subject(tok: Any) -> bool:
@@ -237,9 +268,11 @@ def word_list(name: str) -> frozenset[str]:
 
 
 @cache
-def titles() -> dict[str, str]:
-    """Title written before a name -> the role word it stands for (``titles.txt``)."""
-    return {line.split()[0]: line.split()[-1] for line in data_lines("titles.txt")}
+def titles() -> dict[str, tuple[str, ...]]:
+    """Title written before a name -> the role words it stands for (``titles.txt``): those
+    listed after it, else the title itself."""
+    return {line.split()[0]: tuple(line.split()[1:]) or (line.split()[0],)
+            for line in data_lines("titles.txt")}
 
 
 @cache
@@ -260,7 +293,12 @@ def body_nouns() -> frozenset[str]:
 
 
 def _title(word: str) -> str | None:
-    return titles().get(word.lower().rstrip("."))
+    roles = _title_roles(word)
+    return roles[0] if roles else None
+
+
+def _title_roles(word: str) -> tuple[str, ...]:
+    return titles().get(word.lower().rstrip("."), ())
 
 
 def _labels(ents: list[Any]) -> dict[int, str]:
@@ -389,11 +427,11 @@ def _roles(ent: Any) -> set[str]:
     heads += [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
         heads.append(root.head)
-    out = {t for w in ent.text.split() if (t := _title(w))}
-    out |= {t for w in before if (t := _title(w.text))}
+    out = {t for w in ent.text.split() for t in _title_roles(w)}
+    out |= {t for w in before for t in _title_roles(w.text)}
     for t in heads:
-        if (title := _title(t.text)) is not None:
-            out.add(title)
+        if _title_roles(t.text):
+            out.update(_title_roles(t.text))
         elif t.pos_ == "NOUN" and not t.ent_type_:
             out.add(t.lemma_.lower())
     return out

@@ -8,21 +8,20 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from importlib import resources
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Connection, Engine, create_engine, event, text
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 
 from newsmill import errors
+from newsmill.ingest.urls import url_id
 from newsmill.records import Document, Event, Skipped, Statement
-from newsmill.store import rows
+from newsmill.store import claims, rows, schema, search
 from newsmill.store.browse import Browse
 
 if TYPE_CHECKING:
@@ -36,6 +35,15 @@ def _columns(table: str, sample: dict[str, Any]) -> str:
     names = ", ".join(f'"{k}"' for k in sample)
     params = ", ".join(f":{k}" for k in sample)
     return f'INSERT INTO {table} ({names}) VALUES ({params})'
+
+
+@dataclass
+class Written:
+    """What became of a batch written to the store."""
+
+    added: int = 0
+    elsewhere: list[str] = field(default_factory=list)  # ids stored meanwhile by another run
+    rejected: list[Skipped] = field(default_factory=list)  # id clashes, refused documents
 
 
 @dataclass(frozen=True)
@@ -83,38 +91,33 @@ class Stats:
     not_analysed: int = 0  # articles in a language the analysis is not made for
 
 
-def _set_pragmas(dbapi_conn: Any, _record: Any) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=10000")
-    cur.close()
-
-
-def migrate(conn: Connection) -> None:
-    """Apply every migration not yet recorded in ``alembic_version``, in order."""
-    cfg = Config()
-    cfg.set_main_option("script_location", str(resources.files("newsmill.store") / "migrations"))
-    cfg.attributes["connection"] = conn
-    command.upgrade(cfg, "head")
-
-
 class Store(Browse):
-    """A newsmill store in one SQLite file."""
+    """A newsmill store in one SQLite file.
 
-    def __init__(self, path: str | Path = DEFAULT_DB, *, create: bool = True) -> None:
+    ``Store(path)`` creates the store if need be and brings its schema up to date;
+    ``Store(path, readonly=True)`` opens an existing store read-only (the file is never
+    written, and may be on read-only media). Either refuses a file that is not a newsmill
+    store, naming it.
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_DB, *, create: bool = True,
+                 readonly: bool = False) -> None:
         self.path = str(path)
-        if not create and not Path(self.path).exists():
+        self.readonly = readonly
+        if (readonly or not create) and not Path(self.path).exists():
             raise errors.StoreError(errors.no_such_store(self.path))
-        self.engine: Engine = create_engine(f"sqlite:///{self.path}")
-        event.listen(self.engine, "connect", _set_pragmas)
         try:
-            with self.engine.begin() as conn:
-                migrate(conn)
-        except (DatabaseError, OperationalError) as exc:
+            self.engine: Engine = (schema.reader_engine(self.path) if readonly
+                                   else schema.writer_engine(self.path))
+            schema.open_store(self.engine, self.path, writing=not readonly)
+        except (DatabaseError, OperationalError, sqlite3.Error) as exc:
+            if hasattr(self, "engine"):
+                self.engine.dispose()
+            detail = str(getattr(exc, "orig", None) or exc)
+            raise errors.StoreError(errors.not_a_store(self.path, detail)) from exc
+        except errors.StoreError:
             self.engine.dispose()
-            raise errors.StoreError(errors.not_a_store(self.path, str(exc.orig))) from exc
+            raise
 
     def close(self) -> None:
         self.engine.dispose()
@@ -180,15 +183,19 @@ class Store(Browse):
                      etag: str | None = None, last_modified: str | None = None) -> None:
         """Remember a fetch: a feed's validators ('listing'), a failure to try again later
         ('retry', counted), a URL that held a copy of a stored story ('copy')."""
-        with self.engine.begin() as conn:
-            conn.execute(text(
-                "INSERT INTO fetches (url, kind, status, etag, last_modified, fetched, outcome) "
-                "VALUES (:u, :k, :s, :e, :m, :f, :o) ON CONFLICT (url) DO UPDATE SET "
-                "kind = excluded.kind, status = excluded.status, etag = excluded.etag, "
-                "last_modified = excluded.last_modified, fetched = excluded.fetched, "
-                "outcome = excluded.outcome, attempts = fetches.attempts + 1"),
-                {"u": url, "k": kind, "s": status, "e": etag, "m": last_modified,
-                 "f": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "o": outcome})
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(text(
+                    "INSERT INTO fetches (url, kind, status, etag, last_modified, fetched, "
+                    "outcome) VALUES (:u, :k, :s, :e, :m, :f, :o) ON CONFLICT (url) DO UPDATE "
+                    "SET kind = excluded.kind, status = excluded.status, etag = excluded.etag, "
+                    "last_modified = excluded.last_modified, fetched = excluded.fetched, "
+                    "outcome = excluded.outcome, attempts = fetches.attempts + 1"),
+                    {"u": url, "k": kind, "s": status, "e": etag, "m": last_modified,
+                     "f": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "o": outcome})
+        except (OperationalError, sqlite3.OperationalError) as exc:
+            raise errors.StoreError(errors.store_write_failed(
+                self.path, str(getattr(exc, "orig", None) or exc))) from exc
 
     def ids_by_url(self, urls: Sequence[str]) -> dict[str, str]:
         """``{url: article id}`` for those of ``urls`` that are a stored article's URL."""
@@ -218,30 +225,78 @@ class Store(Browse):
 
     def save(self, records: Iterable[Document | Skipped],
              signatures: Mapping[str, Signature] | None = None) -> int:
-        """Store documents and skipped inputs in one transaction; returns documents added.
+        """Store documents and skipped inputs in one transaction; returns documents added
+        (``write`` tells what became of each)."""
+        return self.write(records, signatures).added
 
-        A document whose id is already stored is left as it is. A skipped input is recorded
-        once per source (the newest reason wins) and forgotten when that source is stored.
+    def write(self, records: Iterable[Document | Skipped],
+              signatures: Mapping[str, Signature] | None = None,
+              owner: str | None = None) -> Written:
+        """Store documents and skipped inputs in one transaction.
+
+        A document whose id is already stored is left as it is: with the same page (or
+        another capture of the URL it is named by) it was stored meanwhile by another process
+        (``Written.elsewhere``), with another it is a clash of ids (a ``Skipped`` in
+        ``Written.rejected``). A document the database refuses is rejected alone, the rest of
+        the batch is stored. A skipped input is recorded once
+        per source (the newest reason wins) and forgotten when that source is stored.
         ``signatures`` (by article id) index the originals added, so later copies find them.
+        The claims of ``owner`` are released. A failure of the database itself (disk full,
+        I/O error) raises ``StoreError`` and stores nothing of the batch.
         """
-        added = 0
+        written = Written()
         signatures = signatures or {}
-        with self.engine.begin() as conn:
-            for rec in records:
-                if isinstance(rec, Skipped):
-                    conn.execute(text(
-                        "INSERT INTO skipped (source, id, stage, reason) "
-                        "VALUES (:source, :id, :stage, :reason) ON CONFLICT (source) DO UPDATE "
-                        "SET id = excluded.id, stage = excluded.stage, reason = excluded.reason"),
-                        {"source": rec.source, "id": rec.id, "stage": rec.stage,
-                         "reason": rec.reason})
-                    continue
-                new = self._insert(conn, rec)
-                added += new
-                sig = signatures.get(rec.article.id)
-                if new and sig is not None and rec.article.duplicate_of is None:
-                    self._index(conn, rec.article.id, sig)
-        return added
+        try:
+            with self.engine.begin() as conn:
+                for rec in records:
+                    if isinstance(rec, Skipped):
+                        self._skip(conn, rec)
+                        continue
+                    self._write_one(conn, rec, signatures.get(rec.article.id), written)
+                if owner is not None:
+                    conn.execute(text("DELETE FROM claims WHERE owner = :o"), {"o": owner})
+        except (OperationalError, sqlite3.OperationalError) as exc:
+            raise errors.StoreError(errors.store_write_failed(
+                self.path, str(getattr(exc, "orig", None) or exc))) from exc
+        return written
+
+    @staticmethod
+    def _skip(conn: Connection, rec: Skipped) -> None:
+        conn.execute(text(
+            "INSERT INTO skipped (source, id, stage, reason) "
+            "VALUES (:source, :id, :stage, :reason) ON CONFLICT (source) DO UPDATE "
+            "SET id = excluded.id, stage = excluded.stage, reason = excluded.reason"),
+            {"source": rec.source, "id": rec.id, "stage": rec.stage, "reason": rec.reason})
+
+    def _write_one(self, conn: Connection, doc: Document, sig: Signature | None,
+                   written: Written) -> None:
+        a = doc.article
+        try:
+            with conn.begin_nested():  # a savepoint: a refused document takes only itself
+                new = self._insert(conn, doc)
+                if new and sig is not None and a.duplicate_of is None:
+                    self._index(conn, a.id, sig)
+        except (OperationalError, sqlite3.OperationalError):
+            raise
+        except (SQLAlchemyError, UnicodeError, OverflowError, ValueError) as exc:
+            detail = f"{type(exc).__name__}: {getattr(exc, 'orig', None) or exc}"
+            written.rejected.append(Skipped(a.id, a.source, "store",
+                                            errors.store_rejected(a.source, detail)))
+            self._skip(conn, written.rejected[-1])
+            return
+        if new:
+            written.added += 1
+            return
+        stored = conn.execute(text("SELECT page_hash, source FROM articles WHERE id = :i"),
+                              {"i": a.id}).first()
+        recapture = a.fetched_url is not None and a.id == url_id(a.fetched_url)
+        if stored is not None and (stored.page_hash == a.page_hash or recapture):
+            written.elsewhere.append(a.id)  # a URL's page: another capture of it
+        else:
+            other = stored.source if stored is not None else "a stored page"
+            written.rejected.append(Skipped(a.id, a.source, "ingest",
+                                            errors.duplicate_id(a.source, a.id, other)))
+            self._skip(conn, written.rejected[-1])
 
     @staticmethod
     def _index(conn: Connection, article_id: str, sig: Signature) -> None:
@@ -262,15 +317,58 @@ class Store(Browse):
         conn.execute(text("DELETE FROM skipped WHERE source = :s"), {"s": doc.article.source})
         return 1
 
+    def claim(self, ids: Iterable[str], owner: str) -> set[str]:
+        """Claim ``ids`` for the run ``owner``; returns those it got: not claimed by another
+        run that may still be working on them (``claims.py``)."""
+        ids = list(dict.fromkeys(ids))
+        if not ids:
+            return set()
+        now = time.time()
+        got: set[str] = set()
+        try:
+            with self.engine.begin() as conn:
+                for i in range(0, len(ids), 500):
+                    chunk = ids[i:i + 500]
+                    marks = ", ".join(f":i{n}" for n in range(len(chunk)))
+                    held = {r.id: r for r in conn.execute(text(
+                        f"SELECT id, owner, at FROM claims WHERE id IN ({marks})"),
+                        {f"i{n}": v for n, v in enumerate(chunk)})}
+                    mine = [c for c in chunk if c not in held or held[c].owner == owner
+                            or not claims.alive(held[c].owner, held[c].at, now)]
+                    if mine:
+                        conn.execute(text("INSERT OR REPLACE INTO claims (id, owner, at) "
+                                          "VALUES (:i, :o, :t)"),
+                                     [{"i": c, "o": owner, "t": now} for c in mine])
+                    got.update(mine)
+        except (OperationalError, sqlite3.OperationalError) as exc:
+            raise errors.StoreError(errors.store_write_failed(
+                self.path, str(getattr(exc, "orig", None) or exc))) from exc
+        return got
+
+    def release(self, owner: str) -> None:
+        """Drop the claims of the run ``owner`` (at its end, whatever became of them)."""
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(text("DELETE FROM claims WHERE owner = :o"), {"o": owner})
+        except (OperationalError, sqlite3.OperationalError) as exc:
+            raise errors.StoreError(errors.store_write_failed(
+                self.path, str(getattr(exc, "orig", None) or exc))) from exc
+
     def record_run(self, inputs: list[str], started: float, seconds: float, stored: int,
-                   unchanged: int, skipped: int) -> None:
-        with self.engine.begin() as conn:
-            conn.execute(text(
-                "INSERT INTO runs (started, seconds, inputs, stored, unchanged, skipped) "
-                "VALUES (:started, :seconds, :inputs, :stored, :unchanged, :skipped)"),
-                {"started": time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(started)),
-                 "seconds": round(seconds, 3), "inputs": json.dumps(inputs), "stored": stored,
-                 "unchanged": unchanged, "skipped": skipped})
+                   unchanged: int, skipped: int, elsewhere: int = 0) -> None:
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(text(
+                    "INSERT INTO runs (started, seconds, inputs, stored, unchanged, skipped, "
+                    "elsewhere) VALUES (:started, :seconds, :inputs, :stored, :unchanged, "
+                    ":skipped, :elsewhere)"),
+                    {"started": time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(started)),
+                     "seconds": round(seconds, 3), "inputs": json.dumps(inputs),
+                     "stored": stored, "unchanged": unchanged, "skipped": skipped,
+                     "elsewhere": elsewhere})
+        except (OperationalError, sqlite3.OperationalError) as exc:
+            raise errors.StoreError(errors.store_write_failed(
+                self.path, str(getattr(exc, "orig", None) or exc))) from exc
 
     # ---- reading ------------------------------------------------------------------------
 
@@ -316,19 +414,61 @@ class Store(Browse):
             return [Skipped(r["id"], r["source"], r["stage"], r["reason"]) for r in result]
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        """Articles matching an FTS5 query, best first; plain words if the query is not FTS5."""
-        sql = text(
-            "SELECT a.id, a.title, a.published, "
-            "snippet(articles_fts, 1, '[', ']', ' ... ', 12) AS snippet "
-            "FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
-            "WHERE articles_fts MATCH :q ORDER BY rank LIMIT :n")
+        """Articles matching an FTS5 query, best first; plain words if the query is not FTS5.
+
+        A query of more than ``MAX_QUERY_WORDS`` words raises ``QueryError``. Hits are ranked
+        (bm25) and their snippets marked by the query's first distinct words (``search.py``),
+        so ranking costs no more for a longer query."""
+        search.check_query(query)
+        rank = search.ranking_query(query)
+        n = search.bounded(limit)
+        if rank is None or n == 0:
+            return []
         with self.engine.connect() as conn:
             try:
-                result = conn.execute(sql, {"q": query, "n": limit}).all()
+                return self._search(conn, query, rank, n)
             except OperationalError:  # not FTS5 syntax: search the words as a phrase
-                quoted = '"' + query.replace('"', '""') + '"'
-                result = conn.execute(sql, {"q": quoted, "n": limit}).all()
-        return [SearchHit(r.id, r.title, r.published, r.snippet) for r in result]
+                conn.rollback()
+                return self._search(conn, search.phrase(query), rank, n)
+
+    @staticmethod
+    def _search(conn: Connection, query: str, rank: str, limit: int | None) -> list[SearchHit]:
+        """The rows matching ``query``, in the order of their rank by ``rank`` (rows holding
+        none of its words last); each step costs the rows it passes once (no FTS5 lookup
+        per row: a rowid constraint on the full-text table would run the query per row)."""
+        matching = {r[0] for r in conn.execute(text(
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q"), {"q": query})}
+        picked: list[int] = []
+        if matching:
+            for (rowid,) in conn.execute(text(
+                    "SELECT rowid FROM articles_fts WHERE articles_fts MATCH :r ORDER BY rank"),
+                    {"r": rank}):
+                if rowid in matching:
+                    picked.append(rowid)
+                    if limit is not None and len(picked) >= limit:
+                        break
+        if limit is None or len(picked) < limit:  # rows holding none of the ranking words
+            chosen = set(picked)
+            rest = sorted(matching - chosen)
+            picked += rest if limit is None else rest[:limit - len(picked)]
+        snippets: dict[int, str] = {}
+        for rowid in picked:
+            snippet = conn.execute(text(
+                "SELECT snippet(articles_fts, 1, '[', ']', ' ... ', 12) FROM articles_fts "
+                "WHERE articles_fts MATCH :r AND rowid = :i"), {"r": rank, "i": rowid}).scalar()
+            snippets[rowid] = snippet if snippet is not None else ""
+        rows_by_pk: dict[int, Any] = {}
+        for i in range(0, len(picked), 500):
+            chunk = picked[i:i + 500]
+            marks = ", ".join(f":p{n}" for n in range(len(chunk)))
+            for r in conn.execute(text(
+                    f"SELECT pk, id, title, published, substr(body, 1, 80) AS head "
+                    f"FROM articles WHERE pk IN ({marks})"),
+                    {f"p{n}": v for n, v in enumerate(chunk)}):
+                rows_by_pk[r.pk] = r
+        found = [(pk, rows_by_pk[pk]) for pk in picked if pk in rows_by_pk]
+        return [SearchHit(r.id, r.title, r.published, snippets[pk] or r.head + " ...")
+                for pk, r in found]
 
     def quotes(self, speaker: str | None = None, kind: str | None = None,
                limit: int | None = 100) -> list[QuoteHit]:
@@ -337,11 +477,12 @@ class Store(Browse):
         words = _name_words(speaker or "")
         if speaker is not None and not words:
             return []
+        limit = search.bounded(limit)
         where = ["1 = 1"]
         params: dict[str, Any] = {}
         for n, w in enumerate(words):  # a cheap SQL prefilter; whole words checked below
-            where.append(f"lower(s.speaker) LIKE :w{n}")
-            params[f"w{n}"] = f"%{w}%"
+            where.append(f"lower(s.speaker) LIKE :w{n} ESCAPE '\\'")
+            params[f"w{n}"] = f"%{search.like_escape(w)}%"
         if kind:
             where.append("s.kind = :kind")
             params["kind"] = kind
@@ -363,23 +504,29 @@ class Store(Browse):
     def events(self, type: str | None = None, country: str | None = None,
                since: str | None = None, until: str | None = None,
                limit: int | None = None) -> list[EventHit]:
-        """Events by PLOVER type, country (of the place or of an actor or recipient, ISO3) and
-        day (the event's date, else its article's publication date), oldest first."""
+        """Events by PLOVER type, country (of the place or of an actor or recipient: an ISO3
+        code, matched exactly) and day (the event's date, else its article's publication
+        date; ``since`` and ``until`` are a day, a month or a year, YYYY[-MM[-DD]]), oldest
+        first."""
         where = ["1 = 1"]
         params: dict[str, Any] = {}
         if type:
             where.append("e.type = :type")
             params["type"] = type.upper()
         if country:
-            where.append("(e.place_country = :c OR e.actors LIKE :cj OR e.recipients LIKE :cj)")
-            params["c"], params["cj"] = country.upper(), f'%"country": "{country.upper()}"%'
+            params["c"] = search.check_country(country)
+            party = ("EXISTS (SELECT 1 FROM json_each(e.{0}) p "
+                     "WHERE json_extract(p.value, '$.country') = :c)")
+            where.append(f"(e.place_country = :c OR {party.format('actors')} "
+                         f"OR {party.format('recipients')})")
         day = "coalesce(e.date, a.published)"
         if since:
             where.append(f"{day} >= :since")
-            params["since"] = since
-        if until:
-            where.append(f"{day} <= :until")
-            params["until"] = until
+            params["since"] = search.check_day("since", since)
+        if until:  # the whole of a month or year given
+            where.append(f"substr({day}, 1, length(:until)) <= :until")
+            params["until"] = search.check_day("until", until)
+        limit = search.bounded(limit)
         sql = text(
             "SELECT e.*, a.title, a.published, a.url FROM events e JOIN articles a "
             f"ON a.id = e.article_id WHERE {' AND '.join(where)} "

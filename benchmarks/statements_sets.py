@@ -1,0 +1,50 @@
+"""Statements (who said what) on the annotated article sets, scored by ``score_statements.py``.
+
+Each set is run through the stages exactly as the product runs it (``event_sets.load``: extract,
+the spaCy model, the statements stage; parses cached on disk) and its statements scored against
+its gold: ``seed+dev`` (the 21 articles of ``../shared/gold/seed.jsonl`` and ``dev.jsonl``) and
+``new40`` (the 40 articles of ``benchmarks/gold/articles40.jsonl``).
+
+    python benchmarks/statements_sets.py [--sets seed+dev,new40] [--pred-dir DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import event_sets
+
+GOLD = {"seed+dev": ["gold/seed.jsonl", "gold/dev.jsonl"], "new40": [str(event_sets.NEW40)]}
+SHOWN = ("f1", "precision", "recall", "speaker_accuracy", "end_to_end_f1", "kind_accuracy",
+         "cue_accuracy", "gold", "predicted", "matched")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sets", default="seed+dev,new40")
+    parser.add_argument("--shared", type=Path, default=event_sets.DEFAULT_SHARED)
+    parser.add_argument("--cache", type=Path, default=event_sets.DEFAULT_CACHE)
+    parser.add_argument("--pred-dir", type=Path, help="keep each set's predictions here")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = args.pred_dir or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        for s in event_sets.load(args.sets.split(","), args.shared, args.cache):
+            gold = work / f"{s.name}-gold.jsonl"
+            gold.write_text("".join((args.shared / p if not Path(p).is_absolute() else Path(p))
+                                    .read_text(encoding="utf-8") for p in GOLD[s.name]),
+                            encoding="utf-8")
+            pred = work / f"{s.name}-statements.jsonl"
+            event_sets._write(s.docs, pred)
+            figures = event_sets._score(args.shared, "score_statements.py", gold, pred)
+            print(f"{s.name:9} " + json.dumps({k: figures[k] for k in SHOWN}))
+
+
+if __name__ == "__main__":
+    main()
