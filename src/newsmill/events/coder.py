@@ -1,24 +1,17 @@
-"""PLOVER events from the spaCy parse, clause by clause.
+"""PLOVER events from the spaCy parse, clause by clause; each decision is a rule of
+``rules.py``, applied here in the order of the coder's questions.
 
-1. Triggers: a word of ``triggers.txt`` (lemma, part of speech, a second word joined by a
-   dependency) gives the type and mode.
-2. One event per happening: a trigger inside the complement of another ("accused them of
-   attacking", "called for an end to the violence") is what the first is about, not an event of
-   its own; triggers of one type in one sentence are one event; the same type, actors and
-   recipients told again in the article are one event. Not events at all: words that describe
-   a party ("the leader, who resigned in 2017", "detained migrants", "a detention centre"),
-   nouns a clause talks about rather than tells ("avoid criticism"), and the condition of an
-   "if"/"unless" clause.
-3. Parties: the subject (or the "by" agent) acts, the object, a passive subject or an
-   "against/on/with/at" phrase receives (``actors.py``).
-4. Place: a place named in the event's own clause ("in Senkata"), else the sentence's, else the
-   article's country; geocoded offline (``places.py``).
-5. Date: the date words of the clause against the publication date (``dates.py``); a clause
-   dated a year or more before publication is background and not coded.
-6. Status: negation or a denial -> denied; a condition, a modal or a question -> hypothetical;
-   a future or an intention ("vowed to") -> planned (``status.txt``); a threat is of something
-   planned.
-7. Numbers: crowd size, arrested, injured and dead from the sentence's counts.
+1. What happened (``triggers.py``): a word of ``triggers.txt`` (lemma, part of speech, a second
+   word joined by a dependency) gives the type and mode; a reported "must" clause is a demand
+   (``implied.py``).
+2. Is it news here (``news.py``: ``NOT_NEWS`` on triggers, ``NOT_TOLD`` once the parties are
+   known) and now (``history.py``: ``HISTORY``)?
+3. One per happening (``happenings.py``): what a verbal act is about is not a deed of its own,
+   one event per type and doers in a sentence, the same happening told again in the article is
+   one event.
+4. Who (``parties.py``, ``actors.py``: ``WHO``), where (``where.py``), when (``when.py``,
+   ``dates.py``), which status and PLOVER type (``status.py``: ``NOT_DONE``), how many
+   (``counts.py``).
 """
 
 from __future__ import annotations

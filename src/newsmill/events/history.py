@@ -15,7 +15,6 @@ from newsmill.statements.attribution import cues
 if TYPE_CHECKING:
     from newsmill.events.draft import Draft
 
-YEAR_WORD = re.compile(r"(?:1[89]|20)\d\d")
 TIME_PREPS = frozenset({"in", "during", "since", "after", "before", "until", "by", "on", "at",
                         "following", "throughout", "amid"})
 DAY_NUMBER = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b")
@@ -68,24 +67,11 @@ def _dated_thing(tok: Any, trigger: Any) -> bool:
         thing.dep_ == "pobj" and thing.head.lower_ not in TIME_PREPS)
 
 
-def in_a_dated_war(head: Any) -> bool:
-    """The clause is set in a named event that carries its year ("seized the territories in
-    the 1967 Six-Day War"): history, in a report that gives no date of its own to tell."""
-    return any(t.ent_type_ == "EVENT" and YEAR_WORD.fullmatch(t.text) and t.head.ent_type_ == (
-        "EVENT") and t.head.dep_ == "pobj" and t.head.head.lower_ in TIME_PREPS
-        for t in head.subtree)
-
-
 def latest_day(body: str) -> str | None:
     """The latest full date the text gives ("November 19, 2019"), the story's time in a report
     that gives no publication date."""
     days = [d for d in (resolve(m.group(0), None) for m in FULL_DATE.finditer(body)) if d]
     return max(days) if days else None
-
-
-def latest_year(body: str) -> str | None:
-    years = [int(y) for y in re.findall(r"\b(?:19[5-9]\d|20\d\d)\b", body)]
-    return f"{max(years)}-12-31" if years else None
 
 
 # ---- the rules: background history is not news ------------------------------------------------

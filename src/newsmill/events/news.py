@@ -1,7 +1,7 @@
 """Is it news here? The tests that tell a trigger the story reports as a happening from one it only
-talks about: a deed told before ("the protests"), a purpose or a wish, a habit, a condition, a
-topic, a setting, a charge, a principle, a description of a party, a generic present, a thing
-that threatens, a warning that is no threat, a body sitting on its own, an opinion."""
+talks about: a purpose, a condition, a topic, a setting, a charge, a description of a party, a
+thing that does it, a warning that is no threat, an opinion, a campaign rally, a story of a
+kind that reports no political event, a deed told inside a direct quotation."""
 
 from __future__ import annotations
 

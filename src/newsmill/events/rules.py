@@ -5,10 +5,10 @@ under a name, the question of the coder it answers (``STEPS``) and an example te
 it changes. A run can switch any set of rules off by name::
 
     from newsmill.events import rules
-    with rules.switched_off({"habit", "told-before"}):
+    with rules.switched_off({"topic", "quoted"}):
         doc = code_events(doc)
 
-(or ``NEWSMILL_RULES_OFF=habit,told-before`` in the environment of a ``newsmill`` command).
+(or ``NEWSMILL_RULES_OFF=topic,quoted`` in the environment of a ``newsmill`` command).
 A rule switched off answers as if it were not there: a test ("is this no news?") answers no, a
 rewrite hands back what it was given, a rule that adds events adds none. ``python
 benchmarks/events_ablation.py`` measures what each rule is worth on each event set, and
@@ -29,7 +29,7 @@ from newsmill import errors
 
 STEPS = {
     "what": "what happened: the trigger, its type and mode",
-    "news": "is it news here: not a deed told before, talked about, wished, described, a habit",
+    "news": "is it news here: not a deed talked about, a purpose, a condition, a description",
     "history": "is it news now: not background history",
     "who": "who did it, to whom",
     "where": "where it happened",

@@ -13,9 +13,7 @@ from newsmill.events.lexicon import (
 from newsmill.statements.attribution import cues
 
 DEFINITE = frozenset({"the", "this", "these", "that", "those"})
-STATE_SECTORS = frozenset({"GOV", "JUD", "LEG", "COP"})  # bodies that act at home
 DASHES = frozenset({"-", "–", "—", "--"})
-REACTIONS = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"})  # about others
 DATELINE_MARKS = DASHES | {":"}
 VERBAL = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "CONCEDE",
                     "CONSULT"})
@@ -246,8 +244,3 @@ def will_do(clause: Any) -> bool:
                        | entry_set("status.txt", "hypothetical auxiliaries")))
 
 
-def simple_past(head: Any) -> bool:
-    """The clause is told in the simple past ("Jordan closed its borders"), not as what goes
-    on or has been done by now."""
-    verb = head if verbal(head) else head.head
-    return verb.tag_ == "VBD" and not children(verb, ("aux", "auxpass"))
