@@ -13,6 +13,11 @@ import pytest
 
 from tests.webserver import WebServer
 
+# `newsmill ingest` runs the stages on every core unless told otherwise; the tests' many
+# small ingests run in one process (a pool costs a model load per worker), and the tests of
+# workers say --workers (or workers=) themselves.
+os.environ.setdefault("NEWSMILL_WORKERS", "1")
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NEWSMILL_SHARED", ROOT.parent / "shared"))
 EXAMPLES = ROOT / "examples"

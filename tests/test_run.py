@@ -89,15 +89,16 @@ def test_ingesting_twice_adds_nothing(tmp_path: Path) -> None:
     assert _dump(tmp_path / "s.db") == before
 
 
-def test_killed_run_resumes_to_the_same_store(tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_killed_run_resumes_to_the_same_store(tmp_path: Path, workers: str) -> None:
     folder = _make_pages(tmp_path / "pages", 240)
-    _kill_and_resume(folder, tmp_path, 240, "--no-nlp")
+    _kill_and_resume(folder, tmp_path, 240, "--no-nlp", "--workers", workers)
 
 
 @pytest.mark.slow
 def test_benchmark_pages_with_nlp_killed_and_resumed(tmp_path: Path) -> None:
     folder = shared_path("data", "article-extraction-benchmark", "html")
-    _kill_and_resume(folder, tmp_path, 120)
+    _kill_and_resume(folder, tmp_path, 120, "--workers", "2")
     again = subprocess.run(_ingest_cmd(folder, tmp_path / "clean.db"), check=True,
                            capture_output=True, text=True)
     assert "0 stored (0 copies of a story stored before), 120 already in the store" in " ".join(
@@ -148,3 +149,76 @@ def test_copies_of_a_story_are_linked_to_the_first_and_not_analysed(tmp_path: Pa
         run([later], store, pipeline=pipeline)
         assert store.get("d-rescrape").article.duplicate_of == "a-wire"  # type: ignore[union-attr]
         assert "d-rescrape" not in analysed
+
+
+def _copies_folder(folder: Path) -> Path:
+    """Twelve stories and a copy of each under other chrome, in batches read one after
+    another."""
+    import random
+
+    words = (STORY + " " + OTHER).replace(",", "").replace(".", "").split()
+    folder.mkdir()
+    for i in range(12):
+        pick = random.Random(i)
+        story = " ".join(pick.choice(words) for _ in range(90)) + "."
+        (folder / f"{i:02d}-a.txt").write_text(f"Story {i}\n\n{story}\n")
+        (folder / f"{i:02d}-b.txt").write_text(f"Home\nStory {i} | Daily\n\n{story}\n\n"
+                                              "Share this\n")
+    return folder
+
+
+def _slowly(article: object) -> object:
+    """An analysis taking time, so that batches are marked while earlier ones are in it."""
+    time.sleep(0.1)
+    return article
+
+
+def test_several_workers_store_what_one_worker_does(tmp_path: Path) -> None:
+    from newsmill.extract import extract_stage
+    from newsmill.pipeline import Pipeline, stage
+    from newsmill.records import Article
+
+    slow = stage("slow", needs=["article"], provides=["slowed"], output=Article)(_slowly)
+    folder = _copies_folder(tmp_path / "pages")
+    dumps = []
+    for workers in (1, 2):
+        db = tmp_path / f"w{workers}.db"
+        with Store(db) as store:
+            summary = run([folder], store, pipeline=Pipeline([extract_stage(), slow]),
+                          batch_size=1, workers=workers)
+            assert (summary.stored, summary.duplicates, summary.skipped) == (24, 12, [])
+        dumps.append(_dump(db))
+        con = sqlite3.connect(db)
+        links = dict(con.execute("SELECT id, duplicate_of FROM articles"))
+        con.close()
+        assert all(links[f"{i:02d}-b"] == f"{i:02d}-a" for i in range(12)), links
+    assert dumps[0] == dumps[1]
+
+
+def _dies_on_poison(article: object) -> object:
+    """A stage that kills its process on one page, as a parser crash would."""
+    if "poison" in getattr(article, "id", ""):
+        os._exit(9)
+    return article
+
+
+def test_a_worker_that_dies_costs_only_its_page(tmp_path: Path) -> None:
+    from newsmill.extract import extract_stage
+    from newsmill.pipeline import Pipeline, stage
+    from newsmill.records import Article
+
+    crash = stage("crash", needs=["article"], provides=["checked"], output=Article)(
+        _dies_on_poison)
+    folder = _make_pages(tmp_path / "pages", 10)
+    (folder / "poison.txt").write_text(f"A page\n\n{STORY}\n")
+    with Store(tmp_path / "s.db") as store:
+        summary = run([folder], store, pipeline=Pipeline([extract_stage(), crash]),
+                      batch_size=4, workers=2)
+        assert summary.stored == 10
+        assert [(s.id, s.stage) for s in summary.skipped] == [("poison", "analyse")]
+        assert "worker process" in summary.skipped[0].reason
+        assert "poison.txt" in summary.skipped[0].reason
+        assert store.get("poison") is None
+        # the next run tries it again, as any skipped input
+        again = run([folder], store, pipeline=Pipeline([extract_stage(), crash]), workers=2)
+        assert (again.stored, again.unchanged, len(again.skipped)) == (0, 10, 1)

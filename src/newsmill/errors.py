@@ -472,3 +472,14 @@ def nothing_provides(what: str, stages: list[str]) -> str:
 def unknown_rules(unknown: list[str], known: list[str]) -> str:
     return (f"no event rule is named {', '.join(unknown)}; the rules are: {', '.join(known)} "
             "(python benchmarks/events_ablation.py --list shows each with its example).")
+
+
+def worker_died(source: str, step: str, detail: str) -> str:
+    return (f"{source}: the worker process running the {step} stage on it died twice "
+            f"({detail}); it may be too large for the memory left, or crash the parser: "
+            "ingest it alone, with --workers 1, to see why.")
+
+
+def pipeline_not_portable(detail: str) -> str:
+    return (f"the pipeline cannot be sent to worker processes ({detail}); build its stages "
+            "from module-level functions and classes, or run it with workers=1.")

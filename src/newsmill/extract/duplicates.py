@@ -59,11 +59,15 @@ Lookup = Callable[[list[tuple[int, str]]], dict[str, bytes]]  # bands -> {articl
 
 
 class NearDuplicates:
-    """Marks each article that repeats an earlier one, in this run or in the store."""
+    """Marks each article that repeats an earlier one, in this run or in the store.
+
+    The originals of batches marked but not yet stored are held here (runs with several
+    workers mark a batch while earlier ones are still being analysed), and let go with
+    ``stored`` once the store holds them, where ``lookup`` finds them."""
 
     def __init__(self, lookup: Lookup | None = None) -> None:
         self.lookup = lookup
-        self.bands: dict[tuple[int, str], list[str]] = {}  # this batch's originals
+        self.bands: dict[tuple[int, str], list[str]] = {}  # originals not yet stored
         self.signatures: dict[str, Signature] = {}
 
     def _original(self, sig: Signature) -> str | None:
@@ -81,11 +85,23 @@ class NearDuplicates:
             return best[0]
         return None
 
+    def stored(self, ids: Iterable[str]) -> None:
+        """Let go of the originals ``ids``: the store holds them now (or refused them)."""
+        for article_id in ids:
+            sig = self.signatures.pop(article_id, None)
+            if sig is None:
+                continue
+            for band in sig.bands():
+                held = self.bands.get(band, [])
+                if article_id in held:
+                    held.remove(article_id)
+                if not held:
+                    self.bands.pop(band, None)
+
     def mark(self, articles: Iterable[Article]) -> list[tuple[Article, Signature]]:
         """Each article of one batch with its signature; a copy comes back with
-        ``duplicate_of`` set. Earlier batches are found through ``lookup`` (the store)."""
-        self.bands.clear()
-        self.signatures.clear()
+        ``duplicate_of`` set. Batches stored before are found through ``lookup`` (the store),
+        those marked and not yet stored here."""
         out = []
         for article in articles:
             sig = Signature.of(article.body)

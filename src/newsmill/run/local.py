@@ -10,16 +10,19 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent import futures
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
+from typing import Any
 
 from newsmill import errors
 from newsmill.events import events_stage
 from newsmill.extract import DEFAULT_FOCUS, Focus, extract_stage
-from newsmill.extract.duplicates import NearDuplicates
+from newsmill.extract.duplicates import NearDuplicates, Signature
 from newsmill.extract.language import analysed
 from newsmill.ingest import DEFAULT_MAX_BYTES, FetchOptions, Sources
 from newsmill.ingest.memory import Input, read_memory, split_inputs
@@ -27,6 +30,7 @@ from newsmill.ingest.urls import url_id
 from newsmill.nlp import NlpStage
 from newsmill.pipeline import Pipeline, Stage
 from newsmill.records import Article, Document, Page, Skipped
+from newsmill.run.engines import Engine, engine_for
 from newsmill.statements import statements_stage
 from newsmill.store import Store
 from newsmill.store.claims import new_owner
@@ -54,14 +58,6 @@ def batches(items: Iterable[Page | Skipped], size: int) -> Iterator[list[Page | 
             batch = []
     if batch:
         yield batch
-
-
-def as_document(record: Article | Document | Skipped) -> Document | Skipped:
-    if isinstance(record, Article):
-        return Document(record)
-    if isinstance(record, Document):
-        return record.without_parse()
-    return record
 
 
 @dataclass
@@ -97,33 +93,57 @@ class RunSummary:
 WAIT = (0.05, 1.0)  # first and longest pause while another run finishes pages it claimed
 
 
+@dataclass
+class _Job:
+    """One batch on its way through the engine: extracted, then analysed, then stored."""
+
+    size: int  # inputs of the batch, for the progress shown
+    pages: list[Page]
+    done: list[Document | Skipped]
+    extracting: Future[list[Any]] | None = None
+    articles: list[Article] = field(default_factory=list)  # originals in English, analysed
+    analysing: Future[list[Any]] | None = None
+    kept: list[Document | Skipped] = field(default_factory=list)  # stored as they are
+    copies: list[Document] = field(default_factory=list)
+    others: list[Document] = field(default_factory=list)
+    signatures: dict[str, Signature] = field(default_factory=dict)
+    claimed: set[str] = field(default_factory=set)
+
+
 class _Run:
     """One ingest run: each batch is extracted, its near-duplicates are linked to their first
     copy, the originals analysed by the rest of the pipeline, and all stored together.
+
+    The engine does the extracting and analysing (in this process, or in worker processes,
+    several batches at once); this run alone decides what is a copy, claims and writes, one
+    batch at a time and in the order read, so a run with many workers stores what a run with
+    one would.
 
     Pages another run (another process on the same store) has claimed are left to it and
     looked at again at the end (``store/claims.py``): each is then stored by that run, or
     taken up by this one."""
 
-    def __init__(self, store: Store, pipeline: Pipeline, summary: RunSummary,
+    def __init__(self, store: Store, engine: Engine, summary: RunSummary,
                  progress: Progress | None) -> None:
-        self.store, self.summary, self.progress = store, summary, progress
-        self.extract, self.analyse = pipeline.split("article")
+        self.store, self.engine, self.summary, self.progress = store, engine, summary, progress
         self.copies = NearDuplicates(store.near_copies)
         self.seen: dict[str, tuple[str, str]] = {}  # id -> (page hash, source) in this run
         self.owner = new_owner()
         self.deferred: list[Page] = []  # claimed by another run when met
         self.urls: dict[str, str] = {}  # article URL -> id, stored in this run
+        self.jobs: deque[_Job] = deque()
+        self.window = 2 * engine.workers  # batches in the engine at once
 
-    def _claim_stories(self, pages: list[Page], articles: list[Article]) -> list[Article]:
+    def _claim_stories(self, job: _Job, articles: list[Article]) -> list[Article]:
         """``articles`` less those whose story (their URL, the canonical one where the page
         declares it) another live run has claimed: their pages are looked at again later,
         when that run has stored the story or let it go. A story is claimed under the id a
         page fetched from its URL gets, so it is one claim however it was reached."""
         keys = {a.id: url_id(a.url) for a in articles if a.url and url_id(a.url) != a.id}
         got = self.store.claim(set(keys.values()), self.owner) if keys else set()
+        job.claimed |= got
         held = {pid for pid, key in keys.items() if key not in got}
-        self.deferred += [p for p in pages if p.id in held]
+        self.deferred += [p for p in job.pages if p.id in held]
         return [a for a in articles if a.id not in held]
 
     def _new_stories(self, articles: list[Article]) -> list[Article]:
@@ -166,37 +186,90 @@ class _Run:
                 continue
             self.seen[item.id] = (digest, item.source)
             todo.append(item)
-        self._work(todo, done)
-        if self.progress:
-            self.progress(len(batch))
+        self._submit(todo, done, len(batch))
 
-    def _work(self, todo: list[Page], done: list[Document | Skipped]) -> None:
-        """Claim ``todo``, analyse what this run got, and store it with ``done``."""
+    def _submit(self, todo: list[Page], done: list[Document | Skipped], size: int) -> None:
+        """Claim ``todo`` and hand what this run got to the engine; then move on every batch
+        the engine has done with, waiting while it holds ``window`` of them."""
         mine = self.store.claim((p.id for p in todo), self.owner)
         self.deferred += [p for p in todo if p.id not in mine]
-        todo = [p for p in todo if p.id in mine]
-        extracted = self.extract.run(todo) if todo else []
-        done += [r for r in extracted if isinstance(r, Skipped)]
-        articles = self._claim_stories(todo, [r for r in extracted if isinstance(r, Article)])
+        job = _Job(size, [p for p in todo if p.id in mine], done, claimed=set(mine))
+        job.extracting = (self.engine.submit("extract", job.pages) if job.pages
+                          else _done([]))
+        self.jobs.append(job)
+        self._advance()
+        while len(self.jobs) > self.window:
+            self._advance(wait=True)
+
+    def _advance(self, wait: bool = False) -> None:
+        """Take the batches the engine is done with a step further, oldest first: the oldest
+        extracted one to analysis (copies are marked in the order read), the oldest analysed
+        ones to the store. With ``wait``, first wait for the oldest batch's step."""
+        if wait and self.jobs:
+            oldest = self.jobs[0]
+            pending = oldest.analysing or oldest.extracting
+            if pending is not None:
+                futures.wait([pending])
+        moved = True
+        while moved:
+            moved = False
+            for job in self.jobs:
+                if job.analysing is None:
+                    if job.extracting is not None and job.extracting.done():
+                        self._analyse(job)
+                        moved = True
+                    break
+            while (self.jobs and self.jobs[0].analysing is not None
+                   and self.jobs[0].analysing.done()):
+                self._store(self.jobs.popleft())
+                moved = True
+
+    def _analyse(self, job: _Job) -> None:
+        """Mark the copies among a batch's articles and send its originals in English to
+        analysis."""
+        assert job.extracting is not None
+        extracted = self.engine.result("extract", job.pages, job.extracting)
+        job.done += [r for r in extracted if isinstance(r, Skipped)]
+        articles = self._claim_stories(job, [r for r in extracted if isinstance(r, Article)])
         marked = self.copies.mark(self._new_stories(articles))
-        copies = [Document(a) for a, _ in marked if a.duplicate_of]
+        job.signatures = {a.id: sig for a, sig in marked}
         originals = [a for a, _ in marked if not a.duplicate_of]
-        english = [a for a in originals if analysed(a.language)]
-        others = [Document(a) for a in originals if not analysed(a.language)]
-        done += [as_document(r) for r in
-                 (self.analyse.run(english) if self.analyse and english else english)]
-        done += others + copies
-        written = self.store.write(done, {a.id: sig for a, sig in marked}, owner=self.owner)
+        job.copies = [Document(a) for a, _ in marked if a.duplicate_of]
+        job.articles = [a for a in originals if analysed(a.language)]
+        job.others = [Document(a) for a in originals if not analysed(a.language)]
+        if self.engine.analyses and job.articles:
+            job.analysing = self.engine.submit("analyse", job.articles)
+        else:
+            job.analysing = _done([Document(a) for a in job.articles])
+
+    def _store(self, job: _Job) -> None:
+        """Write a batch whole, in one transaction."""
+        assert job.analysing is not None
+        done = job.done + self.engine.result("analyse", job.articles, job.analysing)
+        done += job.others + job.copies
+        written = self.store.write(done, job.signatures, owner=self.owner,
+                                   release=job.claimed)
+        self.copies.stored(job.signatures)
         self.summary.stored += written.added
         self.summary.elsewhere += len(written.elsewhere)
-        self.summary.duplicates += sum(1 for c in copies if c.id not in written.elsewhere)
-        if self.analyse:
-            self.summary.not_analysed += sum(1 for d in others if d.id not in written.elsewhere)
+        self.summary.duplicates += sum(1 for c in job.copies if c.id not in written.elsewhere)
+        if self.engine.analyses:
+            self.summary.not_analysed += sum(1 for d in job.others
+                                             if d.id not in written.elsewhere)
         self.summary.skipped += [r for r in done if isinstance(r, Skipped)] + written.rejected
+        if self.progress and job.size:
+            self.progress(job.size)
+
+    def drain(self) -> None:
+        """Store every batch still in the engine."""
+        while self.jobs:
+            self._advance(wait=True)
 
     def finish(self, stop: threading.Event | None = None) -> None:
-        """Account for the pages other runs had claimed: stored by them, or done here (a
-        run told to stop leaves those still claimed to the next run)."""
+        """Store what is in the engine, then account for the pages other runs had claimed:
+        stored by them, or done here (a run told to stop leaves those still claimed to the
+        next run)."""
+        self.drain()
         pause = WAIT[0]
         while self.deferred:
             pages, self.deferred = self.deferred, []
@@ -208,7 +281,8 @@ class _Run:
                     self.summary.skipped.append(Skipped(
                         p.id, p.source, "ingest",
                         errors.duplicate_id(p.source, p.id, "a page another run stored")))
-            self._work([p for p in pages if p.id not in stored], [])
+            self._submit([p for p in pages if p.id not in stored], [], 0)
+            self.drain()
             if self.deferred:  # still in another run's hands: give it time
                 if stop is not None and stop.is_set():
                     break
@@ -220,6 +294,12 @@ class _Run:
             self.store.release(self.owner)
 
 
+def _done(records: list[Any]) -> Future[list[Any]]:
+    future: Future[list[Any]] = Future()
+    future.set_result(records)
+    return future
+
+
 def _named_by_url(page: Page) -> bool:
     return page.url is not None and page.id == url_id(page.url)
 
@@ -227,17 +307,21 @@ def _named_by_url(page: Page) -> bool:
 def run(paths: Iterable[Input], store: Store, *, pipeline: Pipeline | None = None,
         batch_size: int = DEFAULT_BATCH, max_bytes: int = DEFAULT_MAX_BYTES,
         progress: Progress | None = None, url_lists: Iterable[str] = (),
-        fetch: FetchOptions | None = None, sources: Sources | None = None) -> RunSummary:
+        fetch: FetchOptions | None = None, sources: Sources | None = None,
+        workers: int = 1, engine: Engine | None = None) -> RunSummary:
     """Ingest files, folders, ``-``, URLs, feeds, sitemaps and WARC archives (and the URLs of
     ``url_lists``) into ``store``, and texts, records (``{"id", "text" or "html", "url",
     "published"}``) and ``Page`` records given in memory (``ingest/memory.py``); returns what
     was stored and skipped. ``fetch`` says how to fetch (default:
-    ``FetchOptions(max_bytes=max_bytes)``)."""
+    ``FetchOptions(max_bytes=max_bytes)``). ``workers`` processes run the stages (one: in
+    this process), or ``engine`` (``engines.py``, ``ray_engine.py``); this process alone
+    writes the store."""
     inputs, in_memory = split_inputs(paths)
     lists = [str(p) for p in url_lists]
     started = time.time()
     summary = RunSummary()
-    job = _Run(store, pipeline or default_pipeline(), summary, progress)
+    work = engine or engine_for(pipeline or default_pipeline(), workers)
+    job = _Run(store, work, summary, progress)
     own = sources is None
     reader = sources or Sources(max_bytes=max_bytes, memory=store,
                                 fetch=fetch or FetchOptions(max_bytes=max_bytes))
@@ -251,6 +335,8 @@ def run(paths: Iterable[Input], store: Store, *, pipeline: Pipeline | None = Non
         reader.finish()
     finally:
         job.close()
+        if engine is None:
+            work.close()
         if own:
             reader.close()
     tally = reader.tally

@@ -189,13 +189,17 @@ def _skipped(s: Skipped) -> Text:
               help="Pages per batch (one transaction, one spaCy batch).")
 @click.option("--nlp/--no-nlp", default=True, show_default=True,
               help="Run the spaCy model (entities, statements and events).")
+@click.option("-w", "--workers", type=click.IntRange(1, 256), metavar="N",
+              envvar="NEWSMILL_WORKERS",
+              help="Processes running the stages (default: every core; 1: in this process; or "
+                   "set NEWSMILL_WORKERS). One process writes the store whatever N is.")
 @max_mb_option
 @focus_option
 @fetch_options
 @_guarded
 def ingest(paths: tuple[str, ...], url_lists: tuple[str, ...], db: str, batch_size: int,
-           nlp: bool, max_mb: int, focus: Focus, contact: str | None, allow_private: bool,
-           timeout: float, delay: float, concurrency: int) -> None:
+           nlp: bool, workers: int | None, max_mb: int, focus: Focus, contact: str | None,
+           allow_private: bool, timeout: float, delay: float, concurrency: int) -> None:
     """Read pages into the store from files, folders (recursively), - (standard input), URLs,
     RSS/Atom/JSON feeds and sitemaps (by URL or file) and WARC archives.
 
@@ -209,12 +213,14 @@ def ingest(paths: tuple[str, ...], url_lists: tuple[str, ...], db: str, batch_si
     Examples:
       newsmill ingest examples/
       newsmill ingest pages/ feed-dump.jsonl.gz crawl.warc.gz --db news.db
+      newsmill ingest archive/ --workers 4
       newsmill ingest https://example.org/news/story.html --contact me@example.org
       newsmill ingest -i urls.txt
       newsmill ingest https://example.org/rss.xml https://example.org/news-sitemap.xml
       curl -s https://example.org/story | newsmill ingest -
     """
     from newsmill.run import default_pipeline, run
+    from newsmill.run.engines import cores
 
     if not paths and not url_lists:
         raise click.UsageError("give files, folders, URLs or - (standard input), or -i FILE")
@@ -223,7 +229,7 @@ def ingest(paths: tuple[str, ...], url_lists: tuple[str, ...], db: str, batch_si
     with IngestProgress(err, paths, countable=not url_lists) as bar:
         summary = run(paths, store, pipeline=pipeline, batch_size=batch_size,
                       max_bytes=max_mb * errors.MB, progress=bar.advance,
-                      url_lists=url_lists,
+                      url_lists=url_lists, workers=workers or cores(),
                       fetch=_fetch(max_mb, contact, allow_private, timeout, delay, concurrency))
     store.close()
     _print_summary(summary, db)

@@ -231,7 +231,7 @@ class Store(Browse):
 
     def write(self, records: Iterable[Document | Skipped],
               signatures: Mapping[str, Signature] | None = None,
-              owner: str | None = None) -> Written:
+              owner: str | None = None, release: Iterable[str] | None = None) -> Written:
         """Store documents and skipped inputs in one transaction.
 
         A document whose id is already stored is left as it is: with the same page (or
@@ -241,8 +241,9 @@ class Store(Browse):
         the batch is stored. A skipped input is recorded once
         per source (the newest reason wins) and forgotten when that source is stored.
         ``signatures`` (by article id) index the originals added, so later copies find them.
-        The claims of ``owner`` are released. A failure of the database itself (disk full,
-        I/O error) raises ``StoreError`` and stores nothing of the batch.
+        The claims of ``owner`` are released (only those of ``release`` if given: a run
+        with several batches under way keeps the others). A failure of the database itself
+        (disk full, I/O error) raises ``StoreError`` and stores nothing of the batch.
         """
         written = Written()
         signatures = signatures or {}
@@ -253,8 +254,11 @@ class Store(Browse):
                         self._skip(conn, rec)
                         continue
                     self._write_one(conn, rec, signatures.get(rec.article.id), written)
-                if owner is not None:
+                if owner is not None and release is None:
                     conn.execute(text("DELETE FROM claims WHERE owner = :o"), {"o": owner})
+                elif owner is not None and release:
+                    conn.execute(text("DELETE FROM claims WHERE owner = :o AND id = :i"),
+                                 [{"o": owner, "i": i} for i in release])
         except (OperationalError, sqlite3.OperationalError) as exc:
             raise errors.StoreError(errors.store_write_failed(
                 self.path, str(getattr(exc, "orig", None) or exc))) from exc
