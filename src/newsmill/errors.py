@@ -483,3 +483,8 @@ def worker_died(source: str, step: str, detail: str) -> str:
 def pipeline_not_portable(detail: str) -> str:
     return (f"the pipeline cannot be sent to worker processes ({detail}); build its stages "
             "from module-level functions and classes, or run it with workers=1.")
+
+
+def ray_missing() -> str:
+    return ("--engine ray needs Ray, which is not installed; install it with "
+            "pip install 'newsmill[ray]' (or pip install ray), or run with the local engine.")

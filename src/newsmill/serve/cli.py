@@ -192,14 +192,22 @@ def _skipped(s: Skipped) -> Text:
 @click.option("-w", "--workers", type=click.IntRange(1, 256), metavar="N",
               envvar="NEWSMILL_WORKERS",
               help="Processes running the stages (default: every core; 1: in this process; or "
-                   "set NEWSMILL_WORKERS). One process writes the store whatever N is.")
+                   "set NEWSMILL_WORKERS); with --engine ray, actors (default: the cluster's "
+                   "CPUs). One process writes the store whatever N is.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local",
+              show_default=True, help="local: worker processes on this machine; ray: actors on "
+              "a Ray cluster (pip install 'newsmill[ray]').")
+@click.option("--address", metavar="ADDR", envvar="RAY_ADDRESS",
+              help="The Ray cluster to join (host:6379, ray://host:10001 or auto; or set "
+                   "RAY_ADDRESS); without it --engine ray starts a local one on 127.0.0.1.")
 @max_mb_option
 @focus_option
 @fetch_options
 @_guarded
 def ingest(paths: tuple[str, ...], url_lists: tuple[str, ...], db: str, batch_size: int,
-           nlp: bool, workers: int | None, max_mb: int, focus: Focus, contact: str | None,
-           allow_private: bool, timeout: float, delay: float, concurrency: int) -> None:
+           nlp: bool, workers: int | None, engine: str, address: str | None, max_mb: int,
+           focus: Focus, contact: str | None, allow_private: bool, timeout: float, delay: float,
+           concurrency: int) -> None:
     """Read pages into the store from files, folders (recursively), - (standard input), URLs,
     RSS/Atom/JSON feeds and sitemaps (by URL or file) and WARC archives.
 
@@ -214,6 +222,7 @@ def ingest(paths: tuple[str, ...], url_lists: tuple[str, ...], db: str, batch_si
       newsmill ingest examples/
       newsmill ingest pages/ feed-dump.jsonl.gz crawl.warc.gz --db news.db
       newsmill ingest archive/ --workers 4
+      newsmill ingest archive/ --engine ray --address head-node:6379 --db postgresql://...
       newsmill ingest https://example.org/news/story.html --contact me@example.org
       newsmill ingest -i urls.txt
       newsmill ingest https://example.org/rss.xml https://example.org/news-sitemap.xml
@@ -224,13 +233,27 @@ def ingest(paths: tuple[str, ...], url_lists: tuple[str, ...], db: str, batch_si
 
     if not paths and not url_lists:
         raise click.UsageError("give files, folders, URLs or - (standard input), or -i FILE")
+    if address and engine != "ray":
+        raise click.UsageError("--address is the Ray cluster's: give it with --engine ray")
     store = Store(db)
     pipeline = default_pipeline(nlp=nlp, focus=focus)
-    with IngestProgress(err, paths, countable=not url_lists) as bar:
-        summary = run(paths, store, pipeline=pipeline, batch_size=batch_size,
-                      max_bytes=max_mb * errors.MB, progress=bar.advance,
-                      url_lists=url_lists, workers=workers or cores(),
-                      fetch=_fetch(max_mb, contact, allow_private, timeout, delay, concurrency))
+    stages = None
+    if engine == "ray":
+        from newsmill.run.ray_engine import RayEngine
+
+        err.print("starting the Ray engine ..." if not address else
+                  f"joining the Ray cluster at {address} ...")
+        stages = RayEngine(pipeline, address=address, workers=workers)
+    try:
+        with IngestProgress(err, paths, countable=not url_lists) as bar:
+            summary = run(paths, store, pipeline=pipeline, batch_size=batch_size,
+                          max_bytes=max_mb * errors.MB, progress=bar.advance,
+                          url_lists=url_lists, workers=workers or cores(), engine=stages,
+                          fetch=_fetch(max_mb, contact, allow_private, timeout, delay,
+                                       concurrency))
+    finally:
+        if stages is not None:
+            stages.close()
     store.close()
     _print_summary(summary, db)
     if summary.exit_code:

@@ -1,0 +1,124 @@
+"""Throughput benchmark: pages a second through the whole of `newsmill ingest` (files in, store
+written: extraction, spaCy, statements, events, near-duplicates, SQLite with its full-text
+index) with one worker and with every core, and the naive pass on the same pages in the same
+run (trafilatura's extraction, then the full spaCy pipeline, texts and entities written to
+SQLite). Each is a fresh process timed from start to end, the model's loading included.
+
+Targets (issue 28): every core at least 0.8 x the core count as fast as one worker, and
+newsmill on one worker at least as fast as the naive pass.
+
+usage: python benchmarks/throughput.py [--pages DIR] [--rounds 1] [--workers N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = ROOT.parent / "shared" / "data" / "article-extraction-benchmark" / "html"
+
+NAIVE = r"""
+import sqlite3, sys
+from pathlib import Path
+import spacy, trafilatura
+from newsmill.nlp import MODEL_NAMES
+for name in MODEL_NAMES:
+    try:
+        nlp = spacy.load(name)
+        break
+    except OSError:
+        continue
+files = sorted(Path(sys.argv[1]).glob("*.html"))
+texts = []
+for f in files:
+    text = trafilatura.extract(f.read_text(encoding="utf-8", errors="replace"))
+    texts.append((f.stem, text or ""))
+con = sqlite3.connect(sys.argv[2])
+con.execute("CREATE TABLE docs (id TEXT PRIMARY KEY, body TEXT)")
+con.execute("CREATE TABLE ents (doc TEXT, start INT, end INT, text TEXT, label TEXT)")
+for (doc_id, text), doc in zip(texts, nlp.pipe(t for _, t in texts)):
+    con.execute("INSERT INTO docs VALUES (?, ?)", (doc_id, text))
+    con.executemany("INSERT INTO ents VALUES (?, ?, ?, ?, ?)",
+                    [(doc_id, e.start_char, e.end_char, e.text, e.label_) for e in doc.ents])
+con.commit()
+print(len(texts))
+"""
+
+
+def timed(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if done.returncode not in (0, 3):
+        sys.exit(f"{' '.join(cmd)} failed ({done.returncode}): {done.stderr[-2000:]}")
+    return seconds
+
+
+def newsmill(pages: Path, db: Path, workers: int) -> float:
+    return timed([sys.executable, "-m", "newsmill.serve.cli", "ingest", str(pages), "--db",
+                  str(db), "--workers", str(workers)])
+
+
+def naive(pages: Path, db: Path) -> float:
+    return timed([sys.executable, "-c", NAIVE, str(pages), str(db)])
+
+
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def main() -> None:
+    from newsmill.run.engines import cores
+
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=Path, default=PAGES, help="a folder of .html pages")
+    parser.add_argument("--rounds", type=int, default=1, help="runs of each, the best kept")
+    parser.add_argument("--workers", type=int, default=cores(), help="'every core' (default: "
+                        "the cores this process may use)")
+    args = parser.parse_args()
+    if not args.pages.is_dir():
+        sys.exit(f"{args.pages} is absent: clone the reference data beside the repo or pass "
+                 "--pages")
+    n = len(list(args.pages.glob("*.html")))
+    print(f"{n} pages from {args.pages}; {args.workers} workers for 'every core'; "
+          f"load before: {load()}")
+    best: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for r in range(args.rounds):
+            folder = Path(tmp) / str(r)
+            folder.mkdir()
+            runs = {
+                "newsmill, 1 worker": (newsmill, (args.pages, folder / "a.db", 1)),
+                f"newsmill, {args.workers} workers": (
+                    newsmill, (args.pages, folder / "b.db", args.workers)),
+                "naive pass (trafilatura + spaCy + SQLite)": (
+                    naive, (args.pages, folder / "c.db")),
+            }
+            for name, (go, go_args) in runs.items():
+                seconds = go(*go_args)  # type: ignore[operator]
+                best[name] = min(best.get(name, seconds), seconds)
+                print(f"  round {r + 1}: {name:<44} {seconds:7.1f} s {n / seconds:6.2f} pages/s",
+                      flush=True)
+    one, every, base = (n / s for s in best.values())
+    print(f"\n{'':<46}{'pages/s':>9}")
+    for name, s in best.items():
+        print(f"{name:<46}{n / s:>9.2f}")
+    speedup = every / one
+    target = 0.8 * args.workers
+    print(f"\nspeed-up, {args.workers} workers over 1: {speedup:.2f}x "
+          f"(target {target:.1f}x: {'met' if speedup >= target else 'missed'})")
+    print(f"newsmill 1 worker / naive pass: {one / base:.2f}x "
+          f"(target 1.0x: {'met' if one >= base else 'missed'})")
+    print(f"newsmill {args.workers} workers / naive pass: {every / base:.2f}x")
+    print(f"load after: {load()}")
+
+
+if __name__ == "__main__":
+    main()
