@@ -59,6 +59,19 @@ def _count(db: Path) -> int:
         return 0
 
 
+def _children(pid: int) -> list[int]:
+    """The processes ``pid`` started (Linux)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[-1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
 def _kill_and_resume(folder: Path, tmp: Path, total: int, *flags: str) -> None:
     clean, killed = tmp / "clean.db", tmp / "killed.db"
     subprocess.run(_ingest_cmd(folder, clean, *flags), check=True, capture_output=True)
@@ -69,9 +82,14 @@ def _kill_and_resume(folder: Path, tmp: Path, total: int, *flags: str) -> None:
     deadline = time.time() + 120
     while _count(killed) < total // 4 and proc.poll() is None and time.time() < deadline:
         time.sleep(0.05)
+    workers = _children(proc.pid)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     partial = _count(killed)
+    deadline = time.time() + 15  # its worker processes end with it, not linger
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.time() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]
     assert 0 < partial < total, f"the run was to be killed halfway, it had stored {partial}"
 
     subprocess.run(_ingest_cmd(folder, killed, *flags), check=True, capture_output=True)

@@ -15,6 +15,8 @@ import multiprocessing
 import os
 import pickle
 import signal
+import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -25,6 +27,7 @@ from newsmill.pipeline import Pipeline
 from newsmill.records import Article, Document, Page, Skipped
 
 Step = Literal["extract", "analyse"]
+ORPHAN_CHECK = 1.0  # seconds between a worker's looks at whether its run is still there
 
 
 def as_document(record: Article | Document | Skipped) -> Document | Skipped:
@@ -106,7 +109,15 @@ _STAGES: Stages | None = None  # the pipeline of this worker process
 def _start_worker(pipeline: bytes) -> None:
     global _STAGES
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the run's to handle
+    threading.Thread(target=_orphaned, args=(os.getppid(),), daemon=True).start()
     _STAGES = Stages(pickle.loads(pipeline))
+
+
+def _orphaned(parent: int) -> None:
+    """End this worker when its run is gone (killed: it cannot say so), not wait forever."""
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_CHECK)
+    os._exit(1)
 
 
 def _in_worker(step: Step, items: Sequence[Any]) -> list[Any]:
