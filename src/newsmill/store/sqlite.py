@@ -20,7 +20,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 
 from newsmill import errors
 from newsmill.ingest.urls import url_id
-from newsmill.records import Document, Event, Skipped, Statement
+from newsmill.records import Article, Document, Event, Skipped, Statement
 from newsmill.store import claims, rows, schema, search
 from newsmill.store.browse import Browse
 
@@ -407,6 +407,13 @@ class Store(Browse):
         with self.engine.connect() as conn:
             for row in conn.execute(text("SELECT * FROM articles ORDER BY pk")).mappings():
                 yield self._document(conn, row)
+
+    def articles(self) -> Iterator[Article]:
+        """Every stored article, without its analysis, in the order stored (read as it is
+        iterated: memory does not grow with the store)."""
+        with self.engine.connect() as conn:
+            for row in conn.execute(text("SELECT * FROM articles ORDER BY pk")).mappings():
+                yield rows.article_from_row(row)
 
     def skipped(self) -> list[Skipped]:
         with self.engine.connect() as conn:
