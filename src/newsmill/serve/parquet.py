@@ -17,7 +17,9 @@ article's publication day (articles, statements) or the event's day (its own, el
 article's): ``pyarrow.dataset.dataset(DIR / "events", partitioning="hive")`` or DuckDB's
 ``read_parquet('DIR/events/**/*.parquet', hive_partitioning = true)`` read it as one table with
 ``year`` and ``month`` columns; rows with no day are under ``year=__HIVE_DEFAULT_PARTITION__``
-(null). A table with no rows is an empty directory.
+(null). A table with no rows is an empty directory. ``dataset(DIR, table)`` opens a table of
+either layout (with the partition keys' types given, which pyarrow cannot infer when no row of
+a table has a day).
 
 The filters are the event exports' for events (all statuses unless ``where.status`` says
 otherwise: the status is a column) and the article exports' for articles and their statements:
@@ -315,6 +317,19 @@ def _write_table(table: str, rows: Iterable[dict[str, Any]], root: Path, partiti
         partitioning=ds.partitioning(PARTITION_KEYS, flavor="hive"),
         basename_template="part-{i}.parquet", existing_data_behavior="overwrite_or_ignore",
         max_rows_per_group=max(batch_rows, 1024), use_threads=False)
+
+
+def dataset(directory: str | Path, table: str) -> ds.Dataset:
+    """One table of an export in ``directory`` as a ``pyarrow.dataset.Dataset``, one file or
+    partitioned (its ``year`` and ``month`` typed even where every row lacks a day, which
+    ``partitioning="hive"`` cannot infer)."""
+    if table not in TABLES:
+        raise ValueError(f"no table {table!r} in a parquet export; use one of {TABLES}")
+    folder = Path(directory) / table
+    if folder.is_dir():
+        return ds.dataset(folder, format="parquet",
+                          partitioning=ds.partitioning(PARTITION_KEYS, flavor="hive"))
+    return ds.dataset(Path(directory) / f"{table}.parquet", format="parquet")
 
 
 def _swap(part: Path, path: Path) -> None:
