@@ -181,7 +181,7 @@ def check_target(target: str | Path) -> Path:
     text = str(target)
     if text in ("", "-"):
         raise errors.UsageError(errors.parquet_needs_directory())
-    path = Path(target)
+    path = Path(os.path.abspath(target))  # "out/", "." and "a/../out" have a name to rename
     if path.is_symlink():
         path = path.resolve()
     if path.exists():
