@@ -26,8 +26,9 @@ otherwise: the status is a column) and the article exports' for articles and the
 published within ``since``/``until``, in ``language``, and, with any other field of ``where``
 set (types, status, country, ...), holding such an event.
 
-Rows are read from the store page by page and written in record batches of ``batch_rows``, so
-memory does not grow with the store (but for the ids of the articles a filter keeps). The
+Rows are read from the store page by page, by day, and written in record batches of
+``batch_rows``, so memory does not grow with the store (but for the ids of the articles a filter
+keeps); partitioned, at most ``OPEN_PARTITIONS`` files are open (each holding a row group). The
 directory appears whole or not at all: it is written beside the target and renamed onto it; an
 existing export directory (holding only what this export writes) is replaced whole.
 """
@@ -65,6 +66,10 @@ TABLES = ("articles", "statements", "events")
 PARTITIONS = ("date",)  # year=YYYY/month=M
 BATCH_ROWS = 4096
 PAGE = 1000  # rows read from the store at a time (its largest page)
+# partitions written at once: each holds a row group in memory until its file is closed; the
+# rows come by day (articles and statements by publication day, events by their day), so a
+# partition is done when the next begins and closing the least recent one costs nothing
+OPEN_PARTITIONS = 32
 OURS = frozenset({*TABLES, *(f"{t}.parquet" for t in TABLES)})
 
 ACTOR = pa.struct([("name", pa.string()), ("country", pa.string()), ("sector", pa.string())])
@@ -316,7 +321,8 @@ def _write_table(table: str, rows: Iterable[dict[str, Any]], root: Path, partiti
         _batches(rows, full, batch_rows, with_keys), folder, schema=full, format="parquet",
         partitioning=ds.partitioning(PARTITION_KEYS, flavor="hive"),
         basename_template="part-{i}.parquet", existing_data_behavior="overwrite_or_ignore",
-        max_rows_per_group=max(batch_rows, 1024), use_threads=False)
+        max_rows_per_group=max(batch_rows, 1024), max_open_files=OPEN_PARTITIONS,
+        use_threads=False)
 
 
 def dataset(directory: str | Path, table: str) -> ds.Dataset:

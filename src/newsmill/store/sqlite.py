@@ -409,10 +409,12 @@ class Store(Browse):
                 yield self._document(conn, row)
 
     def articles(self) -> Iterator[Article]:
-        """Every stored article, without its analysis, in the order stored (read as it is
-        iterated: memory does not grow with the store)."""
+        """Every stored article, without its analysis, by publication day (those with none
+        first), then in the order stored; read as it is iterated, so memory does not grow
+        with the store."""
         with self.engine.connect() as conn:
-            for row in conn.execute(text("SELECT * FROM articles ORDER BY pk")).mappings():
+            for row in conn.execute(text(
+                    "SELECT * FROM articles ORDER BY published, pk")).mappings():
                 yield rows.article_from_row(row)
 
     def skipped(self) -> list[Skipped]:
