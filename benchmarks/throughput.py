@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT.parent / "shared" / "data" / "article-extraction-benchmark" / "html"
 
 NAIVE = r"""
-import sqlite3, sys
+import gzip, sqlite3, sys
 from pathlib import Path
 import spacy, trafilatura
 from newsmill.nlp import MODEL_NAMES
@@ -34,11 +34,12 @@ for name in MODEL_NAMES:
         break
     except OSError:
         continue
-files = sorted(Path(sys.argv[1]).glob("*.html"))
+files = sorted(Path(sys.argv[1]).glob("*.html*"))
 texts = []
 for f in files:
-    text = trafilatura.extract(f.read_text(encoding="utf-8", errors="replace"))
-    texts.append((f.stem, text or ""))
+    raw = gzip.decompress(f.read_bytes()) if f.suffix == ".gz" else f.read_bytes()
+    text = trafilatura.extract(raw.decode("utf-8", errors="replace"))
+    texts.append((f.name, text or ""))
 con = sqlite3.connect(sys.argv[2])
 con.execute("CREATE TABLE docs (id TEXT PRIMARY KEY, body TEXT)")
 con.execute("CREATE TABLE ents (doc TEXT, start INT, end INT, text TEXT, label TEXT)")
@@ -78,7 +79,8 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--pages", type=Path, default=PAGES, help="a folder of .html pages")
+    parser.add_argument("--pages", type=Path, default=PAGES,
+                        help="a folder of .html (or .html.gz) pages")
     parser.add_argument("--rounds", type=int, default=1, help="runs of each, the best kept")
     parser.add_argument("--workers", type=int, default=cores(), help="'every core' (default: "
                         "the cores this process may use)")
@@ -86,7 +88,7 @@ def main() -> None:
     if not args.pages.is_dir():
         sys.exit(f"{args.pages} is absent: clone the reference data beside the repo or pass "
                  "--pages")
-    n = len(list(args.pages.glob("*.html")))
+    n = len(list(args.pages.glob("*.html*")))
     print(f"{n} pages from {args.pages}; {args.workers} workers for 'every core'; "
           f"load before: {load()}")
     best: dict[str, float] = {}

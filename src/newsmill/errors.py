@@ -462,6 +462,26 @@ def cannot_write(target: str, detail: str) -> str:
             "another file with -o.")
 
 
+def parquet_needs_directory() -> str:
+    return ("--format parquet writes a directory (articles, statements and events, a file "
+            "each): name it with -o, e.g. -o export/; it cannot go to standard output.")
+
+
+def parquet_not_a_directory(target: str) -> str:
+    return (f"{target} is a file, and --format parquet writes a directory: choose a new "
+            "directory with -o, or an earlier parquet export's, which is replaced whole.")
+
+
+def parquet_foreign_directory(target: str, names: list[str]) -> str:
+    shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+    return (f"{target} holds files a parquet export did not write ({shown}), and the export "
+            "replaces its directory whole: choose a new or empty directory with -o.")
+
+
+def unknown_partition(value: str, allowed: tuple[str, ...]) -> str:
+    return f"no partitioning {value!r}; use one of: {', '.join(allowed)} (or none)."
+
+
 def nothing_provides(what: str, stages: list[str]) -> str:
     return (f"no stage provides {what!r} (stages: {', '.join(stages) or 'none'}); "
             f"add the stage that makes it")

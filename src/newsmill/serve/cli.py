@@ -462,20 +462,28 @@ def _event_filter(etype: str | None, status: str | None, country: str | None,
         since=since, until=until, language=language))
 
 
+EXPORT_FORMATS = (*export.FORMATS, "parquet")  # parquet.py is imported when it is asked for
+
+
 @main.command(name="export")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(export.FORMATS), default="eval",
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="eval",
               show_default=True, help="eval: the scorers' format; jsonl: everything; csv: a row "
               "per article; plover: a PLOVER record per event (JSON Lines, the PLOVER manual's "
-              "field names); acled: a CSV row per event with ACLED's columns and types. In "
-              "CSV, a cell that would start with = + - @ is written with a ' before it, so "
-              "spreadsheets show it instead of running it.")
-@click.option("-o", "--output", default="-", type=click.Path(dir_okay=False, allow_dash=True),
-              help="File to write (default: standard output); it appears whole or not at all.")
+              "field names); acled: a CSV row per event with ACLED's columns and types; "
+              "parquet: articles, statements and events as typed Parquet tables in the "
+              "directory -o. In CSV, a cell that would start with = + - @ is written with a ' "
+              "before it, so spreadsheets show it instead of running it.")
+@click.option("-o", "--output", default="-", type=click.Path(allow_dash=True),
+              help="File to write (default: standard output), or with --format parquet the "
+                   "directory (required); it appears whole or not at all.")
+@click.option("--partition", type=click.Choice(("date",)),
+              help="With --format parquet: a directory a table, partitioned by day in Hive's "
+                   "layout (events/year=2019/month=10/...), instead of a file a table.")
 @event_options
 @_guarded
-def export_cmd(db: str, fmt: str, output: str, etype: str | None, status: str | None,
-               country: str | None, since: str | None, until: str | None,
+def export_cmd(db: str, fmt: str, output: str, partition: str | None, etype: str | None,
+               status: str | None, country: str | None, since: str | None, until: str | None,
                language: str | None) -> None:
     """Write the stored articles (with their statements and events), or their events, to a
     file, with the filters of `newsmill events`.
@@ -486,13 +494,28 @@ def export_cmd(db: str, fmt: str, output: str, etype: str | None, status: str | 
     in --since/--until in --language, and with --type, --status or --country those holding
     such an event.
 
+    parquet writes DIR/articles.parquet, DIR/statements.parquet and DIR/events.parquet (or,
+    with --partition date, DIR/articles/year=2019/month=10/part-0.parquet and the like):
+    articles and their statements filtered as the article formats, events as the event
+    formats but of every status unless --status says otherwise. An earlier parquet export in
+    DIR is replaced whole.
+
     \b
     Examples:
       newsmill export --format eval -o pred.jsonl
       newsmill export --db news.db --format csv > articles.csv
       newsmill export --format acled --country NLD --since 2019-10 -o events.csv
       newsmill export --format plover --type PROTEST,ASSAULT --status occurred,planned
+      newsmill export --format parquet -o export/ --partition date --since 2019
     """
+    if fmt == "parquet":
+        _export_parquet(db, output, partition, etype, status, country, since, until, language)
+        return
+    if partition is not None:
+        raise click.UsageError("--partition is for --format parquet only.")
+    if output != "-" and os.path.isdir(output):
+        raise click.BadParameter(f"{visible(output)!r} is a directory; name a file.",
+                                 param_hint="'-o' / '--output'")
     store = Store(db, readonly=True)
     if fmt in export.EVENT_FORMATS:
         where = _event_filter(etype, status or "occurred", country, since, until, language)
@@ -507,6 +530,23 @@ def export_cmd(db: str, fmt: str, output: str, etype: str | None, status: str | 
         docs = (d for d in docs if d.article.id in wanted)
     n = export.write_to(docs, fmt, output)
     err.print(Text(f"exported {n} articles as {fmt}"))
+
+
+def _export_parquet(db: str, output: str, partition: str | None, etype: str | None,
+                    status: str | None, country: str | None, since: str | None,
+                    until: str | None, language: str | None) -> None:
+    """``export --format parquet``: ``parquet.write_parquet`` on the checked options."""
+    from newsmill.serve import parquet
+
+    try:
+        parquet.check_target(output)
+    except errors.UsageError as exc:
+        raise click.UsageError(visible(exc)) from exc
+    where = _event_filter(etype, status, country, since, until, language)
+    n = parquet.write_parquet(Store(db, readonly=True), output, where=where,
+                              partition=partition)
+    err.print(Text(f"exported {n.articles} articles, {n.statements} statements and "
+                   f"{n.events} events as parquet to {visible(output)}"))
 
 
 def _article_ids(store: Store, etype: str | None, status: str | None, country: str | None,

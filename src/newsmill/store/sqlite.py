@@ -20,7 +20,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 
 from newsmill import errors
 from newsmill.ingest.urls import url_id
-from newsmill.records import Document, Event, Skipped, Statement
+from newsmill.records import Article, Document, Event, Skipped, Statement
 from newsmill.store import claims, rows, schema, search
 from newsmill.store.browse import Browse
 
@@ -411,6 +411,15 @@ class Store(Browse):
         with self.engine.connect() as conn:
             for row in conn.execute(text("SELECT * FROM articles ORDER BY pk")).mappings():
                 yield self._document(conn, row)
+
+    def articles(self) -> Iterator[Article]:
+        """Every stored article, without its analysis, by publication day (those with none
+        first), then in the order stored; read as it is iterated, so memory does not grow
+        with the store."""
+        with self.engine.connect() as conn:
+            for row in conn.execute(text(
+                    "SELECT * FROM articles ORDER BY published, pk")).mappings():
+                yield rows.article_from_row(row)
 
     def skipped(self) -> list[Skipped]:
         with self.engine.connect() as conn:
