@@ -7,7 +7,7 @@ SQLite). Each is a fresh process timed from start to end, the model's loading in
 Targets (issue 28): every core at least 0.8 x the core count as fast as one worker, and
 newsmill on one worker at least as fast as the naive pass.
 
-usage: python benchmarks/throughput.py [--pages DIR] [--rounds 1] [--workers N]
+usage: python benchmarks/throughput.py [--pages DIR] [--rounds 1] [--workers N] [--ray]
 """
 
 from __future__ import annotations
@@ -61,9 +61,9 @@ def timed(cmd: list[str]) -> float:
     return seconds
 
 
-def newsmill(pages: Path, db: Path, workers: int) -> float:
+def newsmill(pages: Path, db: Path, workers: int, *flags: str) -> float:
     return timed([sys.executable, "-m", "newsmill.serve.cli", "ingest", str(pages), "--db",
-                  str(db), "--workers", str(workers)])
+                  str(db), "--workers", str(workers), *flags])
 
 
 def naive(pages: Path, db: Path) -> float:
@@ -82,6 +82,8 @@ def main() -> None:
     parser.add_argument("--pages", type=Path, default=PAGES,
                         help="a folder of .html (or .html.gz) pages")
     parser.add_argument("--rounds", type=int, default=1, help="runs of each, the best kept")
+    parser.add_argument("--ray", action="store_true", help="also --engine ray, on a local "
+                        "cluster of as many CPUs as workers (pip install 'newsmill[ray]')")
     parser.add_argument("--workers", type=int, default=cores(), help="'every core' (default: "
                         "the cores this process may use)")
     args = parser.parse_args()
@@ -103,12 +105,15 @@ def main() -> None:
                 "naive pass (trafilatura + spaCy + SQLite)": (
                     naive, (args.pages, folder / "c.db")),
             }
+            if args.ray:
+                runs[f"newsmill, Ray local cluster, {args.workers} actors"] = (
+                    newsmill, (args.pages, folder / "d.db", args.workers, "--engine", "ray"))
             for name, (go, go_args) in runs.items():
                 seconds = go(*go_args)  # type: ignore[operator]
                 best[name] = min(best.get(name, seconds), seconds)
                 print(f"  round {r + 1}: {name:<44} {seconds:7.1f} s {n / seconds:6.2f} pages/s",
                       flush=True)
-    one, every, base = (n / s for s in best.values())
+    one, every, base = (n / s for s in list(best.values())[:3])
     print(f"\n{'':<46}{'pages/s':>9}")
     for name, s in best.items():
         print(f"{name:<46}{n / s:>9.2f}")
