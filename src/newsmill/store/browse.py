@@ -143,8 +143,11 @@ def _after(keys: Sequence[tuple[str, bool]], values: tuple[Any, ...],
     return "(" + " OR ".join(ors) + ")"
 
 
-def _order(keys: Sequence[tuple[str, bool]]) -> str:
-    return ", ".join(f"{k} {'DESC' if desc else 'ASC'}" for k, desc in keys)
+def _order(keys: Sequence[tuple[str, bool]], postgres: bool = False) -> str:
+    """ORDER BY ``keys``; NULL first ascending, last descending, as SQLite has it (PostgreSQL is
+    told: its NULL is the largest value)."""
+    nulls = {False: " NULLS FIRST", True: " NULLS LAST"} if postgres else {False: "", True: ""}
+    return ", ".join(f"{k} {'DESC' if desc else 'ASC'}{nulls[desc]}" for k, desc in keys)
 
 
 def _like(word: str) -> str:
@@ -299,7 +302,9 @@ class Browse:
             match, found = _match(f.q, postgres=True)
             params.update(found)
             params["opts"] = HEADLINE
-            keys = [(f"-ts_rank(a.search, {match})", False), ("a.pk", False)]
+            # in double precision: the cursor's number is then the very key compared again
+            keys = [(f"CAST(-ts_rank(a.search, {match}) AS DOUBLE PRECISION)", False),
+                    ("a.pk", False)]
             kinds = (float, int)
             source = "articles a"
             conds.append(f"a.search @@ {match}")
@@ -349,7 +354,8 @@ class Browse:
             f"{snippet} AS snippet, "
             "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS n_events, "
             "(SELECT count(*) FROM statements s WHERE s.article_id = a.id) AS n_statements "
-            f"FROM {source} WHERE {' AND '.join(conds)} ORDER BY {_order(keys)} LIMIT :n")
+            f"FROM {source} WHERE {' AND '.join(conds)} "
+            f"ORDER BY {_order(keys, self.postgres)} LIMIT :n")
         with self.engine.connect() as conn:
             try:
                 result = conn.execute(sql, params).mappings().all()
@@ -416,7 +422,7 @@ class Browse:
         sql = text(
             "SELECT e.*, a.title, a.publisher, a.published, a.url, a.language "
             "FROM events e JOIN articles a ON a.id = e.article_id "
-            f"WHERE {' AND '.join(conds)} ORDER BY {_order(keys)} LIMIT :n")
+            f"WHERE {' AND '.join(conds)} ORDER BY {_order(keys, postgres)} LIMIT :n")
         return list(conn.execute(sql, params).mappings().all())
 
     @staticmethod
@@ -472,7 +478,7 @@ class Browse:
         sql = text(
             f"SELECT {select}, count(*) AS n FROM events e "
             f"WHERE {' AND '.join(conds)} GROUP BY {group} "
-            f"ORDER BY {group}")
+            f"ORDER BY {_order([(name, False) for _, name in columns], self.postgres)}")
         names = [name for _, name in columns]
         if self.postgres:
             with self.engine.connect() as conn:
@@ -545,15 +551,15 @@ class Browse:
         if f.until:
             conds.append(f"{day} <= :until")
             params["until"] = f.until
-        keys = [(f"({day} IS NULL)", False), (f"coalesce({day}, '')", True), (apk, False),
-                ("t.idx", False)]
+        keys = [(f"(CASE WHEN {day} IS NULL THEN 1 ELSE 0 END)", False),
+                (f"coalesce({day}, '')", True), (apk, False), ("t.idx", False)]
         after = decode_cursor("statements", cursor, (int, str, int, int))
         if after is not None:
             conds.append(_after(keys, after, params))
         named = ", ".join(f"{k} AS k{i}" for i, (k, _) in enumerate(keys))
         sql = text(
             f"SELECT t.article_id, t.idx, {named} FROM {source} WHERE {' AND '.join(conds)} "
-            f"ORDER BY {_order(keys)} LIMIT :n")
+            f"ORDER BY {_order(keys, self.postgres)} LIMIT :n")
         with self.engine.connect() as conn:
             found = conn.execute(sql, params).mappings().all()
             page = [(r["article_id"], int(r["idx"])) for r in found[:n]]
@@ -604,7 +610,8 @@ class Browse:
             "SELECT * FROM (SELECT s.speaker, count(*) AS n, count(DISTINCT s.article_id) AS "
             "arts, min(a.published) AS first, max(a.published) AS last FROM statements s "
             "JOIN articles a ON a.id = s.article_id WHERE s.speaker IS NOT NULL "
-            f"GROUP BY s.speaker) AS sp WHERE {' AND '.join(conds)} ORDER BY {_order(keys)}")
+            f"GROUP BY s.speaker) AS sp WHERE {' AND '.join(conds)} "
+            f"ORDER BY {_order(keys, self.postgres)}")
         wanted = set(names)
         items: list[SpeakerItem] = []
         more = False
