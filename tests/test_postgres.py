@@ -189,3 +189,19 @@ def test_two_ingest_processes_on_one_database_store_every_page_once(
     assert sum(1 for s in sources if re.search(r"page-\d{4}\.html$", s)) == 120
     assert sorted(runs_rows) == totals
     assert claims == (0,)
+
+
+def test_the_cli_on_a_database_names_it_without_its_password(tmp_path: Path, pg_url: str) -> None:
+    from click.testing import CliRunner
+
+    from newsmill.serve.cli import main
+
+    url = pg_url.replace("newsmill@", "newsmill:hunter2@").replace("postgresql:", "postgres:")
+    runner = CliRunner()
+    for args in (["ingest", str(EXAMPLES), "--no-nlp"], ["stats"], ["upgrade"],
+                 ["search", "farmers"], ["events", "--json"]):
+        result = runner.invoke(main, [*args, "--db", url])
+        assert result.exit_code == 0, result.output
+        assert "hunter2" not in result.output
+    assert "newsmill:***@" in runner.invoke(main, ["stats", "--db", url]).output
+    assert "dutch-farmers-protest" in runner.invoke(main, ["search", "farmers", "--db", url]).output
