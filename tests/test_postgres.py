@@ -205,3 +205,16 @@ def test_the_cli_on_a_database_names_it_without_its_password(tmp_path: Path, pg_
         assert "hunter2" not in result.output
     assert "newsmill:***@" in runner.invoke(main, ["stats", "--db", url]).output
     assert "dutch-farmers-protest" in runner.invoke(main, ["search", "farmers", "--db", url]).output
+
+
+def test_a_page_too_long_for_one_tsvector_is_stored_and_found(pg_url: str) -> None:
+    import random
+
+    rng = random.Random(28)
+    words = ["".join(rng.choice("bcdfghjklmnpqrstvwxz") for _ in range(9)) for _ in range(300_000)]
+    body = "Tractors blocked the motorway. " + " ".join(words)  # a 3 MB page of distinct words
+    big = Document(Article("big", "big.txt", "text", body, content_hash="b", page_hash="b"))
+    with Store(pg_url) as store:
+        assert store.write([big]).added == 1
+        assert [h.id for h in store.search("tractors")] == ["big"]
+        assert store.get("big") == big

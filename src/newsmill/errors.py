@@ -437,6 +437,9 @@ def store_write_failed(path: str, detail: str) -> str:
 
 
 def store_read_failed(path: str, detail: str) -> str:
+    if path.startswith("postgresql://"):
+        return (f"{path}: cannot read the store ({detail}); check that the server runs and "
+                "answers, then try again.")
     return (f"{path}: cannot read the store ({detail}); if another process holds it, try again "
             f"when it is done, or check the file with `sqlite3 {path} 'PRAGMA integrity_check'`.")
 

@@ -1,6 +1,7 @@
 """Full-text search over article titles and bodies: SQLite FTS5, kept in step by triggers; on
 PostgreSQL a generated ``tsvector`` column with a GIN index, in the ``newsmill`` text search
-configuration (English stems, as FTS5's porter, and no stopwords, as FTS5).
+configuration (English stems, as FTS5's porter, and no stopwords, as FTS5), of the title and
+the body's first 300,000 characters.
 
 Revision ID: 0003
 """
@@ -18,8 +19,10 @@ POSTGRES = (
     "CREATE TEXT SEARCH CONFIGURATION newsmill (COPY = english)",
     "ALTER TEXT SEARCH CONFIGURATION newsmill ALTER MAPPING FOR asciiword, asciihword, "
     "hword_asciipart, word, hword, hword_part WITH newsmill_stem",
+    # the body's first 300,000 characters: a tsvector holds at most 1 MB, and a page whose
+    # vector would not fit must still be stored (300,000 characters are 50,000 words or more)
     "ALTER TABLE articles ADD COLUMN search tsvector GENERATED ALWAYS AS "
-    "(to_tsvector('newsmill', coalesce(title, '') || ' ' || body)) STORED",
+    "(to_tsvector('newsmill', coalesce(title, '') || ' ' || left(body, 300000))) STORED",
     "CREATE INDEX articles_search ON articles USING GIN (search)",
 )
 
