@@ -218,3 +218,18 @@ def test_a_page_too_long_for_one_tsvector_is_stored_and_found(pg_url: str) -> No
         assert store.write([big]).added == 1
         assert [h.id for h in store.search("tractors")] == ["big"]
         assert store.get("big") == big
+
+
+def test_a_value_too_large_for_an_index_refuses_its_document_only(pg_url: str) -> None:
+    import random
+
+    rng = random.Random(54)  # beyond a btree entry's 2,704 bytes, compressed or not
+    url = "https://example.org/" + "".join(rng.choice("abcdefghijklmnopqrstuvwxyz0123456789")
+                                           for _ in range(12_000))
+    long = Document(Article("long", "long.txt", "text", "A march.", url=url, content_hash="l",
+                            page_hash="l"))
+    ok = Document(Article("ok", "ok.txt", "text", "A march.", content_hash="o", page_hash="o"))
+    with Store(pg_url) as store:
+        written = store.write([long, ok])
+        assert written.added == 1 and [r.id for r in written.rejected] == ["long"]
+        assert store.get("ok") is not None and store.get("long") is None

@@ -65,6 +65,13 @@ def lock(conn: Connection, key: int) -> None:
     conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
 
 
+def refused(exc: Exception) -> bool:
+    """Whether PostgreSQL refused one statement's values for a limit of its own (SQLSTATE class
+    54: a value too large for an index or a tsvector), which psycopg reports as an operational
+    error: the document is refused, the database is well."""
+    return str(getattr(getattr(exc, "orig", None), "sqlstate", "") or "").startswith("54")
+
+
 def identify(conn: Connection) -> schema.Identity:
     """What the current schema of the database behind ``conn`` holds, read without writing."""
     tables = tuple(sorted(r[0] for r in conn.execute(text(

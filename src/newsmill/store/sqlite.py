@@ -291,8 +291,14 @@ class Store(Browse):
                 new = self._insert(conn, doc)
                 if new and sig is not None and a.duplicate_of is None:
                     self._index(conn, a.id, sig)
-        except (OperationalError, sqlite3.OperationalError):
-            raise
+        except (OperationalError, sqlite3.OperationalError) as exc:
+            if not postgres.refused(exc):  # the database failing, not this document
+                raise
+            detail = f"{type(exc).__name__}: {getattr(exc, 'orig', None) or exc}"
+            written.rejected.append(Skipped(a.id, a.source, "store",
+                                            errors.store_rejected(a.source, detail)))
+            self._skip(conn, written.rejected[-1])
+            return
         except (SQLAlchemyError, UnicodeError, OverflowError, ValueError) as exc:
             detail = f"{type(exc).__name__}: {getattr(exc, 'orig', None) or exc}"
             written.rejected.append(Skipped(a.id, a.source, "store",
