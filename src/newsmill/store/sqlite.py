@@ -438,7 +438,8 @@ class Store(Browse):
             return [Skipped(r["id"], r["source"], r["stage"], r["reason"]) for r in result]
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        """Articles matching an FTS5 query, best first; plain words if the query is not FTS5.
+        """Articles matching an FTS5 query, best first; plain words if the query is not FTS5
+        (on PostgreSQL the same query, as tsquery: ``_search_postgres``).
 
         A query of more than ``MAX_QUERY_WORDS`` words raises ``QueryError``. Hits are ranked
         (bm25) and their snippets marked by the query's first distinct words (``search.py``),
