@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.postgres import Server, pg_url, postgres  # noqa: F401  (fixtures)
 from tests.webserver import WebServer
 
 # `newsmill ingest` runs the stages on every core unless told otherwise; the tests' many
@@ -57,3 +58,18 @@ def web() -> Iterator[WebServer]:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_at(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """Where a test's store lives, once for each backend: a SQLite file's path, or the URL of a
+    fresh database on the tests' private PostgreSQL server (``tests/postgres.py``)."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "s.db")
+        return
+    server: Server = request.getfixturevalue("postgres")
+    name = server.create_database()
+    try:
+        yield server.url(name)
+    finally:
+        server.drop_database(name)

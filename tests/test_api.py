@@ -21,9 +21,19 @@ from newsmill.serve.cli import main
 from newsmill.store import ArticleFilter, EventFilter, Store
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_store(tmp_path_factory.mktemp("api") / "hand.db")
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The hand-made store, in a SQLite file and in a PostgreSQL database (every test that
+    takes it runs on both: the same questions, the same answers)."""
+    if request.param == "sqlite":
+        yield make_store(tmp_path_factory.mktemp("api") / "hand.db")
+        return
+    server = request.getfixturevalue("postgres")
+    name = server.create_database()
+    try:
+        yield make_store(server.url(name))  # type: ignore[arg-type]
+    finally:
+        server.drop_database(name)
 
 
 @pytest.fixture(scope="module")
@@ -317,13 +327,15 @@ def test_every_answer_forbids_inline_scripts(api: httpx.Client) -> None:
 
 def test_the_server_cannot_write(db: Path) -> None:
     from sqlalchemy import text
-    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.exc import DBAPIError, OperationalError
 
     from newsmill.serve.api import open_read_only
 
     store = open_read_only(db)
+    refused = (DBAPIError, "read-only transaction") if store.postgres else (
+        OperationalError, "readonly")
     try:
-        with pytest.raises(OperationalError, match="readonly"), store.engine.begin() as conn:
+        with pytest.raises(refused[0], match=refused[1]), store.engine.begin() as conn:
             conn.execute(text("DELETE FROM articles"))
         assert store.stats().articles == 5
     finally:

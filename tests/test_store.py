@@ -1,4 +1,5 @@
-"""The SQLite store: migrations, idempotent writes, search, skipped inputs, errors."""
+"""The store, SQLite and PostgreSQL (each test that takes ``store_at`` runs on both): migrations,
+idempotent writes, search, skipped inputs, errors."""
 
 from dataclasses import replace
 from pathlib import Path
@@ -18,29 +19,30 @@ DOC = Document(ART, mentions=(Mention(23, 29, "Almaty", "GPE"),),
                events=(Event("PROTEST", "Protesters gathered in Almaty", 0, 29),))
 
 
-def test_migrations_are_recorded_and_reopening_keeps_data(tmp_path: Path) -> None:
-    path = tmp_path / "s.db"
-    with Store(path) as store:
+def test_migrations_are_recorded_and_reopening_keeps_data(store_at: str) -> None:
+    with Store(store_at) as store:
         store.save([DOC])
-    with Store(path) as store:
+    with Store(store_at) as store:
         with store.engine.connect() as conn:
             version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
-            mode = conn.execute(text("PRAGMA journal_mode")).scalar_one()
+            if not store.postgres:
+                assert conn.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
         assert version == "0008_claims"
-        assert mode == "wal"
+        assert store.get("a1") == DOC
+    with Store(store_at, readonly=True) as store:
         assert store.get("a1") == DOC
 
 
-def test_saving_twice_adds_nothing(tmp_path: Path) -> None:
-    store = Store(tmp_path / "s.db")
+def test_saving_twice_adds_nothing(store_at: str) -> None:
+    store = Store(store_at)
     assert store.save([DOC]) == 1
     assert store.save([DOC]) == 0
     s = store.stats()
     assert (s.articles, s.mentions, s.statements, s.events) == (1, 1, 1, 1)
 
 
-def test_full_text_search(tmp_path: Path) -> None:
-    store = Store(tmp_path / "s.db")
+def test_full_text_search(store_at: str) -> None:
+    store = Store(store_at)
     store.save([DOC])
     (hit,) = store.search("almaty")
     assert hit.id == "a1" and "[Almaty]" in hit.snippet
@@ -48,8 +50,8 @@ def test_full_text_search(tmp_path: Path) -> None:
     assert store.search('unbalanced "quote') == [], "bad FTS syntax falls back to a phrase"
 
 
-def test_skipped_recorded_once_and_forgotten_when_stored(tmp_path: Path) -> None:
-    store = Store(tmp_path / "s.db")
+def test_skipped_recorded_once_and_forgotten_when_stored(store_at: str) -> None:
+    store = Store(store_at)
     store.save([Skipped("a1", "a1.txt", "ingest", "first reason")])
     store.save([Skipped("a1", "a1.txt", "extract", "second reason")])
     assert store.skipped() == [Skipped("a1", "a1.txt", "extract", "second reason")]
@@ -69,7 +71,7 @@ def test_missing_store_is_named_when_not_creating(tmp_path: Path) -> None:
         Store(tmp_path / "absent.db", create=False)
 
 
-def test_quotes_by_speaker_across_articles(tmp_path: Path) -> None:
+def test_quotes_by_speaker_across_articles(store_at: str) -> None:
     def doc(aid: str, published: str, speakers: list[str | None]) -> Document:
         body = " ".join(f"Statement {n}." for n in range(len(speakers)))
         art = Article(aid, f"{aid}.txt", "text", body, published=published)
@@ -77,7 +79,7 @@ def test_quotes_by_speaker_across_articles(tmp_path: Path) -> None:
                      for n, s in enumerate(speakers))
         return Document(art, statements=said)
 
-    store = Store(tmp_path / "s.db")
+    store = Store(store_at)
     store.save([doc("old", "2019-06-10", ["Kassym-Jomart Tokayev", "Mihra Rittmann", None]),
                 doc("new", "2019-06-12", ["Tokayevich Smith", "Kassym-Jomart Tokayev"])])
     hits = store.quotes("tokayev")
@@ -89,7 +91,7 @@ def test_quotes_by_speaker_across_articles(tmp_path: Path) -> None:
     assert len(store.quotes(limit=2)) == 2
 
 
-def test_events_by_type_country_and_day_and_their_exports(tmp_path: Path) -> None:
+def test_events_by_type_country_and_day_and_their_exports(store_at: str) -> None:
     import csv
     import io
     import json
@@ -107,7 +109,7 @@ def test_events_by_type_country_and_day_and_their_exports(tmp_path: Path) -> Non
                     place=Place("Almaty", "KAZ", 43.25, 76.91), size=200)
     arrest = Event("COERCE", "Police detained dozens", 20, 42, mode="arrest", actors=(police,),
                    recipients=(Actor("activists", "RUS", "CVL"),), arrested=24)
-    store = Store(tmp_path / "s.db")
+    store = Store(store_at)
     store.save([doc("a", "2019-06-10", (protest, arrest)),
                 doc("b", "2019-01-05", (replace(protest, date=None, place=None),))])
     assert [(h.article_id, h.event.type) for h in store.events()] == [
@@ -131,12 +133,12 @@ def test_events_by_type_country_and_day_and_their_exports(tmp_path: Path) -> Non
         ["PROTEST"], 200, "The Test Times")
 
 
-def test_an_exact_copy_carries_the_story_s_analysis_but_adds_no_event_rows(tmp_path: Path) -> None:
+def test_an_exact_copy_carries_the_story_s_analysis_but_adds_no_event_rows(store_at: str) -> None:
     import io
 
     from newsmill.serve.export import write
 
-    store = Store(tmp_path / "s.db")
+    store = Store(store_at)
     copy = Document(replace(ART, id="a2", source="a2.txt", duplicate_of="a1"))
     rescrape = Document(replace(ART, id="a3", source="a3.txt", duplicate_of="a1",
                                 body=ART.body + " Updated at noon."))

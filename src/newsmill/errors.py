@@ -392,6 +392,19 @@ def foreign_file(path: str, tables: list[str]) -> str:
             "or a newsmill store.")
 
 
+def foreign_database(name: str, tables: list[str]) -> str:
+    shown = ", ".join(tables[:8]) + (", ..." if len(tables) > 8 else "")
+    return (f"{name}: this PostgreSQL database is not a newsmill store (it holds another "
+            f"application's tables: {shown}); newsmill leaves it untouched: create a database "
+            "for newsmill (`createdb newsmill`) and pass its URL with --db.")
+
+
+def cannot_connect(name: str, detail: str) -> str:
+    return (f"{name}: cannot connect to the PostgreSQL server ({detail}); check the URL "
+            "(postgresql://USER:PASSWORD@HOST/DATABASE), that the server runs and that the "
+            "database exists (`createdb DATABASE`).")
+
+
 def empty_store(path: str) -> str:
     return (f"{path}: holds no newsmill tables yet (a new file, or a creation that was "
             f"interrupted); fill it with `newsmill ingest PATH --db {path}`.")
@@ -424,6 +437,9 @@ def store_write_failed(path: str, detail: str) -> str:
 
 
 def store_read_failed(path: str, detail: str) -> str:
+    if path.startswith("postgresql://"):
+        return (f"{path}: cannot read the store ({detail}); check that the server runs and "
+                "answers, then try again.")
     return (f"{path}: cannot read the store ({detail}); if another process holds it, try again "
             f"when it is done, or check the file with `sqlite3 {path} 'PRAGMA integrity_check'`.")
 

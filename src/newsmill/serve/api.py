@@ -51,6 +51,7 @@ from newsmill.store import (
     StatementItem,
     Store,
     every,
+    postgres,
 )
 from newsmill.store.filters import KINDS, MAX_LIMIT, STATUSES
 from newsmill.store.filters import bbox as parse_bbox
@@ -491,8 +492,8 @@ def run_server(db: str | Path, host: str = "127.0.0.1", port: int = 8000, worker
     if host not in ("127.0.0.1", "localhost", "::1"):
         say(errors.serving_beyond_loopback(host))
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
-    say(f"newsmill: serving {db} read-only; open http://{shown}:{port}/ in a browser "
-        "(the API's description is at /docs; Ctrl+C stops)")
+    say(f"newsmill: serving {postgres.shown(str(db))} read-only; open http://{shown}:{port}/ "
+        "in a browser (the API's description is at /docs; Ctrl+C stops)")
     if workers == 1:
         uvicorn.run(app, host=host, port=port, log_level="warning")
         return

@@ -43,6 +43,7 @@ from newsmill.store import (
     every,
 )
 from newsmill.store.filters import KINDS, STATUSES
+from newsmill.store.postgres import shown
 
 if TYPE_CHECKING:  # the runner loads the pipeline's libraries: only the commands that run it
     from newsmill.run import RunSummary
@@ -58,7 +59,9 @@ MAX_LIMIT = 2**62  # --limit: larger means every row (as 0 does)
 
 db_option = click.option(
     "--db", default=DEFAULT_DB, envvar="NEWSMILL_DB", show_default=True,
-    type=click.Path(dir_okay=False), help="SQLite store file (or set NEWSMILL_DB).")
+    type=click.Path(dir_okay=False),
+    help="SQLite store file, or a PostgreSQL database's URL, postgresql://USER:PASS@HOST/DBNAME "
+         "(or set NEWSMILL_DB).")
 max_mb_option = click.option(
     "--max-mb", default=DEFAULT_MAX_BYTES // errors.MB, show_default=True,
     type=click.IntRange(1, MAX_MB),
@@ -116,7 +119,7 @@ def _guarded(func: F) -> F:
         except SQLAlchemyError as exc:
             detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
             raise click.ClickException(visible(errors.store_read_failed(
-                str(kwargs.get("db", DEFAULT_DB)), detail))) from exc
+                shown(str(kwargs.get("db", DEFAULT_DB))), detail))) from exc
         except BrokenPipeError:  # `newsmill export | head`: the reader has all it wanted
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
@@ -152,7 +155,8 @@ def _print_summary(summary: RunSummary, db: str) -> None:
         Text(f"{summary.stored} stored", style="green"),
         f" ({summary.duplicates} copies of a story stored before), "
         f"{summary.unchanged + summary.known} already in the store{same}, {others}",
-        Text(f"{len(summary.skipped)} skipped", style="yellow"), "  (store: ", plain(db), ")"))
+        Text(f"{len(summary.skipped)} skipped", style="yellow"), "  (store: ",
+        plain(shown(db)), ")"))
     if summary.not_analysed:
         out.print(f"{summary.not_analysed} stored with their text and language but not analysed "
                   "(not in English: the model is English)")
@@ -627,7 +631,7 @@ def show(article_id: str, db: str, as_json: bool) -> None:
     store = Store(db, readonly=True)
     doc = store.get(article_id)
     if doc is None:
-        raise click.ClickException(visible(errors.no_such_article(db, article_id)))
+        raise click.ClickException(visible(errors.no_such_article(shown(db), article_id)))
     if as_json:
         click.echo(json.dumps(export.full_record(doc), ensure_ascii=False, indent=2))
         return
@@ -780,7 +784,7 @@ def stats(db: str, as_json: bool) -> None:
             "skipped_inputs": [{"source": k.source, "stage": k.stage, "reason": k.reason}
                                for k in skipped]}, ensure_ascii=False))
         return
-    table = Table("what", "count", title=join("newsmill store ", plain(db)))
+    table = Table("what", "count", title=join("newsmill store ", plain(shown(db))))
     for name in ("articles", "not_analysed", "mentions", "statements", "events", "skipped"):
         label = "not analysed (not English)" if name == "not_analysed" else name
         table.add_row(label, str(getattr(s, name)))
@@ -808,7 +812,7 @@ def upgrade(db: str) -> None:
       newsmill upgrade --db news.db
     """
     Store(db, create=False).close()
-    err.print(join(plain(db), ": up to date"))
+    err.print(join(plain(shown(db)), ": up to date"))
 
 
 @main.command()

@@ -1,4 +1,5 @@
-"""Store: SQLite (one file, WAL, FTS5), schema kept by ordered alembic migrations."""
+"""Store: SQLite (one file, WAL, FTS5) or PostgreSQL (tsvector, GIN), schema kept by ordered alembic
+migrations."""
 
 from newsmill.store.browse import (
     ArticleItem,

@@ -5,7 +5,7 @@ opaque cursor for the next page (keyset pagination: a page's cursor names the la
 key, so items stored meanwhile neither repeat nor hide items of later pages). Filters are the
 records of ``filters.py``, checked when made.
 
-    find_articles    full text (FTS5) and metadata filters     newest first, or best match first
+    find_articles    full text (FTS5's syntax) and metadata filters   newest, or best match first
     find_events      PLOVER type, mode, status, countries, sectors, days, a box   oldest day first
     count_events     the same filters, counted by day, type, status, place ...
     find_statements  by speaker (all or part of the name), words said, article   newest first
@@ -27,7 +27,7 @@ from sqlalchemy.exc import OperationalError
 from newsmill import errors
 from newsmill.errors import QueryError
 from newsmill.records import Event, Statement
-from newsmill.store import rows
+from newsmill.store import rows, tsquery
 from newsmill.store.filters import (
     ArticleFilter,
     EventFilter,
@@ -46,6 +46,8 @@ COUNTS_KEPT = 256
 _COUNTS_LOCK = threading.Lock()
 DAY = "e.day"  # the event's date, else its article's publication day (migration 0006_days)
 _OPEN, _CLOSE = "\x02", "\x03"  # snippet marks, never in stored text (extraction drops them)
+HEADLINE = (f"StartSel={_OPEN}, StopSel={_CLOSE}, MaxWords=16, MinWords=6, MaxFragments=1, "
+            'FragmentDelimiter=" ... "')  # ts_headline's options: FTS5's snippet, near enough
 
 
 @dataclass(frozen=True)
@@ -141,8 +143,11 @@ def _after(keys: Sequence[tuple[str, bool]], values: tuple[Any, ...],
     return "(" + " OR ".join(ors) + ")"
 
 
-def _order(keys: Sequence[tuple[str, bool]]) -> str:
-    return ", ".join(f"{k} {'DESC' if desc else 'ASC'}" for k, desc in keys)
+def _order(keys: Sequence[tuple[str, bool]], postgres: bool = False) -> str:
+    """ORDER BY ``keys``; NULL first ascending, last descending, as SQLite has it (PostgreSQL is
+    told: its NULL is the largest value)."""
+    nulls = {False: " NULLS FIRST", True: " NULLS LAST"} if postgres else {False: "", True: ""}
+    return ", ".join(f"{k} {'DESC' if desc else 'ASC'}{nulls[desc]}" for k, desc in keys)
 
 
 def _like(word: str) -> str:
@@ -190,10 +195,32 @@ def _party(field: str, param: str, role: str | None = None) -> str:
             f"WHERE {field} = :{param}{which})")
 
 
-_IN_LANGUAGE = "{column} IN (SELECT id FROM articles WHERE language = :lang COLLATE NOCASE)"
+def _same(column: str, param: str, postgres: bool) -> str:
+    """SQL true where ``column`` equals ``:param``, case aside."""
+    if postgres:
+        return f"lower({column}) = lower(:{param})"
+    return f"{column} = :{param} COLLATE NOCASE"
 
 
-def _event_where(f: EventFilter, params: dict[str, Any]) -> list[str]:
+def _in_language(column: str, postgres: bool) -> str:
+    return f"{column} IN (SELECT id FROM articles WHERE {_same('language', 'lang', postgres)})"
+
+
+def _match(q: str, postgres: bool) -> tuple[str, dict[str, Any]]:
+    """A PostgreSQL store's tsquery of the full-text query ``q`` (FTS5's syntax,
+    ``tsquery.py``) and its parameters; plain words with punctuation ("covid-19") are searched
+    as words, and a query in FTS5's syntax written wrongly raises ``QueryError``."""
+    try:
+        found = tsquery.translate(q)
+    except tsquery.BadQuery as exc:
+        words = plain_words(q)
+        if words is None:
+            raise QueryError("q", errors.bad_search(q, str(exc))) from exc
+        found = tsquery.translate(words)
+    return found.sql, found.params
+
+
+def _event_where(f: EventFilter, params: dict[str, Any], postgres: bool = False) -> list[str]:
     where: list[str] = []
 
     def among(column: str, values: Any, name: str) -> None:
@@ -238,7 +265,7 @@ def _event_where(f: EventFilter, params: dict[str, Any]) -> list[str]:
         where.append("e.article_id = :art")
     if f.language:
         params["lang"] = f.language
-        where.append(_IN_LANGUAGE.format(column="e.article_id"))
+        where.append(_in_language("e.article_id", postgres))
     return where
 
 
@@ -257,6 +284,7 @@ class Browse:
     """The paged, filtered reads; mixed into ``Store``, which provides ``engine``."""
 
     engine: Engine
+    postgres: bool  # a PostgreSQL store: its own full-text search and case folding
 
     # ---- articles -------------------------------------------------------------------------
 
@@ -268,9 +296,22 @@ class Browse:
         n = check_limit(limit)
         params: dict[str, Any] = {"n": n + 1}
         conds = ["1 = 1"]
-        if f.q:
-            keys: list[tuple[str, bool]] = [("bm25(articles_fts)", False), ("a.pk", False)]
-            kinds: tuple[Any, ...] = (float, int)
+        keys: list[tuple[str, bool]]
+        kinds: tuple[Any, ...]
+        if f.q and self.postgres:
+            match, found = _match(f.q, postgres=True)
+            params.update(found)
+            params["opts"] = HEADLINE
+            # in double precision: the cursor's number is then the very key compared again
+            keys = [(f"CAST(-ts_rank(a.search, {match}) AS DOUBLE PRECISION)", False),
+                    ("a.pk", False)]
+            kinds = (float, int)
+            source = "articles a"
+            conds.append(f"a.search @@ {match}")
+            snippet = f"ts_headline('{tsquery.CONFIG}', a.body, {match}, :opts)"
+        elif f.q:
+            keys = [("bm25(articles_fts)", False), ("a.pk", False)]
+            kinds = (float, int)
             source = ("articles_fts JOIN articles a ON a.pk = articles_fts.rowid")
             conds.append("articles_fts MATCH :q")
             params["q"] = f.q
@@ -288,10 +329,10 @@ class Browse:
             conds.append("a.published <= :until")
             params["until"] = f.until
         if f.publisher:
-            conds.append("a.publisher = :pub COLLATE NOCASE")
+            conds.append(_same("a.publisher", "pub", self.postgres))
             params["pub"] = f.publisher
         if f.language:
-            conds.append("a.language = :lang COLLATE NOCASE")
+            conds.append(_same("a.language", "lang", self.postgres))
             params["lang"] = f.language
         if f.has_events is not None:
             has = ("EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id) OR "
@@ -313,12 +354,13 @@ class Browse:
             f"{snippet} AS snippet, "
             "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS n_events, "
             "(SELECT count(*) FROM statements s WHERE s.article_id = a.id) AS n_statements "
-            f"FROM {source} WHERE {' AND '.join(conds)} ORDER BY {_order(keys)} LIMIT :n")
+            f"FROM {source} WHERE {' AND '.join(conds)} "
+            f"ORDER BY {_order(keys, self.postgres)} LIMIT :n")
         with self.engine.connect() as conn:
             try:
                 result = conn.execute(sql, params).mappings().all()
             except OperationalError as exc:
-                if not f.q:
+                if not f.q or self.postgres:
                     raise
                 words = plain_words(f.q)
                 if words is None:  # FTS5 syntax, written wrongly: say what is wrong
@@ -354,12 +396,12 @@ class Browse:
         rows_: list[Any] = []
         with self.engine.connect() as conn:
             if after is None or after[0] == 0:
-                rows_ += self._event_rows(conn, f, n + 1, newest_first, dated=True,
+                rows_ += self._event_rows(conn, f, n + 1, newest_first, self.postgres, dated=True,
                                           after=after[1:] if after else None)
             if len(rows_) <= n:
                 undated_after = after[1:] if after and after[0] == 1 else None
                 rows_ += self._event_rows(conn, f, n + 1 - len(rows_), newest_first,
-                                          dated=False, after=undated_after)
+                                          self.postgres, dated=False, after=undated_after)
         items = tuple(self._event_item(r) for r in rows_[:n])
         nxt = None
         if len(rows_) > n:
@@ -369,10 +411,10 @@ class Browse:
         return Page(items, nxt)
 
     @staticmethod
-    def _event_rows(conn: Any, f: EventFilter, n: int, desc: bool, dated: bool,
+    def _event_rows(conn: Any, f: EventFilter, n: int, desc: bool, postgres: bool, dated: bool,
                     after: tuple[Any, ...] | None) -> list[Any]:
         params: dict[str, Any] = {"n": n}
-        conds = [f"e.day IS {'NOT ' if dated else ''}NULL", *_event_where(f, params)]
+        conds = [f"e.day IS {'NOT ' if dated else ''}NULL", *_event_where(f, params, postgres)]
         keys = [("e.day", desc)] if dated else []
         keys += [("e.article_pk", desc), ("e.idx", desc)]
         if after is not None:
@@ -380,7 +422,7 @@ class Browse:
         sql = text(
             "SELECT e.*, a.title, a.publisher, a.published, a.url, a.language "
             "FROM events e JOIN articles a ON a.id = e.article_id "
-            f"WHERE {' AND '.join(conds)} ORDER BY {_order(keys)} LIMIT :n")
+            f"WHERE {' AND '.join(conds)} ORDER BY {_order(keys, postgres)} LIMIT :n")
         return list(conn.execute(sql, params).mappings().all())
 
     @staticmethod
@@ -409,9 +451,10 @@ class Browse:
         every change of the other filters)."""
         f = where or EventFilter()
         keys = count_keys(by)
+        events = "count(*)" if self.postgres else "max(rowid)"
         with self.engine.connect() as conn:  # what the store holds now: rows are only added
             version = tuple(conn.execute(text(
-                "SELECT (SELECT max(pk) FROM articles), (SELECT max(rowid) FROM events)")).one())
+                f"SELECT (SELECT max(pk) FROM articles), (SELECT {events} FROM events)")).one())
         cache: OrderedDict[Any, tuple[EventCount, ...]] = self.__dict__.setdefault(
             "_counted", OrderedDict())
         key = (f, keys, version)
@@ -428,15 +471,19 @@ class Browse:
 
     def _count(self, f: EventFilter, keys: tuple[str, ...]) -> list[EventCount]:
         params: dict[str, Any] = {}
-        conds = ["1 = 1", *_event_where(f, params)]
+        conds = ["1 = 1", *_event_where(f, params, self.postgres)]
         columns = [c for key in keys for c in _COUNT_COLUMNS[key]]
         select = ", ".join(f"{expr} AS {name}" for expr, name in columns)
         group = ", ".join(name for _, name in columns)
         sql = text(
             f"SELECT {select}, count(*) AS n FROM events e "
             f"WHERE {' AND '.join(conds)} GROUP BY {group} "
-            f"ORDER BY {group}")
+            f"ORDER BY {_order([(name, False) for _, name in columns], self.postgres)}")
         names = [name for _, name in columns]
+        if self.postgres:
+            with self.engine.connect() as conn:
+                return [EventCount(**dict(zip(names, r[:-1], strict=True)), n=r[-1])
+                        for r in conn.execute(sql, params)]
         with self.engine.connect() as conn:  # the driver's own rows: thousands of them, fast
             raw = conn.connection.driver_connection
             assert raw is not None
@@ -467,7 +514,18 @@ class Browse:
             return Page((), None)
         match = [f'speaker : "{w}"' for w in names]
         match += [f'content : "{w}"*' for w in _name_words(f.q or "")]
-        if match:
+        if match and self.postgres:  # the GIN indexes of migration 0006_days
+            source = "statements t JOIN articles a ON a.id = t.article_id"
+            day, apk = "a.published", "a.pk"
+            conds = []
+            if names:
+                conds.append("to_tsvector('simple', coalesce(t.speaker, '')) "
+                             "@@ plainto_tsquery('simple', :speaker)")
+                params["speaker"] = " ".join(names)
+            if f.q and _name_words(f.q):
+                conds.append("to_tsvector('simple', t.content) @@ to_tsquery('simple', :said)")
+                params["said"] = " & ".join(f"'{w}':*" for w in _name_words(f.q))
+        elif match:
             source, day, apk = "statements_fts t", "t.published", "t.article_pk"
             conds = ["statements_fts MATCH :match"]
             params["match"] = " AND ".join(match)
@@ -485,7 +543,7 @@ class Browse:
             conds.append("t.article_id = :art")
             params["art"] = f.article
         if f.language:
-            conds.append(_IN_LANGUAGE.format(column="t.article_id"))
+            conds.append(_in_language("t.article_id", self.postgres))
             params["lang"] = f.language
         if f.since:
             conds.append(f"{day} >= :since")
@@ -493,15 +551,15 @@ class Browse:
         if f.until:
             conds.append(f"{day} <= :until")
             params["until"] = f.until
-        keys = [(f"({day} IS NULL)", False), (f"coalesce({day}, '')", True), (apk, False),
-                ("t.idx", False)]
+        keys = [(f"(CASE WHEN {day} IS NULL THEN 1 ELSE 0 END)", False),
+                (f"coalesce({day}, '')", True), (apk, False), ("t.idx", False)]
         after = decode_cursor("statements", cursor, (int, str, int, int))
         if after is not None:
             conds.append(_after(keys, after, params))
         named = ", ".join(f"{k} AS k{i}" for i, (k, _) in enumerate(keys))
         sql = text(
             f"SELECT t.article_id, t.idx, {named} FROM {source} WHERE {' AND '.join(conds)} "
-            f"ORDER BY {_order(keys)} LIMIT :n")
+            f"ORDER BY {_order(keys, self.postgres)} LIMIT :n")
         with self.engine.connect() as conn:
             found = conn.execute(sql, params).mappings().all()
             page = [(r["article_id"], int(r["idx"])) for r in found[:n]]
@@ -552,7 +610,8 @@ class Browse:
             "SELECT * FROM (SELECT s.speaker, count(*) AS n, count(DISTINCT s.article_id) AS "
             "arts, min(a.published) AS first, max(a.published) AS last FROM statements s "
             "JOIN articles a ON a.id = s.article_id WHERE s.speaker IS NOT NULL "
-            f"GROUP BY s.speaker) WHERE {' AND '.join(conds)} ORDER BY {_order(keys)}")
+            f"GROUP BY s.speaker) AS sp WHERE {' AND '.join(conds)} "
+            f"ORDER BY {_order(keys, self.postgres)}")
         wanted = set(names)
         items: list[SpeakerItem] = []
         more = False

@@ -171,8 +171,8 @@ def bbox(value: str | tuple[float, float, float, float] | None,
 
 @dataclass(frozen=True)
 class ArticleFilter:
-    """Which articles: full-text ``q`` (SQLite FTS5 syntax), publication days, publisher,
-    language and whether the article holds events."""
+    """Which articles: full-text ``q`` (FTS5's syntax, on either store), publication days,
+    publisher, language and whether the article holds events."""
 
     q: str | None = None
     since: str | None = None

@@ -1,4 +1,5 @@
-"""Opening a SQLite file as a newsmill store: what it is, and its schema made whole at once.
+"""Opening a SQLite file as a newsmill store: what it is, and its schema made whole at once (a
+PostgreSQL database: ``postgres.py``).
 
 A newsmill store carries newsmill's ``PRAGMA application_id`` (stores made before it was set
 are known by their ``alembic_version`` and ``articles`` tables). A file with tables of its own
@@ -97,11 +98,13 @@ def check(path: str, found: Identity, *, writing: bool) -> None:
 
 def migrate(conn: Connection, target: str = "head") -> None:
     """Apply the migrations not yet recorded in ``alembic_version`` up to ``target``, inside
-    the transaction ``conn`` is in, and mark the file as a newsmill store."""
+    the transaction ``conn`` is in, and mark a SQLite file as a newsmill store (a PostgreSQL
+    store is known by its tables: ``postgres.py``)."""
     cfg = _config()
     cfg.attributes["connection"] = conn
     command.upgrade(cfg, target)
-    conn.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))
+    if conn.dialect.name == "sqlite":
+        conn.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))
 
 
 # ---- engines ---------------------------------------------------------------------------------

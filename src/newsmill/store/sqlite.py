@@ -1,4 +1,5 @@
-"""The SQLite store: one file, WAL journal, FTS5 search, migrations applied on open.
+"""The store: one SQLite file (WAL journal, FTS5 search) or a PostgreSQL database (tsvector
+search, ``postgres.py``), migrations applied on open, the same methods and answers on both.
 
 Documents are written one batch per transaction, so a run killed at any moment leaves whole
 documents only; ids are unique, so writing the same document twice adds nothing.
@@ -21,13 +22,15 @@ from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 from newsmill import errors
 from newsmill.ingest.urls import url_id
 from newsmill.records import Article, Document, Event, Skipped, Statement
-from newsmill.store import claims, rows, schema, search
+from newsmill.store import claims, postgres, rows, schema, search, tsquery
 from newsmill.store.browse import Browse
 
 if TYPE_CHECKING:
     from newsmill.extract.duplicates import Signature
 
 DEFAULT_DB = "newsmill.db"
+SNIPPET = ("StartSel=[, StopSel=], MaxWords=12, MinWords=4, MaxFragments=1, "
+           'FragmentDelimiter=" ... "')  # ts_headline's options: FTS5's snippet, near enough
 CHILD_TABLES = ("mentions", "statements", "events")
 
 
@@ -92,28 +95,38 @@ class Stats:
 
 
 class Store(Browse):
-    """A newsmill store in one SQLite file.
+    """A newsmill store in one SQLite file, or in a PostgreSQL database.
 
     ``Store(path)`` creates the store if need be and brings its schema up to date;
     ``Store(path, readonly=True)`` opens an existing store read-only (the file is never
     written, and may be on read-only media). Either refuses a file that is not a newsmill
-    store, naming it.
+    store, naming it. A ``postgresql://user:pass@host/dbname`` URL names a database that
+    exists (``postgres.py``); ``path`` is then the URL with its password masked.
     """
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, create: bool = True,
                  readonly: bool = False) -> None:
-        self.path = str(path)
+        location = str(path)
+        self.postgres = postgres.is_url(location)
+        self.path = postgres.shown(location)
         self.readonly = readonly
-        if (readonly or not create) and not Path(self.path).exists():
+        if not self.postgres and (readonly or not create) and not Path(self.path).exists():
             raise errors.StoreError(errors.no_such_store(self.path))
         try:
-            self.engine: Engine = (schema.reader_engine(self.path) if readonly
-                                   else schema.writer_engine(self.path))
+            if self.postgres:
+                self.engine: Engine = postgres.engine(location, readonly=readonly)
+                postgres.open_store(self.engine, self.path, writing=not readonly,
+                                    create=create)
+                return
+            self.engine = (schema.reader_engine(self.path) if readonly
+                           else schema.writer_engine(self.path))
             schema.open_store(self.engine, self.path, writing=not readonly)
         except (DatabaseError, OperationalError, sqlite3.Error) as exc:
             if hasattr(self, "engine"):
                 self.engine.dispose()
             detail = str(getattr(exc, "orig", None) or exc)
+            if self.postgres:
+                raise errors.StoreError(errors.cannot_connect(self.path, detail)) from exc
             raise errors.StoreError(errors.not_a_store(self.path, detail)) from exc
         except errors.StoreError:
             self.engine.dispose()
@@ -249,6 +262,8 @@ class Store(Browse):
         signatures = signatures or {}
         try:
             with self.engine.begin() as conn:
+                if self.postgres:  # one writer at a time, as on SQLite
+                    postgres.lock(conn, postgres.WRITE_LOCK)
                 for rec in records:
                     if isinstance(rec, Skipped):
                         self._skip(conn, rec)
@@ -280,8 +295,14 @@ class Store(Browse):
                 new = self._insert(conn, doc)
                 if new and sig is not None and a.duplicate_of is None:
                     self._index(conn, a.id, sig)
-        except (OperationalError, sqlite3.OperationalError):
-            raise
+        except (OperationalError, sqlite3.OperationalError) as exc:
+            if not postgres.refused(exc):  # the database failing, not this document
+                raise
+            detail = f"{type(exc).__name__}: {getattr(exc, 'orig', None) or exc}"
+            written.rejected.append(Skipped(a.id, a.source, "store",
+                                            errors.store_rejected(a.source, detail)))
+            self._skip(conn, written.rejected[-1])
+            return
         except (SQLAlchemyError, UnicodeError, OverflowError, ValueError) as exc:
             detail = f"{type(exc).__name__}: {getattr(exc, 'orig', None) or exc}"
             written.rejected.append(Skipped(a.id, a.source, "store",
@@ -331,6 +352,8 @@ class Store(Browse):
         got: set[str] = set()
         try:
             with self.engine.begin() as conn:
+                if self.postgres:  # one claimer at a time: two cannot both win an id
+                    postgres.lock(conn, postgres.CLAIM_LOCK)
                 for i in range(0, len(ids), 500):
                     chunk = ids[i:i + 500]
                     marks = ", ".join(f":i{n}" for n in range(len(chunk)))
@@ -340,8 +363,9 @@ class Store(Browse):
                     mine = [c for c in chunk if c not in held or held[c].owner == owner
                             or not claims.alive(held[c].owner, held[c].at, now)]
                     if mine:
-                        conn.execute(text("INSERT OR REPLACE INTO claims (id, owner, at) "
-                                          "VALUES (:i, :o, :t)"),
+                        conn.execute(text("INSERT INTO claims (id, owner, at) VALUES (:i, :o, :t) "
+                                          "ON CONFLICT (id) DO UPDATE SET owner = excluded.owner, "
+                                          "at = excluded.at"),
                                      [{"i": c, "o": owner, "t": now} for c in mine])
                     got.update(mine)
         except (OperationalError, sqlite3.OperationalError) as exc:
@@ -417,8 +441,9 @@ class Store(Browse):
         first), then in the order stored; read as it is iterated, so memory does not grow
         with the store."""
         with self.engine.connect() as conn:
-            for row in conn.execute(text(
-                    "SELECT * FROM articles ORDER BY published, pk")).mappings():
+            streamed = conn.execution_options(stream_results=True, yield_per=500)
+            for row in streamed.execute(text(
+                    "SELECT * FROM articles ORDER BY published NULLS FIRST, pk")).mappings():
                 yield rows.article_from_row(row)
 
     def skipped(self) -> list[Skipped]:
@@ -427,7 +452,8 @@ class Store(Browse):
             return [Skipped(r["id"], r["source"], r["stage"], r["reason"]) for r in result]
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        """Articles matching an FTS5 query, best first; plain words if the query is not FTS5.
+        """Articles matching an FTS5 query, best first; plain words if the query is not FTS5
+        (on PostgreSQL the same query, as tsquery: ``_search_postgres``).
 
         A query of more than ``MAX_QUERY_WORDS`` words raises ``QueryError``. Hits are ranked
         (bm25) and their snippets marked by the query's first distinct words (``search.py``),
@@ -437,12 +463,33 @@ class Store(Browse):
         n = search.bounded(limit)
         if rank is None or n == 0:
             return []
+        if self.postgres:
+            return self._search_postgres(query, n)
         with self.engine.connect() as conn:
             try:
                 return self._search(conn, query, rank, n)
             except OperationalError:  # not FTS5 syntax: search the words as a phrase
                 conn.rollback()
                 return self._search(conn, search.phrase(query), rank, n)
+
+    def _search_postgres(self, query: str, limit: int | None) -> list[SearchHit]:
+        """The articles matching ``query`` (``tsquery.py``; not FTS5 syntax: as a phrase), by
+        ``ts_rank``, then the order stored; snippets by ``ts_headline``."""
+        try:
+            q = tsquery.translate(query)
+        except tsquery.BadQuery:
+            q = tsquery.translate(search.phrase(query))
+        params: dict[str, Any] = {**q.params, "opts": SNIPPET}
+        sql = (f"SELECT id, title, published, substr(body, 1, 80) AS head, "
+               f"ts_headline('{tsquery.CONFIG}', body, {q.sql}, :opts) AS snippet "
+               f"FROM articles WHERE search @@ {q.sql} "
+               f"ORDER BY ts_rank(search, {q.sql}) DESC, pk")
+        if limit is not None:
+            sql += " LIMIT :n"
+            params["n"] = limit
+        with self.engine.connect() as conn:
+            return [SearchHit(r.id, r.title, r.published, r.snippet or r.head + " ...")
+                    for r in conn.execute(text(sql), params)]
 
     @staticmethod
     def _search(conn: Connection, query: str, rank: str, limit: int | None) -> list[SearchHit]:
@@ -528,16 +575,15 @@ class Store(Browse):
             params["type"] = type.upper()
         if country:
             params["c"] = search.check_country(country)
-            party = ("EXISTS (SELECT 1 FROM json_each(e.{0}) p "
-                     "WHERE json_extract(p.value, '$.country') = :c)")
-            where.append(f"(e.place_country = :c OR {party.format('actors')} "
-                         f"OR {party.format('recipients')})")
+            where.append("(e.place_country = :c OR EXISTS (SELECT 1 FROM event_parties p "
+                         "WHERE p.article_id = e.article_id AND p.idx = e.idx "
+                         "AND p.country = :c))")
         day = "coalesce(e.date, a.published)"
         if since:
             where.append(f"{day} >= :since")
             params["since"] = search.check_day("since", since)
         if until:  # the whole of a month or year given
-            where.append(f"substr({day}, 1, length(:until)) <= :until")
+            where.append(f"substr({day}, 1, length(CAST(:until AS TEXT))) <= :until")
             params["until"] = search.check_day("until", until)
         limit = search.bounded(limit)
         sql = text(

@@ -12,6 +12,7 @@ depends_on = None
 
 
 def upgrade() -> None:
+    real = "DOUBLE PRECISION" if op.get_bind().dialect.name == "postgresql" else "REAL"
     op.execute("""
         CREATE TABLE mentions (
             article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
@@ -38,7 +39,7 @@ def upgrade() -> None:
             PRIMARY KEY (article_id, idx)
         )""")
     op.execute("CREATE INDEX statements_speaker ON statements (speaker)")
-    op.execute("""
+    op.execute(f"""
         CREATE TABLE events (
             article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
             idx INTEGER NOT NULL,
@@ -52,8 +53,8 @@ def upgrade() -> None:
             recipients TEXT NOT NULL DEFAULT '[]',
             place_name TEXT,
             place_country TEXT,
-            lat REAL,
-            lon REAL,
+            lat {real},
+            lon {real},
             evidence TEXT NOT NULL,
             PRIMARY KEY (article_id, idx)
         )""")

@@ -12,11 +12,12 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.execute("""
+    real = "DOUBLE PRECISION" if op.get_bind().dialect.name == "postgresql" else "REAL"
+    op.execute(f"""
         CREATE TABLE claims (
             id TEXT PRIMARY KEY,
             owner TEXT NOT NULL,
-            at REAL NOT NULL
+            at {real} NOT NULL
         )""")
     op.execute("CREATE INDEX claims_owner ON claims (owner)")
     op.execute("ALTER TABLE runs ADD COLUMN elsewhere INTEGER")
