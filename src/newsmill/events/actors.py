@@ -24,6 +24,7 @@ from newsmill.events import phoenix
 from newsmill.events.lexicon import cased_table, entry_set, sections
 from newsmill.events.places import gazetteer
 from newsmill.events.rules import SAME, rule
+from newsmill.nlp import ents_of, text_of
 from newsmill.records import Actor, Place, Statement
 from newsmill.statements.attribution import cues
 from newsmill.statements.speakers import (
@@ -152,9 +153,9 @@ class ArticleContext:
         entities = Entities.of(doc)
         roles: dict[str, list[str]] = defaultdict(list)
         counts: defaultdict[str, float] = defaultdict(float)
-        if (dateline := _dateline(doc.text)) is not None:
+        if (dateline := _dateline(text_of(doc))) is not None:
             counts[dateline] += DATELINE_WEIGHT
-        for ent in doc.ents:
+        for ent in ents_of(doc):
             if ent.label_ in ("GPE", "NORP", "LOC"):  # LOC: "the West Bank", "Crimea"
                 code = gaz.country_of_name(ent.text)
                 place = gaz.locate(ent.text) if code is None and ent.label_ != "NORP" else None
@@ -280,7 +281,7 @@ def _seat(name: str, gaz: Any) -> str | None:
 def _entity(tok: Any, labels: frozenset[str] = NAME_LABELS) -> Any | None:
     if tok.ent_type_ not in labels:
         return None
-    for ent in tok.doc.ents:
+    for ent in ents_of(tok.doc):
         if ent.start <= tok.i < ent.end:
             return ent
     return None

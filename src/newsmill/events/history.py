@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from newsmill.events.dates import days_before, resolve, years_before
 from newsmill.events.rules import rule
 from newsmill.events.syntax import BACKGROUND_DAYS, SUBJECTS, children, lemma_of, verbal
+from newsmill.nlp import ents_of
 from newsmill.statements.attribution import cues
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ def own_months(head: Any, own: str) -> list[str]:
                 return True
             t = t.head
         return False
-    return [e.text for e in head.doc.ents if e.label_ == "DATE" and (
+    return [e.text for e in ents_of(head.doc) if e.label_ == "DATE" and (
         head.left_edge.i <= e.start and e.end <= head.right_edge.i + 1) and e.text in own and (
         not DAY_NUMBER.search(e.text)) and not described(e.root) and not any(
         t.lower_ == "since" for t in head.doc[max(0, e.start - 2):e.start])]

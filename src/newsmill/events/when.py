@@ -10,6 +10,7 @@ from typing import Any
 
 from newsmill.events.dates import resolve
 from newsmill.events.rules import SAME, rule
+from newsmill.nlp import ents_of
 from newsmill.records import Event
 
 VAGUE_TIME = re.compile(r"(?:the|that|this) (?:day|night|evening|morning|time)")
@@ -18,11 +19,11 @@ VAGUE_TIME = re.compile(r"(?:the|that|this) (?:day|night|evening|morning|time)")
 def date_words(head: Any, sent: Any) -> list[str]:
     """The date words of ``head``'s clause, else of its sentence; a clause's words that name
     no time of their own ("closed schools for the day") give way to the sentence's."""
-    inside = [e.text for e in sent.ents if e.label_ in ("DATE", "TIME")
+    inside = [e.text for e in ents_of(sent) if e.label_ in ("DATE", "TIME")
               and head.left_edge.i <= e.start and e.end <= head.right_edge.i + 1]
     if any(not VAGUE_TIME.fullmatch(w.lower()) for w in inside):
         return inside
-    return inside + [e.text for e in sent.ents if e.label_ == "DATE" and e.text not in inside]
+    return inside + [e.text for e in ents_of(sent) if e.label_ == "DATE" and e.text not in inside]
 
 
 @rule("anchor-undated", "when", "Police arrested six people Monday. Officers also arrested "
@@ -50,7 +51,7 @@ def anchor(events: list[Event], days: Sequence[tuple[int, str]] = (),
 
 def day_of(sent: Any, published: str | None) -> str | None:
     """The day a sentence that tells no event gives ("On Monday, the paper warned ...")."""
-    return first_day([e.text for e in sent.ents if e.label_ == "DATE"], published)
+    return first_day([e.text for e in ents_of(sent) if e.label_ == "DATE"], published)
 
 
 def first_day(words: list[str], published: str | None) -> str | None:

@@ -11,6 +11,7 @@ from newsmill.events.lexicon import (
 )
 from newsmill.events.places import gazetteer
 from newsmill.events.syntax import lemma_of, one_of
+from newsmill.nlp import ents_of
 from newsmill.records import Place
 
 if TYPE_CHECKING:
@@ -67,10 +68,10 @@ def place_of(head: Any, sent: Any, ctx: act.ArticleContext,
                 return Place(ent.text, ctx.country)
         return None
 
-    clause = [e for e in sent.ents
+    clause = [e for e in ents_of(sent)
               if head.left_edge.i <= e.start and e.end <= head.right_edge.i + 1]
     # not where the sentence's source is ("diplomatic sources in neighbouring Pakistan said")
-    place = located(clause) or located([e for e in sent.ents if not act.in_source(e.root)])
+    place = located(clause) or located([e for e in ents_of(sent) if not act.in_source(e.root)])
     if place is None and ctx.country and fallback:
         return gaz.country(ctx.country)
     return place

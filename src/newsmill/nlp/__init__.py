@@ -8,15 +8,48 @@ is the body, so offsets hold as for any other article.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any
 
 from newsmill.nlp.model import MODEL_NAMES, load_model
 from newsmill.records import Article, Document, Mention
 
-__all__ = ["MODEL_NAMES", "NlpStage", "load_model", "mentions_of", "parts_of"]
+__all__ = ["MODEL_NAMES", "NlpStage", "ents_of", "load_model", "mentions_of", "parts_of",
+           "text_of"]
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
+
+
+_ENTS, _STARTS, _TEXT = "newsmill_ents", "newsmill_ent_starts", "newsmill_text"
+
+
+def ents_of(span: Any) -> list[Any]:
+    """The entities of a ``Doc`` or ``Span``, as its ``.ents`` gives them (those wholly
+    inside it), found once per ``Doc``: spaCy builds every entity of the document anew at each
+    ``.ents``, and the later stages ask for a sentence's entities thousands of times."""
+    doc = span.doc if hasattr(span, "doc") and span.doc is not span else span
+    data = doc.user_data
+    ents = data.get(_ENTS)
+    if ents is None:
+        ents = data[_ENTS] = tuple(doc.ents)
+        data[_STARTS] = [e.start for e in ents]
+    if span is doc:
+        return list(ents)
+    out = []
+    for e in ents[bisect_left(data[_STARTS], span.start):]:
+        if e.end > span.end:
+            break
+        out.append(e)
+    return out
+
+
+def text_of(doc: Any) -> str:
+    """``doc.text``, joined once per ``Doc`` (spaCy joins every token's text at each call)."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return str(text)
 
 
 def mentions_of(doc: Any) -> tuple[Mention, ...]:

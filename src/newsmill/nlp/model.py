@@ -19,11 +19,17 @@ PARAGRAPHS = "newsmill_paragraphs"
 def paragraphs(doc: Any) -> Any:
     """A paragraph break ends a sentence: a headline or a subhead is never read as the
     subject of the sentence after it ("Prisons plagued by understaffing / Prison union
-    representatives have long warned ...")."""
-    for tok in doc[1:]:
-        if "\n" in doc[tok.i - 1].text and not tok.is_space:
-            tok.is_sent_start = True
-    _list_items(doc)
+    representatives have long warned ..."). Only whitespace tokens can hold a line break or a
+    no-break space, so only they are looked at."""
+    from spacy.attrs import IS_SPACE
+
+    spaces = [doc[int(i)] for i in doc.to_array(IS_SPACE).nonzero()[0]]
+    last = len(doc) - 1
+    for tok in spaces:
+        if "\n" in tok.text and tok.i < last and not doc[tok.i + 1].is_space:
+            doc[tok.i + 1].is_sent_start = True
+    if any("\xa0" in tok.text for tok in spaces):
+        _list_items(doc)
     return doc
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from newsmill.nlp import ents_of, text_of
 from newsmill.records import Statement
 from newsmill.statements.quotes import Quote, find_quotes
 from newsmill.statements.speakers import (
@@ -90,7 +91,7 @@ def _names_person(tok: Any) -> bool:
     took for an organisation's."""
     if tok.ent_type_ == "PERSON":
         return True
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = next((e for e in ents_of(tok.doc) if e.start <= tok.i < e.end), None)
     words = ent.text.split() if ent is not None and ent.label_ == "ORG" else []
     return 2 <= len(words) <= 3 and all(w[:1].isupper() and not w.isupper() for w in words)
 
@@ -99,7 +100,7 @@ def _named_after(verb: Any) -> Any | None:
     """The person named after a saying verb that follows what was said, where the parse found
     no subject ("Job cuts will be announced this week, said the company's executive chair
     Marcelo Claure"): the first person's name in the words the verb heads after it."""
-    for ent in verb.doc.ents:
+    for ent in ents_of(verb.doc):
         if (ent.label_ == "PERSON" and ent.start > verb.i
                 and verb.left_edge.i <= ent.root.i <= verb.right_edge.i
                 and not any(t.is_punct and t.text in ".;" for t in verb.doc[verb.i:ent.start])):
@@ -161,7 +162,7 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
     coordinated = any(c.dep_ == "conj" for c in head.children)  # "X and Y said": both speak
     if coordinated and (names := _named_persons(head, ents)) is not None:
         return names, mention, role
-    for ent in head.doc.ents:  # the entity the subject's head word belongs to
+    for ent in ents_of(head.doc):  # the entity the subject's head word belongs to
         if (ent.start <= head.i < ent.end and ent.label_ in ("PERSON", "ORG", "GPE", "NORP")
                 and not coordinated):
             if ent.label_ == "ORG" and (owner_name := _division_of(ent, body)) is not None:
@@ -211,7 +212,7 @@ def _named_persons(head: Any, ents: Entities) -> str | None:
     and Tom Ode")."""
     names = []
     for tok in sorted([head, *head.conjuncts], key=lambda t: t.i):
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        ent = next((e for e in ents_of(tok.doc) if e.start <= tok.i < e.end), None)
         if ent is None or ent.label_ != "PERSON":
             return None
         names.append(strip_determiner(ents.name(ent.label_, ent.text)))
@@ -235,7 +236,7 @@ def _full_names(text: str, head: Any, ents: Entities) -> str:
     """``text`` with the persons it names by surname written in full ("Holcomb and GOP
     legislative leaders" -> "Eric Holcomb and GOP legislative leaders"), a possessor left as
     written ("representatives of Epstein's family")."""
-    for ent in head.doc.ents:
+    for ent in ents_of(head.doc):
         if (ent.label_ in ("PERSON", "ORG", "GPE") and head.left_edge.i <= ent.start
                 and ent.end <= head.right_edge.i + 1
                 and not any(c.dep_ == "case" for c in ent.root.children)):  # "Epstein's family"
@@ -266,7 +267,7 @@ def _source_of_document(head: Any, ents: Entities) -> Any | str | None:
         if child.dep_ == "poss" and child.tag_ == "PRP$":
             if child.lower_ == "their":
                 group = _group_before(child, ents)
-                return _speaker(group, ents, child.doc.text)[0] if group is not None else None
+                return _speaker(group, ents, text_of(child.doc))[0] if group is not None else None
             return _owner(head, ents)
         if child.dep_ == "poss" and child.ent_type_ in ("ORG", "PERSON", "NORP"):
             return child  # "Wolff's report", not "Thursday's report"

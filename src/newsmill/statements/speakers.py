@@ -14,6 +14,7 @@ from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
+from newsmill.nlp import ents_of, text_of
 from newsmill.statements.quotes import find_quotes
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -56,7 +57,7 @@ class Entities:
 
     @classmethod
     def _group(cls, doc: Any) -> Entities:
-        ents = sorted([*(e for e in doc.ents if e.label_ in NAME_LABELS), *_untagged(doc)],
+        ents = sorted([*(e for e in ents_of(doc) if e.label_ in NAME_LABELS), *_untagged(doc)],
                       key=lambda e: e.start)
         labels = _labels(ents)
         acronyms = {t.text for t in doc if t.is_upper and len(t.text) >= 3 and t.is_alpha}
@@ -86,7 +87,7 @@ class Entities:
             for text in texts:
                 names[(label, text)] = full
         surnames = _surnames(groups, names)
-        out = cls(quoted=[(q.start, q.end) for q in find_quotes(doc.text)],
+        out = cls(quoted=[(q.start, q.end) for q in find_quotes(text_of(doc))],
                   sentences=[sent.start_char for sent in doc.sents])
         for ent in ents:
             label, text = labels[ent.start], texts_of[ent.start]
@@ -392,8 +393,8 @@ def _whole_name(ent: Any, text: str, acronyms: set[str]) -> str:
         i = j
     if (start, end) == (ent.start, ent.end):
         return text
-    whole = (doc.text[doc[start].idx:ent.start_char] + text
-             + doc.text[ent.end_char:doc[end - 1].idx + len(doc[end - 1].text)])
+    whole = (text_of(doc)[doc[start].idx:ent.start_char] + text
+             + text_of(doc)[ent.end_char:doc[end - 1].idx + len(doc[end - 1].text)])
     return whole if _acronym(whole) in acronyms else text
 
 
