@@ -7,7 +7,7 @@ SQLite). Each is a fresh process timed from start to end, the model's loading in
 Targets (issue 28): every core at least 0.8 x the core count as fast as one worker, and
 newsmill on one worker at least as fast as the naive pass.
 
-usage: python benchmarks/throughput.py [--pages DIR] [--rounds 1] [--workers N] [--ray]
+usage: python benchmarks/throughput.py [--pages DIR ...] [--rounds 1] [--workers N] [--ray]
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = ROOT.parent / "shared" / "data" / "article-extraction-benchmark" / "html"
+SHARED = ROOT.parent / "shared" / "data"
+PAGES = [SHARED / "article-extraction-benchmark" / "html", SHARED / "naeb" / "html"]
 
 NAIVE = r"""
 import gzip, sqlite3, sys
@@ -34,13 +35,13 @@ for name in MODEL_NAMES:
         break
     except OSError:
         continue
-files = sorted(Path(sys.argv[1]).glob("*.html*"))
+files = sorted(f for folder in sys.argv[2:] for f in Path(folder).glob("*.html*"))
 texts = []
 for f in files:
     raw = gzip.decompress(f.read_bytes()) if f.suffix == ".gz" else f.read_bytes()
     text = trafilatura.extract(raw.decode("utf-8", errors="replace"))
     texts.append((f.name, text or ""))
-con = sqlite3.connect(sys.argv[2])
+con = sqlite3.connect(sys.argv[1])
 con.execute("CREATE TABLE docs (id TEXT PRIMARY KEY, body TEXT)")
 con.execute("CREATE TABLE ents (doc TEXT, start INT, end INT, text TEXT, label TEXT)")
 for (doc_id, text), doc in zip(texts, nlp.pipe(t for _, t in texts)):
@@ -61,13 +62,13 @@ def timed(cmd: list[str]) -> float:
     return seconds
 
 
-def newsmill(pages: Path, db: Path, workers: int, *flags: str) -> float:
-    return timed([sys.executable, "-m", "newsmill.serve.cli", "ingest", str(pages), "--db",
-                  str(db), "--workers", str(workers), *flags])
+def newsmill(pages: list[Path], db: Path, workers: int, *flags: str) -> float:
+    return timed([sys.executable, "-m", "newsmill.serve.cli", "ingest", *map(str, pages),
+                  "--db", str(db), "--workers", str(workers), *flags])
 
 
-def naive(pages: Path, db: Path) -> float:
-    return timed([sys.executable, "-c", NAIVE, str(pages), str(db)])
+def naive(pages: list[Path], db: Path) -> float:
+    return timed([sys.executable, "-c", NAIVE, str(db), *map(str, pages)])
 
 
 def load() -> str:
@@ -79,20 +80,22 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--pages", type=Path, default=PAGES,
-                        help="a folder of .html (or .html.gz) pages")
+    parser.add_argument("--pages", type=Path, nargs="+", default=PAGES,
+                        help="folders of .html (or .html.gz) pages (default: the 120 pages of "
+                             "the article-extraction benchmark and the 254 of NAEB)")
     parser.add_argument("--rounds", type=int, default=1, help="runs of each, the best kept")
     parser.add_argument("--ray", action="store_true", help="also --engine ray, on a local "
                         "cluster of as many CPUs as workers (pip install 'newsmill[ray]')")
     parser.add_argument("--workers", type=int, default=cores(), help="'every core' (default: "
                         "the cores this process may use)")
     args = parser.parse_args()
-    if not args.pages.is_dir():
-        sys.exit(f"{args.pages} is absent: clone the reference data beside the repo or pass "
-                 "--pages")
-    n = len(list(args.pages.glob("*.html*")))
-    print(f"{n} pages from {args.pages}; {args.workers} workers for 'every core'; "
-          f"load before: {load()}")
+    missing = [str(p) for p in args.pages if not p.is_dir()]
+    if missing:
+        sys.exit(f"{', '.join(missing)} absent: clone the reference data beside the repo or "
+                 "pass --pages")
+    n = sum(len(list(p.glob("*.html*"))) for p in args.pages)
+    print(f"{n} pages from {', '.join(map(str, args.pages))}; {args.workers} workers for "
+          f"'every core'; load before: {load()}")
     best: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for r in range(args.rounds):
