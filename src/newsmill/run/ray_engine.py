@@ -40,8 +40,8 @@ class _Worker:
 
 
 class RayEngine:
-    """Batches spread over ``workers`` actors (default: every CPU of the cluster), the least
-    busy first."""
+    """Batches spread over ``workers`` actors (default: every CPU of the cluster), each to the
+    one with the fewest batches waiting."""
 
     def __init__(self, pipeline: Pipeline, address: str | None = None,
                  workers: int | None = None) -> None:
@@ -66,7 +66,7 @@ class RayEngine:
         self._pipeline = rt.put(pipeline)
         self._actor = rt.remote(num_cpus=1)(_Worker)
         self.actors = [self._new_actor() for _ in range(self.workers)]
-        self._busy = [0] * self.workers
+        self._queued: list[list[Future[list[Any]]]] = [[] for _ in self.actors]
         self._held: dict[int, int] = {}  # id(future) -> the actor running it
 
     def _new_actor(self) -> Any:
@@ -76,15 +76,21 @@ class RayEngine:
         """The process ids of the actors (for tests that kill one)."""
         return list(self._ray.get([a.pid.remote() for a in self.actors]))
 
+    def _idlest(self) -> int:
+        """The actor with the fewest batches not yet done (an actor runs one at a time)."""
+        for queue in self._queued:
+            queue[:] = [f for f in queue if not f.done()]
+        return min(range(self.workers), key=lambda i: len(self._queued[i]))
+
     def submit(self, step: Step, items: Sequence[Any]) -> Future[list[Any]]:
-        n = min(range(self.workers), key=lambda i: self._busy[i])
+        n = self._idlest()
         try:
             ref = self.actors[n].step.remote(step, list(items))
         except Exception:  # the actor is gone: Ray refuses the task at once
             self._replace(n)
             ref = self.actors[n].step.remote(step, list(items))
         future: Future[list[Any]] = ref.future()
-        self._busy[n] += 1
+        self._queued[n].append(future)
         self._held[id(future)] = n
         return future
 
@@ -92,8 +98,6 @@ class RayEngine:
                ) -> list[Any]:
         """The batch's records; if its actor died, each input done again alone by another."""
         n = self._held.pop(id(future), None)
-        if n is not None:
-            self._busy[n] -= 1
         try:
             return future.result()
         except self._ray.exceptions.RayTaskError:
@@ -109,12 +113,12 @@ class RayEngine:
             self._ray.get(self.actors[n].pid.remote(), timeout=30)
         except Exception:  # dead: it cannot even be asked
             self.actors[n] = self._new_actor()
-            self._busy[n] = 0
+            self._queued[n] = []
 
     def _one_by_one(self, step: Step, items: Sequence[Any], detail: str) -> list[Any]:
         out: list[Any] = []
         for item in items:
-            n = min(range(self.workers), key=lambda i: self._busy[i])
+            n = self._idlest()
             try:
                 out += self._ray.get(self.actors[n].step.remote(step, [item]))
             except self._ray.exceptions.RayTaskError:
