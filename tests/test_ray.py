@@ -60,6 +60,24 @@ def test_ray_stores_what_the_local_runner_does(tmp_path: Path, cluster: None) ->
     assert _dump(tmp_path / "ray.db") == _dump(tmp_path / "local.db")
 
 
+def test_ray_actors_into_a_postgresql_store(tmp_path: Path, cluster: None, pg_url: str) -> None:
+    """The Ray engine with the store on a PostgreSQL server: what a cluster would write to."""
+    folder = _make_pages(tmp_path / "pages", 24)
+    with Store(tmp_path / "local.db") as local:
+        run([folder], local, pipeline=_slow_pipeline(), batch_size=4)
+        expected = sorted((d.article.id, d.article.body) for d in local.documents())
+    engine = RayEngine(_slow_pipeline(), workers=2)
+    try:
+        with Store(pg_url) as store:
+            summary = run([folder], store, engine=engine, batch_size=4)
+            assert (summary.stored, summary.skipped) == (24, [])
+            again = run([folder], store, engine=engine, batch_size=4)
+            assert (again.stored, again.unchanged) == (0, 24)
+            assert sorted((d.article.id, d.article.body) for d in store.documents()) == expected
+    finally:
+        engine.close()
+
+
 def _count(db: Path) -> int:
     try:
         con = sqlite3.connect(db, timeout=1)
