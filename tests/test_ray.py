@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -16,7 +15,7 @@ from pathlib import Path
 import pytest
 import test_run
 from conftest import EXAMPLES
-from test_run import _dump, _make_pages, _slowly
+from test_run import _count, _dump, _make_pages, _slowly
 
 from newsmill.extract import extract_stage
 from newsmill.pipeline import Pipeline, stage
@@ -76,16 +75,6 @@ def test_ray_actors_into_a_postgresql_store(tmp_path: Path, cluster: None, pg_ur
             assert sorted((d.article.id, d.article.body) for d in store.documents()) == expected
     finally:
         engine.close()
-
-
-def _count(db: Path) -> int:
-    try:
-        con = sqlite3.connect(db, timeout=1)
-        n = con.execute("SELECT count(*) FROM articles").fetchone()[0]
-        con.close()
-        return int(n)
-    except sqlite3.Error:
-        return 0
 
 
 def test_a_worker_killed_mid_run_then_the_run_again(tmp_path: Path, cluster: None) -> None:
