@@ -67,3 +67,23 @@ def test_parts_join_back_into_the_text() -> None:
         assert "".join(parts) == text
         assert all(len(p) < limit for p in parts)
     assert parts_of(text, 20)[0] == "one two three\n\n"
+
+
+def test_entities_found_once_are_those_spacy_gives_and_are_forgotten_with_the_parse() -> None:
+    from newsmill.nlp import ents_of, text_of
+    from newsmill.run.engines import as_document
+
+    body = ("Police in Paris arrested 12 people on Monday, Emmanuel Macron said.\n\n"
+            "The Red Cross said it had sent two teams to Lyon and Marseille on Tuesday.")
+    doc = NlpStage()([Article("a", "a.txt", "text", body)])[0]
+    parse = doc.parse
+    assert [(e.start, e.end, e.label_) for e in ents_of(parse)] == [
+        (e.start, e.end, e.label_) for e in parse.ents]
+    for sent in parse.sents:
+        assert [(e.start, e.end, e.label_, e.text) for e in ents_of(sent)] == [
+            (e.start, e.end, e.label_, e.text) for e in sent.ents]
+    assert text_of(parse) == parse.text == body
+    assert any(k.startswith("newsmill") for k in parse.user_data)
+    stored = as_document(doc)
+    assert stored.parse is None
+    assert not any(str(k).startswith("newsmill") for k in parse.user_data)

@@ -16,6 +16,7 @@ from newsmill.extract import DEFAULT_FOCUS, Focus
 from newsmill.extract.language import analysed
 from newsmill.ingest.files import page_from_bytes, sniff_kind
 from newsmill.ingest.urls import url_id
+from newsmill.nlp import forget
 from newsmill.pipeline import Pipeline
 from newsmill.records import Article, Document, Page, Skipped
 
@@ -83,4 +84,6 @@ def analyse(text_or_html: str | bytes, url: str | None = None,
     if isinstance(done, Skipped):
         raise errors.PipelineError(done.reason)
     assert isinstance(done, Document)
+    if done.parse is not None:
+        forget(done.parse)  # else what the stages kept on it holds it in memory
     return done.without_parse()

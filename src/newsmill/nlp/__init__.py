@@ -15,8 +15,8 @@ from typing import Any
 from newsmill.nlp.model import MODEL_NAMES, load_model
 from newsmill.records import Article, Document, Mention
 
-__all__ = ["MODEL_NAMES", "NlpStage", "ents_of", "load_model", "mentions_of", "parts_of",
-           "text_of"]
+__all__ = ["MODEL_NAMES", "NlpStage", "ents_of", "forget", "load_model", "mentions_of",
+           "parts_of", "text_of"]
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 
@@ -27,7 +27,8 @@ _ENTS, _STARTS, _TEXT = "newsmill_ents", "newsmill_ent_starts", "newsmill_text"
 def ents_of(span: Any) -> list[Any]:
     """The entities of a ``Doc`` or ``Span``, as its ``.ents`` gives them (those wholly
     inside it), found once per ``Doc``: spaCy builds every entity of the document anew at each
-    ``.ents``, and the later stages ask for a sentence's entities thousands of times."""
+    ``.ents``, and the later stages ask for a sentence's entities thousands of times. They are
+    kept on the ``Doc``, a cycle the collector does not free: ``forget`` it when done."""
     doc = span.doc if hasattr(span, "doc") and span.doc is not span else span
     data = doc.user_data
     ents = data.get(_ENTS)
@@ -42,6 +43,13 @@ def ents_of(span: Any) -> list[Any]:
             break
         out.append(e)
     return out
+
+
+def forget(doc: Any) -> None:
+    """Drop what ``ents_of`` and ``text_of`` keep on ``doc``, so it is freed with its last
+    reference (its entities kept on it hold it in a cycle the collector never frees)."""
+    for key in (_ENTS, _STARTS, _TEXT):
+        doc.user_data.pop(key, None)
 
 
 def text_of(doc: Any) -> str:

@@ -23,6 +23,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Literal, Protocol
 
 from newsmill import errors
+from newsmill.nlp import forget
 from newsmill.pipeline import Pipeline
 from newsmill.records import Article, Document, Page, Skipped
 
@@ -36,6 +37,8 @@ def as_document(record: Article | Document | Skipped) -> Document | Skipped:
     if isinstance(record, Article):
         return Document(record)
     if isinstance(record, Document):
+        if record.parse is not None:
+            forget(record.parse)  # else what the stages kept on it holds it in memory
         return record.without_parse()
     return record
 
