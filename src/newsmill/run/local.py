@@ -103,7 +103,6 @@ class _Job:
     extracting: Future[list[Any]] | None = None
     articles: list[Article] = field(default_factory=list)  # originals in English, analysed
     analysing: Future[list[Any]] | None = None
-    kept: list[Document | Skipped] = field(default_factory=list)  # stored as they are
     copies: list[Document] = field(default_factory=list)
     others: list[Document] = field(default_factory=list)
     signatures: dict[str, Signature] = field(default_factory=dict)
