@@ -240,3 +240,33 @@ def test_a_worker_that_dies_costs_only_its_page(tmp_path: Path) -> None:
         # the next run tries it again, as any skipped input
         again = run([folder], store, pipeline=Pipeline([extract_stage(), crash]), workers=2)
         assert (again.stored, again.unchanged, len(again.skipped)) == (0, 10, 1)
+
+
+def _slowly_failing_originals(article: object) -> object:
+    """Slow, and refusing the first copy of every story (its id ends in "-a")."""
+    time.sleep(0.1)
+    if getattr(article, "id", "").endswith("-a"):
+        raise ValueError("this page breaks the stage")
+    return article
+
+
+def test_a_copy_whose_original_was_skipped_is_stored_as_the_original(tmp_path: Path) -> None:
+    from newsmill.extract import extract_stage
+    from newsmill.pipeline import Pipeline, stage
+    from newsmill.records import Article
+
+    failing = stage("fails", needs=["article"], provides=["checked"], output=Article)(
+        _slowly_failing_originals)
+    folder = _copies_folder(tmp_path / "pages")
+    dumps = []
+    for workers in (1, 2):
+        db = tmp_path / f"w{workers}.db"
+        with Store(db) as store:
+            summary = run([folder], store, pipeline=Pipeline([extract_stage(), failing]),
+                          batch_size=1, workers=workers)
+            assert (summary.stored, summary.duplicates, len(summary.skipped)) == (12, 0, 12)
+            for i in range(12):
+                copy = store.get(f"{i:02d}-b")
+                assert copy is not None and copy.article.duplicate_of is None
+        dumps.append(_dump(db))
+    assert dumps[0] == dumps[1]

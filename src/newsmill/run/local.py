@@ -14,7 +14,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent import futures
 from concurrent.futures import Future
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -107,6 +107,7 @@ class _Job:
     others: list[Document] = field(default_factory=list)
     signatures: dict[str, Signature] = field(default_factory=dict)
     claimed: set[str] = field(default_factory=set)
+    redo: list[tuple[Future[list[Any]], list[Article]]] = field(default_factory=list)
 
 
 class _Run:
@@ -245,10 +246,18 @@ class _Run:
         """Write a batch whole, in one transaction."""
         assert job.analysing is not None
         done = job.done + self.engine.result("analyse", job.articles, job.analysing)
+        for future, articles in job.redo:
+            done += self.engine.result("analyse", articles, future)
         done += job.others + job.copies
         written = self.store.write(done, job.signatures, owner=self.owner,
                                    release=job.claimed)
         self.copies.stored(job.signatures)
+        originals = ({a.id for a in job.articles} | {d.id for d in job.others}
+                     | {a.id for _, articles in job.redo for a in articles})
+        lost = originals & ({r.id for r in done if isinstance(r, Skipped)}
+                            | {r.id for r in written.rejected})
+        if lost:
+            self._unlink(lost)
         self.summary.stored += written.added
         self.summary.elsewhere += len(written.elsewhere)
         self.summary.duplicates += sum(1 for c in job.copies if c.id not in written.elsewhere)
@@ -258,6 +267,24 @@ class _Run:
         self.summary.skipped += [r for r in done if isinstance(r, Skipped)] + written.rejected
         if self.progress and job.size:
             self.progress(job.size)
+
+    def _unlink(self, lost: set[str]) -> None:
+        """Copies in batches still in the engine whose original was not stored after all
+        (skipped, or refused by the store) are originals: analysed and stored as such, as a
+        run with one worker (which marks a batch only once the one before is stored) does."""
+        for job in self.jobs:
+            if job.analysing is None:  # not marked yet: it will be, against the store
+                continue
+            freed = [replace(c.article, duplicate_of=None) for c in job.copies
+                     if c.article.duplicate_of in lost]
+            if not freed:
+                continue
+            job.copies = [c for c in job.copies if c.article.duplicate_of not in lost]
+            job.others += [Document(a) for a in freed if not analysed(a.language)]
+            english = [a for a in freed if analysed(a.language)]
+            if english:
+                job.redo.append((self.engine.submit("analyse", english) if self.engine.analyses
+                                 else _done([Document(a) for a in english]), english))
 
     def drain(self) -> None:
         """Store every batch still in the engine."""
