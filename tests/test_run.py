@@ -270,3 +270,38 @@ def test_a_copy_whose_original_was_skipped_is_stored_as_the_original(tmp_path: P
                 assert copy is not None and copy.article.duplicate_of is None
         dumps.append(_dump(db))
     assert dumps[0] == dumps[1]
+
+
+class _Unportable:
+    """A stage function that pickles here but cannot be rebuilt in another process (as a
+    function defined in a script's ``__main__``)."""
+
+    def __init__(self) -> None:
+        self.home = os.getpid()
+
+    def __call__(self, article: object) -> object:
+        return article
+
+    def __reduce__(self) -> tuple[object, tuple[int]]:
+        return (_rebuild, (self.home,))
+
+
+def _rebuild(home: int) -> _Unportable:
+    if os.getpid() != home:
+        raise RuntimeError("this stage cannot be rebuilt in another process")
+    return _Unportable()
+
+
+def test_a_pipeline_workers_cannot_rebuild_is_an_error_not_every_page_skipped(
+        tmp_path: Path) -> None:
+    from newsmill.errors import PipelineError
+    from newsmill.extract import extract_stage
+    from newsmill.pipeline import Pipeline, stage
+    from newsmill.records import Article
+
+    odd = stage("odd", needs=["article"], provides=["odd"], output=Article)(_Unportable())
+    folder = _make_pages(tmp_path / "pages", 4)
+    with Store(tmp_path / "s.db") as store:
+        with pytest.raises(PipelineError, match="could not rebuild"):
+            run([folder], store, pipeline=Pipeline([extract_stage(), odd]), workers=2)
+        assert store.stats().articles == 0 and store.skipped() == []

@@ -76,7 +76,7 @@ class Engine(Protocol):
     def result(self, step: Step, items: Sequence[Any], future: Future[list[Any]]
                ) -> list[Any]: ...
 
-    def close(self) -> None: ...
+    def close(self, wait: bool = True) -> None: ...
 
 
 class Inline:
@@ -100,7 +100,7 @@ class Inline:
                ) -> list[Any]:
         return future.result()
 
-    def close(self) -> None:
+    def close(self, wait: bool = True) -> None:
         pass
 
 
@@ -109,18 +109,23 @@ class Inline:
 _STAGES: Stages | None = None  # the pipeline of this worker process
 
 
-def _start_worker(pipeline: bytes) -> None:
+def _start_worker(pipeline: bytes, run: int) -> None:
     global _STAGES
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the run's to handle
-    threading.Thread(target=_orphaned, args=(os.getppid(),), daemon=True).start()
+    threading.Thread(target=_orphaned, args=(run,), daemon=True).start()
     _STAGES = Stages(pickle.loads(pipeline))
 
 
-def _orphaned(parent: int) -> None:
-    """End this worker when its run is gone (killed: it cannot say so), not wait forever."""
-    while os.getppid() == parent:
+def _orphaned(run: int) -> None:
+    """End this worker when its run (process ``run``) is gone, killed before or after this
+    worker started: it cannot say so, and the worker would wait for work forever."""
+    while os.getppid() == run:
         time.sleep(ORPHAN_CHECK)
     os._exit(1)
+
+
+def _ready() -> bool:
+    return _STAGES is not None
 
 
 def _in_worker(step: Step, items: Sequence[Any]) -> list[Any]:
@@ -146,8 +151,19 @@ class Processes:
         self._pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_start_worker, initargs=(self._pipeline,))
+        """A pool whose workers are known to start: a pipeline that pickles here but cannot
+        be rebuilt in a worker (a stage defined in ``__main__``) is an error of the run, not
+        of every page."""
+        pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_start_worker,
+                                   initargs=(self._pipeline, os.getpid()))
+        try:
+            pool.submit(_ready).result()
+        except BrokenProcessPool as exc:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise errors.PipelineError(errors.pipeline_not_portable(
+                "a worker process could not rebuild it")) from exc
+        return pool
 
     def submit(self, step: Step, items: Sequence[Any]) -> Future[list[Any]]:
         try:
@@ -185,8 +201,13 @@ class Processes:
     def _broken(self) -> bool:
         return bool(getattr(self._pool, "_broken", False))
 
-    def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+    def close(self, wait: bool = True) -> None:
+        """Stop the workers: after the batches they hold (``wait``), or at once (a run
+        interrupted: what they hold is not stored, and is done again by the next run)."""
+        self._pool.shutdown(wait=wait, cancel_futures=True)
+        if not wait:
+            for process in list(getattr(self._pool, "_processes", {}).values()):
+                process.terminate()
 
 
 def cores() -> int:

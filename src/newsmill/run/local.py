@@ -353,16 +353,18 @@ def run(paths: Iterable[Input], store: Store, *, pipeline: Pipeline | None = Non
                                 fetch=fetch or FetchOptions(max_bytes=max_bytes))
     before = reader.tally.known, reader.tally.listings, reader.tally.not_modified
     passed = Counter(reader.tally.passed_over)
+    finished = False
     try:
         pages = chain(reader.read(inputs, lists), read_memory(in_memory))
         for batch in batches(pages, batch_size):
             job.flush(batch)
         job.finish(reader.stop)  # pages other runs had claimed, before the feeds are marked read
         reader.finish()
+        finished = True
     finally:
         job.close()
         if engine is None:
-            work.close()
+            work.close(wait=finished)  # interrupted: the batches in the engine are dropped
         if own:
             reader.close()
     tally = reader.tally

@@ -61,11 +61,16 @@ class RayEngine:
             else:
                 rt.init(address=address, log_to_driver=False, logging_level=logging.ERROR)
             self._started = True
-        self.workers = workers or max(1, int(rt.cluster_resources().get("CPU", 1)))
-        self.analyses = Stages(pipeline).analyses
-        self._pipeline = rt.put(pipeline)
-        self._actor = rt.remote(num_cpus=1)(_Worker)
-        self.actors = [self._new_actor() for _ in range(self.workers)]
+        try:
+            self.workers = workers or max(1, int(rt.cluster_resources().get("CPU", 1)))
+            self.analyses = Stages(pipeline).analyses
+            self._pipeline = rt.put(pipeline)
+            self._actor = rt.remote(num_cpus=1)(_Worker)
+            self.actors = [self._new_actor() for _ in range(self.workers)]
+        except BaseException:
+            if self._started:  # the cluster started for this engine goes with it
+                rt.shutdown()
+            raise
         self._queued: list[list[Future[list[Any]]]] = [[] for _ in self.actors]
         self._held: dict[int, int] = {}  # id(future) -> the actor running it
 
@@ -130,8 +135,10 @@ class RayEngine:
                                    errors.worker_died(source, step, detail)))
         return out
 
-    def close(self) -> None:
-        for actor in self.actors:
-            self._ray.kill(actor)
-        if self._started:
-            self._ray.shutdown()
+    def close(self, wait: bool = True) -> None:
+        try:
+            for actor in self.actors:
+                self._ray.kill(actor)
+        finally:
+            if self._started:
+                self._ray.shutdown()
