@@ -85,8 +85,14 @@ def test_a_worker_killed_mid_run_then_the_run_again(tmp_path: Path, cluster: Non
     try:
         with Store(tmp_path / "killed.db") as store:
             result: dict[str, object] = {}
-            worker = threading.Thread(target=lambda: result.update(summary=run(
-                [folder], store, engine=engine, batch_size=3)))
+
+            def ingest() -> None:
+                try:
+                    result["summary"] = run([folder], store, engine=engine, batch_size=3)
+                except BaseException as exc:  # shown by the assertion below
+                    result["error"] = exc
+
+            worker = threading.Thread(target=ingest)
             worker.start()
             deadline = time.time() + 120
             while _count(tmp_path / "killed.db") < 10 and time.time() < deadline:
@@ -94,6 +100,7 @@ def test_a_worker_killed_mid_run_then_the_run_again(tmp_path: Path, cluster: Non
             victim = engine.pids()[0]
             os.kill(victim, signal.SIGKILL)
             worker.join(timeout=300)
+            assert not worker.is_alive() and "error" not in result, result.get("error")
             summary = result["summary"]
             assert summary.stored + len(summary.skipped) == 60  # type: ignore[attr-defined]
             assert victim not in engine.pids()  # the dead actor was replaced
