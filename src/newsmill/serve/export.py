@@ -248,7 +248,7 @@ def write_with(target: str, writer: Callable[[TextIO], T]) -> T:
         except BrokenPipeError:
             raise
         except OSError as exc:
-            raise errors.OutputError(errors.cannot_write("standard output", _why(exc))) from exc
+            raise errors.OutputError(errors.cannot_write("standard output", why(exc))) from exc
         return result
     path = Path(target)
     if path.exists() and not path.is_file():  # a device or a pipe: write to it as it is
@@ -258,7 +258,7 @@ def write_with(target: str, writer: Callable[[TextIO], T]) -> T:
                                     dir=path.parent if str(path.parent) else ".")
         os.close(fd)
     except OSError as exc:
-        raise errors.OutputError(errors.cannot_write(target, _why(exc))) from exc
+        raise errors.OutputError(errors.cannot_write(target, why(exc))) from exc
     try:
         result = _write_file(writer, Path(part), path)
         os.chmod(part, _file_mode(path))
@@ -275,18 +275,24 @@ def _write_file(writer: Callable[[TextIO], T], path: Path, named: Path) -> T:
             result = writer(out)
         return result
     except OSError as exc:
-        raise errors.OutputError(errors.cannot_write(str(named), _why(exc))) from exc
+        raise errors.OutputError(errors.cannot_write(str(named), why(exc))) from exc
 
 
 def _file_mode(path: Path) -> int:
     """The mode the file had, or a new file's (what the umask leaves of rw-rw-rw-)."""
+    return mode_of(path, 0o666)
+
+
+def mode_of(path: Path, full: int) -> int:
+    """The mode ``path`` had, or a new one's: what the umask leaves of ``full`` (0o666 for a
+    file, 0o777 for a directory)."""
     try:
         return path.stat().st_mode & 0o7777
     except OSError:
         umask = os.umask(0)
         os.umask(umask)
-        return 0o666 & ~umask
+        return full & ~umask
 
 
-def _why(exc: OSError) -> str:
+def why(exc: OSError) -> str:
     return exc.strerror or str(exc)

@@ -51,6 +51,7 @@ import pyarrow.parquet as pq
 
 from newsmill import errors
 from newsmill.records import Actor, Article
+from newsmill.serve.export import mode_of, why
 from newsmill.store import (
     ArticleFilter,
     EventFilter,
@@ -216,14 +217,14 @@ def write_parquet(store: Store, target: str | Path, *, where: EventFilter | None
         part = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".part",
                                      dir=path.parent))
     except OSError as exc:
-        raise errors.OutputError(errors.cannot_write(str(target), _why(exc))) from exc
+        raise errors.OutputError(errors.cannot_write(str(target), why(exc))) from exc
     try:
         counts = _write_tables(store, part, where, partition is not None, batch_rows)
-        os.chmod(part, _dir_mode(path))
+        os.chmod(part, mode_of(path, 0o777))
         _swap(part, path)
     except OSError as exc:
         shutil.rmtree(part, ignore_errors=True)
-        raise errors.OutputError(errors.cannot_write(str(target), _why(exc))) from exc
+        raise errors.OutputError(errors.cannot_write(str(target), why(exc))) from exc
     except BaseException:
         shutil.rmtree(part, ignore_errors=True)
         raise
@@ -352,17 +353,3 @@ def _swap(part: Path, path: Path) -> None:
         os.rename(old, path)
         raise
     shutil.rmtree(old, ignore_errors=True)
-
-
-def _dir_mode(path: Path) -> int:
-    """The mode the directory had, or a new one's (what the umask leaves of rwxrwxrwx)."""
-    try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o777 & ~umask
-
-
-def _why(exc: OSError) -> str:
-    return exc.strerror or str(exc)
