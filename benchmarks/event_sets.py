@@ -42,6 +42,7 @@ DEFAULT_SHARED = Path(os.environ.get("NEWSMILL_SHARED", ROOT.parent / "shared"))
 DEFAULT_CACHE = Path(os.environ.get("NEWSMILL_BENCH_CACHE",
                                     Path(tempfile.gettempdir()) / "newsmill-bench-cache"))
 NEW40 = HERE / "gold" / "articles40.jsonl"
+STAT20 = HERE / "gold" / "statements20.jsonl"  # statements only: a set for statements_sets.py
 SETS = ("seed+dev", "new40", "gsr", "police", "case2021", "glocon")
 FIGURE = {"seed+dev": "F1", "new40": "F1", "gsr": "F1", "police": "F1",
           "case2021": "top-1", "glocon": "doc F1"}
@@ -238,6 +239,8 @@ def load(names: Sequence[str], shared: Path = DEFAULT_SHARED,
             need = gold / "dev.jsonl"
         elif name == "new40":
             need = NEW40
+        elif name == "stat20":
+            need = STAT20
         elif name == "gsr":
             need = gold / "plover-gsr.jsonl"
         else:
@@ -250,6 +253,8 @@ def load(names: Sequence[str], shared: Path = DEFAULT_SHARED,
             out.append(_gold_set(name, [gold / "seed.jsonl", gold / "dev.jsonl"], shared, cache))
         elif name == "new40":
             out.append(_gold_set(name, [NEW40], shared, cache))
+        elif name == "stat20":
+            out.append(_gold_set(name, [STAT20], shared, cache))
         elif name == "gsr":
             out.append(_gold_set(name, [gold / "plover-gsr.jsonl"], shared, cache))
         elif name == "police":

@@ -121,6 +121,43 @@ def test_title_found_when_the_page_title_writes_the_ellipsis_as_dots() -> None:
     assert clean_text(scrape).title == "Only those who wait\u2026"
 
 
+def test_a_story_the_page_shows_twice_is_kept_once_and_repeated_chrome_is_not() -> None:
+    story = [
+        "The harbour authority closed the northern pier on Monday after two nights of storms "
+        "cracked its concrete deck in several places.",
+        "Engineers said the repairs would take at least three weeks and cost about two million, "
+        "paid for by the port's reserve fund.",
+        "Fishing crews moved their boats to the southern basin, where berths were already scarce "
+        "before the storms began.",
+    ]
+    caption = ("A crane lifts a broken slab from the northern pier in the early morning light "
+               "on Monday.")
+    lines = ["Share", caption, "Advertisement", *story, "Share", "Advertisement", *story,
+             "The authority will publish a timetable for the works once the divers have finished.",
+             "Gallery", caption]
+    paragraphs = clean_text("\n".join(lines)).body.split("\n\n")
+    assert paragraphs[:3] == story, "a passage the page repeats is the story, kept once"
+    assert paragraphs.count(story[0]) == 1
+    assert caption not in paragraphs, "a single line repeated alone is a caption, not the story"
+    assert "Share" not in paragraphs
+
+
+def test_a_repeated_line_after_the_story_begins_is_not_its_headline() -> None:
+    tweet = "\u2014 River Council (@RiverCouncil) May 2, 2021"
+    lines = [
+        "The river council voted on Tuesday to close two schools that flooded in the spring.",
+        "Parents protested outside the hall before the vote, asking for the schools to reopen.",
+        "The council said its decision was final and shared its resolutions online:",
+        "Close the two schools and move their pupils to the town's new campus next term.",
+        tweet,
+        "Pay for buses to take the pupils to the new campus every school day of the year.",
+        tweet,
+    ]
+    clean = clean_text("\n".join(lines))
+    assert clean.title != tweet
+    assert clean.body.startswith("The river council voted on Tuesday"), "no story line is lost"
+
+
 def test_byline_names_are_people_unless_outlets() -> None:
     assert is_person_name("Mihra Rittmann")
     assert is_person_name("Ludwig van Beethoven")

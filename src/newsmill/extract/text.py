@@ -214,18 +214,41 @@ def clean_text(text: str, focus: Focus = DEFAULT_FOCUS) -> CleanText:
         candidates.append(line)
 
     candidates = _story_lines(candidates)
-    weights = [-ENDING_PENALTY if is_ending(ln) else _weight(ln) if counts[ln] == 1
-               else -GAP_PENALTY for ln in candidates]
+    once = _once(candidates, counts)
+    weights = [-ENDING_PENALTY if is_ending(ln) else _weight(ln) if one
+               else -GAP_PENALTY
+               for ln, one in zip(candidates, once, strict=True)]
     lo, hi = best_run(weights)
     inside = focus != "precise"
-    body = [ln for ln, w in zip(candidates[lo:hi], weights[lo:hi], strict=True)
-            if w > 0 or (inside and counts[ln] == 1 and n_words(ln) >= MIN_INSIDE_WORDS)]
+    body = [ln for ln, w, one in zip(candidates[lo:hi], weights[lo:hi], once[lo:hi], strict=True)
+            if (w > 0 and one) or (inside and one and n_words(ln) >= MIN_INSIDE_WORDS)]
     after = is_prose if focus == "complete" else is_strong_prose
-    for line in candidates[hi:] if focus != "precise" else []:
+    for line, one in zip(candidates[hi:], once[hi:], strict=True) if focus != "precise" else []:
         # the story goes on after a block of chrome: its paragraphs
-        if counts[line] == 1 and after(line) and not is_ending(line):
+        if one and after(line) and not is_ending(line):
             body.append(line)
     return CleanText("\n\n".join(body), title, tuple(authors), publisher, published)
+
+
+def _once(lines: list[str], counts: Counter[str]) -> list[bool]:
+    """Which lines count as the story's own: a line the page shows once, and the first copy of
+    paragraphs the page shows twice as a passage (two or more long paragraphs repeated in the
+    same order: a page rendered with its story twice). Menus, teasers, captions and summaries
+    that repeat stay chrome."""
+    repeated = [counts[ln] > 1 and is_strong_prose(ln) for ln in lines]
+    follows: Counter[tuple[str, str]] = Counter()  # a repeated paragraph and the one after it
+    for i, ln in enumerate(lines):
+        if repeated[i]:
+            nxt = next((j for j in range(i + 1, min(i + 3, len(lines))) if repeated[j]), None)
+            if nxt is not None and lines[nxt] != ln:
+                follows[(ln, lines[nxt])] += 1
+    passage = {ln for pair, n in follows.items() if n > 1 for ln in pair}
+    seen: set[str] = set()
+    out = []
+    for ln in lines:
+        out.append(counts[ln] == 1 or (ln in passage and ln not in seen))
+        seen.add(ln)
+    return out
 
 
 TITLE_SEPARATORS = re.compile(r"\s+[-|–—:»]\s+")
@@ -249,8 +272,10 @@ def _find_title(lines: list[str], counts: Counter[str]) -> tuple[int, str | None
                     and TITLE_SEPARATORS.match(first[len(same):] + " "):
                 return i, line
     top = lines[:HEAD_LINES]
-    for i, line in enumerate(top):
-        if counts[line] > 1 and is_headline(line) and line in top[i + 1:i + 4]:
+    story = next((i for i, line in enumerate(top) if counts[line] == 1 and is_prose(line)
+                  and len(line.split()) >= MIN_PROSE_WORDS), len(top))
+    for i, line in enumerate(top[:story]):  # a headline comes before the story's first
+        if counts[line] > 1 and is_headline(line) and line in top[i + 1:i + 4]:  # paragraph
             return i, line
     for i, line in enumerate(top):
         if is_prose(line) and len(line.split()) >= MIN_PROSE_WORDS:
