@@ -284,3 +284,14 @@ def test_they_with_no_group_before_is_the_source_just_before() -> None:
             "suffered the most, they said.")
     speakers = {s.content: s.speaker for s in _statements(body)}
     assert speakers["Rice shipments suffered the most"] == "customs officials"
+
+
+@pytest.mark.slow
+def test_a_verb_the_tagger_joined_to_a_surname_is_not_a_first_name() -> None:
+    body = ("Marta Lind, the chief executive of Orbis, spoke at the yearly meeting in Oslo on "
+            "Tuesday.\n\nHosting Lind, the chairman praised her work for the company and its "
+            "workers.\n\n\"Our customers asked us to grow, and we listened,\" Lind told the "
+            "shareholders.\n\n\"We will open two new plants next year,\" Lind said.")
+    speakers = {s.content: s.speaker for s in _statements(body)}
+    assert speakers["Our customers asked us to grow, and we listened"] == "Marta Lind"
+    assert speakers["We will open two new plants next year"] == "Marta Lind"

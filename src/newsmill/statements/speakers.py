@@ -69,6 +69,7 @@ class Entities:
         for e in ents:
             if labels[e.start] == "ORG":
                 texts_of[e.start] = _whole_name(e, texts_of[e.start], acronyms)
+        _drop_verbs_before_names(texts_of, labels)
         groups: list[tuple[str, list[str]]] = []  # (label, texts), fullest first after sorting
         for ent in sorted(ents, key=lambda e: -len(texts_of[e.start])):
             text, label = texts_of[ent.start], labels[ent.start]
@@ -203,6 +204,23 @@ class Entities:
         full = [name for name in found if len(name.split()) > 1]
         pick = full or found
         return pick[-1] if pick else None
+
+
+def _drop_verbs_before_names(texts_of: dict[int, str], labels: dict[int, str]) -> None:
+    """A capitalised "-ing" word the tagger took into a person's name at the start of a
+    sentence or a subhead ("Hosting Cook, Benioff said ...", "Questioning Vindman's judgment")
+    is left out, when the article names a person with that surname and another first word
+    ("Tim Cook"): the mention is the surname alone."""
+    firsts: dict[str, set[str]] = {}
+    for start, text in texts_of.items():
+        if labels[start] == "PERSON" and len(text.split()) == 2:
+            first, last = text.split()
+            firsts.setdefault(last, set()).add(first)
+    for start, text in texts_of.items():
+        words = text.split()
+        if (labels[start] == "PERSON" and len(words) == 2 and words[0].endswith("ing")
+                and len(words[0]) > 5 and firsts.get(words[1], set()) - {words[0]}):
+            texts_of[start] = words[1]
 
 
 def _untagged(doc: Any) -> list[Any]:
