@@ -582,10 +582,13 @@ class Browse:
         for i, (aid, idx) in enumerate(keys):
             params[f"a{i}"], params[f"i{i}"] = aid, idx
             values.append(f"(:a{i}, :i{i})")
+        # the page's keys drive the join (SQLite reads ``IN (VALUES ...)`` of a row value by
+        # scanning every statement; CROSS JOIN keeps the keys as its outer loop)
         sql = text(
-            "SELECT s.*, a.title, a.publisher, a.published, a.url FROM statements s "
-            "JOIN articles a ON a.id = s.article_id "
-            f"WHERE (s.article_id, s.idx) IN (VALUES {', '.join(values)})")
+            f"WITH page (article_id, idx) AS (VALUES {', '.join(values)}) "
+            "SELECT s.*, a.title, a.publisher, a.published, a.url FROM page p "
+            "CROSS JOIN statements s JOIN articles a ON a.id = s.article_id "
+            "WHERE s.article_id = p.article_id AND s.idx = p.idx")
         return {(r["article_id"], r["idx"]): StatementItem(
                     r["article_id"], r["idx"], r["title"], r["publisher"], r["published"],
                     r["url"], rows.statement_from_row(r))
