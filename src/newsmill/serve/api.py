@@ -26,9 +26,11 @@ import json
 import os
 from collections.abc import Callable, Iterator
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
+import orjson
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response, StreamingResponse
@@ -141,6 +143,14 @@ def page_json(page: Page[Any], convert: Callable[[Any], dict[str, Any]]) -> dict
     return {"items": [convert(i) for i in page.items], "next": page.next}
 
 
+class JSON(JSONResponse):
+    """A JSON answer written by orjson (a page of events, or a year of counts, is written
+    several times faster than by the json module); the same JSON, compact and in UTF-8."""
+
+    def render(self, content: Any) -> bytes:
+        return orjson.dumps(content)
+
+
 # ---- exports --------------------------------------------------------------------------------
 
 def _cell(value: Any) -> Any:
@@ -218,8 +228,8 @@ class SecurityHeaders:
 # ---- errors ---------------------------------------------------------------------------------
 
 def error(status: int, message: str, parameter: str | None = None) -> JSONResponse:
-    return JSONResponse({"error": {"status": status, "message": message, "parameter": parameter}},
-                        status_code=status)
+    return JSON({"error": {"status": status, "message": message, "parameter": parameter}},
+                status_code=status)
 
 
 def _validation(exc: RequestValidationError) -> JSONResponse:
@@ -338,8 +348,8 @@ def create_app(store: Store | str | Path) -> FastAPI:
              tags=["articles"])
     def articles(where: ArticlesWhere, limit: Limit = 50, cursor: Cursor = None) -> Response:
         """Articles: the best match first with `q`, else the newest first."""
-        return JSONResponse(page_json(db.find_articles(where, limit=limit, cursor=cursor),
-                                      article_json))
+        return JSON(page_json(db.find_articles(where, limit=limit, cursor=cursor),
+                              article_json))
 
     @app.get("/api/articles/{article_id:path}", responses={200: {"model": schema.ArticleFull},
                                                            **errs}, tags=["articles"])
@@ -348,7 +358,7 @@ def create_app(store: Store | str | Path) -> FastAPI:
         doc = db.get(article_id)
         if doc is None:
             return error(404, errors.no_such_article(db.path, article_id))
-        return JSONResponse(document_json(doc))
+        return JSON(document_json(doc))
 
     @app.get("/api/events", responses={200: {"model": schema.EventPage}, **errs},
              tags=["events"])
@@ -357,7 +367,7 @@ def create_app(store: Store | str | Path) -> FastAPI:
         """Events by day (the event's, else its article's), oldest first unless
         `order=newest`."""
         page = db.find_events(where, limit=limit, cursor=cursor, newest_first=order == "newest")
-        return JSONResponse(page_json(page, event_json))
+        return JSON(page_json(page, event_json))
 
     @app.get("/api/events/counts", responses={200: {"model": schema.Counts}, **errs},
              tags=["events"])
@@ -368,9 +378,10 @@ def create_app(store: Store | str | Path) -> FastAPI:
         keys = [k.strip() for part in by for k in part.split(",") if k.strip()]
         counts = db.count_events(where, keys)
         names = {"place": ["place_name", "place_country", "lat", "lon"]}
-        fields = [f for k in keys for f in names.get(k, [k])]
-        return JSONResponse({"by": keys, "counts": [
-            {**{f: getattr(c, f) for f in fields}, "n": c.n} for c in counts]})
+        fields = (*(f for k in keys for f in names.get(k, [k])), "n")
+        values = attrgetter(*fields)
+        return JSON({"by": keys, "counts": [dict(zip(fields, values(c), strict=True))
+                                            for c in counts]})
 
     @app.get("/api/events/{event_id:path}", responses={200: {"model": schema.EventOut}, **errs},
              tags=["events"])
@@ -379,23 +390,23 @@ def create_app(store: Store | str | Path) -> FastAPI:
         item = db.event(event_id)
         if item is None:
             return error(404, errors.no_such_event(event_id))
-        return JSONResponse(event_json(item))
+        return JSON(event_json(item))
 
     @app.get("/api/statements", responses={200: {"model": schema.StatementPage}, **errs},
              tags=["statements"])
     def statements(where: StatementsWhere, limit: Limit = 50,
                    cursor: Cursor = None) -> Response:
         """Who said what: newest article first, then in the article's order."""
-        return JSONResponse(page_json(db.find_statements(where, limit=limit, cursor=cursor),
-                                      statement_json))
+        return JSON(page_json(db.find_statements(where, limit=limit, cursor=cursor),
+                              statement_json))
 
     @app.get("/api/speakers", responses={200: {"model": schema.SpeakerPage}, **errs},
              tags=["statements"])
     def speakers(q: Annotated[str | None, Query(description="Words of the name.")] = None,
                  limit: Limit = 50, cursor: Cursor = None) -> Response:
         """Who is quoted, most statements first."""
-        return JSONResponse(page_json(db.find_speakers(q, limit=limit, cursor=cursor),
-                                      speaker_json))
+        return JSON(page_json(db.find_speakers(q, limit=limit, cursor=cursor),
+                              speaker_json))
 
 
     @app.get("/api/export/events", tags=["exports"],
@@ -428,7 +439,7 @@ def create_app(store: Store | str | Path) -> FastAPI:
         the countries (ISO3, ISO numeric, name)."""
         s = db.stats()
         first, last = db.event_days()
-        return JSONResponse({"types": list(PLOVER_TYPES), "statuses": list(STATUSES),
+        return JSON({"types": list(PLOVER_TYPES), "statuses": list(STATUSES),
                              "kinds": list(KINDS), "articles": s.articles, "events": s.events,
                              "statements": s.statements, "first_day": first, "last_day": last,
                              "countries": countries()})
