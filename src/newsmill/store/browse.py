@@ -14,6 +14,7 @@ records of ``filters.py``, checked when made.
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 from collections import OrderedDict
@@ -46,6 +47,12 @@ COUNTS_KEPT = 256
 _COUNTS_LOCK = threading.Lock()
 DAY = "e.day"  # the event's date, else its article's publication day (migration 0006_days)
 _OPEN, _CLOSE = "\x02", "\x03"  # snippet marks, never in stored text (extraction drops them)
+# a statement's row in statements_fts: its article's pk times 2^20 plus its number (migration
+# 0009_statement_order)
+STATEMENT_ROW = "a.pk * 1048576 + t.idx"
+# a statement walked in list order costs about this share of a match read and sorted; the walk
+# is taken when it reads fewer (``Browse._frequent``)
+WALK_COST = 0.3
 HEADLINE = (f"StartSel={_OPEN}, StopSel={_CLOSE}, MaxWords=16, MinWords=6, MaxFragments=1, "
             'FragmentDelimiter=" ... "')  # ts_headline's options: FTS5's snippet, near enough
 
@@ -505,7 +512,10 @@ class Browse:
         ``q`` match the beginnings of words said ("protest" finds "protesters").
 
         With words to match, the full-text index answers alone (it holds each statement's
-        article, kind and day), and only the page's statements are read."""
+        article, kind and day), and only the page's statements are read; on SQLite, words
+        that many statements hold are found by walking the statements in list order and
+        asking the index about each, which stops at the page's end instead of sorting every
+        match."""
         f = where or StatementFilter()
         n = check_limit(limit)
         params: dict[str, Any] = {"n": n + 1}
@@ -529,6 +539,12 @@ class Browse:
             source, day, apk = "statements_fts t", "t.published", "t.article_pk"
             conds = ["statements_fts MATCH :match"]
             params["match"] = " AND ".join(match)
+            if not (f.kind or f.article or f.language):
+                with self.engine.connect() as conn:
+                    if self._frequent(conn, params["match"], n + 1):
+                        after = decode_cursor("statements", cursor, (int, str, int, int))
+                        walked = self._walk_statements(conn, params["match"], f, n + 1, after)
+                        return self._statement_page(conn, walked, n, 4)
         else:
             source = "statements t JOIN articles a ON a.id = t.article_id"
             day, apk = "a.published", "a.pk"
@@ -562,14 +578,69 @@ class Browse:
             f"ORDER BY {_order(keys, self.postgres)} LIMIT :n")
         with self.engine.connect() as conn:
             found = conn.execute(sql, params).mappings().all()
-            page = [(r["article_id"], int(r["idx"])) for r in found[:n]]
-            got = self._statements(conn, page)
+            return self._statement_page(conn, found, n, len(keys))
+
+    def _statement_page(self, conn: Any, found: Sequence[Any], n: int,
+                        keys: int) -> Page[StatementItem]:
+        """The page of the first ``n`` of ``found`` (rows of article_id, idx and the sort keys
+        k0, k1 ...), with the cursor of the next when there are more."""
+        page = [(r["article_id"], int(r["idx"])) for r in found[:n]]
+        got = self._statements(conn, page)
         items = tuple(got[key] for key in page if key in got)
         nxt = None
         if len(found) > n:
             last = found[n - 1]
-            nxt = encode_cursor("statements", tuple(last[f"k{i}"] for i in range(len(keys))))
+            nxt = encode_cursor("statements", tuple(last[f"k{i}"] for i in range(keys)))
         return Page(items, nxt)
+
+    @staticmethod
+    def _frequent(conn: Any, match: str, n: int) -> bool:
+        """Whether walking the statements in list order finds ``n`` that hold ``match`` at less
+        cost than reading and sorting every match: it reads about n * total / matches
+        statements, against matches, so it wins once matches^2 > WALK_COST * n * total.
+        Matches are counted up to that bound only."""
+        total = conn.execute(text("SELECT max(rowid) FROM statements")).scalar() or 0
+        bound = math.isqrt(int(WALK_COST * n * total)) + 1
+        found = conn.execute(text(
+            "SELECT count(*) FROM (SELECT 1 FROM statements_fts WHERE statements_fts MATCH :m "
+            "LIMIT :bound) AS m"), {"m": match, "bound": bound}).scalar()
+        return bool(found >= bound)
+
+    @staticmethod
+    def _walk_statements(conn: Any, match: str, f: StatementFilter, n: int,
+                         after: tuple[Any, ...] | None) -> list[Any]:
+        """The first ``n`` statements holding ``match`` after the cursor ``after``, read along
+        the articles newest first (index ``articles_newest``), each statement asked of the
+        full-text index by its row there: the articles with a day, then those without."""
+        keys = [("(CASE WHEN a.published IS NULL THEN 1 ELSE 0 END)", False),
+                ("coalesce(a.published, '')", True), ("a.pk", False), ("t.idx", False)]
+        named = ", ".join(f"{k} AS k{i}" for i, (k, _) in enumerate(keys))
+        found: list[Any] = []
+        for dated in (True, False):
+            if (after is not None and after[0] == 1 and dated) or len(found) >= n or (
+                    not dated and (f.since or f.until)):
+                continue
+            params: dict[str, Any] = {"match": match, "n": n - len(found)}
+            conds = [f"a.published IS {'NOT ' if dated else ''}NULL",
+                     f"{STATEMENT_ROW} IN (SELECT rowid FROM statements_fts "
+                     "WHERE statements_fts MATCH :match)"]
+            if f.since:
+                conds.append("a.published >= :since")
+                params["since"] = f.since
+            if f.until:
+                conds.append("a.published <= :until")
+                params["until"] = f.until
+            if after is not None and after[0] == (0 if dated else 1):
+                if dated:  # where the walk starts; the keys' comparison below decides
+                    conds.append("a.published <= :kday")
+                    params["kday"] = after[1]
+                conds.append(_after(keys, after, params))
+            order = "a.published DESC, a.pk, t.idx" if dated else "a.pk, t.idx"
+            found += conn.execute(text(
+                f"SELECT t.article_id, t.idx, {named} FROM articles a CROSS JOIN statements t "
+                f"ON t.article_id = a.id WHERE {' AND '.join(conds)} ORDER BY {order} "
+                "LIMIT :n"), params).mappings().all()
+        return found
 
     @staticmethod
     def _statements(conn: Any, keys: list[tuple[str, int]]) -> dict[tuple[str, int],
