@@ -215,9 +215,11 @@ def main() -> None:
                          time.monotonic() + 60))  # warm up: caches, connections
         todo = requests(args.requests, rnd, s.articles)
         cpu = cpu_seconds(server.pid)
+        mine = time.process_time()
         times, seconds, failures = asyncio.run(
             load(base, todo, args.clients, time.monotonic() + args.seconds))
         cpu = cpu_seconds(server.pid) - cpu
+        mine = time.process_time() - mine
     finally:
         server.terminate()
         server.wait(10)
@@ -225,7 +227,8 @@ def main() -> None:
     print(f"{done} requests from {args.clients} clients to {args.workers} server process(es) "
           f"in {seconds:.1f} s: "
           f"{done / seconds:.0f} requests/s, {failures} failed; server CPU {cpu:.1f} s "
-          f"({cpu / done * 1000:.1f} ms a request; load average {os.getloadavg()[0]:.1f})")
+          f"({cpu / done * 1000:.1f} ms a request; load average {os.getloadavg()[0]:.1f}); "
+          f"the clients' CPU {mine:.1f} s ({mine / done * 1000:.1f} ms a request)")
     print(f"{'request':22} {'n':>5} {'p50 ms':>8} {'p95 ms':>8}")
     lists = [x for k, v in times.items() if k.startswith(("list", "counts")) for x in v]
     for kind in sorted(times):
