@@ -25,7 +25,7 @@ import io
 import json
 import os
 from collections.abc import Callable, Iterator
-from functools import cache
+from functools import cache, wraps
 from operator import attrgetter
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -254,7 +254,7 @@ def countries() -> list[dict[str, str]]:
 
 # ---- the query parameters of each list --------------------------------------------------
 
-def events_where(
+async def events_where(
     type: Annotated[list[str] | None, Query(
         description="PLOVER type; repeat or use commas for several.",
         examples=["PROTEST"])] = None,
@@ -279,7 +279,7 @@ def events_where(
         place_country=place_country, since=since, until=until, bbox=parse_bbox(bbox),
         article=article, language=language)
 
-def articles_where(
+async def articles_where(
     q: Annotated[str | None, Query(
         description='Full text, SQLite FTS5 syntax: words, "phrases", AND, OR, NOT, pre*.',
         examples=["protest"])] = None,
@@ -290,7 +290,7 @@ def articles_where(
     return ArticleFilter(q=q, since=since, until=until, publisher=publisher,
                          language=language, has_events=has_events)
 
-def statements_where(
+async def statements_where(
     speaker: Annotated[str | None, Query(
         description="Words of the speaker's name: 'Tokayev' finds 'Kassym-Jomart "
                     "Tokayev'.")] = None,
@@ -327,6 +327,20 @@ def create_app(store: Store | str | Path) -> FastAPI:
 
     app.add_middleware(SecurityHeaders)
 
+    def on_loop(read: Callable[..., Response]) -> Callable[..., Any]:
+        """A page of a SQLite store is read on the event loop: it costs a few milliseconds of
+        CPU, less than the hand-over to a worker thread and back, and threads would only
+        take turns at the GIL. A PostgreSQL store's reads wait on the network: they keep
+        FastAPI's threads."""
+        if db.postgres:
+            return read
+
+        @wraps(read)
+        async def run(*args: Any, **kwargs: Any) -> Response:
+            return read(*args, **kwargs)
+
+        return run
+
     @app.exception_handler(QueryError)
     async def query_error(_request: Request, exc: QueryError) -> JSONResponse:
         return error(400, str(exc), exc.parameter)
@@ -346,6 +360,7 @@ def create_app(store: Store | str | Path) -> FastAPI:
 
     @app.get("/api/articles", responses={200: {"model": schema.ArticlePage}, **errs},
              tags=["articles"])
+    @on_loop
     def articles(where: ArticlesWhere, limit: Limit = 50, cursor: Cursor = None) -> Response:
         """Articles: the best match first with `q`, else the newest first."""
         return JSON(page_json(db.find_articles(where, limit=limit, cursor=cursor),
@@ -353,6 +368,7 @@ def create_app(store: Store | str | Path) -> FastAPI:
 
     @app.get("/api/articles/{article_id:path}", responses={200: {"model": schema.ArticleFull},
                                                            **errs}, tags=["articles"])
+    @on_loop
     def article(article_id: str) -> Response:
         """One article: body, entities, statements and events, with character offsets."""
         doc = db.get(article_id)
@@ -362,6 +378,7 @@ def create_app(store: Store | str | Path) -> FastAPI:
 
     @app.get("/api/events", responses={200: {"model": schema.EventPage}, **errs},
              tags=["events"])
+    @on_loop
     def events(where: EventsWhere, limit: Limit = 50, cursor: Cursor = None,
                order: Literal["oldest", "newest"] = "oldest") -> Response:
         """Events by day (the event's, else its article's), oldest first unless
@@ -371,6 +388,7 @@ def create_app(store: Store | str | Path) -> FastAPI:
 
     @app.get("/api/events/counts", responses={200: {"model": schema.Counts}, **errs},
              tags=["events"])
+    @on_loop
     def event_counts(where: EventsWhere, by: Annotated[list[str], Query(
             description="day, type, mode, status, place_country or place; repeat for "
                         "several.")] = ["day", "type"]) -> Response:  # noqa: B006
@@ -385,6 +403,7 @@ def create_app(store: Store | str | Path) -> FastAPI:
 
     @app.get("/api/events/{event_id:path}", responses={200: {"model": schema.EventOut}, **errs},
              tags=["events"])
+    @on_loop
     def one_event(event_id: str) -> Response:
         """One event by id (its article's id, a dash, its number in the article)."""
         item = db.event(event_id)
@@ -394,6 +413,7 @@ def create_app(store: Store | str | Path) -> FastAPI:
 
     @app.get("/api/statements", responses={200: {"model": schema.StatementPage}, **errs},
              tags=["statements"])
+    @on_loop
     def statements(where: StatementsWhere, limit: Limit = 50,
                    cursor: Cursor = None) -> Response:
         """Who said what: newest article first, then in the article's order."""
