@@ -650,20 +650,22 @@ class Browse:
             return {}
         params: dict[str, Any] = {}
         values = []
+        # in the driver's own marks: SQLAlchemy's parsing of a hundred parameters would cost
+        # more than the query
+        mark = "%({})s" if conn.dialect.name == "postgresql" else ":{}"
         for i, (aid, idx) in enumerate(keys):
             params[f"a{i}"], params[f"i{i}"] = aid, idx
-            values.append(f"(:a{i}, :i{i})")
+            values.append(f"({mark.format(f'a{i}')}, {mark.format(f'i{i}')})")
         # the page's keys drive the join (SQLite reads ``IN (VALUES ...)`` of a row value by
         # scanning every statement; CROSS JOIN keeps the keys as its outer loop)
-        sql = text(
-            f"WITH page (article_id, idx) AS (VALUES {', '.join(values)}) "
-            "SELECT s.*, a.title, a.publisher, a.published, a.url FROM page p "
-            "CROSS JOIN statements s JOIN articles a ON a.id = s.article_id "
-            "WHERE s.article_id = p.article_id AND s.idx = p.idx")
+        sql = (f"WITH page (article_id, idx) AS (VALUES {', '.join(values)}) "
+               "SELECT s.*, a.title, a.publisher, a.published, a.url FROM page p "
+               "CROSS JOIN statements s JOIN articles a ON a.id = s.article_id "
+               "WHERE s.article_id = p.article_id AND s.idx = p.idx")
         return {(r["article_id"], r["idx"]): StatementItem(
                     r["article_id"], r["idx"], r["title"], r["publisher"], r["published"],
                     r["url"], rows.statement_from_row(r))
-                for r in conn.execute(sql, params).mappings()}
+                for r in conn.exec_driver_sql(sql, params).mappings()}
 
     def find_speakers(self, q: str | None = None, *, limit: int = 50,
                       cursor: str | None = None) -> Page[SpeakerItem]:
