@@ -27,7 +27,7 @@ def test_migrations_are_recorded_and_reopening_keeps_data(store_at: str) -> None
             version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
             if not store.postgres:
                 assert conn.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
-        assert version == "0009_statement_order"
+        assert version == "0009_list_indexes"
         assert store.get("a1") == DOC
     with Store(store_at, readonly=True) as store:
         assert store.get("a1") == DOC

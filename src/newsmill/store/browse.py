@@ -48,7 +48,7 @@ _COUNTS_LOCK = threading.Lock()
 DAY = "e.day"  # the event's date, else its article's publication day (migration 0006_days)
 _OPEN, _CLOSE = "\x02", "\x03"  # snippet marks, never in stored text (extraction drops them)
 # a statement's row in statements_fts: its article's pk times 2^20 plus its number (migration
-# 0009_statement_order)
+# 0009_list_indexes)
 STATEMENT_ROW = "a.pk * 1048576 + t.idx"
 # a statement walked in list order costs about this share of a match read and sorted; the walk
 # is taken when it reads fewer (``Browse._frequent``)

@@ -1,17 +1,22 @@
-"""Statements found by their words, newest article first, without sorting every match: an index
-of articles newest first (the order of the statement lists: publication day descending, then
-the order stored), and each row of ``statements_fts`` numbered from its statement's place
-(its article's ``pk`` times 2^20, plus its number in the article), so that a walk along the
-articles in that order can ask the full-text index whether a statement matches (``browse.py``,
-``Browse._walk_statements``). SQLite only: a PostgreSQL store searches its statements with
-GIN indexes (0006_days) and gains nothing here.
+"""Indexes for the lists of `newsmill serve`, so that a page is read in the list's order
+instead of sorting every match. SQLite only: a PostgreSQL store searches its statements with
+GIN indexes (0006_days) and is left as it is.
 
-Revision ID: 0009_statement_order
+Statements found by their words, newest article first: an index of articles newest first (the
+order of the statement lists: publication day descending, then the order stored), and each row
+of ``statements_fts`` numbered from its statement's place (its article's ``pk`` times 2^20,
+plus its number in the article), so that a walk along the articles in that order can ask the
+full-text index whether a statement matches (``Browse._walk_statements``).
+
+Articles of a publisher, newest first: an index of the publisher (case aside, as the filter
+compares it) and the publication day.
+
+Revision ID: 0009_list_indexes
 """
 
 from alembic import op
 
-revision = "0009_statement_order"
+revision = "0009_list_indexes"
 down_revision = "0008_claims"
 branch_labels = None
 depends_on = None
@@ -37,6 +42,7 @@ def upgrade() -> None:
         return
     # published DESC: NULL last, and each day's articles in the order stored (the rowid)
     op.execute("CREATE INDEX articles_newest ON articles (published DESC)")
+    op.execute("CREATE INDEX articles_publisher ON articles (publisher COLLATE NOCASE, published)")
     op.execute("DROP TRIGGER statements_fts_ai")
     op.execute("DELETE FROM statements_fts")
     op.execute(INSERT.format(s="s", source="statements s JOIN articles a ON a.id = s.article_id"))
@@ -51,4 +57,5 @@ def downgrade() -> None:
         return
     op.execute("DROP TRIGGER statements_fts_ai")
     op.execute(OLD_TRIGGER)
+    op.execute("DROP INDEX articles_publisher")
     op.execute("DROP INDEX articles_newest")
