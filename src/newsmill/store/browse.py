@@ -316,13 +316,13 @@ class Browse:
             source = "articles a"
             conds.append(f"a.search @@ {match}")
             snippet = f"ts_headline('{tsquery.CONFIG}', a.body, {match}, :opts)"
-        elif f.q:
-            keys = [("bm25(articles_fts)", False), ("a.pk", False)]
+        elif f.q:  # ranked in the full-text index alone; the page's rows read after
+            keys = [("bm25(articles_fts)", False), ("articles_fts.rowid", False)]
             kinds = (float, int)
-            source = ("articles_fts JOIN articles a ON a.pk = articles_fts.rowid")
+            source = "articles_fts"
             conds.append("articles_fts MATCH :q")
             params["q"] = f.q
-            snippet = (f"snippet(articles_fts, 1, '{_OPEN}', '{_CLOSE}', ' ... ', 16)")
+            snippet = "NULL"
         else:
             # published DESC puts articles with no day last, and follows the index on it
             keys = [("a.published", True), ("a.pk", True)]
@@ -355,6 +355,10 @@ class Browse:
                          "OR a.published IS NULL)")
         elif after is not None:
             conds.append(_after(keys, after, params))
+        if f.q and not self.postgres:
+            if f.since or f.until or f.publisher or f.language or f.has_events is not None:
+                source += " JOIN articles a ON a.pk = articles_fts.rowid"  # their filters
+            return self._search_articles(f.q, source, conds, keys, params, n)
         sql = text(
             f"SELECT a.pk, a.id, a.title, a.publisher, a.published, a.language, a.url, "
             f"a.duplicate_of, {', '.join(f'{k} AS k{i}' for i, (k, _) in enumerate(keys))}, "
@@ -364,28 +368,63 @@ class Browse:
             f"FROM {source} WHERE {' AND '.join(conds)} "
             f"ORDER BY {_order(keys, self.postgres)} LIMIT :n")
         with self.engine.connect() as conn:
-            try:
-                result = conn.execute(sql, params).mappings().all()
-            except OperationalError as exc:
-                if not f.q or self.postgres:
-                    raise
-                words = plain_words(f.q)
-                if words is None:  # FTS5 syntax, written wrongly: say what is wrong
-                    raise QueryError("q", errors.bad_search(f.q, str(exc.orig))) from exc
-                conn.rollback()  # plain words with punctuation ("covid-19", "U.S."): as words
-                params["q"] = words
-                result = conn.execute(sql, params).mappings().all()
+            result = conn.execute(sql, params).mappings().all()
+        return self._article_page(result, result, n, len(keys))
+
+    @staticmethod
+    def _article_page(ranked: Sequence[Any], found: Sequence[Any], n: int,
+                      keys: int) -> Page[ArticleItem]:
+        """The page of the first ``n`` of ``ranked`` (rows of pk and the sort keys k0, k1 ...),
+        each from its row in ``found``, with the cursor of the next when there are more."""
+        by_pk = {r["pk"]: r for r in found}
         items = []
-        for r in result[:n]:
+        for rank in ranked[:n]:
+            r = by_pk.get(rank["pk"])
+            if r is None:
+                continue
             snip, marks = _snippet(r["snippet"]) if r["snippet"] is not None else (None, ())
             items.append(ArticleItem(r["id"], r["title"], r["publisher"], r["published"],
                                      r["language"], r["url"], r["duplicate_of"],
                                      int(r["n_events"]), int(r["n_statements"]), snip, marks))
         nxt = None
-        if len(result) > n:
-            last = result[n - 1]
-            nxt = encode_cursor("articles", tuple(last[f"k{i}"] for i in range(len(keys))))
+        if len(ranked) > n:
+            last = ranked[n - 1]
+            nxt = encode_cursor("articles", tuple(last[f"k{i}"] for i in range(keys)))
         return Page(tuple(items), nxt)
+
+    def _search_articles(self, q: str, source: str, conds: list[str],
+                         keys: list[tuple[str, bool]], params: dict[str, Any],
+                         n: int) -> Page[ArticleItem]:
+        """A SQLite store's full-text search: the best matches ranked by FTS5 alone (``source``
+        joins the articles only for filters on them), then the page's articles with their
+        snippets, which FTS5 makes for the rows that pass ``+rowid IN`` only (given to the
+        index as a constraint instead, that would run the query once for each row)."""
+        named = ", ".join(f"{k} AS k{i}" for i, (k, _) in enumerate(keys))
+        rank = text(f"SELECT articles_fts.rowid AS pk, {named} FROM {source} "
+                    f"WHERE {' AND '.join(conds)} ORDER BY {_order(keys)} LIMIT :n")
+        with self.engine.connect() as conn:
+            try:
+                ranked = conn.execute(rank, params).mappings().all()
+            except OperationalError as exc:
+                words = plain_words(q)
+                if words is None:  # FTS5 syntax, written wrongly: say what is wrong
+                    raise QueryError("q", errors.bad_search(q, str(exc.orig))) from exc
+                conn.rollback()  # plain words with punctuation ("covid-19", "U.S."): as words
+                params["q"] = words
+                ranked = conn.execute(rank, params).mappings().all()
+            if not ranked:
+                return Page((), None)
+            page = ", ".join(str(int(r["pk"])) for r in ranked[:n])
+            found = conn.execute(text(
+                "SELECT a.pk, a.id, a.title, a.publisher, a.published, a.language, a.url, "
+                f"a.duplicate_of, snippet(articles_fts, 1, '{_OPEN}', '{_CLOSE}', ' ... ', 16) "
+                "AS snippet, "
+                "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS n_events, "
+                "(SELECT count(*) FROM statements s WHERE s.article_id = a.id) AS n_statements "
+                "FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
+                f"WHERE articles_fts MATCH :q AND +articles_fts.rowid IN ({page})"),
+                {"q": params["q"]}).mappings().all()
+        return self._article_page(ranked, found, n, len(keys))
 
     # ---- events ---------------------------------------------------------------------------
 
