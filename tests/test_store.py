@@ -200,3 +200,51 @@ def test_statements_of_common_words_walked_in_list_order_as_sorted_by_the_index(
     with store.engine.connect() as conn:  # which plan: by how many statements hold the words
         assert Browse._frequent(conn, 'content : "talks"*', 2)
         assert not Browse._frequent(conn, 'content : "talks"*', 51)
+
+
+def test_events_of_common_parties_walked_in_list_order_as_sorted(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite reads the events of a common party country or sector in list order, asking each
+    event about its parties (``Browse._parties_common``): the same pages and cursors as the
+    parties' events looked up and sorted, for dated and undated events, either order."""
+    from newsmill.records import Actor, Place
+    from newsmill.store import EventFilter
+    from newsmill.store.browse import Browse
+
+    docs = []
+    for i in range(30):
+        events = tuple(
+            Event("PROTEST" if n % 2 else "ACCUSE", "words", 0, 5,
+                  date=None if (i + n) % 5 == 0 else f"2019-06-{1 + (i * n) % 9:02d}",
+                  actors=(Actor("group", ("KAZ", "FRA", "KAZ")[(i + n) % 3], "CVL"),),
+                  recipients=(Actor("police", "KAZ", "COP"),) if n == 1 else (),
+                  place=Place("Paris", "FRA") if i % 4 == 0 else None)
+            for n in range(1 + i % 3))
+        art = Article(f"a{i:02d}", f"a{i}.txt", "text", "words here", published=(
+            None if i % 6 == 0 else f"2019-05-{1 + i % 7:02d}"))
+        docs.append(Document(art, events=events))
+    store = Store(tmp_path / "s.db")
+    store.save(docs)
+
+    def pages(where: EventFilter, newest: bool, walk: bool) -> list[tuple[list[str], str | None]]:
+        monkeypatch.setattr(Browse, "_parties_common", staticmethod(lambda *_: walk))
+        out: list[tuple[list[str], str | None]] = []
+        cursor = None
+        while True:
+            page = store.find_events(where, limit=4, cursor=cursor, newest_first=newest)
+            out.append(([e.id for e in page.items], page.next))
+            if page.next is None:
+                return out
+            cursor = page.next
+
+    for where in (EventFilter(country="FRA"), EventFilter(actor_country="KAZ"),
+                  EventFilter(recipient_sector="COP", types=("PROTEST",))):
+        for newest in (False, True):
+            walked = pages(where, newest, True)
+            assert walked == pages(where, newest, False)
+            assert len(walked) > 1 and walked[-1][0]
+    monkeypatch.undo()
+    with store.engine.connect() as conn:
+        assert Browse._parties_common(conn, EventFilter(actor_country="KAZ"), 2)
+        assert not Browse._parties_common(conn, EventFilter(actor_country="FRA"), 51)
+        assert not Browse._parties_common(conn, EventFilter(types=("PROTEST",)), 2)

@@ -53,6 +53,7 @@ STATEMENT_ROW = "a.pk * 1048576 + t.idx"
 # a statement walked in list order costs about this share of a match read and sorted; the walk
 # is taken when it reads fewer (``Browse._frequent``)
 WALK_COST = 0.3
+EVENT_WALK_COST = 0.3  # the same for an event read in day order, its parties asked
 HEADLINE = (f"StartSel={_OPEN}, StopSel={_CLOSE}, MaxWords=16, MinWords=6, MaxFragments=1, "
             'FragmentDelimiter=" ... "')  # ts_headline's options: FTS5's snippet, near enough
 
@@ -195,11 +196,17 @@ def _snippet(raw: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     return "".join(out), tuple(marks)
 
 
-def _party(field: str, param: str, role: str | None = None) -> str:
-    """SQL true for events with a party (of ``role``, or any) whose ``field`` is ``:param``."""
-    which = f" AND role = '{role}'" if role else ""
-    return (f"(e.article_id, e.idx) IN (SELECT article_id, idx FROM event_parties "
-            f"WHERE {field} = :{param}{which})")
+def _party(field: str, param: str, role: str | None = None, walk: bool = False) -> str:
+    """SQL true for events with a party (of ``role``, or any) whose ``field`` is ``:param``:
+    the events of those parties looked up (``IN``), or with ``walk`` each event's parties asked
+    (``EXISTS``), so that the events are read in the order of an index and the reading stops at
+    the page's end. The same events either way."""
+    which = f" AND p.role = '{role}'" if role else ""
+    if walk:
+        return (f"EXISTS (SELECT 1 FROM event_parties p WHERE p.article_id = e.article_id "
+                f"AND p.idx = e.idx AND p.{field} = :{param}{which})")
+    return (f"(e.article_id, e.idx) IN (SELECT p.article_id, p.idx FROM event_parties p "
+            f"WHERE p.{field} = :{param}{which})")
 
 
 def _same(column: str, param: str, postgres: bool) -> str:
@@ -227,7 +234,8 @@ def _match(q: str, postgres: bool) -> tuple[str, dict[str, Any]]:
     return found.sql, found.params
 
 
-def _event_where(f: EventFilter, params: dict[str, Any], postgres: bool = False) -> list[str]:
+def _event_where(f: EventFilter, params: dict[str, Any], postgres: bool = False,
+                 walk: bool = False) -> list[str]:
     where: list[str] = []
 
     def among(column: str, values: Any, name: str) -> None:
@@ -243,7 +251,7 @@ def _event_where(f: EventFilter, params: dict[str, Any], postgres: bool = False)
     among("e.status", f.status, "st")
     if f.country:
         params["c"] = f.country
-        where.append(f"(e.place_country = :c OR {_party('country', 'c')})")
+        where.append(f"(e.place_country = :c OR {_party('country', 'c', walk=walk)})")
     for name, role, field in (("actor_country", "actor", "country"),
                               ("recipient_country", "recipient", "country"),
                               ("actor_sector", "actor", "sector"),
@@ -251,7 +259,7 @@ def _event_where(f: EventFilter, params: dict[str, Any], postgres: bool = False)
         value = getattr(f, name)
         if value:
             params[name] = value
-            where.append(_party(field, name, role))
+            where.append(_party(field, name, role, walk))
     if f.place_country:
         params["pc"] = f.place_country
         where.append("e.place_country = :pc")
@@ -441,13 +449,15 @@ class Browse:
         after = decode_cursor(kind, cursor, (int, str, int, int))
         rows_: list[Any] = []
         with self.engine.connect() as conn:
+            walk = not self.postgres and self._parties_common(conn, f, n + 1)
             if after is None or after[0] == 0:
                 rows_ += self._event_rows(conn, f, n + 1, newest_first, self.postgres, dated=True,
-                                          after=after[1:] if after else None)
+                                          after=after[1:] if after else None, walk=walk)
             if len(rows_) <= n:
                 undated_after = after[1:] if after and after[0] == 1 else None
                 rows_ += self._event_rows(conn, f, n + 1 - len(rows_), newest_first,
-                                          self.postgres, dated=False, after=undated_after)
+                                          self.postgres, dated=False, after=undated_after,
+                                          walk=walk)
         items = tuple(self._event_item(r) for r in rows_[:n])
         nxt = None
         if len(rows_) > n:
@@ -457,10 +467,38 @@ class Browse:
         return Page(items, nxt)
 
     @staticmethod
+    def _parties_common(conn: Any, f: EventFilter, n: int) -> bool:
+        """Whether the events of the parties' countries or sectors that ``f`` asks for are
+        many enough that reading events in list order and asking each about its parties
+        finds ``n`` at less cost than sorting every one (as ``_frequent``). Each criterion's
+        rows are counted in its index, up to that bound; the rarest decides."""
+        asked = [(f"{field} = :v" + (f" AND role = '{role}'" if role else ""), value)
+                 for value, field, role in (
+                     (f.country, "country", None), (f.actor_country, "country", "actor"),
+                     (f.recipient_country, "country", "recipient"),
+                     (f.actor_sector, "sector", "actor"),
+                     (f.recipient_sector, "sector", "recipient")) if value]
+        if not asked:
+            return False
+        total = conn.execute(text("SELECT max(rowid) FROM events")).scalar() or 0
+        bound = math.isqrt(int(EVENT_WALK_COST * n * total)) + 1
+
+        def count(table: str, cond: str, value: str) -> int:
+            return int(conn.execute(text(
+                f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {cond} LIMIT :bound) AS m"),
+                {"bound": bound, "v": value}).scalar())
+
+        found = [count("event_parties", cond, value) for cond, value in asked]
+        if f.country:  # or placed there
+            found[0] = max(found[0], count("events", "place_country = :v", f.country))
+        return min(found) >= bound
+
+    @staticmethod
     def _event_rows(conn: Any, f: EventFilter, n: int, desc: bool, postgres: bool, dated: bool,
-                    after: tuple[Any, ...] | None) -> list[Any]:
+                    after: tuple[Any, ...] | None, walk: bool = False) -> list[Any]:
         params: dict[str, Any] = {"n": n}
-        conds = [f"e.day IS {'NOT ' if dated else ''}NULL", *_event_where(f, params, postgres)]
+        conds = [f"e.day IS {'NOT ' if dated else ''}NULL",
+                 *_event_where(f, params, postgres, walk)]
         keys = [("e.day", desc)] if dated else []
         keys += [("e.article_pk", desc), ("e.idx", desc)]
         if after is not None:
