@@ -27,7 +27,7 @@ def test_migrations_are_recorded_and_reopening_keeps_data(store_at: str) -> None
             version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
             if not store.postgres:
                 assert conn.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
-        assert version == "0008_claims"
+        assert version == "0009_list_indexes"
         assert store.get("a1") == DOC
     with Store(store_at, readonly=True) as store:
         assert store.get("a1") == DOC
@@ -150,3 +150,101 @@ def test_an_exact_copy_carries_the_story_s_analysis_but_adds_no_event_rows(store
     out = io.StringIO()
     assert write(store.documents(), "plover", out) == 1  # one happening, one row
     assert store.stats().events == 1
+
+
+def test_statements_of_common_words_walked_in_list_order_as_sorted_by_the_index(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite finds the statements of words that many hold by walking the list's order
+    (``Browse._walk_statements``): the same statements, in the same pages, with the same
+    cursors as the full-text index's matches sorted, among articles with and without a day."""
+    from newsmill.store import StatementFilter
+    from newsmill.store.browse import Browse
+
+    words = ("strike", "talks", "border")
+    docs = []
+    for i in range(40):
+        said = [f"we will {words[(i + n) % 3]} now" for n in range(1 + i % 4)]
+        body = " ".join(f"{s}." for s in said)
+        starts = [sum(len(s) + 2 for s in said[:n]) for n in range(len(said))]
+        art = Article(f"a{i:02d}", f"a{i}.txt", "text", body, language="en",
+                      published=None if i % 7 == 0 else f"2019-06-{1 + i % 5:02d}")
+        docs.append(Document(art, statements=tuple(
+            Statement(s, at, at + len(s), "direct", speaker=("Ana Diaz", "Li Wei")[n % 2])
+            for n, (s, at) in enumerate(zip(said, starts, strict=True)))))
+    store = Store(tmp_path / "s.db")
+    store.save(docs)
+
+    def pages(where: StatementFilter, limit: int, walk: bool) -> list[tuple[list[str], str | None]]:
+        monkeypatch.setattr(Browse, "_frequent", staticmethod(lambda *_: walk))
+        out: list[tuple[list[str], str | None]] = []
+        cursor = None
+        while True:
+            page = store.find_statements(where, limit=limit, cursor=cursor)
+            out.append(([s.id for s in page.items], page.next))
+            if page.next is None:
+                return out
+            cursor = page.next
+
+    undated = {f"a{i:02d}" for i in range(0, 40, 7)}
+    for where in (StatementFilter(q="talks"), StatementFilter(speaker="Diaz"),
+                  StatementFilter(speaker="wei", q="strike"),
+                  StatementFilter(q="border", since="2019-06-02", until="2019-06-04")):
+        for limit in (1, 3, 50):
+            walked, sorted_ = pages(where, limit, True), pages(where, limit, False)
+            assert walked == sorted_
+            ids = [i for items, _ in walked for i in items]
+            assert ids and len(ids) == len(set(ids))
+            if where.since is None:
+                assert ids[-1].rsplit("-", 1)[0] in undated  # the articles with no day last
+    monkeypatch.undo()
+    with store.engine.connect() as conn:  # which plan: by how many statements hold the words
+        assert Browse._frequent(conn, 'content : "talks"*', 2)
+        assert not Browse._frequent(conn, 'content : "talks"*', 51)
+
+
+def test_events_of_common_parties_walked_in_list_order_as_sorted(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite reads the events of a common party country or sector in list order, asking each
+    event about its parties (``Browse._parties_common``): the same pages and cursors as the
+    parties' events looked up and sorted, for dated and undated events, either order."""
+    from newsmill.records import Actor, Place
+    from newsmill.store import EventFilter
+    from newsmill.store.browse import Browse
+
+    docs = []
+    for i in range(30):
+        events = tuple(
+            Event("PROTEST" if n % 2 else "ACCUSE", "words", 0, 5,
+                  date=None if (i + n) % 5 == 0 else f"2019-06-{1 + (i * n) % 9:02d}",
+                  actors=(Actor("group", ("KAZ", "FRA", "KAZ")[(i + n) % 3], "CVL"),),
+                  recipients=(Actor("police", "KAZ", "COP"),) if n == 1 else (),
+                  place=Place("Paris", "FRA") if i % 4 == 0 else None)
+            for n in range(1 + i % 3))
+        art = Article(f"a{i:02d}", f"a{i}.txt", "text", "words here", published=(
+            None if i % 6 == 0 else f"2019-05-{1 + i % 7:02d}"))
+        docs.append(Document(art, events=events))
+    store = Store(tmp_path / "s.db")
+    store.save(docs)
+
+    def pages(where: EventFilter, newest: bool, walk: bool) -> list[tuple[list[str], str | None]]:
+        monkeypatch.setattr(Browse, "_parties_common", staticmethod(lambda *_: walk))
+        out: list[tuple[list[str], str | None]] = []
+        cursor = None
+        while True:
+            page = store.find_events(where, limit=4, cursor=cursor, newest_first=newest)
+            out.append(([e.id for e in page.items], page.next))
+            if page.next is None:
+                return out
+            cursor = page.next
+
+    for where in (EventFilter(country="FRA"), EventFilter(actor_country="KAZ"),
+                  EventFilter(recipient_sector="COP", types=("PROTEST",))):
+        for newest in (False, True):
+            walked = pages(where, newest, True)
+            assert walked == pages(where, newest, False)
+            assert len(walked) > 1 and walked[-1][0]
+    monkeypatch.undo()
+    with store.engine.connect() as conn:
+        assert Browse._parties_common(conn, EventFilter(actor_country="KAZ"), 2)
+        assert not Browse._parties_common(conn, EventFilter(actor_country="FRA"), 51)
+        assert not Browse._parties_common(conn, EventFilter(types=("PROTEST",)), 2)

@@ -14,6 +14,7 @@ records of ``filters.py``, checked when made.
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 from collections import OrderedDict
@@ -46,6 +47,13 @@ COUNTS_KEPT = 256
 _COUNTS_LOCK = threading.Lock()
 DAY = "e.day"  # the event's date, else its article's publication day (migration 0006_days)
 _OPEN, _CLOSE = "\x02", "\x03"  # snippet marks, never in stored text (extraction drops them)
+# a statement's row in statements_fts: its article's pk times 2^20 plus its number (migration
+# 0009_list_indexes)
+STATEMENT_ROW = "a.pk * 1048576 + t.idx"
+# a statement walked in list order costs about this share of a match read and sorted; the walk
+# is taken when it reads fewer (``Browse._frequent``)
+WALK_COST = 0.3
+EVENT_WALK_COST = 0.3  # the same for an event read in day order, its parties asked
 HEADLINE = (f"StartSel={_OPEN}, StopSel={_CLOSE}, MaxWords=16, MinWords=6, MaxFragments=1, "
             'FragmentDelimiter=" ... "')  # ts_headline's options: FTS5's snippet, near enough
 
@@ -188,11 +196,17 @@ def _snippet(raw: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     return "".join(out), tuple(marks)
 
 
-def _party(field: str, param: str, role: str | None = None) -> str:
-    """SQL true for events with a party (of ``role``, or any) whose ``field`` is ``:param``."""
-    which = f" AND role = '{role}'" if role else ""
-    return (f"(e.article_id, e.idx) IN (SELECT article_id, idx FROM event_parties "
-            f"WHERE {field} = :{param}{which})")
+def _party(field: str, param: str, role: str | None = None, walk: bool = False) -> str:
+    """SQL true for events with a party (of ``role``, or any) whose ``field`` is ``:param``:
+    the events of those parties looked up (``IN``), or with ``walk`` each event's parties asked
+    (``EXISTS``), so that the events are read in the order of an index and the reading stops at
+    the page's end. The same events either way."""
+    which = f" AND p.role = '{role}'" if role else ""
+    if walk:
+        return (f"EXISTS (SELECT 1 FROM event_parties p WHERE p.article_id = e.article_id "
+                f"AND p.idx = e.idx AND p.{field} = :{param}{which})")
+    return (f"(e.article_id, e.idx) IN (SELECT p.article_id, p.idx FROM event_parties p "
+            f"WHERE p.{field} = :{param}{which})")
 
 
 def _same(column: str, param: str, postgres: bool) -> str:
@@ -220,7 +234,8 @@ def _match(q: str, postgres: bool) -> tuple[str, dict[str, Any]]:
     return found.sql, found.params
 
 
-def _event_where(f: EventFilter, params: dict[str, Any], postgres: bool = False) -> list[str]:
+def _event_where(f: EventFilter, params: dict[str, Any], postgres: bool = False,
+                 walk: bool = False) -> list[str]:
     where: list[str] = []
 
     def among(column: str, values: Any, name: str) -> None:
@@ -236,7 +251,7 @@ def _event_where(f: EventFilter, params: dict[str, Any], postgres: bool = False)
     among("e.status", f.status, "st")
     if f.country:
         params["c"] = f.country
-        where.append(f"(e.place_country = :c OR {_party('country', 'c')})")
+        where.append(f"(e.place_country = :c OR {_party('country', 'c', walk=walk)})")
     for name, role, field in (("actor_country", "actor", "country"),
                               ("recipient_country", "recipient", "country"),
                               ("actor_sector", "actor", "sector"),
@@ -244,7 +259,7 @@ def _event_where(f: EventFilter, params: dict[str, Any], postgres: bool = False)
         value = getattr(f, name)
         if value:
             params[name] = value
-            where.append(_party(field, name, role))
+            where.append(_party(field, name, role, walk))
     if f.place_country:
         params["pc"] = f.place_country
         where.append("e.place_country = :pc")
@@ -309,13 +324,13 @@ class Browse:
             source = "articles a"
             conds.append(f"a.search @@ {match}")
             snippet = f"ts_headline('{tsquery.CONFIG}', a.body, {match}, :opts)"
-        elif f.q:
-            keys = [("bm25(articles_fts)", False), ("a.pk", False)]
+        elif f.q:  # ranked in the full-text index alone; the page's rows read after
+            keys = [("bm25(articles_fts)", False), ("articles_fts.rowid", False)]
             kinds = (float, int)
-            source = ("articles_fts JOIN articles a ON a.pk = articles_fts.rowid")
+            source = "articles_fts"
             conds.append("articles_fts MATCH :q")
             params["q"] = f.q
-            snippet = (f"snippet(articles_fts, 1, '{_OPEN}', '{_CLOSE}', ' ... ', 16)")
+            snippet = "NULL"
         else:
             # published DESC puts articles with no day last, and follows the index on it
             keys = [("a.published", True), ("a.pk", True)]
@@ -348,6 +363,10 @@ class Browse:
                          "OR a.published IS NULL)")
         elif after is not None:
             conds.append(_after(keys, after, params))
+        if f.q and not self.postgres:
+            if f.since or f.until or f.publisher or f.language or f.has_events is not None:
+                source += " JOIN articles a ON a.pk = articles_fts.rowid"  # their filters
+            return self._search_articles(f.q, source, conds, keys, params, n)
         sql = text(
             f"SELECT a.pk, a.id, a.title, a.publisher, a.published, a.language, a.url, "
             f"a.duplicate_of, {', '.join(f'{k} AS k{i}' for i, (k, _) in enumerate(keys))}, "
@@ -357,28 +376,63 @@ class Browse:
             f"FROM {source} WHERE {' AND '.join(conds)} "
             f"ORDER BY {_order(keys, self.postgres)} LIMIT :n")
         with self.engine.connect() as conn:
-            try:
-                result = conn.execute(sql, params).mappings().all()
-            except OperationalError as exc:
-                if not f.q or self.postgres:
-                    raise
-                words = plain_words(f.q)
-                if words is None:  # FTS5 syntax, written wrongly: say what is wrong
-                    raise QueryError("q", errors.bad_search(f.q, str(exc.orig))) from exc
-                conn.rollback()  # plain words with punctuation ("covid-19", "U.S."): as words
-                params["q"] = words
-                result = conn.execute(sql, params).mappings().all()
+            result = conn.execute(sql, params).mappings().all()
+        return self._article_page(result, result, n, len(keys))
+
+    @staticmethod
+    def _article_page(ranked: Sequence[Any], found: Sequence[Any], n: int,
+                      keys: int) -> Page[ArticleItem]:
+        """The page of the first ``n`` of ``ranked`` (rows of pk and the sort keys k0, k1 ...),
+        each from its row in ``found``, with the cursor of the next when there are more."""
+        by_pk = {r["pk"]: r for r in found}
         items = []
-        for r in result[:n]:
+        for rank in ranked[:n]:
+            r = by_pk.get(rank["pk"])
+            if r is None:
+                continue
             snip, marks = _snippet(r["snippet"]) if r["snippet"] is not None else (None, ())
             items.append(ArticleItem(r["id"], r["title"], r["publisher"], r["published"],
                                      r["language"], r["url"], r["duplicate_of"],
                                      int(r["n_events"]), int(r["n_statements"]), snip, marks))
         nxt = None
-        if len(result) > n:
-            last = result[n - 1]
-            nxt = encode_cursor("articles", tuple(last[f"k{i}"] for i in range(len(keys))))
+        if len(ranked) > n:
+            last = ranked[n - 1]
+            nxt = encode_cursor("articles", tuple(last[f"k{i}"] for i in range(keys)))
         return Page(tuple(items), nxt)
+
+    def _search_articles(self, q: str, source: str, conds: list[str],
+                         keys: list[tuple[str, bool]], params: dict[str, Any],
+                         n: int) -> Page[ArticleItem]:
+        """A SQLite store's full-text search: the best matches ranked by FTS5 alone (``source``
+        joins the articles only for filters on them), then the page's articles with their
+        snippets, which FTS5 makes for the rows that pass ``+rowid IN`` only (given to the
+        index as a constraint instead, that would run the query once for each row)."""
+        named = ", ".join(f"{k} AS k{i}" for i, (k, _) in enumerate(keys))
+        rank = text(f"SELECT articles_fts.rowid AS pk, {named} FROM {source} "
+                    f"WHERE {' AND '.join(conds)} ORDER BY {_order(keys)} LIMIT :n")
+        with self.engine.connect() as conn:
+            try:
+                ranked = conn.execute(rank, params).mappings().all()
+            except OperationalError as exc:
+                words = plain_words(q)
+                if words is None:  # FTS5 syntax, written wrongly: say what is wrong
+                    raise QueryError("q", errors.bad_search(q, str(exc.orig))) from exc
+                conn.rollback()  # plain words with punctuation ("covid-19", "U.S."): as words
+                params["q"] = words
+                ranked = conn.execute(rank, params).mappings().all()
+            if not ranked:
+                return Page((), None)
+            page = ", ".join(str(int(r["pk"])) for r in ranked[:n])
+            found = conn.execute(text(
+                "SELECT a.pk, a.id, a.title, a.publisher, a.published, a.language, a.url, "
+                f"a.duplicate_of, snippet(articles_fts, 1, '{_OPEN}', '{_CLOSE}', ' ... ', 16) "
+                "AS snippet, "
+                "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS n_events, "
+                "(SELECT count(*) FROM statements s WHERE s.article_id = a.id) AS n_statements "
+                "FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
+                f"WHERE articles_fts MATCH :q AND +articles_fts.rowid IN ({page})"),
+                {"q": params["q"]}).mappings().all()
+        return self._article_page(ranked, found, n, len(keys))
 
     # ---- events ---------------------------------------------------------------------------
 
@@ -395,13 +449,15 @@ class Browse:
         after = decode_cursor(kind, cursor, (int, str, int, int))
         rows_: list[Any] = []
         with self.engine.connect() as conn:
+            walk = not self.postgres and self._parties_common(conn, f, n + 1)
             if after is None or after[0] == 0:
                 rows_ += self._event_rows(conn, f, n + 1, newest_first, self.postgres, dated=True,
-                                          after=after[1:] if after else None)
+                                          after=after[1:] if after else None, walk=walk)
             if len(rows_) <= n:
                 undated_after = after[1:] if after and after[0] == 1 else None
                 rows_ += self._event_rows(conn, f, n + 1 - len(rows_), newest_first,
-                                          self.postgres, dated=False, after=undated_after)
+                                          self.postgres, dated=False, after=undated_after,
+                                          walk=walk)
         items = tuple(self._event_item(r) for r in rows_[:n])
         nxt = None
         if len(rows_) > n:
@@ -411,10 +467,38 @@ class Browse:
         return Page(items, nxt)
 
     @staticmethod
+    def _parties_common(conn: Any, f: EventFilter, n: int) -> bool:
+        """Whether the events of the parties' countries or sectors that ``f`` asks for are
+        many enough that reading events in list order and asking each about its parties
+        finds ``n`` at less cost than sorting every one (as ``_frequent``). Each criterion's
+        rows are counted in its index, up to that bound; the rarest decides."""
+        asked = [(f"{field} = :v" + (f" AND role = '{role}'" if role else ""), value)
+                 for value, field, role in (
+                     (f.country, "country", None), (f.actor_country, "country", "actor"),
+                     (f.recipient_country, "country", "recipient"),
+                     (f.actor_sector, "sector", "actor"),
+                     (f.recipient_sector, "sector", "recipient")) if value]
+        if not asked:
+            return False
+        total = conn.execute(text("SELECT max(rowid) FROM events")).scalar() or 0
+        bound = math.isqrt(int(EVENT_WALK_COST * n * total)) + 1
+
+        def count(table: str, cond: str, value: str) -> int:
+            return int(conn.execute(text(
+                f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {cond} LIMIT :bound) AS m"),
+                {"bound": bound, "v": value}).scalar())
+
+        found = [count("event_parties", cond, value) for cond, value in asked]
+        if f.country:  # or placed there
+            found[0] = max(found[0], count("events", "place_country = :v", f.country))
+        return min(found) >= bound
+
+    @staticmethod
     def _event_rows(conn: Any, f: EventFilter, n: int, desc: bool, postgres: bool, dated: bool,
-                    after: tuple[Any, ...] | None) -> list[Any]:
+                    after: tuple[Any, ...] | None, walk: bool = False) -> list[Any]:
         params: dict[str, Any] = {"n": n}
-        conds = [f"e.day IS {'NOT ' if dated else ''}NULL", *_event_where(f, params, postgres)]
+        conds = [f"e.day IS {'NOT ' if dated else ''}NULL",
+                 *_event_where(f, params, postgres, walk)]
         keys = [("e.day", desc)] if dated else []
         keys += [("e.article_pk", desc), ("e.idx", desc)]
         if after is not None:
@@ -505,7 +589,10 @@ class Browse:
         ``q`` match the beginnings of words said ("protest" finds "protesters").
 
         With words to match, the full-text index answers alone (it holds each statement's
-        article, kind and day), and only the page's statements are read."""
+        article, kind and day), and only the page's statements are read; on SQLite, words
+        that many statements hold are found by walking the statements in list order and
+        asking the index about each, which stops at the page's end instead of sorting every
+        match."""
         f = where or StatementFilter()
         n = check_limit(limit)
         params: dict[str, Any] = {"n": n + 1}
@@ -529,6 +616,12 @@ class Browse:
             source, day, apk = "statements_fts t", "t.published", "t.article_pk"
             conds = ["statements_fts MATCH :match"]
             params["match"] = " AND ".join(match)
+            if not (f.kind or f.article or f.language):
+                with self.engine.connect() as conn:
+                    if self._frequent(conn, params["match"], n + 1):
+                        after = decode_cursor("statements", cursor, (int, str, int, int))
+                        walked = self._walk_statements(conn, params["match"], f, n + 1, after)
+                        return self._statement_page(conn, walked, n, 4)
         else:
             source = "statements t JOIN articles a ON a.id = t.article_id"
             day, apk = "a.published", "a.pk"
@@ -562,14 +655,69 @@ class Browse:
             f"ORDER BY {_order(keys, self.postgres)} LIMIT :n")
         with self.engine.connect() as conn:
             found = conn.execute(sql, params).mappings().all()
-            page = [(r["article_id"], int(r["idx"])) for r in found[:n]]
-            got = self._statements(conn, page)
+            return self._statement_page(conn, found, n, len(keys))
+
+    def _statement_page(self, conn: Any, found: Sequence[Any], n: int,
+                        keys: int) -> Page[StatementItem]:
+        """The page of the first ``n`` of ``found`` (rows of article_id, idx and the sort keys
+        k0, k1 ...), with the cursor of the next when there are more."""
+        page = [(r["article_id"], int(r["idx"])) for r in found[:n]]
+        got = self._statements(conn, page)
         items = tuple(got[key] for key in page if key in got)
         nxt = None
         if len(found) > n:
             last = found[n - 1]
-            nxt = encode_cursor("statements", tuple(last[f"k{i}"] for i in range(len(keys))))
+            nxt = encode_cursor("statements", tuple(last[f"k{i}"] for i in range(keys)))
         return Page(items, nxt)
+
+    @staticmethod
+    def _frequent(conn: Any, match: str, n: int) -> bool:
+        """Whether walking the statements in list order finds ``n`` that hold ``match`` at less
+        cost than reading and sorting every match: it reads about n * total / matches
+        statements, against matches, so it wins once matches^2 > WALK_COST * n * total.
+        Matches are counted up to that bound only."""
+        total = conn.execute(text("SELECT max(rowid) FROM statements")).scalar() or 0
+        bound = math.isqrt(int(WALK_COST * n * total)) + 1
+        found = conn.execute(text(
+            "SELECT count(*) FROM (SELECT 1 FROM statements_fts WHERE statements_fts MATCH :m "
+            "LIMIT :bound) AS m"), {"m": match, "bound": bound}).scalar()
+        return bool(found >= bound)
+
+    @staticmethod
+    def _walk_statements(conn: Any, match: str, f: StatementFilter, n: int,
+                         after: tuple[Any, ...] | None) -> list[Any]:
+        """The first ``n`` statements holding ``match`` after the cursor ``after``, read along
+        the articles newest first (index ``articles_newest``), each statement asked of the
+        full-text index by its row there: the articles with a day, then those without."""
+        keys = [("(CASE WHEN a.published IS NULL THEN 1 ELSE 0 END)", False),
+                ("coalesce(a.published, '')", True), ("a.pk", False), ("t.idx", False)]
+        named = ", ".join(f"{k} AS k{i}" for i, (k, _) in enumerate(keys))
+        found: list[Any] = []
+        for dated in (True, False):
+            if (after is not None and after[0] == 1 and dated) or len(found) >= n or (
+                    not dated and (f.since or f.until)):
+                continue
+            params: dict[str, Any] = {"match": match, "n": n - len(found)}
+            conds = [f"a.published IS {'NOT ' if dated else ''}NULL",
+                     f"{STATEMENT_ROW} IN (SELECT rowid FROM statements_fts "
+                     "WHERE statements_fts MATCH :match)"]
+            if f.since:
+                conds.append("a.published >= :since")
+                params["since"] = f.since
+            if f.until:
+                conds.append("a.published <= :until")
+                params["until"] = f.until
+            if after is not None and after[0] == (0 if dated else 1):
+                if dated:  # where the walk starts; the keys' comparison below decides
+                    conds.append("a.published <= :kday")
+                    params["kday"] = after[1]
+                conds.append(_after(keys, after, params))
+            order = "a.published DESC, a.pk, t.idx" if dated else "a.pk, t.idx"
+            found += conn.execute(text(
+                f"SELECT t.article_id, t.idx, {named} FROM articles a CROSS JOIN statements t "
+                f"ON t.article_id = a.id WHERE {' AND '.join(conds)} ORDER BY {order} "
+                "LIMIT :n"), params).mappings().all()
+        return found
 
     @staticmethod
     def _statements(conn: Any, keys: list[tuple[str, int]]) -> dict[tuple[str, int],
@@ -579,17 +727,22 @@ class Browse:
             return {}
         params: dict[str, Any] = {}
         values = []
+        # in the driver's own marks: SQLAlchemy's parsing of a hundred parameters would cost
+        # more than the query
+        mark = "%({})s" if conn.dialect.name == "postgresql" else ":{}"
         for i, (aid, idx) in enumerate(keys):
             params[f"a{i}"], params[f"i{i}"] = aid, idx
-            values.append(f"(:a{i}, :i{i})")
-        sql = text(
-            "SELECT s.*, a.title, a.publisher, a.published, a.url FROM statements s "
-            "JOIN articles a ON a.id = s.article_id "
-            f"WHERE (s.article_id, s.idx) IN (VALUES {', '.join(values)})")
+            values.append(f"({mark.format(f'a{i}')}, {mark.format(f'i{i}')})")
+        # the page's keys drive the join (SQLite reads ``IN (VALUES ...)`` of a row value by
+        # scanning every statement; CROSS JOIN keeps the keys as its outer loop)
+        sql = (f"WITH page (article_id, idx) AS (VALUES {', '.join(values)}) "
+               "SELECT s.*, a.title, a.publisher, a.published, a.url FROM page p "
+               "CROSS JOIN statements s JOIN articles a ON a.id = s.article_id "
+               "WHERE s.article_id = p.article_id AND s.idx = p.idx")
         return {(r["article_id"], r["idx"]): StatementItem(
                     r["article_id"], r["idx"], r["title"], r["publisher"], r["published"],
                     r["url"], rows.statement_from_row(r))
-                for r in conn.execute(sql, params).mappings()}
+                for r in conn.exec_driver_sql(sql, params).mappings()}
 
     def find_speakers(self, q: str | None = None, *, limit: int = 50,
                       cursor: str | None = None) -> Page[SpeakerItem]:

@@ -6,6 +6,8 @@ import json
 from dataclasses import asdict
 from typing import Any
 
+from orjson import loads  # several times the json module's speed: a page holds 100 of these
+
 from newsmill.records import Actor, Article, Document, Event, Mention, Place, Statement
 
 ARTICLE_COLUMNS = ("id", "source", "kind", "url", "title", "authors", "publisher", "published",
@@ -21,7 +23,7 @@ def article_row(a: Article) -> dict[str, Any]:
 
 def article_from_row(row: Any) -> Article:
     values = {c: row[c] for c in ARTICLE_COLUMNS}
-    values["authors"] = tuple(json.loads(row["authors"] or "[]"))
+    values["authors"] = tuple(loads(row["authors"] or "[]"))
     return Article(**values)
 
 
@@ -63,8 +65,8 @@ def event_from_row(row: Any) -> Event:
         place = Place(row["place_name"], row["place_country"], row["lat"], row["lon"])
     return Event(type=row["type"], evidence=row["evidence"], start=row["start"], end=row["end"],
                  mode=row["mode"], status=row["status"], date=row["date"], place=place,
-                 actors=tuple(Actor(**a) for a in json.loads(row["actors"])),
-                 recipients=tuple(Actor(**a) for a in json.loads(row["recipients"])),
+                 actors=tuple(Actor(**a) for a in loads(row["actors"])),
+                 recipients=tuple(Actor(**a) for a in loads(row["recipients"])),
                  size=row["size"], arrested=row["arrested"], injured=row["injured"],
                  dead=row["dead"])
 

@@ -31,6 +31,10 @@ from newsmill import errors
 
 APPLICATION_ID = 0x4E4D4C31  # "NML1" in the header of every newsmill store
 BUSY_MS = 30_000  # how long a writer waits for another's transaction before giving up
+# connections a reader keeps open: as many as `newsmill serve` has threads for requests
+# (anyio's 40), so that none is opened, and its cache lost, for one request under load
+READERS = 40
+READER_MMAP = 1 << 30  # bytes of the file a reader maps into memory
 
 Kind = Literal["empty", "newsmill", "other"]
 
@@ -176,6 +180,8 @@ def _read_only_connect(path: str, immutable: bool) -> sqlite3.Connection:
     conn = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
     conn.execute(f"PRAGMA busy_timeout={BUSY_MS}")
     conn.execute("PRAGMA query_only=ON")
+    # pages read from the OS's cache in place, not copied into each connection's own cache
+    conn.execute(f"PRAGMA mmap_size={READER_MMAP}")
     return conn
 
 
@@ -195,6 +201,7 @@ def reader_engine(path: str) -> Engine:
         immutable = True
     # the file's URL (the creator makes the connections) gives a file's pool, not one a thread
     engine = create_engine(f"sqlite:///{path}",
-                           creator=lambda: _read_only_connect(path, immutable))
+                           creator=lambda: _read_only_connect(path, immutable),
+                           pool_size=READERS)
     event.listen(engine, "begin", _begin)
     return engine
