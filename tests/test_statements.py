@@ -295,3 +295,18 @@ def test_a_verb_the_tagger_joined_to_a_surname_is_not_a_first_name() -> None:
     speakers = {s.content: s.speaker for s in _statements(body)}
     assert speakers["Our customers asked us to grow, and we listened"] == "Marta Lind"
     assert speakers["We will open two new plants next year"] == "Marta Lind"
+
+
+@pytest.mark.slow
+def test_a_first_name_ending_in_ing_stays_a_first_name() -> None:
+    from newsmill.statements.speakers import _participle
+
+    assert _participle("Hosting") and _participle("Running") and _participle("Welcoming")
+    assert not _participle("Xiaoming") and not _participle("Sterling")
+    body = ("Wei Li, a researcher at Tsinghua University, led the study of river pollution."
+            "\n\n\"The water is safe to drink now,\" Wei Li said on Monday.\n\nXiaoming Li, her "
+            "colleague, disagreed with the findings of the report.\n\n\"We need another year of "
+            "tests before anyone can be sure,\" Xiaoming Li said.")
+    speakers = {s.content: s.speaker for s in _statements(body)}
+    assert speakers["We need another year of tests before anyone can be sure"] == "Xiaoming Li"
+    assert speakers["The water is safe to drink now"] == "Wei Li"

@@ -84,3 +84,14 @@ def load_model(name: str | None = None) -> Any:
             nlp.add_pipe(PARAGRAPHS, before="parser")
         return nlp
     raise errors.ModelError(errors.no_model(names))
+
+
+@lru_cache(maxsize=1)
+def verb_lemmas() -> frozenset[str]:
+    """The English verbs the model's lemmatizer knows (its ``lemma_index`` table, from
+    WordNet): "host", "question"; none when the model has no such table."""
+    try:
+        table = load_model().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, AttributeError):
+        return frozenset()
+    return frozenset(table.get("verb", ()))

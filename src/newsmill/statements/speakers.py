@@ -14,7 +14,7 @@ from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
-from newsmill.nlp import ents_of, text_of
+from newsmill.nlp import ents_of, text_of, verb_lemmas
 from newsmill.statements.quotes import find_quotes
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -69,7 +69,7 @@ class Entities:
         for e in ents:
             if labels[e.start] == "ORG":
                 texts_of[e.start] = _whole_name(e, texts_of[e.start], acronyms)
-        _drop_verbs_before_names(texts_of, labels)
+        _drop_verbs_before_names(doc, texts_of, labels)
         groups: list[tuple[str, list[str]]] = []  # (label, texts), fullest first after sorting
         for ent in sorted(ents, key=lambda e: -len(texts_of[e.start])):
             text, label = texts_of[ent.start], labels[ent.start]
@@ -206,11 +206,12 @@ class Entities:
         return pick[-1] if pick else None
 
 
-def _drop_verbs_before_names(texts_of: dict[int, str], labels: dict[int, str]) -> None:
-    """A capitalised "-ing" word the tagger took into a person's name at the start of a
-    sentence or a subhead ("Hosting Cook, Benioff said ...", "Questioning Vindman's judgment")
-    is left out, when the article names a person with that surname and another first word
-    ("Tim Cook"): the mention is the surname alone."""
+def _drop_verbs_before_names(doc: Any, texts_of: dict[int, str], labels: dict[int, str]) -> None:
+    """A verb's "-ing" form the tagger took into a person's name at the start of a sentence or
+    a subhead ("Hosting Cook, Benioff said ...", "Questioning Vindman's judgment") is left
+    out when the article names a person with that surname and another first word ("Tim
+    Cook"): the mention is the surname alone. The verb is one the model's lemmatizer knows
+    ("host"), so a first name ("Xiaoming Li", "Sterling Brown") stays."""
     firsts: dict[str, set[str]] = {}
     for start, text in texts_of.items():
         if labels[start] == "PERSON" and len(text.split()) == 2:
@@ -218,9 +219,19 @@ def _drop_verbs_before_names(texts_of: dict[int, str], labels: dict[int, str]) -
             firsts.setdefault(last, set()).add(first)
     for start, text in texts_of.items():
         words = text.split()
-        if (labels[start] == "PERSON" and len(words) == 2 and words[0].endswith("ing")
-                and len(words[0]) > 5 and firsts.get(words[1], set()) - {words[0]}):
+        if (labels[start] == "PERSON" and len(words) == 2 and doc[start].is_sent_start
+                and _participle(words[0]) and firsts.get(words[1], set()) - {words[0]}):
             texts_of[start] = words[1]
+
+
+def _participle(word: str) -> bool:
+    """``word`` is the "-ing" form of a known verb: "Hosting" (host), "Welcoming" (welcome),
+    "Running" (run)."""
+    stem = word.lower().removesuffix("ing")
+    if stem == word.lower() or len(stem) < 3:
+        return False
+    verbs = verb_lemmas()
+    return stem in verbs or stem + "e" in verbs or (stem[-1] == stem[-2:-1] and stem[:-1] in verbs)
 
 
 def _untagged(doc: Any) -> list[Any]:
