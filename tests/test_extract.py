@@ -142,12 +142,38 @@ def test_a_story_the_page_shows_twice_is_kept_once_and_repeated_chrome_is_not() 
     assert "Share" not in paragraphs
 
 
+def test_teasers_shown_twice_and_a_notice_above_the_headline_stay_out() -> None:
+    story = [
+        "The harbour authority closed the northern pier on Monday after two nights of storms "
+        "cracked its concrete deck in several places.",
+        "Engineers said the repairs would take at least three weeks and cost about two million, "
+        "paid for by the port's reserve fund.",
+        "Fishing crews moved their boats to the southern basin, where berths were already scarce "
+        "before the storms began.",
+    ]
+    teasers = ["Council approves a new budget for schools after a long debate that ran late into "
+               "the night on Thursday.",
+               "Police say the man arrested near the station on Friday will appear in court next "
+               "week on theft charges."]
+    title = "Storm closes the northern pier"
+    for lines in (["Menu", title, "Related", *teasers, *story, "Related", *teasers, "Share"],
+                  [title, *story, "Most read", *teasers, "Share", "Most read", *teasers]):
+        assert clean_text("\n".join(lines)).body.split("\n\n") == story
+    notice = ("We use cookies to improve your experience on our site and to show you relevant "
+              "advertising.")
+    clean = clean_text("\n".join(["Menu", notice, title, title, *story]))
+    assert clean.title == title and clean.body.split("\n\n") == story
+
+
 def test_a_repeated_line_after_the_story_begins_is_not_its_headline() -> None:
     tweet = "\u2014 River Council (@RiverCouncil) May 2, 2021"
     lines = [
-        "The river council voted on Tuesday to close two schools that flooded in the spring.",
-        "Parents protested outside the hall before the vote, asking for the schools to reopen.",
-        "The council said its decision was final and shared its resolutions online:",
+        "The river council voted on Tuesday to close two schools that flooded in the spring, "
+        "after engineers found that the ground floors of both buildings would need new walls.",
+        "Parents protested outside the hall before the vote, asking for the schools to reopen "
+        "and saying that the children should not have to travel across the town every day.",
+        "The council said its decision was final, that the new campus had room for every pupil "
+        "of the two schools, and shared the resolutions it had passed online:",
         "Close the two schools and move their pupils to the town's new campus next term.",
         tweet,
         "Pay for buses to take the pupils to the new campus every school day of the year.",

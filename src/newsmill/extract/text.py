@@ -232,14 +232,17 @@ def clean_text(text: str, focus: Focus = DEFAULT_FOCUS) -> CleanText:
 
 def _once(lines: list[str], counts: Counter[str]) -> list[bool]:
     """Which lines count as the story's own: a line the page shows once, and the first copy of
-    paragraphs the page shows twice as a passage (two or more long paragraphs repeated in the
-    same order: a page rendered with its story twice). Menus, teasers, captions and summaries
-    that repeat stay chrome."""
+    a passage a page rendered with its story twice shows: two or more long paragraphs repeated
+    in the same order before any paragraph of its own. Menus, captions and summaries that
+    repeat stay chrome, and so does a box of teasers shown above and below the story or twice
+    after it."""
     repeated = [counts[ln] > 1 and is_strong_prose(ln) for ln in lines]
-    follows: Counter[tuple[str, str]] = Counter()  # a repeated paragraph and the one after it
-    for i, ln in enumerate(lines):
+    own = [i for i, ln in enumerate(lines) if counts[ln] == 1 and is_strong_prose(ln)]
+    first_own = own[0] if own else len(lines)
+    follows: Counter[tuple[str, str]] = Counter()  # a repeated paragraph and the one after it,
+    for i, ln in enumerate(lines[:first_own]):  # both copies before the story's own lines
         if repeated[i]:
-            nxt = next((j for j in range(i + 1, min(i + 3, len(lines))) if repeated[j]), None)
+            nxt = next((j for j in range(i + 1, min(i + 3, first_own)) if repeated[j]), None)
             if nxt is not None and lines[nxt] != ln:
                 follows[(ln, lines[nxt])] += 1
     passage = {ln for pair, n in follows.items() if n > 1 for ln in pair}
@@ -272,10 +275,15 @@ def _find_title(lines: list[str], counts: Counter[str]) -> tuple[int, str | None
                     and TITLE_SEPARATORS.match(first[len(same):] + " "):
                 return i, line
     top = lines[:HEAD_LINES]
-    story = next((i for i, line in enumerate(top) if counts[line] == 1 and is_prose(line)
-                  and len(line.split()) >= MIN_PROSE_WORDS), len(top))
-    for i, line in enumerate(top[:story]):  # a headline comes before the story's first
-        if counts[line] > 1 and is_headline(line) and line in top[i + 1:i + 4]:  # paragraph
+    story, words = len(top), 0  # where the story has begun: its first 100 words of prose
+    for i, line in enumerate(top):
+        if counts[line] == 1 and is_prose(line) and len(line.split()) >= MIN_PROSE_WORDS:
+            words += n_words(line)
+            if words >= MIN_STORY_WORDS:
+                story = i
+                break
+    for i, line in enumerate(top[:story]):  # a headline comes before the story, not after
+        if counts[line] > 1 and is_headline(line) and line in top[i + 1:i + 4]:  # its start
             return i, line
     for i, line in enumerate(top):
         if is_prose(line) and len(line.split()) >= MIN_PROSE_WORDS:
