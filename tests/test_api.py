@@ -394,3 +394,26 @@ def test_counts_kept_between_questions_follow_what_the_store_gains(tmp_path: Pat
     after = {c.type: c.n for c in store.count_events(by="type")}
     assert after["PROTEST"] == 3, "a new event is counted at once"
     store.close()
+
+
+def test_a_read_that_would_hold_the_server_too_long_is_stopped(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page read on the event loop stops at the time limit with a 400 that says how to
+    narrow the list (here a limit already passed, the limit looked at every step); exports
+    stream in threads and have none."""
+    from fastapi.testclient import TestClient
+
+    from newsmill.serve import api as http
+    from newsmill.store import schema as store_schema
+
+    monkeypatch.setattr(store_schema, "PROGRESS_STEPS", 1)
+    monkeypatch.setattr(http, "READ_SECONDS", 0.0)
+    client = TestClient(http.create_app(make_store(tmp_path / "s.db")))
+    for path in ("/api/articles?q=protest", "/api/events", "/api/statements?speaker=Tokayev"):
+        answer = client.get(path)
+        assert answer.status_code == 400, path
+        assert "took longer than 0 s" in answer.json()["error"]["message"]
+    assert client.get("/api/export/events").status_code == 200
+    monkeypatch.setattr(http, "READ_SECONDS", 1.0)
+    client = TestClient(http.create_app(make_store(tmp_path / "t.db")))
+    assert client.get("/api/events").status_code == 200

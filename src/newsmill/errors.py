@@ -338,6 +338,12 @@ def no_such_event(event_id: str) -> str:
             "number in the article, as /api/events lists them.")
 
 
+def read_too_long(seconds: float) -> str:
+    return (f"this list took longer than {seconds:g} s to read and was stopped, so that the "
+            "server stays free for other requests; narrow it: fewer or longer words in the "
+            "search (\"w*\" matches nearly everything), a date range, a type or a country.")
+
+
 def serving_beyond_loopback(host: str) -> str:
     return (f"warning: serving on {host}, so other machines can read this store; the server is "
             "read-only, but use the default --host 127.0.0.1 unless that is what you want.")

@@ -414,6 +414,8 @@ class Browse:
             try:
                 ranked = conn.execute(rank, params).mappings().all()
             except OperationalError as exc:
+                if "interrupted" in str(exc.orig):  # stopped by the reader's time limit
+                    raise
                 words = plain_words(q)
                 if words is None:  # FTS5 syntax, written wrongly: say what is wrong
                     raise QueryError("q", errors.bad_search(q, str(exc.orig))) from exc

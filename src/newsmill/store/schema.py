@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -35,6 +38,25 @@ BUSY_MS = 30_000  # how long a writer waits for another's transaction before giv
 # (anyio's 40), so that none is opened, and its cache lost, for one request under load
 READERS = 40
 READER_MMAP = 1 << 30  # bytes of the file a reader maps into memory
+PROGRESS_STEPS = 10_000  # SQLite instructions between two looks at a reader's time limit
+_DEADLINE: ContextVar[float | None] = ContextVar("newsmill_read_deadline", default=None)
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Reads of a read-only SQLite store in this context stop after ``seconds`` with
+    ``sqlite3.OperationalError("interrupted")`` (SQLAlchemy's ``OperationalError`` around
+    it): one search that matches too much cannot hold the server for long."""
+    token = _DEADLINE.set(time.monotonic() + seconds)
+    try:
+        yield
+    finally:
+        _DEADLINE.reset(token)
+
+
+def _over_time() -> int:
+    deadline = _DEADLINE.get()
+    return int(deadline is not None and time.monotonic() > deadline)
 
 Kind = Literal["empty", "newsmill", "other"]
 
@@ -182,6 +204,7 @@ def _read_only_connect(path: str, immutable: bool) -> sqlite3.Connection:
     conn.execute("PRAGMA query_only=ON")
     # pages read from the OS's cache in place, not copied into each connection's own cache
     conn.execute(f"PRAGMA mmap_size={READER_MMAP}")
+    conn.set_progress_handler(_over_time, PROGRESS_STEPS)  # a read's time limit, if it has one
     return conn
 
 
