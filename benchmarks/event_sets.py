@@ -300,6 +300,10 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     parser.add_argument("--dump", type=Path, help="write every coded event here (JSON Lines)")
     args = parser.parse_args()
+    unknown = [name for name in args.sets.split(",") if name not in SETS]
+    if unknown:
+        parser.error(f"no event set {', '.join(unknown)}: the sets are {', '.join(SETS)} "
+                     "(stat20 holds statements only: benchmarks/statements_sets.py scores it)")
     sets = load(args.sets.split(","), args.shared, args.cache)
     if args.dump:
         dump(sets, args.dump)

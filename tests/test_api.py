@@ -118,6 +118,10 @@ def test_counts_by_day_type_and_place_add_up_to_the_list(api: httpx.Client) -> N
     assert {c["place_country"]: c["n"] for c in by_country} == {"FRA": 1, "KAZ": 2}
 
 
+def test_count_keys_are_read_as_the_store_reads_them(api: httpx.Client) -> None:
+    assert ok(api, "/api/events/counts", by="Type") == ok(api, "/api/events/counts", by="type")
+
+
 def test_one_event_and_its_evidence_at_its_offsets(api: httpx.Client) -> None:
     event = ok(api, "/api/events/kaz-1-1")
     body = ok(api, "/api/articles/kaz-1")["body"]

@@ -57,7 +57,7 @@ from newsmill.store import (
     every,
     postgres,
 )
-from newsmill.store.filters import KINDS, MAX_LIMIT, STATUSES
+from newsmill.store.filters import KINDS, MAX_LIMIT, STATUSES, count_keys
 from newsmill.store.filters import bbox as parse_bbox
 from newsmill.store.schema import time_limit
 
@@ -405,7 +405,8 @@ def create_app(store: Store | str | Path) -> FastAPI:
             description="day, type, mode, status, place_country or place; repeat for "
                         "several.")] = ["day", "type"]) -> Response:  # noqa: B006
         """How many events match, for each value of the `by` keys (for charts and maps)."""
-        keys = [k.strip() for part in by for k in part.split(",") if k.strip()]
+        keys = list(count_keys([k.strip() for part in by for k in part.split(",")
+                                if k.strip()]))  # as the store reads them: "Day" is "day"
         counts = db.count_events(where, keys)
         names = {"place": ["place_name", "place_country", "lat", "lon"]}
         fields = (*(f for k in keys for f in names.get(k, [k])), "n")
@@ -472,9 +473,9 @@ def create_app(store: Store | str | Path) -> FastAPI:
         s = db.stats()
         first, last = db.event_days()
         return JSON({"types": list(PLOVER_TYPES), "statuses": list(STATUSES),
-                             "kinds": list(KINDS), "articles": s.articles, "events": s.events,
-                             "statements": s.statements, "first_day": first, "last_day": last,
-                             "countries": countries()})
+                     "kinds": list(KINDS), "articles": s.articles, "events": s.events,
+                     "statements": s.statements, "first_day": first, "last_day": last,
+                     "countries": countries()})
 
     _ui(app)
     _openapi_without_422(app)

@@ -676,8 +676,8 @@ class Browse:
     def _frequent(conn: Any, match: str, n: int) -> bool:
         """Whether walking the statements in list order finds ``n`` that hold ``match`` at less
         cost than reading and sorting every match: it reads about n * total / matches
-        statements, against matches, so it wins once matches^2 > WALK_COST * n * total.
-        Matches are counted up to that bound only."""
+        statements (if the matches are spread over the days), against matches, so it wins once
+        matches^2 > WALK_COST * n * total. Matches are counted up to that bound only."""
         total = conn.execute(text("SELECT max(rowid) FROM statements")).scalar() or 0
         bound = math.isqrt(int(WALK_COST * n * total)) + 1
         found = conn.execute(text(
@@ -689,8 +689,11 @@ class Browse:
     def _walk_statements(conn: Any, match: str, f: StatementFilter, n: int,
                          after: tuple[Any, ...] | None) -> list[Any]:
         """The first ``n`` statements holding ``match`` after the cursor ``after``, read along
-        the articles newest first (index ``articles_newest``), each statement asked of the
-        full-text index by its row there: the articles with a day, then those without."""
+        the articles newest first (index ``articles_newest``), each statement's row looked up
+        in the list of the full-text index's matches (SQLite builds that list once, for the
+        query: what the walk saves is the sort of every match, not the search); the articles
+        with a day, then those without. A common word whose matches all sit in old articles
+        walks most of the store."""
         keys = [("(CASE WHEN a.published IS NULL THEN 1 ELSE 0 END)", False),
                 ("coalesce(a.published, '')", True), ("a.pk", False), ("t.idx", False)]
         named = ", ".join(f"{k} AS k{i}" for i, (k, _) in enumerate(keys))
