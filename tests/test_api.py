@@ -405,19 +405,25 @@ def test_a_read_that_would_hold_the_server_too_long_is_stopped(
     """A page read on the event loop stops at the time limit with a 400 that says how to
     narrow the list (here a limit already passed, the limit looked at every step); exports
     stream in threads and have none."""
-    from fastapi.testclient import TestClient
+    import asyncio
 
     from newsmill.serve import api as http
     from newsmill.store import schema as store_schema
 
+    def get(app: Any, path: str) -> httpx.Response:
+        async def ask() -> httpx.Response:
+            async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
+                                         base_url="http://127.0.0.1") as client:
+                return await client.get(path)
+        return asyncio.run(ask())
+
     monkeypatch.setattr(store_schema, "PROGRESS_STEPS", 1)
     monkeypatch.setattr(http, "READ_SECONDS", 0.0)
-    client = TestClient(http.create_app(make_store(tmp_path / "s.db")))
+    app = http.create_app(make_store(tmp_path / "s.db"))
     for path in ("/api/articles?q=protest", "/api/events", "/api/statements?speaker=Tokayev"):
-        answer = client.get(path)
+        answer = get(app, path)
         assert answer.status_code == 400, path
         assert "took longer than 0 s" in answer.json()["error"]["message"]
-    assert client.get("/api/export/events").status_code == 200
+    assert get(app, "/api/export/events").status_code == 200
     monkeypatch.setattr(http, "READ_SECONDS", 1.0)
-    client = TestClient(http.create_app(make_store(tmp_path / "t.db")))
-    assert client.get("/api/events").status_code == 200
+    assert get(http.create_app(make_store(tmp_path / "t.db")), "/api/events").status_code == 200
