@@ -121,15 +121,18 @@ def test_title_found_when_the_page_title_writes_the_ellipsis_as_dots() -> None:
     assert clean_text(scrape).title == "Only those who wait\u2026"
 
 
+HARBOUR_STORY = (
+    "The harbour authority closed the northern pier on Monday after two nights of storms "
+    "cracked its concrete deck in several places.",
+    "Engineers said the repairs would take at least three weeks and cost about two million, "
+    "paid for by the port's reserve fund.",
+    "Fishing crews moved their boats to the southern basin, where berths were already scarce "
+    "before the storms began.",
+)
+
+
 def test_a_story_the_page_shows_twice_is_kept_once_and_repeated_chrome_is_not() -> None:
-    story = [
-        "The harbour authority closed the northern pier on Monday after two nights of storms "
-        "cracked its concrete deck in several places.",
-        "Engineers said the repairs would take at least three weeks and cost about two million, "
-        "paid for by the port's reserve fund.",
-        "Fishing crews moved their boats to the southern basin, where berths were already scarce "
-        "before the storms began.",
-    ]
+    story = list(HARBOUR_STORY)
     caption = ("A crane lifts a broken slab from the northern pier in the early morning light "
                "on Monday.")
     lines = ["Share", caption, "Advertisement", *story, "Share", "Advertisement", *story,
@@ -143,14 +146,7 @@ def test_a_story_the_page_shows_twice_is_kept_once_and_repeated_chrome_is_not() 
 
 
 def test_teasers_shown_twice_and_a_notice_above_the_headline_stay_out() -> None:
-    story = [
-        "The harbour authority closed the northern pier on Monday after two nights of storms "
-        "cracked its concrete deck in several places.",
-        "Engineers said the repairs would take at least three weeks and cost about two million, "
-        "paid for by the port's reserve fund.",
-        "Fishing crews moved their boats to the southern basin, where berths were already scarce "
-        "before the storms began.",
-    ]
+    story = list(HARBOUR_STORY)
     teasers = ["Council approves a new budget for schools after a long debate that ran late into "
                "the night on Thursday.",
                "Police say the man arrested near the station on Friday will appear in court next "
