@@ -341,7 +341,8 @@ def no_such_event(event_id: str) -> str:
 def read_too_long(seconds: float) -> str:
     return (f"this list took longer than {seconds:g} s to read and was stopped, so that the "
             "server stays free for other requests; narrow it: fewer or longer words in the "
-            "search (\"w*\" matches nearly everything), a date range, a type or a country.")
+            "search (\"w*\" matches nearly everything), a date range, a type or a country "
+            "(whoever runs the server may allow longer: newsmill serve --read-seconds N).")
 
 
 def serving_beyond_loopback(host: str) -> str:

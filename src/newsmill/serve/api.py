@@ -318,9 +318,11 @@ Format = Annotated[Literal["csv", "jsonl"], Query(description="csv or jsonl.")]
 
 # ---- the app --------------------------------------------------------------------------------
 
-def create_app(store: Store | str | Path) -> FastAPI:
-    """The API and UI over ``store`` (a path is opened read-only)."""
+def create_app(store: Store | str | Path, read_seconds: float | None = None) -> FastAPI:
+    """The API and UI over ``store`` (a path is opened read-only); a page's read on a SQLite
+    store stops after ``read_seconds`` (``READ_SECONDS`` if not given; 0: no limit)."""
     db = open_read_only(store) if isinstance(store, str | Path) else store
+    limit = READ_SECONDS if read_seconds is None else read_seconds
     app = FastAPI(title="newsmill", version="0.1.0", docs_url=None, redoc_url=None,
                   description="Articles, who said what, and PLOVER events, each with the words "
                   "of the article that support it (character offsets into the body). Lists "
@@ -335,21 +337,28 @@ def create_app(store: Store | str | Path) -> FastAPI:
         """A page of a SQLite store is read on the event loop: it costs a few milliseconds of
         CPU, less than the hand-over to a worker thread and back (in threads the requests'
         Python work takes turns at the GIL: twice the CPU a request, measured). A read that
-        would hold the loop, and every other request, longer than ``READ_SECONDS`` (a search
-        for "w*" on a large store) is stopped and answered with a 400 saying so. A PostgreSQL
+        would hold the loop, and every other request, longer than the limit (a search for
+        "w*" on a large store) is stopped and answered with a 400 saying so. A PostgreSQL
         store's reads wait on the network: they keep FastAPI's threads."""
         if db.postgres:
             return read
+        if limit <= 0:
+
+            @wraps(read)
+            async def unlimited(*args: Any, **kwargs: Any) -> Response:
+                return read(*args, **kwargs)
+
+            return unlimited
 
         @wraps(read)
         async def run(*args: Any, **kwargs: Any) -> Response:
             try:
-                with time_limit(READ_SECONDS):
+                with time_limit(limit):
                     return read(*args, **kwargs)
             except OperationalError as exc:
                 if "interrupted" not in str(exc):
                     raise
-                return error(400, errors.read_too_long(READ_SECONDS))
+                return error(400, errors.read_too_long(limit))
 
         return run
 
@@ -531,18 +540,21 @@ def _settle() -> None:
 
 
 def app_from_env() -> FastAPI:
-    """The app over the store named by $NEWSMILL_SERVE_DB: what each worker process builds."""
-    app = create_app(os.environ["NEWSMILL_SERVE_DB"])
+    """The app over the store named by $NEWSMILL_SERVE_DB (reads stopped after
+    $NEWSMILL_SERVE_READ_SECONDS): what each worker process builds."""
+    seconds = os.environ.get("NEWSMILL_SERVE_READ_SECONDS")
+    app = create_app(os.environ["NEWSMILL_SERVE_DB"], float(seconds) if seconds else None)
     _settle()
     return app
 
 
 def run_server(db: str | Path, host: str = "127.0.0.1", port: int = 8000, workers: int = 1,
-               say: Callable[[str], Any] = print) -> None:
-    """Serve ``db`` with uvicorn until interrupted; ``workers`` processes share the port."""
+               say: Callable[[str], Any] = print, read_seconds: float | None = None) -> None:
+    """Serve ``db`` with uvicorn until interrupted; ``workers`` processes share the port; a
+    page's read stops after ``read_seconds`` (see ``create_app``)."""
     import uvicorn
 
-    app = create_app(db)  # here first, so that a bad store is reported before any worker starts
+    app = create_app(db, read_seconds)  # here first: a bad store is reported before any worker
     if host not in ("127.0.0.1", "localhost", "::1"):
         say(errors.serving_beyond_loopback(host))
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
@@ -554,5 +566,7 @@ def run_server(db: str | Path, host: str = "127.0.0.1", port: int = 8000, worker
         return
     app.state.store.close()
     os.environ["NEWSMILL_SERVE_DB"] = str(db)
+    if read_seconds is not None:
+        os.environ["NEWSMILL_SERVE_READ_SECONDS"] = str(read_seconds)
     uvicorn.run("newsmill.serve.api:app_from_env", factory=True, host=host, port=port,
                 workers=workers, log_level="warning")

@@ -822,19 +822,24 @@ def upgrade(db: str) -> None:
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Server processes (up to one per core).")
+@click.option("--read-seconds", default=1.0, show_default=True, type=click.FloatRange(0),
+              help="Stop a list's read on a SQLite store after this long, answering a 400 that "
+                   "says how to narrow it (0: never), so one search cannot hold the server.")
 @_guarded
-def serve(db: str, host: str, port: int, workers: int) -> None:
+def serve(db: str, host: str, port: int, workers: int, read_seconds: float) -> None:
     """Serve the store read-only: the web UI (map, timeline, evidence) and the HTTP API.
 
     \b
     Examples:
       newsmill serve                  # then open http://127.0.0.1:8000/
       newsmill serve --db news.db --port 8080
+      newsmill serve --db big.db --read-seconds 5   # a large store's searches take longer
     """
     from newsmill.serve.api import run_server
 
     run_server(db, host, port, workers,
-               say=lambda message: err.print(plain(message, lines=True), soft_wrap=True))
+               say=lambda message: err.print(plain(message, lines=True), soft_wrap=True),
+               read_seconds=read_seconds)
 
 
 if __name__ == "__main__":  # pragma: no cover
