@@ -54,6 +54,10 @@ STATEMENT_ROW = "a.pk * 1048576 + t.idx"
 # is taken when it reads fewer (``Browse._frequent``)
 WALK_COST = 0.3
 EVENT_WALK_COST = 0.3  # the same for an event read in day order, its parties asked
+# the filters on an event's parties: (filter, role, field of event_parties)
+PARTY_FILTERS = (("actor_country", "actor", "country"),
+                 ("recipient_country", "recipient", "country"),
+                 ("actor_sector", "actor", "sector"), ("recipient_sector", "recipient", "sector"))
 HEADLINE = (f"StartSel={_OPEN}, StopSel={_CLOSE}, MaxWords=16, MinWords=6, MaxFragments=1, "
             'FragmentDelimiter=" ... "')  # ts_headline's options: FTS5's snippet, near enough
 
@@ -234,6 +238,31 @@ def _match(q: str, postgres: bool) -> tuple[str, dict[str, Any]]:
     return found.sql, found.params
 
 
+def _walk_bound(conn: Any, table: str, cost: float, n: int) -> int:
+    """How many matches make walking ``table`` in list order, at ``cost`` a row against a
+    match read and sorted, cheaper for a page of ``n``: the walk reads about n * rows /
+    matches rows, so it wins once matches^2 > cost * n * rows."""
+    rows_ = conn.execute(text(f"SELECT max(rowid) FROM {table}")).scalar() or 0
+    return math.isqrt(int(cost * n * rows_)) + 1
+
+
+def _count_upto(conn: Any, table: str, cond: str, params: dict[str, Any], bound: int) -> int:
+    """The rows of ``table`` where ``cond`` holds, counted up to ``bound`` only."""
+    return int(conn.execute(text(
+        f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {cond} LIMIT :bound) AS m"),
+        {**params, "bound": bound}).scalar())
+
+
+def _between(column: str, f: Any, where: list[str], params: dict[str, Any]) -> None:
+    """The filter's ``since`` and ``until`` (days, inclusive) on ``column``."""
+    if f.since:
+        where.append(f"{column} >= :since")
+        params["since"] = f.since
+    if f.until:
+        where.append(f"{column} <= :until")
+        params["until"] = f.until
+
+
 def _event_where(f: EventFilter, params: dict[str, Any], postgres: bool = False,
                  walk: bool = False) -> list[str]:
     where: list[str] = []
@@ -252,10 +281,7 @@ def _event_where(f: EventFilter, params: dict[str, Any], postgres: bool = False,
     if f.country:
         params["c"] = f.country
         where.append(f"(e.place_country = :c OR {_party('country', 'c', walk=walk)})")
-    for name, role, field in (("actor_country", "actor", "country"),
-                              ("recipient_country", "recipient", "country"),
-                              ("actor_sector", "actor", "sector"),
-                              ("recipient_sector", "recipient", "sector")):
+    for name, role, field in PARTY_FILTERS:
         value = getattr(f, name)
         if value:
             params[name] = value
@@ -263,12 +289,7 @@ def _event_where(f: EventFilter, params: dict[str, Any], postgres: bool = False,
     if f.place_country:
         params["pc"] = f.place_country
         where.append("e.place_country = :pc")
-    if f.since:
-        params["since"] = f.since
-        where.append(f"{DAY} >= :since")
-    if f.until:
-        params["until"] = f.until
-        where.append(f"{DAY} <= :until")
+    _between(DAY, f, where, params)
     if f.bbox:
         west, south, east, north = f.bbox
         params.update(west=west, south=south, east=east, north=north)
@@ -337,12 +358,7 @@ class Browse:
             kinds = ((str, type(None)), int)
             source = "articles a"
             snippet = "NULL"
-        if f.since:
-            conds.append("a.published >= :since")
-            params["since"] = f.since
-        if f.until:
-            conds.append("a.published <= :until")
-            params["until"] = f.until
+        _between("a.published", f, conds, params)
         if f.publisher:
             conds.append(_same("a.publisher", "pub", self.postgres))
             params["pub"] = f.publisher
@@ -474,25 +490,17 @@ class Browse:
         many enough that reading events in list order and asking each about its parties
         finds ``n`` at less cost than sorting every one (as ``_frequent``). Each criterion's
         rows are counted in its index, up to that bound; the rarest decides."""
-        asked = [(f"{field} = :v" + (f" AND role = '{role}'" if role else ""), value)
-                 for value, field, role in (
-                     (f.country, "country", None), (f.actor_country, "country", "actor"),
-                     (f.recipient_country, "country", "recipient"),
-                     (f.actor_sector, "sector", "actor"),
-                     (f.recipient_sector, "sector", "recipient")) if value]
+        asked = [("country = :v", f.country)] if f.country else []
+        asked += [(f"{field} = :v AND role = '{role}'", getattr(f, name))
+                  for name, role, field in PARTY_FILTERS if getattr(f, name)]
         if not asked:
             return False
-        total = conn.execute(text("SELECT max(rowid) FROM events")).scalar() or 0
-        bound = math.isqrt(int(EVENT_WALK_COST * n * total)) + 1
-
-        def count(table: str, cond: str, value: str) -> int:
-            return int(conn.execute(text(
-                f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {cond} LIMIT :bound) AS m"),
-                {"bound": bound, "v": value}).scalar())
-
-        found = [count("event_parties", cond, value) for cond, value in asked]
+        bound = _walk_bound(conn, "events", EVENT_WALK_COST, n)
+        found = [_count_upto(conn, "event_parties", cond, {"v": value}, bound)
+                 for cond, value in asked]
         if f.country:  # or placed there
-            found[0] = max(found[0], count("events", "place_country = :v", f.country))
+            found[0] = max(found[0], _count_upto(conn, "events", "place_country = :v",
+                                                 {"v": f.country}, bound))
         return min(found) >= bound
 
     @staticmethod
@@ -592,9 +600,9 @@ class Browse:
 
         With words to match, the full-text index answers alone (it holds each statement's
         article, kind and day), and only the page's statements are read; on SQLite, words
-        that many statements hold are found by walking the statements in list order and
-        asking the index about each, which stops at the page's end instead of sorting every
-        match."""
+        that many statements hold are found by walking the statements in list order, each
+        looked up among the index's matches, which stops at the page's end instead of sorting
+        every match."""
         f = where or StatementFilter()
         n = check_limit(limit)
         params: dict[str, Any] = {"n": n + 1}
@@ -640,12 +648,7 @@ class Browse:
         if f.language:
             conds.append(_in_language("t.article_id", self.postgres))
             params["lang"] = f.language
-        if f.since:
-            conds.append(f"{day} >= :since")
-            params["since"] = f.since
-        if f.until:
-            conds.append(f"{day} <= :until")
-            params["until"] = f.until
+        _between(day, f, conds, params)
         keys = [(f"(CASE WHEN {day} IS NULL THEN 1 ELSE 0 END)", False),
                 (f"coalesce({day}, '')", True), (apk, False), ("t.idx", False)]
         after = decode_cursor("statements", cursor, (int, str, int, int))
@@ -675,15 +678,11 @@ class Browse:
     @staticmethod
     def _frequent(conn: Any, match: str, n: int) -> bool:
         """Whether walking the statements in list order finds ``n`` that hold ``match`` at less
-        cost than reading and sorting every match: it reads about n * total / matches
-        statements (if the matches are spread over the days), against matches, so it wins once
-        matches^2 > WALK_COST * n * total. Matches are counted up to that bound only."""
-        total = conn.execute(text("SELECT max(rowid) FROM statements")).scalar() or 0
-        bound = math.isqrt(int(WALK_COST * n * total)) + 1
-        found = conn.execute(text(
-            "SELECT count(*) FROM (SELECT 1 FROM statements_fts WHERE statements_fts MATCH :m "
-            "LIMIT :bound) AS m"), {"m": match, "bound": bound}).scalar()
-        return bool(found >= bound)
+        cost than reading and sorting every match (``_walk_bound``; it assumes the matches
+        spread over the days)."""
+        bound = _walk_bound(conn, "statements", WALK_COST, n)
+        return _count_upto(conn, "statements_fts", "statements_fts MATCH :m", {"m": match},
+                           bound) >= bound
 
     @staticmethod
     def _walk_statements(conn: Any, match: str, f: StatementFilter, n: int,
@@ -706,12 +705,7 @@ class Browse:
             conds = [f"a.published IS {'NOT ' if dated else ''}NULL",
                      f"{STATEMENT_ROW} IN (SELECT rowid FROM statements_fts "
                      "WHERE statements_fts MATCH :match)"]
-            if f.since:
-                conds.append("a.published >= :since")
-                params["since"] = f.since
-            if f.until:
-                conds.append("a.published <= :until")
-                params["until"] = f.until
+            _between("a.published", f, conds, params)
             if after is not None and after[0] == (0 if dated else 1):
                 if dated:  # where the walk starts; the keys' comparison below decides
                     conds.append("a.published <= :kday")
