@@ -236,9 +236,10 @@ def _once(lines: list[str], counts: Counter[str]) -> list[bool]:
     in the same order before any paragraph of its own. Menus, captions and summaries that
     repeat stay chrome, and so does a box of teasers shown above and below the story or twice
     after it."""
-    repeated = [counts[ln] > 1 and is_strong_prose(ln) for ln in lines]
-    own = [i for i, ln in enumerate(lines) if counts[ln] == 1 and is_strong_prose(ln)]
-    first_own = own[0] if own else len(lines)
+    strong = [is_strong_prose(ln) for ln in lines]
+    repeated = [s and counts[ln] > 1 for ln, s in zip(lines, strong, strict=True)]
+    first_own = next((i for i, ln in enumerate(lines) if strong[i] and counts[ln] == 1),
+                     len(lines))
     follows: Counter[tuple[str, str]] = Counter()  # a repeated paragraph and the one after it,
     for i, ln in enumerate(lines[:first_own]):  # both copies before the story's own lines
         if repeated[i]:

@@ -342,13 +342,6 @@ def create_app(store: Store | str | Path, read_seconds: float | None = None) -> 
         store's reads wait on the network: they keep FastAPI's threads."""
         if db.postgres:
             return read
-        if limit <= 0:
-
-            @wraps(read)
-            async def unlimited(*args: Any, **kwargs: Any) -> Response:
-                return read(*args, **kwargs)
-
-            return unlimited
 
         @wraps(read)
         async def run(*args: Any, **kwargs: Any) -> Response:

@@ -44,10 +44,10 @@ _DEADLINE: ContextVar[float | None] = ContextVar("newsmill_read_deadline", defau
 
 @contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
-    """Reads of a read-only SQLite store in this context stop after ``seconds`` with
-    ``sqlite3.OperationalError("interrupted")`` (SQLAlchemy's ``OperationalError`` around
-    it): one search that matches too much cannot hold the server for long."""
-    token = _DEADLINE.set(time.monotonic() + seconds)
+    """Reads of a read-only SQLite store in this context stop after ``seconds`` (0: never)
+    with ``sqlite3.OperationalError("interrupted")`` (SQLAlchemy's ``OperationalError``
+    around it): one search that matches too much cannot hold the server for long."""
+    token = _DEADLINE.set(time.monotonic() + seconds if seconds > 0 else None)
     try:
         yield
     finally:
