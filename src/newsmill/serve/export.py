@@ -261,7 +261,7 @@ def write_with(target: str, writer: Callable[[TextIO], T]) -> T:
         raise errors.OutputError(errors.cannot_write(target, why(exc))) from exc
     try:
         result = _write_file(writer, Path(part), path)
-        os.chmod(part, _file_mode(path))
+        os.chmod(part, mode_of(path, 0o666))
         os.replace(part, path)
     except BaseException:
         Path(part).unlink(missing_ok=True)
@@ -276,11 +276,6 @@ def _write_file(writer: Callable[[TextIO], T], path: Path, named: Path) -> T:
         return result
     except OSError as exc:
         raise errors.OutputError(errors.cannot_write(str(named), why(exc))) from exc
-
-
-def _file_mode(path: Path) -> int:
-    """The mode the file had, or a new file's (what the umask leaves of rw-rw-rw-)."""
-    return mode_of(path, 0o666)
 
 
 def mode_of(path: Path, full: int) -> int:
