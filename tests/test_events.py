@@ -281,6 +281,21 @@ def test_senses_of_event_words_that_are_not_events() -> None:
 
 
 @pytest.mark.slow
+def test_deaths_in_accidents_and_disasters_are_no_assault() -> None:
+    body = ("Three cousins were killed in a road accident near Mombasa on Friday. "
+            "A delivery van hit a cyclist on Harbour Road on Tuesday. "
+            "A pensioner died after being struck by a train in Leeds on Monday. "
+            "Two workers were injured when a boiler exploded at the mill on Sunday. "
+            "Floods swept through the valley on Saturday, killing eleven villagers.")
+    assert [e for e in _events(body) if e.type in ("ASSAULT", "PROTEST")] == []
+    # the same words with a weapon behind them stay attacks
+    for attack in ("Nine people were killed in rocket fire on the town on Friday.",
+                   "Four people were wounded when a grenade exploded at the market on Friday.",
+                   "Two army trucks hit roadside mines near the border on Friday."):
+        assert [e.type for e in _events(attack)] == ["ASSAULT"], attack
+
+
+@pytest.mark.slow
 def test_minorities_administrations_and_places_by_other_names() -> None:
     [e] = _events("Ethnic Albanians in south Serbia demanded a U.N. presence on Monday.")
     assert [(a.country, a.sector) for a in e.actors] == [("SRB", "CVL")]

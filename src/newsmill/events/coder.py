@@ -40,6 +40,7 @@ from newsmill.events.news import (
     a_setting,
     a_topic,
     agreeing_view,
+    an_accident,
     campaign_rally,
     discarded_story,
     for_a_purpose,
@@ -86,7 +87,7 @@ SHORT_CLAUSE = 12  # words: a labelled event's evidence is its clause, its sente
 
 
 NOT_NEWS: tuple[Callable[[Found, Sentence], bool], ...] = (
-    for_a_purpose, a_condition, a_topic, a_setting, a_charge, a_description)
+    for_a_purpose, a_condition, a_topic, a_setting, a_charge, a_description, an_accident)
 HISTORY: tuple[Callable[[Draft], bool], ...] = (a_year_before, had_been_going_on)
 NOT_TOLD: tuple[Callable[[Draft], bool], ...] = (
     thing_does_it, warning_no_threat, agreeing_view, campaign_rally)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsmill.events import actors as act
 from newsmill.events import phoenix
-from newsmill.events.lexicon import entry_set
+from newsmill.events.lexicon import entry_set, sections
 from newsmill.events.rules import rule
 from newsmill.events.syntax import (
     DASHES,
@@ -220,6 +220,53 @@ def a_description(f: Found, s: Sentence) -> bool:
     """A word that describes a party ("detained migrants", "a detention centre", "the leader,
     who resigned in 2017"), not a happening told."""
     return descriptive(f, s.every, not s.each_mention)
+
+
+def accidental(tok: Any) -> bool:
+    """What the deed ``tok`` tells was done by an accident or a disaster (``accidents.txt``):
+    its subject ("a tsunami killed 43 people", "a boiler exploded"; a vehicle that hit
+    something, "a car hit the dog"), its agent ("struck by a car"), what it happened in, after or from ("killed in a car
+    crash", "died after being hit by a train"), or a mishap it happened when ("injured when two
+    cars collided"); the subject of the clause it follows ("earthquakes struck, killing two
+    people"). Not a weapon's fire ("killed in rocket fire"), nor a vehicle that hit a weapon."""
+    table = sections("instruments.txt")
+    weapons = {w for words in table.values() for w in words}
+    disasters = entry_set("accidents.txt", "disasters")
+    vehicles = entry_set("accidents.txt", "vehicles")
+    machines = entry_set("accidents.txt", "machines")
+    if any(lemma_of(w) in weapons for o in children(tok, ("dobj",))
+           for w in (o, *children(o, ("compound", "amod")))):
+        return False  # "army vehicles hit improvised explosive devices"
+    subjects = children(tok, SUBJECTS)
+    if tok.dep_ == "relcl" and any(c.tag_ == "WDT" for c in subjects):  # "the car that hit"
+        subjects = [tok.head]
+    if tok.dep_ in ("advcl", "conj") and not subjects:  # "killed 222 and injured 800"  # "earthquakes struck Lombok, killing two people"
+        subjects = children(tok.head, SUBJECTS)
+    causes = [c for c in subjects if lemma_of(c) in disasters | machines
+              or (lemma_of(c) in vehicles and children(tok, ("dobj",)))]
+    for link in children(tok, ("agent", "prep")):
+        if link.dep_ == "agent" or link.lower_ in ("in", "by", "after", "following", "from",
+                                                   "during"):
+            for c in children(link, ("pobj", "pcomp")):
+                causes += [c] if lemma_of(c) in disasters or link.dep_ == "agent" else []
+                if c.dep_ == "pcomp":  # "after being struck by a car"
+                    causes += [g for a in children(c, ("agent",)) for g in children(a, ("pobj",))]
+    for clause in children(tok, ("advcl",)):  # "injured when two cars collided"
+        if lemma_of(clause) in entry_set("accidents.txt", "mishaps") and any(
+                m.lower_ in ("when", "after", "as") for m in children(clause, ("mark", "advmod"))
+        ) and not any(lemma_of(w) in weapons for c in children(clause, SUBJECTS)
+                      for w in (c, *children(c, ("compound", "amod")))):  # not "a grenade"
+            return True
+    return any(lemma_of(c) in disasters | vehicles | machines
+               and not any(lemma_of(m) in weapons for m in children(c, ("compound", "amod")))
+               for c in causes)
+
+
+@rule("accident", "news", "Four siblings were killed in a car crash on the highway.")
+def an_accident(f: Found, s: Sentence) -> bool:
+    """A death or a blow an accident or a disaster caused ("killed in a car crash", "a tsunami
+    killed 43 people", "struck by a train") is no assault, nor a quake that "struck" a strike."""
+    return f.trigger.type in ("ASSAULT", "PROTEST") and accidental(f.token)
 
 
 # ---- the rules: an event that is not told, once its parties are known --------------------------
