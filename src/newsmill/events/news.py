@@ -225,22 +225,20 @@ def a_description(f: Found, s: Sentence) -> bool:
 def accidental(tok: Any) -> bool:
     """What the deed ``tok`` tells was done by an accident or a disaster (``accidents.txt``):
     its subject ("a tsunami killed 43 people", "a boiler exploded"; a vehicle that hit
-    something, "a car hit the dog"), its agent ("struck by a car"), what it happened in, after or from ("killed in a car
-    crash", "died after being hit by a train"), or a mishap it happened when ("injured when two
-    cars collided"); the subject of the clause it follows ("earthquakes struck, killing two
-    people"). Not a weapon's fire ("killed in rocket fire"), nor a vehicle that hit a weapon."""
-    table = sections("instruments.txt")
-    weapons = {w for words in table.values() for w in words}
+    something, "a car hit the dog"), its agent ("struck by a car"), what it happened in, after
+    or from ("killed in a car crash", "died after being hit by a train"), or a mishap it
+    happened when ("injured when two cars collided"); the subject of the clause it follows or
+    joins ("earthquakes struck, killing two people", "killed 222 and injured 800"). Not a
+    weapon's fire ("killed in rocket fire"), nor a vehicle that hit a weapon."""
     disasters = entry_set("accidents.txt", "disasters")
     vehicles = entry_set("accidents.txt", "vehicles")
     machines = entry_set("accidents.txt", "machines")
-    if any(lemma_of(w) in weapons for o in children(tok, ("dobj",))
-           for w in (o, *children(o, ("compound", "amod")))):
+    if any(_a_weapon(o) for o in children(tok, ("dobj",))):
         return False  # "army vehicles hit improvised explosive devices"
     subjects = children(tok, SUBJECTS)
     if tok.dep_ == "relcl" and any(c.tag_ == "WDT" for c in subjects):  # "the car that hit"
         subjects = [tok.head]
-    if tok.dep_ in ("advcl", "conj") and not subjects:  # "killed 222 and injured 800"  # "earthquakes struck Lombok, killing two people"
+    if tok.dep_ in ("advcl", "conj") and not subjects:
         subjects = children(tok.head, SUBJECTS)
     causes = [c for c in subjects if lemma_of(c) in disasters | machines
               or (lemma_of(c) in vehicles and children(tok, ("dobj",)))]
@@ -254,12 +252,18 @@ def accidental(tok: Any) -> bool:
     for clause in children(tok, ("advcl",)):  # "injured when two cars collided"
         if lemma_of(clause) in entry_set("accidents.txt", "mishaps") and any(
                 m.lower_ in ("when", "after", "as") for m in children(clause, ("mark", "advmod"))
-        ) and not any(lemma_of(w) in weapons for c in children(clause, SUBJECTS)
-                      for w in (c, *children(c, ("compound", "amod")))):  # not "a grenade"
+        ) and not any(_a_weapon(c) for c in children(clause, SUBJECTS)):  # not "a grenade"
             return True
-    return any(lemma_of(c) in disasters | vehicles | machines
-               and not any(lemma_of(m) in weapons for m in children(c, ("compound", "amod")))
-               for c in causes)
+    return any(lemma_of(c) in disasters | vehicles | machines and not _a_weapon(c, itself=False)
+               for c in causes)  # "killed in a fire", not "in rocket fire"
+
+
+def _a_weapon(tok: Any, itself: bool = True) -> bool:
+    """``tok`` (unless not ``itself``) or a word that qualifies it is a weapon of
+    ``instruments.txt`` ("a grenade", "improvised explosive devices", "rocket fire")."""
+    weapons = {w for words in sections("instruments.txt").values() for w in words}
+    words = [tok] if itself else []
+    return any(lemma_of(w) in weapons for w in (*words, *children(tok, ("compound", "amod"))))
 
 
 @rule("accident", "news", "Four siblings were killed in a car crash on the highway.")
