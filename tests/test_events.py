@@ -296,6 +296,31 @@ def test_deaths_in_accidents_and_disasters_are_no_assault() -> None:
 
 
 @pytest.mark.slow
+def test_territory_taken_weapons_found_and_bases_set_up() -> None:
+    def coded(text: str) -> list[tuple[str, str | None]]:
+        return [(e.type, e.mode) for e in _events(text)]
+
+    # CAMEO 192, occupy territory: a seizure; taken after fighting, an assault
+    assert coded("Army units recaptured the village of Tal Kurdi from the rebels on Monday."
+                 ) == [("COERCE", "seize")]
+    assert coded("Militants took control of two districts in the north on Monday.") == [
+        ("COERCE", "seize")]
+    assert coded("Rebels captured the town of Kidal after heavy fighting on Sunday.") == [
+        ("ASSAULT", None)]
+    # not a place: no seizure ("took control of the meeting", "captured the mood")
+    assert coded("The chairman took control of the meeting on Monday.") == []
+    # CAMEO 1711: weapons found, seized, defused
+    assert coded("A cache of rifles and ammunition was found near the dam on Monday.") == [
+        ("COERCE", "seize")]
+    assert coded("Army engineers defused two landmines on the road to Marib on Monday.") == [
+        ("COERCE", "seize")]
+    assert coded("Divers found the wreck of a ship off the coast on Monday.") == []
+    # CAMEO 154: bases and posts set up are military posturing
+    assert coded("Turkish troops set up a new observation post near Idlib on Monday.") == [
+        ("MOBILIZE", "troops")]
+
+
+@pytest.mark.slow
 def test_minorities_administrations_and_places_by_other_names() -> None:
     [e] = _events("Ethnic Albanians in south Serbia demanded a U.N. presence on Monday.")
     assert [(a.country, a.sector) for a in e.actors] == [("SRB", "CVL")]

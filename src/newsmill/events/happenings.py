@@ -30,7 +30,7 @@ def one_per_happening(found: list[Found],
     (then every deed told is kept, but not one asked for: "demanded the arrest of ...")."""
     keep = [f for f in found if not _about(f, found, each_mention)]
     keep = [f for f in keep if not _nested(f, keep)]
-    keep = _over_backdrop(keep, each_mention)
+    keep = _by_force(_over_backdrop(keep, each_mention), found)
     if each_mention:  # every deed told labels the sentence
         return keep
     return _one_per_type(keep, doers_of)
@@ -130,6 +130,17 @@ def _over_backdrop(keep: list[Found], each_mention: bool) -> list[Found]:
     its news when it tells another event; a sentence's labels count its backdrop too."""
     main = [f for f in keep if not _backdrop(f.token)]
     return main if main and not each_mention else keep
+
+
+@rule("capture-by-force", "one", "Rebels captured the town of Kidal after heavy fighting on "
+      "Sunday.", off=SAME)
+def _by_force(keep: list[Found], found: list[Found]) -> list[Found]:
+    """Territory taken after or amid fighting the sentence tells ("captured the town after
+    heavy fighting") is taken by force: PLOVER's ASSAULT, not a seizure."""
+    if not any(f.trigger.type == "ASSAULT" and _backdrop(f.token) for f in found):
+        return keep
+    return [replace(f, trigger=replace(f.trigger, type="ASSAULT", mode=None))
+            if f.trigger.type == "COERCE" and f.trigger.pos == "l" else f for f in keep]
 
 
 def _backdrop(tok: Any) -> bool:

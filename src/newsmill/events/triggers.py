@@ -10,6 +10,7 @@ from typing import Any
 from newsmill.events import actors as act
 from newsmill.events.lexicon import (
     Trigger,
+    entry_set,
     sections,
     triggers,
 )
@@ -29,12 +30,15 @@ def _matches(trig: Trigger, tok: Any) -> bool:
     """``tok`` is the head word of ``trig``: its first word with the others among its
     dependents ("call for", "state of emergency"), or its last word with the others before it
     ("hunger strike", "tear gas")."""
-    if trig.pos in ("v", "p", "o") and tok.pos_ not in ("VERB", "AUX"):
+    if trig.pos in ("v", "p", "o", "l", "w") and tok.pos_ not in ("VERB", "AUX"):
         return False
     if trig.pos == "o":  # "meet demands", "their demands are met": the verb's own object
         objects = {lemma_of(c) for c in children(tok, ("dobj", "nsubjpass"))}
         return lemma_of(tok) == trig.words[0] and all(w in objects for w in trig.words[1:])
     if trig.pos == "p" and not _done_to_a_person(tok):
+        return False
+    if trig.pos in ("l", "w") and not _done_to_a(tok, "territory" if trig.pos == "l"
+                                                 else "weapons"):
         return False
     if trig.pos == "n" and tok.pos_ not in ("NOUN", "PROPN") and not gerund(tok):
         return False
@@ -75,6 +79,22 @@ def _done_to_a_person(tok: Any) -> bool:
                or (c.tag_ == "NNS" and act.sector_of([c.text]))  # not "held its congress"
                or act.sector_of([c.text]) == "CVL"  # "grabbed the little girl"
                for c in done_to)
+
+
+def _done_to_a(tok: Any, kind: str) -> bool:
+    """The verb ``tok`` is done to a thing of ``kind`` in ``objects.txt``: territory ("took
+    the town", "Aleppo was recaptured") or weapons ("found a cache of ammunition", "two bombs
+    were defused"), named as its object or the subject of its passive, or what that is "of"."""
+    words = entry_set("objects.txt", kind)
+    if kind == "weapons":
+        words |= {w for ws in sections("instruments.txt").values() for w in ws}
+    done_to = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
+    done_to += [c for d in done_to for c in d.conjuncts]
+    for _ in range(2):  # "a cache of weapons", "control of the length of the highway"
+        done_to += [o for d in done_to for p in children(d, ("prep",)) if p.lower_ == "of"
+                    for o in children(p, ("pobj",)) if o not in done_to]
+    return any(lemma_of(c) in words or (kind == "territory" and c.ent_type_ in (
+        "GPE", "LOC", "FAC")) for c in done_to)
 
 
 def find_triggers(sent: Any) -> list[Found]:
