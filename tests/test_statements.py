@@ -27,6 +27,17 @@ def test_a_quote_over_paragraphs_is_one_span() -> None:
     assert _quoted(body) == [body[: body.index(",”") + 2]]
 
 
+def test_a_straight_quote_that_runs_on_ends_where_the_next_opens() -> None:
+    # a quote over paragraphs in a text that lost its breaks: the first paragraph's quote is
+    # never closed, and what follows the second one is the story's, not a quote
+    body = ('"I stayed at home that night. "I did not see the fire," he said. Neighbours '
+            'marched to the council on Friday. They carried signs saying "Enough".')
+    assert _quoted(body) == ['"I stayed at home that night. ', '"I did not see the fire,"',
+                             '"Enough"']
+    # a closing mark follows its words: an ordinary pair is unchanged
+    assert _quoted('She said "no." Then "yes," he said.') == ['"no."', '"yes,"']
+
+
 @pytest.mark.slow
 def test_statements_of_a_parsed_article() -> None:
     from newsmill.nlp import NlpStage

@@ -35,10 +35,20 @@ def _close(body: str, i: int, mark: str) -> int | None:
         ch = body[j]
         if ch == "\n":
             return None
+        if ch == '"' and _reopens(body, j):
+            return j - 1  # the quote ran on into another, as at a paragraph break lost
         if ch in closing and (mark != "‘" or not WORD_BEFORE.search(body[j + 1:j + 2])):
             return j
         j += 1
     return None
+
+
+def _reopens(body: str, j: int) -> bool:
+    """The straight mark at ``j`` opens a quotation after a sentence that ends a quotation
+    left open (`"... my house. "I admit ...`): a quote running over paragraphs whose breaks
+    the text lost. A closing mark follows the words it closes, never a space."""
+    return (0 < j < len(body) - 1 and body[j - 1] == " " and body[j + 1].isalnum()
+            and body[:j].rstrip()[-1:] in (".", "!", "?"))
 
 
 def find_quotes(body: str) -> list[Quote]:
