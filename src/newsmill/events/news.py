@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsmill.events import actors as act
 from newsmill.events import phoenix
-from newsmill.events.lexicon import entry_set, sections
+from newsmill.events.lexicon import entry_set, weapon_words
 from newsmill.events.rules import rule
 from newsmill.events.syntax import (
     DASHES,
@@ -261,7 +261,7 @@ def accidental(tok: Any) -> bool:
 def _a_weapon(tok: Any, itself: bool = True) -> bool:
     """``tok`` (unless not ``itself``) or a word that qualifies it is a weapon of
     ``instruments.txt`` ("a grenade", "improvised explosive devices", "rocket fire")."""
-    weapons = {w for words in sections("instruments.txt").values() for w in words}
+    weapons = weapon_words()
     words = [tok] if itself else []
     return any(lemma_of(w) in weapons for w in (*words, *children(tok, ("compound", "amod"))))
 

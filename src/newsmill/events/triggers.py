@@ -10,7 +10,7 @@ from typing import Any
 from newsmill.events import actors as act
 from newsmill.events.lexicon import (
     Trigger,
-    entry_set,
+    object_words,
     sections,
     triggers,
 )
@@ -85,9 +85,7 @@ def _done_to_a(tok: Any, kind: str) -> bool:
     """The verb ``tok`` is done to a thing of ``kind`` in ``objects.txt``: territory ("took
     the town", "Aleppo was recaptured") or weapons ("found a cache of ammunition", "two bombs
     were defused"), named as its object or the subject of its passive, or what that is "of"."""
-    words = entry_set("objects.txt", kind)
-    if kind == "weapons":
-        words |= {w for ws in sections("instruments.txt").values() for w in ws}
+    words = object_words(kind)
     done_to = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
     done_to += [c for d in done_to for c in d.conjuncts]
     for _ in range(2):  # "a cache of weapons", "control of the length of the highway"
