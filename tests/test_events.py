@@ -288,11 +288,19 @@ def test_deaths_in_accidents_and_disasters_are_no_assault() -> None:
             "Two workers were injured when a boiler exploded at the mill on Sunday. "
             "Floods swept through the valley on Saturday, killing eleven villagers.")
     assert [e for e in _events(body) if e.type in ("ASSAULT", "PROTEST")] == []
-    # the same words with a weapon behind them stay attacks
+    # the same words with a weapon or a party behind them stay attacks
     for attack in ("Nine people were killed in rocket fire on the town on Friday.",
                    "Four people were wounded when a grenade exploded at the market on Friday.",
-                   "Two army trucks hit roadside mines near the border on Friday."):
+                   "Two army trucks hit roadside mines near the border on Friday.",
+                   "A bus hit a landmine near Kandahar on Monday, killing ten passengers.",
+                   "A protester was hit by a police van in Nairobi on Monday.",
+                   "A driver shot a police officer in Leeds on Monday."):
         assert [e.type for e in _events(attack)] == ["ASSAULT"], attack
+    # what happens after an accident is no accident
+    assert [e.type for e in _events("Thousands protested in Athens on Monday after the "
+                                    "deadly train crash.")] == ["PROTEST"]
+    assert [e.type for e in _events("Taxi drivers blocked the main highway in Nairobi on "
+                                    "Monday.")] == ["PROTEST"]
 
 
 @pytest.mark.slow
@@ -307,17 +315,25 @@ def test_territory_taken_weapons_found_and_bases_set_up() -> None:
         ("COERCE", "seize")]
     assert coded("Rebels captured the town of Kidal after heavy fighting on Sunday.") == [
         ("ASSAULT", None)]
-    # not a place: no seizure ("took control of the meeting", "captured the mood")
+    # not a place, or not taken by arms: no seizure
     assert coded("The chairman took control of the meeting on Monday.") == []
+    assert coded("Labour gained control of Birmingham on Friday.") == []
+    assert coded("The photographer captured the city at dawn on Monday.") == []
     # CAMEO 1711: weapons found, seized, defused
     assert coded("A cache of rifles and ammunition was found near the dam on Monday.") == [
         ("COERCE", "seize")]
     assert coded("Army engineers defused two landmines on the road to Marib on Monday.") == [
         ("COERCE", "seize")]
     assert coded("Divers found the wreck of a ship off the coast on Monday.") == []
+    assert coded("Police found the owner of the gun on Monday.") == []
+    assert coded("Police discovered a cache of drugs on Monday.") == []
+    # heavy weapons destroyed in fighting stay an assault
+    assert coded("Russian forces destroyed three Ukrainian tanks on Monday.") == [
+        ("ASSAULT", "destroy")]
     # CAMEO 154: bases and posts set up are military posturing
     assert coded("Turkish troops set up a new observation post near Idlib on Monday.") == [
         ("MOBILIZE", "troops")]
+    assert coded("The firm set up a new base in Manchester on Monday.") == []
 
 
 @pytest.mark.slow

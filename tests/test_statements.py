@@ -36,6 +36,12 @@ def test_a_straight_quote_that_runs_on_ends_where_the_next_opens() -> None:
                              '"Enough"']
     # a closing mark follows its words: an ordinary pair is unchanged
     assert _quoted('She said "no." Then "yes," he said.') == ['"no."', '"yes,"']
+    # a straight quote inside another's marks does not end it
+    assert _quoted('‘We left. "Stop," they said.’ Then.') == ['‘We left. "Stop," they said.’']
+    # a straight mark after punctuation closes, it never opens: the story between stays out
+    body = ('"We were told to leave. "Temporary," they called it," she said. Police arrested '
+            '40 men. "We will return," she said.')
+    assert _quoted(body) == ['"We were told to leave. ', '"Temporary,"', '"We will return,"']
 
 
 @pytest.mark.slow

@@ -46,6 +46,7 @@ from newsmill.events.news import (
     for_a_purpose,
     in_a_quote,
     thing_does_it,
+    unarmed_capture,
     warning_no_threat,
 )
 from newsmill.events.parties import (
@@ -90,7 +91,7 @@ NOT_NEWS: tuple[Callable[[Found, Sentence], bool], ...] = (
     for_a_purpose, a_condition, a_topic, a_setting, a_charge, a_description, an_accident)
 HISTORY: tuple[Callable[[Draft], bool], ...] = (a_year_before, had_been_going_on)
 NOT_TOLD: tuple[Callable[[Draft], bool], ...] = (
-    thing_does_it, warning_no_threat, agreeing_view, campaign_rally)
+    thing_does_it, warning_no_threat, agreeing_view, campaign_rally, unarmed_capture)
 WHO: tuple[Callable[[Draft], Draft], ...] = (from_the_clause, objection, doers_inside)
 NOBODY: tuple[Callable[[Draft], bool], ...] = (nobody_in_it,)
 NOT_DONE: tuple[Callable[[Draft], bool], ...] = (

@@ -12,7 +12,8 @@ Each file holds lines ``KEY: entry, entry, ...`` (``#`` starts a comment):
 - ``quantities.txt``: vague numbers and the words that count casualties and arrests;
 - ``defaults.txt``: who did a deed the text names nobody for;
 - ``objects.txt``: territory and weapons, what "l:" and "w:" triggers are done to;
-- ``accidents.txt``: disasters, vehicles and machines that kill or destroy by accident.
+- ``accidents.txt``: the deaths and blows, disasters, vehicles, machines and mishaps of
+  accidents.
 """
 
 from __future__ import annotations
@@ -105,13 +106,6 @@ def entry_set(name: str, key: str) -> frozenset[str]:
 def weapon_words() -> frozenset[str]:
     """Every weapon and tactic word of ``instruments.txt``, whatever its mode."""
     return frozenset(w for words in sections("instruments.txt").values() for w in words)
-
-
-@cache
-def object_words(kind: str) -> frozenset[str]:
-    """The words of ``objects.txt``'s ``kind`` ("territory", "weapons"; the weapons of
-    ``instruments.txt`` are weapons too)."""
-    return entry_set("objects.txt", kind) | (weapon_words() if kind == "weapons" else frozenset())
 
 
 @cache

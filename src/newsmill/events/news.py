@@ -223,25 +223,32 @@ def a_description(f: Found, s: Sentence) -> bool:
 
 
 def accidental(tok: Any) -> bool:
-    """What the deed ``tok`` tells was done by an accident or a disaster (``accidents.txt``):
-    its subject ("a tsunami killed 43 people", "a boiler exploded"; a vehicle that hit
-    something, "a car hit the dog"), its agent ("struck by a car"), what it happened in, after
-    or from ("killed in a car crash", "died after being hit by a train"), or a mishap it
-    happened when ("injured when two cars collided"); the subject of the clause it follows or
-    joins ("earthquakes struck, killing two people", "killed 222 and injured 800"). Not a
-    weapon's fire ("killed in rocket fire"), nor a vehicle that hit a weapon."""
+    """What the death or blow ``tok`` tells (a word of "harms" in ``accidents.txt``) was done
+    by an accident or a disaster: its subject ("a tsunami killed 43 people", "a boiler
+    exploded"; a vehicle that hit something, "a car hit the dog"), its agent ("struck by a
+    car"), what it happened in, after or from ("killed in a car crash", "died after being hit
+    by a train"), or a mishap it happened when ("injured when two cars collided"); the subject
+    of the clause it follows or joins ("earthquakes struck, killing two people", "killed 222
+    and injured 800"). Not a weapon's fire ("killed in rocket fire"), a vehicle that hit a
+    weapon ("a bus struck a roadside bomb, killing ten"), a party's vehicle ("hit by a police
+    van") nor a fire a party set ("a fire started by rioters")."""
+    if lemma_of(tok) not in entry_set("accidents.txt", "harms"):
+        return False
     disasters = entry_set("accidents.txt", "disasters")
     vehicles = entry_set("accidents.txt", "vehicles")
     machines = entry_set("accidents.txt", "machines")
-    if any(_a_weapon(o) for o in children(tok, ("dobj",))):
-        return False  # "army vehicles hit improvised explosive devices"
+    verb = tok.head if tok.dep_ in ("advcl", "conj") else tok
+    if any(_a_weapon(o) for v in {tok, verb} for o in children(v, ("dobj", "pobj", "prep"))
+           for o in (o, *children(o, ("pobj",)))):
+        return False  # "army vehicles hit improvised explosive devices", "struck a bomb"
     subjects = children(tok, SUBJECTS)
     if tok.dep_ == "relcl" and any(c.tag_ == "WDT" for c in subjects):  # "the car that hit"
         subjects = [tok.head]
     if tok.dep_ in ("advcl", "conj") and not subjects:
         subjects = children(tok.head, SUBJECTS)
+    collides = entry_set("accidents.txt", "collision verbs")
     causes = [c for c in subjects if lemma_of(c) in disasters | machines
-              or (lemma_of(c) in vehicles and children(tok, ("dobj",)))]
+              or (lemma_of(c) in vehicles and {lemma_of(tok), lemma_of(verb)} & collides)]
     for link in children(tok, ("agent", "prep")):
         if link.dep_ == "agent" or link.lower_ in ("in", "by", "after", "following", "from",
                                                    "during"):
@@ -255,21 +262,33 @@ def accidental(tok: Any) -> bool:
         ) and not any(_a_weapon(c) for c in children(clause, SUBJECTS)):  # not "a grenade"
             return True
     return any(lemma_of(c) in disasters | vehicles | machines and not _a_weapon(c, itself=False)
-               for c in causes)  # "killed in a fire", not "in rocket fire"
+               and not _a_partys(c) for c in causes)  # "killed in a fire", not "rocket fire"
 
 
 def _a_weapon(tok: Any, itself: bool = True) -> bool:
     """``tok`` (unless not ``itself``) or a word that qualifies it is a weapon of
-    ``instruments.txt`` ("a grenade", "improvised explosive devices", "rocket fire")."""
-    weapons = weapon_words()
+    ``instruments.txt`` or ``objects.txt`` ("a grenade", "improvised explosive devices",
+    "rocket fire"), but for those that also crash or burn by accident ("a helicopter crash")."""
+    weapons = (weapon_words() | entry_set("objects.txt", "weapons")) - entry_set(
+        "accidents.txt", "not weapons")
     words = [tok] if itself else []
     return any(lemma_of(w) in weapons for w in (*words, *children(tok, ("compound", "amod"))))
+
+
+def _a_partys(tok: Any) -> bool:
+    """A vehicle or a fire a party is behind: "a police van", "an army truck", "a fire
+    started by rioters"."""
+    if any(act.sector_of([m.text]) not in (None, "CVL") and lemma_of(m) not in (
+            weapon_words()) for m in children(tok, ("compound",))):  # not "a helicopter crash"
+        return True
+    return any(children(c, ("agent",)) for c in children(tok, ("acl", "relcl")))
 
 
 @rule("accident", "news", "Four siblings were killed in a car crash on the highway.")
 def an_accident(f: Found, s: Sentence) -> bool:
     """A death or a blow an accident or a disaster caused ("killed in a car crash", "a tsunami
-    killed 43 people", "struck by a train") is no assault, nor a quake that "struck" a strike."""
+    killed 43 people", "struck by a train") is no assault, nor a quake that "struck" a strike;
+    a protest or an attack after one stays ("protested after the crash")."""
     return f.trigger.type in ("ASSAULT", "PROTEST") and accidental(f.token)
 
 
@@ -376,6 +395,20 @@ def in_a_quote(d: Draft) -> bool:
     return not d.s.each_mention and d.s.ctx.quoted(d.start, d.end)
 
 
+
+
+ARMED = frozenset({"MIL", "REB", "COP", "UAF", "GOV"})  # a state acts through its forces
+
+
+@rule("unarmed-capture", "news", "Labour gained control of Birmingham on Friday.")
+def unarmed_capture(d: Draft) -> bool:
+    """Territory taken or a base set up by a party that bears no arms ("Labour gained control
+    of Birmingham", "the firm set up a base") is no seizure and no mobilization: CAMEO's 192
+    and 154 are deeds of armed forces or of states ("Israel seized control of the
+    territories")."""
+    if not (d.trigger.pos == "l" or (d.trigger.type == "MOBILIZE" and d.trigger.pos == "o")):
+        return False
+    return bool(d.doers) and not any(a.sector in ARMED for a in d.doers)
 
 
 @rule("campaign-rally", "news", "The senator held a rally in Des Moines on Saturday, a week "

@@ -10,7 +10,7 @@ from typing import Any
 from newsmill.events import actors as act
 from newsmill.events.lexicon import (
     Trigger,
-    object_words,
+    entry_set,
     sections,
     triggers,
 )
@@ -83,14 +83,19 @@ def _done_to_a_person(tok: Any) -> bool:
 
 def _done_to_a(tok: Any, kind: str) -> bool:
     """The verb ``tok`` is done to a thing of ``kind`` in ``objects.txt``: territory ("took
-    the town", "Aleppo was recaptured") or weapons ("found a cache of ammunition", "two bombs
-    were defused"), named as its object or the subject of its passive, or what that is "of"."""
-    words = object_words(kind)
+    the town", "Aleppo was recaptured", "took control of two districts") or weapons ("found a
+    cache of ammunition", "two bombs were defused", "found improvised explosive devices"),
+    named as its object or the subject of its passive, a word that qualifies a device or a
+    container ("a weapons cache"), or what a part or a container is "of"."""
+    words = entry_set("objects.txt", kind)
     done_to = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
     done_to += [c for d in done_to for c in d.conjuncts]
     for _ in range(2):  # "a cache of weapons", "control of the length of the highway"
-        done_to += [o for d in done_to for p in children(d, ("prep",)) if p.lower_ == "of"
+        done_to += [o for d in done_to if lemma_of(d) in entry_set("objects.txt", "parts")
+                    for p in children(d, ("prep",)) if p.lower_ == "of"
                     for o in children(p, ("pobj",)) if o not in done_to]
+    done_to += [m for d in done_to if lemma_of(d) in entry_set("objects.txt", "qualified")
+                for m in children(d, ("compound", "amod"))]  # not "an arms depot"
     return any(lemma_of(c) in words or (kind == "territory" and c.ent_type_ in (
         "GPE", "LOC", "FAC")) for c in done_to)
 

@@ -16,7 +16,8 @@ WORD_BEFORE = re.compile(r"\w$")
 @dataclass(frozen=True)
 class Quote:
     start: int  # offset of the opening mark
-    end: int  # offset just after the closing mark
+    end: int  # offset just after the closing mark (or the quotation's last character, for
+    # one that runs on to another's opening mark)
 
     def inner(self, body: str) -> tuple[int, int]:
         """Offsets of the words inside the marks, without trailing commas and full stops."""
@@ -35,7 +36,7 @@ def _close(body: str, i: int, mark: str) -> int | None:
         ch = body[j]
         if ch == "\n":
             return None
-        if ch == '"' and _reopens(body, j):
+        if mark == '"' and ch == '"' and _reopens(body, j):
             return j - 1  # the quote ran on into another, as at a paragraph break lost
         if ch in closing and (mark != "‘" or not WORD_BEFORE.search(body[j + 1:j + 2])):
             return j
@@ -44,9 +45,10 @@ def _close(body: str, i: int, mark: str) -> int | None:
 
 
 def _reopens(body: str, j: int) -> bool:
-    """The straight mark at ``j`` opens a quotation after a sentence that ends a quotation
-    left open (`"... my house. "I admit ...`): a quote running over paragraphs whose breaks
-    the text lost. A closing mark follows the words it closes, never a space."""
+    """The straight mark at ``j``, inside a quotation a straight mark opened, opens another
+    after a sentence's end (`"... my house. "I admit ...`): the first ran over paragraphs
+    whose breaks the text lost, and ends before it. A closing mark follows the words it
+    closes, never a space."""
     return (0 < j < len(body) - 1 and body[j - 1] == " " and body[j + 1].isalnum()
             and body[:j].rstrip()[-1:] in (".", "!", "?"))
 
@@ -57,6 +59,8 @@ def find_quotes(body: str) -> list[Quote]:
     while i < len(body):
         mark = body[i]
         opens = mark in PAIRS and (mark not in "‘\"" or i == 0 or not body[i - 1].isalnum())
+        if mark == '"' and i > 0 and body[i - 1] in ",.;:!?":
+            opens = False  # a straight mark after punctuation closes ('it," she said')
         if not opens:
             i += 1
             continue
