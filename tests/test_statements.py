@@ -327,3 +327,22 @@ def test_a_first_name_ending_in_ing_stays_a_first_name() -> None:
     speakers = {s.content: s.speaker for s in _statements(body)}
     assert speakers["We need another year of tests before anyone can be sure"] == "Xiaoming Li"
     assert speakers["The water is safe to drink now"] == "Wei Li"
+
+
+@pytest.mark.slow
+def test_a_surname_two_persons_share_names_the_one_just_named_or_titled() -> None:
+    body = ("Nora Okafor, a nurse from Enugu, moved to Lagos last spring.\n\n\"The rent took "
+            "half of my pay,\" said Okafor, 34.\n\nAt the market, Daniel Okafor sold phone "
+            "cases from a folding table.\n\n\"Business is slow this year,\" said Okafor, 51."
+            "\n\nMayor Tunde Okafor opened the new clinic on Friday, beside Judge Ada Okafor."
+            "\n\n\"The clinic will serve ten thousand families,\" Mayor Okafor said.")
+    speakers = {s.content: s.speaker for s in _statements(body)}
+    assert speakers["The rent took half of my pay"] == "Nora Okafor"
+    assert speakers["Business is slow this year"] == "Daniel Okafor"
+    # the title tells which, whoever was named last
+    assert speakers["The clinic will serve ten thousand families"] == "Tunde Okafor"
+    # one person written two ways is one person, not two who share a surname
+    body = ("Patrick Moreau Jr. was charged on Monday.\n\nPat Moreau, a builder, lives in "
+            "Lyon.\n\n\"I made a mistake,\" Moreau told the court.")
+    speakers = {s.content: s.speaker for s in _statements(body)}
+    assert speakers["I made a mistake"] == "Patrick Moreau Jr."

@@ -166,7 +166,7 @@ class ArticleContext:
                 counts[code] += 1  # "Columbus Police Department": a body of Columbus
             if ent.label_ != "PERSON":
                 continue
-            name = entities.name("PERSON", ent.text)
+            name = entities.name("PERSON", ent.text, ent.start_char)
             root = ent.root
             words = [t for t in root.subtree if t.i < ent.start and t.dep_ in MODIFIERS]
             for child in root.children:
@@ -428,7 +428,7 @@ def actor(tok: Any, ctx: ArticleContext) -> Actor | None:
             label = "NORP"  # "Bosnian Serbs", which spaCy may take for a person's name
         elif label == "PERSON" and len(ent) > 1 and gazetteer().country_of_name(ent.text):
             label = "GPE"  # "Sri Lanka has established ties", taken for a person
-        name = ctx.entities.name(ent.label_, ent.text)
+        name = ctx.entities.name(ent.label_, ent.text, ent.start_char)
         if label == "PERSON":
             name = ctx.entities.person_named(ent.text) or name
         extra = [t for t in words if t.i < ent.start or t.i >= ent.end]

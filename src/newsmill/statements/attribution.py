@@ -167,7 +167,7 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
                 and not coordinated):
             if ent.label_ == "ORG" and (owner_name := _division_of(ent, body)) is not None:
                 return owner_name, mention, role
-            return ents.name(ent.label_, ent.text), mention, role
+            return ents.name(ent.label_, ent.text, ent.start_char), mention, role
     person = ents.person_named(mention)
     if person is not None:
         return person, mention, role
@@ -215,7 +215,7 @@ def _named_persons(head: Any, ents: Entities) -> str | None:
         ent = next((e for e in ents_of(tok.doc) if e.start <= tok.i < e.end), None)
         if ent is None or ent.label_ != "PERSON":
             return None
-        names.append(strip_determiner(ents.name(ent.label_, ent.text)))
+        names.append(strip_determiner(ents.name(ent.label_, ent.text, ent.start_char)))
     return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
@@ -240,7 +240,7 @@ def _full_names(text: str, head: Any, ents: Entities) -> str:
         if (ent.label_ in ("PERSON", "ORG", "GPE") and head.left_edge.i <= ent.start
                 and ent.end <= head.right_edge.i + 1
                 and not any(c.dep_ == "case" for c in ent.root.children)):  # "Epstein's family"
-            full = strip_determiner(ents.name(ent.label_, ent.text))
+            full = strip_determiner(ents.name(ent.label_, ent.text, ent.start_char))
             if full != ent.text and full.endswith(ent.text) and f" {full}" not in f" {text}":
                 text = text.replace(ent.text, full, 1)
     return text

@@ -38,6 +38,8 @@ class Entities:
     """The named entities of one parsed article, grouped."""
 
     canonical: dict[tuple[str, str], str] = field(default_factory=dict)  # (label, text) -> name
+    at: dict[int, str] = field(default_factory=dict)  # char offset -> name, for a surname two
+    # persons of the article share ("Brown" after "Shelly Brown", later after "Amy Brown")
     persons: list[tuple[int, str]] = field(default_factory=list)  # (char offset, name)
     subjects: list[tuple[int, str, bool]] = field(default_factory=list)  # (offset, person,
     # subject of its sentence's main clause?) for persons as clause subjects
@@ -90,9 +92,18 @@ class Entities:
         surnames = _surnames(groups, names)
         out = cls(quoted=[(q.start, q.end) for q in find_quotes(text_of(doc))],
                   sentences=[sent.start_char for sent in doc.sents])
+        full_mentions = [(e.start_char, names[(labels[e.start], texts_of[e.start])], _roles(e))
+                         for e in ents if labels[e.start] == "PERSON"
+                         and len(texts_of[e.start].split()) > 1
+                         and e.root.dep_ not in ("compound", "amod")]  # not "Top Biden
+        # officials"
+        shared = _shared_surnames([name for _, name, _ in full_mentions])
         for ent in ents:
             label, text = labels[ent.start], texts_of[ent.start]
             name = names[(label, text)]
+            if label == "PERSON" and text in shared:  # "Brown" of two Browns: by the title it
+                name = _whose_surname(ent, shared[text], full_mentions)  # has, else the last
+                out.at[ent.start_char] = name  # named before it
             if label != "PERSON" and text in surnames and not text.isupper():
                 label, name = "PERSON", surnames[text]  # a surname tagged as a place or a body
             out.canonical[(ent.label_, ent.text.strip())] = name
@@ -117,7 +128,11 @@ class Entities:
                 if name is not None:
                     insort(self.subjects, (tok.idx, name, _in_main_clause(tok)))
 
-    def name(self, label: str, text: str) -> str:
+    def name(self, label: str, text: str, offset: int | None = None) -> str:
+        """The name an entity's text stands for: that of its mention at ``offset`` where the
+        article gives its words two persons ("Brown"), else that of its text."""
+        if offset is not None and offset in self.at:
+            return self.at[offset]
         return self.canonical.get((label, text.strip()), text.strip())
 
     def person_named(self, text: str) -> str | None:
@@ -283,6 +298,44 @@ def _surnames(groups: list[tuple[str, list[str]]],
         if label == "PERSON" and len(full.split()) > 1:
             found.setdefault(full.split()[-1], set()).add(full)
     return {last: group.pop() for last, group in found.items() if len(group) == 1}
+
+
+def _shared_surnames(fulls: list[str]) -> dict[str, list[str]]:
+    """Last word -> the full names of the persons ``fulls`` who share it ("Brown": "Shelly
+    Brown", "Amy Brown"), for the last words two persons or more share."""
+    found: dict[str, list[str]] = {}
+    for full in fulls:
+        if full not in found.get(full.split()[-1], []):
+            found.setdefault(full.split()[-1], []).append(full)
+    return {last: fulls for last, fulls in found.items() if len(fulls) > 1 and not any(
+        _one_person(a, b) for i, a in enumerate(fulls) for b in fulls[i + 1:])}
+
+
+def _one_person(a: str, b: str) -> bool:
+    """Two full names with one surname may name one person: a first name that begins the
+    other's ("Pat Carlineo", "Patrick W. Carlineo")."""
+    fa, fb = a.split()[0].rstrip(".").lower(), b.split()[0].rstrip(".").lower()
+    return fa.startswith(fb) or fb.startswith(fa)
+
+
+def _whose_surname(ent: Any, fulls: list[str],
+                   full_mentions: list[tuple[int, str, set[str]]]) -> str:
+    """Which of the persons ``fulls`` who share a surname its bare mention ``ent`` names: the
+    one whose titles it gives most of ("President Herzog" after "President Isaac Herzog" and
+    "First Lady Michal Herzog"), else the one named in full last before it, else first after
+    it."""
+    here = _roles(ent)
+    shared: dict[str, int] = {}
+    for _, name, roles in full_mentions:
+        if name in fulls and roles & here:
+            shared[name] = max(shared.get(name, 0), len(roles & here))
+    best = [name for name, n in shared.items() if n == max(shared.values(), default=0)]
+    if len(best) == 1:  # "Captain Poortman": the captain, not the warrant officer
+        return best[0]
+    before = [name for offset, name, _ in full_mentions
+              if name in fulls and offset < ent.start_char]
+    after = [name for offset, name, _ in full_mentions if name in fulls]
+    return before[-1] if before else (after[0] if after else fulls[0])
 
 
 def data_lines(name: str) -> list[str]:
