@@ -101,12 +101,11 @@ class Entities:
         for ent in ents:
             label, text = labels[ent.start], texts_of[ent.start]
             name = names[(label, text)]
-            if label == "PERSON" and text in shared:  # "Brown" of two Browns: by the title it
-                name = _whose_surname(ent, shared[text], full_mentions)  # has, else the last
-                out.at[ent.start_char] = name  # named before it
             if label != "PERSON" and text in surnames and not text.isupper():
                 label, name = "PERSON", surnames[text]  # a surname tagged as a place or a body
             out.canonical[(ent.label_, ent.text.strip())] = name
+            if label == "PERSON" and text in shared:  # "Brown" of two Browns, mention by
+                name = out.at[ent.start_char] = _whose_surname(ent, shared[text], full_mentions)
             if label == "ORG":
                 out.bodies.append((ent.start_char, name, _is_subject(ent.root)))
             if label == "PERSON":
@@ -300,15 +299,25 @@ def _surnames(groups: list[tuple[str, list[str]]],
     return {last: group.pop() for last, group in found.items() if len(group) == 1}
 
 
+def _surname(full: str) -> str:
+    """The last word of a full name but a generational suffix ("Robert Hale Sr.": "Hale")."""
+    words = full.split()
+    while len(words) > 2 and words[-1].lower().rstrip(".,") in ("jr", "sr", "ii", "iii", "iv"):
+        words = words[:-1]
+    return words[-1]
+
+
 def _shared_surnames(fulls: list[str]) -> dict[str, list[str]]:
-    """Last word -> the full names of the persons ``fulls`` who share it ("Brown": "Shelly
-    Brown", "Amy Brown"), for the last words two persons or more share."""
+    """Surname -> the persons of ``fulls`` (full names, in the order the article names them)
+    who share it ("Brown": "Shelly Brown", "Amy Brown"), for the surnames two persons or more
+    share; a full name that may be another form of one before it ("Pat Moreau" after "Patrick
+    Moreau") is that person, not one more."""
     found: dict[str, list[str]] = {}
     for full in fulls:
-        if full not in found.get(full.split()[-1], []):
-            found.setdefault(full.split()[-1], []).append(full)
-    return {last: fulls for last, fulls in found.items() if len(fulls) > 1 and not any(
-        _one_person(a, b) for i, a in enumerate(fulls) for b in fulls[i + 1:])}
+        persons = found.setdefault(_surname(full), [])
+        if not any(full == p or _one_person(full, p) for p in persons):
+            persons.append(full)
+    return {last: persons for last, persons in found.items() if len(persons) > 1}
 
 
 def _one_person(a: str, b: str) -> bool:
@@ -321,21 +330,33 @@ def _one_person(a: str, b: str) -> bool:
 def _whose_surname(ent: Any, fulls: list[str],
                    full_mentions: list[tuple[int, str, set[str]]]) -> str:
     """Which of the persons ``fulls`` who share a surname its bare mention ``ent`` names: the
-    one whose titles it gives most of ("President Herzog" after "President Isaac Herzog" and
-    "First Lady Michal Herzog"), else the one named in full last before it, else first after
-    it."""
+    one whose titles and roles it gives most of ("President Herzog" after "President Isaac
+    Herzog" and "First Lady Michal Herzog"), else the one named in full last before it, else
+    the first named after it; a person the article names only as someone's relative ("her
+    husband, Mark Brown") is chosen only by a title of theirs."""
     here = _roles(ent)
+    named = [(offset, person, roles) for offset, name, roles in full_mentions
+             if (person := _same_person(name, fulls)) is not None]
     shared: dict[str, int] = {}
-    for _, name, roles in full_mentions:
-        if name in fulls and roles & here:
+    for _, name, roles in named:
+        if roles & here:
             shared[name] = max(shared.get(name, 0), len(roles & here))
     best = [name for name, n in shared.items() if n == max(shared.values(), default=0)]
     if len(best) == 1:  # "Captain Poortman": the captain, not the warrant officer
         return best[0]
-    before = [name for offset, name, _ in full_mentions
-              if name in fulls and offset < ent.start_char]
-    after = [name for offset, name, _ in full_mentions if name in fulls]
-    return before[-1] if before else (after[0] if after else fulls[0])
+    kin = word_list("kinship.txt")
+    relatives = {name for name in fulls
+                 if all(roles & kin for _, n, roles in named if n == name)}
+    main = [(offset, name) for offset, name, _ in named if name not in relatives] or [
+        (offset, name) for offset, name, _ in named]
+    before = [name for offset, name in main if offset < ent.start_char]
+    return before[-1] if before else (main[0][1] if main else fulls[0])
+
+
+def _same_person(name: str, fulls: list[str]) -> str | None:
+    """Which of ``fulls`` the full name ``name`` is, as written or in another form."""
+    return next((p for p in fulls if name == p or _one_person(name, p)), None) if (
+        _surname(name) == _surname(fulls[0])) else None
 
 
 def data_lines(name: str) -> list[str]:
