@@ -304,6 +304,19 @@ def test_deaths_in_accidents_and_disasters_are_no_assault() -> None:
 
 
 @pytest.mark.slow
+def test_a_strike_as_a_blow_is_no_walkout() -> None:
+    def coded(text: str) -> list[tuple[str, str | None]]:
+        return [(e.type, e.mode) for e in _events(text)]
+
+    assert coded("Drone strikes killed five militants in Waziristan on Monday.") == [
+        ("ASSAULT", "drone")]
+    assert coded("The dog was struck on Pleasant Street on Monday.") == []
+    # walkouts stay strikes
+    assert coded("Workers struck for higher pay at the port on Monday.") == [
+        ("PROTEST", "strike")]
+
+
+@pytest.mark.slow
 def test_territory_taken_weapons_found_and_bases_set_up() -> None:
     def coded(text: str) -> list[tuple[str, str | None]]:
         return [(e.type, e.mode) for e in _events(text)]

@@ -13,8 +13,9 @@ from newsmill.events.lexicon import (
     entry_set,
     sections,
     triggers,
+    weapon_words,
 )
-from newsmill.events.rules import rule
+from newsmill.events.rules import SAME, rule
 from newsmill.events.syntax import PERSONAL, SUBJECTS, children, gerund, lemma_of
 
 NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "LAW", "EVENT"})
@@ -122,7 +123,32 @@ def find_triggers(sent: Any) -> list[Found]:
                 else:
                     taken.add(tok.i)
                 break
-    return [f for f in out if f.token.i not in taken or len(f.trigger.words) > 1]
+    return military_strikes([f for f in out if f.token.i not in taken or len(f.trigger.words) > 1])
+
+
+@rule("military-strike", "what", "Israeli strikes hit the camp on Monday, and a shell struck the "
+      "school.", off=SAME)
+def military_strikes(found: list[Found]) -> list[Found]:
+    """"Strike" as a blow, not a walkout: strikes of a nation or a weapon ("Israeli strikes",
+    "drone strikes") are an ASSAULT; a strike done to something ("a shell struck the school",
+    "he was struck") is no labour strike."""
+    out = []
+    for f in found:
+        tok = f.token
+        if f.trigger.type != "PROTEST" or f.trigger.mode != "strike" or lemma_of(tok) != "strike":
+            out.append(f)
+        elif tok.pos_ in ("VERB", "AUX"):
+            done_to = children(tok, ("dobj", "nsubjpass"))
+            if not done_to or (tok.tag_ == "VBG" and any(  # "striking mine workers"
+                    c.tag_ == "NNS" and act.sector_of([c.text]) for c in done_to)):
+                out.append(f)  # "workers struck for higher pay"
+        elif any(m.ent_type_ in ("NORP", "GPE") or lemma_of(m) in weapon_words()
+                 or lemma_of(m) in ("military", "air")
+                 for m in children(tok, ("amod", "compound"))):
+            out.append(Found(Trigger(f.trigger.words, "ASSAULT", None, f.trigger.pos), tok))
+        else:
+            out.append(f)
+    return out
 
 
 def _in_name(tok: Any) -> bool:
