@@ -308,12 +308,20 @@ def test_a_strike_as_a_blow_is_no_walkout() -> None:
     def coded(text: str) -> list[tuple[str, str | None]]:
         return [(e.type, e.mode) for e in _events(text)]
 
+    # a blow of arms is an assault, one suffered no event
     assert coded("Drone strikes killed five militants in Waziristan on Monday.") == [
         ("ASSAULT", "drone")]
+    assert [t for t, _ in coded("A rocket struck a hospital in Idlib on Monday.")] == [
+        "ASSAULT"]
+    assert [t for t, _ in coded("Israel struck Hezbollah targets in Lebanon on Monday.")] == [
+        "ASSAULT"]
     assert coded("The dog was struck on Pleasant Street on Monday.") == []
-    # walkouts stay strikes
-    assert coded("Workers struck for higher pay at the port on Monday.") == [
-        ("PROTEST", "strike")]
+    # walkouts stay strikes, with their employer, country, city or trade
+    for walkout in ("Workers struck for higher pay at the port on Monday.",
+                    "The United Auto Workers struck General Motors on Monday.",
+                    "A French strike against pension reform shut schools on Monday.",
+                    "A coal mine strike in Poland entered its second week on Monday."):
+        assert coded(walkout) == [("PROTEST", "strike")], walkout
 
 
 @pytest.mark.slow

@@ -126,29 +126,42 @@ def find_triggers(sent: Any) -> list[Found]:
     return military_strikes([f for f in out if f.token.i not in taken or len(f.trigger.words) > 1])
 
 
-@rule("military-strike", "what", "Israeli strikes hit the camp on Monday, and a shell struck the "
-      "school.", off=SAME)
+@rule("military-strike", "what", "A rocket struck the school on Monday, and the dog was struck "
+      "by a car.", off=SAME)
 def military_strikes(found: list[Found]) -> list[Found]:
-    """"Strike" as a blow, not a walkout: strikes of a nation or a weapon ("Israeli strikes",
-    "drone strikes") are an ASSAULT; a strike done to something ("a shell struck the school",
-    "he was struck") is no labour strike."""
+    """"Strike" as a blow, not a walkout: a strike a weapon or an armed party makes ("a rocket
+    struck the school", "Israel struck the port", "drone strikes", "Israeli strikes") is an
+    ASSAULT, and one suffered ("the dog was struck") no event; a walkout stays a strike,
+    with its employer as object ("workers struck General Motors", "lawyers struck work") or
+    its country, city or trade before it ("a French strike", "a mine strike")."""
     out = []
     for f in found:
         tok = f.token
         if f.trigger.type != "PROTEST" or f.trigger.mode != "strike" or lemma_of(tok) != "strike":
             out.append(f)
-        elif tok.pos_ in ("VERB", "AUX"):
-            done_to = children(tok, ("dobj", "nsubjpass"))
-            if not done_to or (tok.tag_ == "VBG" and any(  # "striking mine workers"
-                    c.tag_ == "NNS" and act.sector_of([c.text]) for c in done_to)):
-                out.append(f)  # "workers struck for higher pay"
-        elif any(m.ent_type_ in ("NORP", "GPE") or lemma_of(m) in weapon_words()
-                 or lemma_of(m) in ("military", "air")
-                 for m in children(tok, ("amod", "compound"))):
+        elif tok.pos_ in ("VERB", "AUX") and children(tok, ("nsubjpass",)):
+            continue  # "the dog was struck"
+        elif _armed_blow(tok):
             out.append(Found(Trigger(f.trigger.words, "ASSAULT", None, f.trigger.pos), tok))
         else:
             out.append(f)
     return out
+
+
+def _armed_blow(tok: Any) -> bool:
+    """The strike ``tok`` is a blow of arms: a verb with an object whose subject is a weapon,
+    an armed party or a state ("a rocket struck the school", "Israel struck the port"); or the
+    plural noun of a weapon or of a nation alone ("drone strikes", "Israeli strikes")."""
+    if tok.pos_ in ("VERB", "AUX"):
+        if not children(tok, ("dobj",)):
+            return False
+        return any(lemma_of(c) in weapon_words() or c.ent_type_ in ("GPE", "NORP") or (
+            act.sector_of([c.text]) in ("MIL", "REB")) for c in children(tok, SUBJECTS))
+    weapons = weapon_words() - {"mine", "shell", "fire", "stone", "rock", "stick"}  # not "a
+    mods = children(tok, ("amod", "compound"))  # mine strike", "the Shell strike"
+    if any(lemma_of(m) in weapons or lemma_of(m) == "military" for m in mods):
+        return True
+    return tok.tag_ == "NNS" and len(mods) == 1 and mods[0].ent_type_ == "NORP"
 
 
 def _in_name(tok: Any) -> bool:
