@@ -351,3 +351,20 @@ def test_a_surname_two_persons_share_names_the_one_just_named_or_titled() -> Non
             "welder.\n\n\"We have cut back on everything,\" Brown said.")
     speakers = {s.content: s.speaker for s in _statements(body)}
     assert speakers["We have cut back on everything"] == "Shelly Brown"
+
+
+@pytest.mark.slow
+def test_a_bare_description_of_a_person_goes_back_to_the_person_the_story_is_about() -> None:
+    body = ("Mara Lindqvist finished second in the national chess final on Sunday.\n\n"
+            "\"I played the best games of my life,\" the grandmaster told reporters.\n\n"
+            "\"Next year I will win it,\" the 31-year-old said.")
+    speakers = {s.content: s.speaker for s in _statements(body)}
+    assert speakers["I played the best games of my life"] == "Mara Lindqvist"
+    assert speakers["Next year I will win it"] == "Mara Lindqvist"
+    # an organisation, or a person the story introduced without a name, is not that person
+    body = ("Omar Haddad founded the shipping firm in 1998.\n\nThe brokerage said the firm "
+            "would lose money this year.\n\nA doctor at the clinic said two workers were "
+            "hurt.\n\n\"Both will recover,\" the doctor said.")
+    speakers = {s.content: s.speaker for s in _statements(body)}
+    assert speakers["the firm would lose money this year"] != "Omar Haddad"
+    assert speakers["Both will recover"] != "Omar Haddad"

@@ -179,6 +179,10 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
             named = ents.body_before(head.idx)  # a bare "the agency", not "the election ..."
         if named is not None:
             return named, mention, role
+    if _describes_person_before(head, ents):  # "Schneider placed second. 'I'm a strong
+        named = ents.person_before(head.idx)  # guy,' the actor told People"
+        if named is not None:
+            return named, mention, role
     if _indefinite(head) and head.tag_ == "NN":  # "A transit chief says ... Interim Police
         named = ents.person_in_role_after(head.lemma_.lower(), head.idx)  # Chief Ed Alvarez
         if named is not None:  # told reporters ...": the person introduced next
@@ -317,6 +321,28 @@ def _definite(head: Any) -> bool:
     """The noun phrase refers back: "the", "this", "that" or a possessive before its noun."""
     return any((c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss"
                for c in head.children)
+
+
+def _describes_person_before(head: Any, ents: Entities) -> bool:
+    """``head`` heads a bare definite description of one person ("the actor", "the
+    25-year-old"; a noun WordNet gives a person first, ``person_nouns.txt``), which goes back
+    to the person the sentences before are about: not a spokesperson (of the body named
+    before), not a phrase saying which one ("the doctor on the scene", "the victim's
+    mother"), not a noun the story introduced before ("A doctor said ... The doctor added":
+    that doctor, unnamed)."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+        return False
+    age = head.lower_ == "old" and any(c.lemma_.lower() == "year" for c in head.children)
+    lemma = head.lemma_.lower()
+    if not age and (head.tag_ != "NN" or lemma not in word_list("person_nouns.txt")
+                    or lemma in word_list("spokespeople.txt")):
+        return False
+    if any(c.dep_ in ("prep", "poss", "acl", "appos", "conj") or (c.dep_ == "relcl"
+           and _restrictive(c)) or (c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS"))
+           for c in head.children):  # "the SpaceX chief": a role of a body
+        return False
+    return not any(t.lemma_.lower() == lemma and _indefinite(t)
+                   for t in head.doc[:head.i] if not ents.in_quote(t.idx))
 
 
 def _indefinite(head: Any) -> bool:
