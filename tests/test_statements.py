@@ -368,3 +368,17 @@ def test_a_bare_description_of_a_person_goes_back_to_the_person_the_story_is_abo
     speakers = {s.content: s.speaker for s in _statements(body)}
     assert speakers["the firm would lose money this year"] != "Omar Haddad"
     assert speakers["Both will recover"] != "Omar Haddad"
+
+
+@pytest.mark.slow
+def test_a_surname_with_its_outlet_or_employer_is_the_person() -> None:
+    body = ("Daniel Price writes about the economy for the Washington Post.\n\nThe bank had "
+            "also told lenders to stop the loans, reports Price of the Post.\n\nLaura Bennett "
+            "runs streaming at Netflix.\n\n\u201cWe had some trouble on launch day,\u201d "
+            "Bennett, Netflix\u2019s chief of product and international, said Tuesday.")
+    by_content = {s.content: s for s in _statements(body)}
+    assert by_content["The bank had also told lenders to stop the loans"].speaker == (
+        "Daniel Price")
+    said = by_content["We had some trouble on launch day"]  # parsed as "Bennett, Netflix"
+    assert said.speaker == "Laura Bennett"  # and an apposition
+    assert said.role == "Netflix\u2019s chief of product and international"

@@ -155,11 +155,16 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
             if child.dep_ == "appos" and role is None:
                 r_start, r_end = _span_text(sub)
                 role = body[r_start:r_end]
+    owner = next((c for c in head.children if c.dep_ == "conj" and _possessor(c)), None)
+    if owner is not None and role is not None:  # "Mayer, Disney's chairman, said", parsed as
+        excluded.update(t.i for t in owner.subtree)  # "Mayer, Disney" and an apposition
+        role = body[owner.left_edge.idx:r_end]
     mention = _phrase(head, body, excluded | clauses)
     named = next((c for c in head.children if c.dep_ == "appos" and _names_person(c)), None)
     if named is not None and head.pos_ == "NOUN" and head.lemma_.lower() not in body_nouns():
         head = named  # "the transport secretary, Ivo Lind, said"; not "the agency, CBP, said"
-    coordinated = any(c.dep_ == "conj" for c in head.children)  # "X and Y said": both speak
+    coordinated = any(c.dep_ == "conj" and not _possessor(c) for c in head.children)  # "X
+    # and Y said": both speak; not "Mayer, Disney's chairman, said", parsed as "Mayer, Disney"
     if coordinated and (names := _named_persons(head, ents)) is not None:
         return names, mention, role
     for ent in ents_of(head.doc):  # the entity the subject's head word belongs to
@@ -168,7 +173,8 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
             if ent.label_ == "ORG" and (owner_name := _division_of(ent, body)) is not None:
                 return owner_name, mention, role
             return ents.name(ent.label_, ent.text, ent.start_char), mention, role
-    person = ents.person_named(mention)
+    person = ents.person_named(mention) or (  # "Sasse"; "Wee of the Times", untagged
+        ents.person_named(head.text) if head.tag_ == "NNP" and not coordinated else None)
     if person is not None:
         return person, mention, role
     if _definite(head) and head.tag_ in ("NN", "NNP"):  # "the governor", "the agency"
@@ -208,6 +214,11 @@ def _division_of(ent: Any, body: str) -> str | None:
         return None
     start = next((t for t in poss.subtree if t.dep_ != "det"), poss).idx
     return strip_determiner(body[start:ent.end_char])
+
+
+def _possessor(tok: Any) -> bool:
+    """``tok`` is written with a possessive "'s" ("Disney's")."""
+    return any(c.dep_ == "case" for c in tok.children)
 
 
 def _named_persons(head: Any, ents: Entities) -> str | None:

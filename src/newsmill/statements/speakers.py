@@ -101,8 +101,10 @@ class Entities:
         for ent in ents:
             label, text = labels[ent.start], texts_of[ent.start]
             name = names[(label, text)]
-            if label != "PERSON" and text in surnames and not text.isupper():
-                label, name = "PERSON", surnames[text]  # a surname tagged as a place or a body
+            if label != "PERSON" and not text.isupper() and (
+                    text in surnames or _person_headed(ent, surnames)):
+                label = "PERSON"  # a surname tagged as a place or a body, or heading one
+                name = surnames.get(text) or surnames[ent.root.text]  # ("Wee of the Times")
             out.canonical[(ent.label_, ent.text.strip())] = name
             if label == "PERSON" and text in shared:  # "Brown" of two Browns, mention by
                 name = out.at[ent.start_char] = _whose_surname(ent, shared[text], full_mentions)
@@ -297,6 +299,14 @@ def _surnames(groups: list[tuple[str, list[str]]],
         if label == "PERSON" and len(full.split()) > 1:
             found.setdefault(full.split()[-1], set()).add(full)
     return {last: group.pop() for last, group in found.items() if len(group) == 1}
+
+
+def _person_headed(ent: Any, surnames: dict[str, str]) -> bool:
+    """A span the tagger took for a body whose head word is a surname of the article's, with
+    a body qualifying it: "Wee of the Times", "NPR's Feng" (not "Soros Fund Management")."""
+    root = ent.root
+    return (root.text in surnames and root.text != ent.text.strip() and root.tag_ == "NNP"
+            and any(c.dep_ in ("prep", "poss") for c in root.children))
 
 
 def _surname(full: str) -> str:
