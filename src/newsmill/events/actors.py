@@ -397,7 +397,7 @@ def speaker_actor(speaker: str, ctx: ArticleContext) -> Actor:
 def actor(tok: Any, ctx: ArticleContext) -> Actor | None:
     """The actor ``tok`` stands for, or ``None`` for a word that names no one."""
     if tok.lower_ in PERSON_PRONOUNS:
-        name = ctx.entities.person_before(tok.idx)
+        name = ctx.entities.person_before(tok.idx, tok.lower_)
         if name is None:
             return None
         return _described(name, "PERSON", [], ctx)

@@ -123,7 +123,7 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
         own_clause = {t.i for t in head.head.subtree}  # who described the call as ...")
         head = head.head.head  # "Tokayev, who said ..."
     if head.lower_ in PERSON_PRONOUNS:
-        return ents.person_before(head.idx), head.text, None
+        return ents.person_before(head.idx, head.lower_), head.text, None
     if head.lower_ == "it":
         return ents.body_before(head.idx, subject=True), head.text, None
     if head.lower_ == "they" and (group := _group_before(head, ents)) is not None:
@@ -241,7 +241,7 @@ def _owner(head: Any, ents: Entities) -> str | None:
     if poss is None:
         return None
     if poss.lower_ in ("his", "her"):
-        return ents.person_named_before(poss.idx) or ents.person_before(poss.idx)
+        return ents.person_named_before(poss.idx) or ents.person_before(poss.idx, poss.lower_)
     if poss.lower_ == "its":
         return ents.body_before(poss.idx, subject=True)
     return None

@@ -18,6 +18,8 @@ from newsmill.nlp import ents_of, text_of, verb_lemmas
 from newsmill.statements.quotes import find_quotes
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f",
+                  "hers": "f", "herself": "f"}
 GROUP_PRONOUNS = frozenset({"they", "we", "i"})
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 DETERMINERS = frozenset({"the", "a", "an"})
@@ -125,7 +127,7 @@ class Entities:
         for tok in doc:
             if (tok.lower_ in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass")
                     and not self.in_quote(tok.idx)):
-                name = self.person_before(tok.idx)
+                name = self.person_before(tok.idx, tok.lower_)
                 if name is not None:
                     insort(self.subjects, (tok.idx, name, _in_main_clause(tok)))
 
@@ -202,21 +204,36 @@ class Entities:
                  if previous <= at < offset and not self.in_quote(at)]
         return found[-1] if found else None
 
-    def person_before(self, offset: int) -> str | None:
+    def gender(self, name: str) -> str | None:
+        """"m" or "f" where the article's words tell a person's sex: a title ("Mr.", "Ms.")
+        or a first name nine in ten of whose bearers are of one sex (``first_names.txt``)."""
+        roles = self.roles.get(name, set())
+        if "mr" in roles:
+            return "m"
+        if roles & {"mrs", "ms", "miss"}:
+            return "f"
+        first = name.split()[0].lower() if " " in name else ""
+        return first_names().get(first)
+
+    def person_before(self, offset: int, pronoun: str | None = None) -> str | None:
         """The person a pronoun at ``offset`` stands for: the latest person who was the subject
         of a clause in the sentences just before, else the latest person named, preferring a
         full (two-word) name: a one-word PERSON is more often a tagging slip than a pronoun's
-        antecedent."""
+        antecedent. A ``pronoun`` of one sex ("she", "his") passes over persons of the other."""
         named = self.mentions
-        recent = [(name, main) for at, name, main in self.subjects
+        other = {"m": "f", "f": "m"}.get(PRONOUN_GENDER.get((pronoun or "").lower(), ""))
+        subjects = [(at, name, main) for at, name, main in self.subjects
+                    if other is None or self.gender(name) != other]
+        recent = [(name, main) for at, name, main in subjects
                   if offset - RECENT_CHARS < at < offset and (" " in name or named[name] > 1)]
         sentence = self.sentence_start(offset)
-        own = [name for at, name, _ in self.subjects if sentence <= at < offset]
+        own = [name for at, name, _ in subjects if sentence <= at < offset]
         main_clause = [name for name, main in recent if main]
         if own or main_clause or recent:  # "Figgins declined to say whether Thomas slept the
             return (own or main_clause or [name for name, _ in recent])[-1]  # night Epstein died.
             # He ...": the main clause's subject; "When X announced it, he said": X
-        found = [name for at, name in self.persons if at < offset and not self.in_quote(at)]
+        found = [name for at, name in self.persons if at < offset and not self.in_quote(at)
+                 and (other is None or self.gender(name) != other)]
         full = [name for name in found if len(name.split()) > 1]
         pick = full or found
         return pick[-1] if pick else None
@@ -382,6 +399,12 @@ def word_list(name: str) -> frozenset[str]:
 
 
 @cache
+def first_names() -> dict[str, str]:
+    """First name -> "m" or "f" (``first_names.txt``)."""
+    return dict(line.split() for line in data_lines("first_names.txt"))
+
+
+@cache
 def titles() -> dict[str, tuple[str, ...]]:
     """Title written before a name -> the role words it stands for (``titles.txt``): those
     listed after it, else the title itself."""
@@ -449,7 +472,17 @@ def _envoy_to(words: list[str], named: set[str]) -> bool:
 
 
 def _given_title(tok: Any) -> bool:
-    return any(c.dep_ == "appos" and _title(c.text) is not None for c in tok.children)
+    return any(c.dep_ == "appos" and (_title(c.text) is not None or person_noun(c))
+               for c in tok.children)
+
+
+def person_noun(tok: Any) -> bool:
+    """``tok`` is a common noun WordNet gives a person as its first sense
+    (``person_nouns.txt``): "actor", "economist"; a compound of one too ("biogeochemist")."""
+    if tok.pos_ != "NOUN":
+        return False
+    lemma, nouns = tok.lemma_.lower(), word_list("person_nouns.txt")
+    return lemma in nouns or any(lemma[i:] in nouns for i in range(1, len(lemma) - 5))
 
 
 def _described_by_who(tok: Any) -> bool:

