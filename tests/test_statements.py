@@ -403,3 +403,13 @@ def test_a_name_given_a_person_noun_in_apposition_is_a_person() -> None:
             "piling up,\" she says.")  # the tagger takes "Morgan Raven" for a body
     speakers = {s.content: s.speaker for s in _statements(body)}
     assert speakers["It's already piling up"] == "Morgan Raven"
+
+
+@pytest.mark.slow
+def test_the_group_is_the_body_the_article_called_a_group() -> None:
+    body = ("Hundreds of cleaners will lose their jobs next month, the union said. The group, "
+            "Cleaners United, formed in May and wrote to the owners.\n\nAmazon took over the "
+            "cleaning contracts on Friday.\n\nThe group said the new contracts cut pay for "
+            "most cleaners.")
+    speakers = {s.content: s.speaker for s in _statements(body)}
+    assert speakers["the new contracts cut pay for most cleaners"] == "Cleaners United"

@@ -182,7 +182,8 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
         named = ents.person_in_role(lemma, head.idx)
         if named is None and lemma in body_nouns() and not any(
                 c.dep_ in ("compound", "amod", "nmod", "prep") for c in head.children):
-            named = ents.body_before(head.idx)  # a bare "the agency", not "the election ..."
+            named = ents.body_in_role(lemma, head.idx) or ents.body_before(head.idx)  # a
+            # bare "the agency", not "the election ...": the one it was called, else the last
         if named is not None:
             return named, mention, role
     if _describes_person_before(head, ents):  # "Schneider placed second. 'I'm a strong

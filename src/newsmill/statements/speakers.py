@@ -48,6 +48,8 @@ class Entities:
     quoted: list[tuple[int, int]] = field(default_factory=list)  # quotation spans
     roles: dict[str, set[str]] = field(default_factory=dict)  # person -> role words given
     bodies: list[tuple[int, str, bool]] = field(default_factory=list)  # (offset, org, subject?)
+    body_roles: dict[str, set[str]] = field(default_factory=dict)  # org -> what it is called
+    # where named ("The group, WeWorkers Coalition, ...": "group")
     sentences: list[int] = field(default_factory=list)  # offsets where sentences start
 
     @classmethod
@@ -112,6 +114,7 @@ class Entities:
                 name = out.at[ent.start_char] = _whose_surname(ent, shared[text], full_mentions)
             if label == "ORG":
                 out.bodies.append((ent.start_char, name, _is_subject(ent.root)))
+                out.body_roles.setdefault(name, set()).update(_roles(ent))
             if label == "PERSON":
                 out.persons.append((ent.start_char, name))
                 out.roles.setdefault(name, set()).update(_roles(ent))
@@ -172,6 +175,13 @@ class Entities:
                      if subj and offset - RECENT_CHARS < at < offset and not self.in_quote(at)]
         else:
             found = [name for at, name, _ in self.bodies if at < offset and not self.in_quote(at)]
+        return found[-1] if found else None
+
+    def body_in_role(self, role: str, offset: int) -> str | None:
+        """The organisation named last before ``offset`` that the article calls ``role``
+        where it names it ("The group, WeWorkers Coalition, formed ... the group said")."""
+        found = [name for at, name, _ in self.bodies if at < offset and not self.in_quote(at)
+                 and role in self.body_roles.get(name, ())]
         return found[-1] if found else None
 
     def person_in_role_after(self, role: str, offset: int, sentences: int = 3) -> str | None:
