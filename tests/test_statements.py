@@ -413,3 +413,15 @@ def test_the_group_is_the_body_the_article_called_a_group() -> None:
             "most cleaners.")
     speakers = {s.content: s.speaker for s in _statements(body)}
     assert speakers["the new contracts cut pay for most cleaners"] == "Cleaners United"
+
+
+@pytest.mark.slow
+def test_a_role_word_written_into_a_name_is_a_role_not_part_of_it() -> None:
+    body = ("Councilmember Dan Kalmick voted against the plan on Tuesday.\n\n\"Most of this "
+            "has nothing to do with our city,\" Kalmick said.\n\nThe councilmember said the "
+            "vote would be held again in March.\n\n\"I was not at the meeting,\" Hunter "
+            "Biden said.")
+    speakers = {s.content: s.speaker for s in _statements(body)}
+    assert speakers["Most of this has nothing to do with our city"] == "Dan Kalmick"
+    assert speakers["the vote would be held again in March"] == "Dan Kalmick"
+    assert speakers["I was not at the meeting"] == "Hunter Biden"  # a first name too

@@ -486,13 +486,24 @@ def _given_title(tok: Any) -> bool:
                for c in tok.children)
 
 
+def _role_word(word: str) -> bool:
+    """A capitalised word before a name that says what the person is, not a first name:
+    a person noun of WordNet or a compound ending in one ("Actor", "Councilmember"; not
+    "Hunter", a first name too)."""
+    lower = word.lower()
+    return (word[:1].isupper() and word.isalpha() and lower not in first_names()
+            and _person_lemma(lower))
+
+
+def _person_lemma(lemma: str) -> bool:
+    nouns = word_list("person_nouns.txt")
+    return lemma in nouns or any(lemma[i:] in nouns for i in range(1, len(lemma) - 5))
+
+
 def person_noun(tok: Any) -> bool:
     """``tok`` is a common noun WordNet gives a person as its first sense
     (``person_nouns.txt``): "actor", "economist"; a compound of one too ("biogeochemist")."""
-    if tok.pos_ != "NOUN":
-        return False
-    lemma, nouns = tok.lemma_.lower(), word_list("person_nouns.txt")
-    return lemma in nouns or any(lemma[i:] in nouns for i in range(1, len(lemma) - 5))
+    return bool(tok.pos_ == "NOUN" and _person_lemma(tok.lemma_.lower()))
 
 
 def _described_by_who(tok: Any) -> bool:
@@ -505,7 +516,8 @@ def _name_text(ent: Any, label: str) -> str:
     without a possessive ending."""
     words = ent.text.strip().split()
     if label == "PERSON":
-        while len(words) > 1 and _title(words[0]) is not None:
+        while len(words) > 1 and (_title(words[0]) is not None or (
+                len(words) > 2 and _role_word(words[0]))):  # "Councilmember Casey McKeon"
             words = words[1:]
         owner = next((i for i, w in enumerate(words) if POSSESSIVE.search(w)), None)
         if owner is not None:  # "Jeffrey Epstein’s", "Holcomb’s 2016" (a tagging slip)
@@ -584,7 +596,9 @@ def _roles(ent: Any) -> set[str]:
     heads += [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
         heads.append(root.head)
-    out = {t for w in ent.text.split() for t in _title_roles(w)}
+    words = ent.text.split()
+    out = {t for w in words for t in _title_roles(w)}
+    out |= {w.lower() for w in words[:-2] if _role_word(w)}  # "Councilmember Casey McKeon"
     out |= {t for w in before for t in _title_roles(w.text)}
     for t in heads:
         if _title_roles(t.text):
