@@ -425,3 +425,15 @@ def test_a_role_word_written_into_a_name_is_a_role_not_part_of_it() -> None:
     assert speakers["Most of this has nothing to do with our city"] == "Dan Kalmick"
     assert speakers["the vote would be held again in March"] == "Dan Kalmick"
     assert speakers["I was not at the meeting"] == "Hunter Biden"  # a first name too
+
+
+@pytest.mark.slow
+def test_titles_and_roles_before_a_name_are_not_the_speaker() -> None:
+    body = ("\u201cWe got there in the end,\u201d French Ambassador to the UN Nicolas Rivi\u00e8re "
+            "said following the vote.\n\nFormer FBI agent and profiler John Mercer told CBS "
+            "News that the killer wanted attention.\n\nThe mayor and Ivo Lind said the bridge "
+            "would reopen in May.")
+    speakers = {s.content: s.speaker for s in _statements(body)}
+    assert speakers["We got there in the end"] == "Nicolas Rivi\u00e8re"
+    assert speakers["the killer wanted attention"] == "John Mercer"
+    assert speakers["the bridge would reopen in May"] != "Ivo Lind"  # two speakers

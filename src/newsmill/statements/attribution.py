@@ -161,8 +161,13 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
         role = body[owner.left_edge.idx:r_end]
     mention = _phrase(head, body, excluded | clauses)
     named = next((c for c in head.children if c.dep_ == "appos" and _names_person(c)), None)
-    if named is not None and head.pos_ == "NOUN" and head.lemma_.lower() not in body_nouns():
-        head = named  # "the transport secretary, Ivo Lind, said"; not "the agency, CBP, said"
+    if named is not None and head.lemma_.lower() not in body_nouns() and (
+            head.pos_ == "NOUN" or (head.pos_ == "PROPN" and not head.ent_type_)):
+        head = named  # "the transport secretary, Ivo Lind, said", "US Ambassador to the UN
+        # Linda Thomas-Greenfield said"; not "the agency, CBP, said"
+    described = _described_person(head)
+    if described is not None:  # "Former FBI agent and profiler James Fitzgerald told ..."
+        head = described
     coordinated = any(c.dep_ == "conj" and not _possessor(c) for c in head.children)  # "X
     # and Y said": both speak; not "Mayer, Disney's chairman, said", parsed as "Mayer, Disney"
     if coordinated and (names := _named_persons(head, ents)) is not None:
@@ -215,6 +220,21 @@ def _division_of(ent: Any, body: str) -> str | None:
         return None
     start = next((t for t in poss.subtree if t.dep_ != "det"), poss).idx
     return strip_determiner(body[start:ent.end_char])
+
+
+def _described_person(head: Any) -> Any | None:
+    """The name ending a coordination of bare role nouns before it, which describes one
+    person ("agent and profiler James Fitzgerald"), not several ("the mayor and Ivo Lind")."""
+    conjuncts = [head, *head.conjuncts]
+    last = max(conjuncts, key=lambda t: t.i)
+    if len(conjuncts) < 2 or last.ent_type_ != "PERSON" or not any(
+            c.dep_ == "compound" and c.is_lower for c in last.children):  # "profiler X"
+        return None
+    if all(t is last or (t.tag_ == "NN" and not any(c.dep_ in ("det", "poss")
+                                                    for c in t.children))
+           for t in conjuncts):
+        return last
+    return None
 
 
 def _possessor(tok: Any) -> bool:
