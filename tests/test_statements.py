@@ -413,6 +413,12 @@ def test_the_group_is_the_body_the_article_called_a_group() -> None:
             "most cleaners.")
     speakers = {s.content: s.speaker for s in _statements(body)}
     assert speakers["the new contracts cut pay for most cleaners"] == "Cleaners United"
+    # or whose name ends in the noun, not the body named last
+    body = ("The Chicago Police Department opened an inquiry on Monday.\n\nThe officer was "
+            "taken to Northwestern University for treatment.\n\nThe department said the "
+            "officer would recover.")
+    speakers = {s.content: s.speaker for s in _statements(body)}
+    assert "Chicago Police Department" in (speakers["the officer would recover"] or "")
 
 
 @pytest.mark.slow

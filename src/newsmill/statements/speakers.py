@@ -179,9 +179,11 @@ class Entities:
 
     def body_in_role(self, role: str, offset: int) -> str | None:
         """The organisation named last before ``offset`` that the article calls ``role``
-        where it names it ("The group, WeWorkers Coalition, formed ... the group said")."""
+        where it names it ("The group, WeWorkers Coalition, formed ... the group said") or
+        whose name ends in it ("the Groton Police Department ... the department said")."""
         found = [name for at, name, _ in self.bodies if at < offset and not self.in_quote(at)
-                 and role in self.body_roles.get(name, ())]
+                 and (role in self.body_roles.get(name, ())
+                      or name.lower().rsplit(" ", 1)[-1] == role)]
         return found[-1] if found else None
 
     def person_in_role_after(self, role: str, offset: int, sentences: int = 3) -> str | None:
