@@ -443,3 +443,13 @@ def test_titles_and_roles_before_a_name_are_not_the_speaker() -> None:
     assert speakers["We got there in the end"] == "Nicolas Rivi\u00e8re"
     assert speakers["the killer wanted attention"] == "John Mercer"
     assert speakers["the bridge would reopen in May"] != "Ivo Lind"  # two speakers
+
+
+@pytest.mark.slow
+def test_a_quoted_title_of_a_work_is_no_statement() -> None:
+    body = ("Mark Olsen wrote a book on the case, \"The Long Road Home From Gilgo Beach,\" "
+            "which his publisher said would come out in May.\n\n\"We knew the police were "
+            "close,\" Olsen told reporters.")
+    contents = {s.content for s in _statements(body)}
+    assert "We knew the police were close" in contents
+    assert not any("Long Road Home" in c and len(c) < 40 for c in contents)

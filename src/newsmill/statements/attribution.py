@@ -525,6 +525,15 @@ def _subhead(body: str, q: Quote) -> bool:
             and not inner.endswith((".", "!", "?", "…", ",")))
 
 
+def _title_of_work(text: str) -> bool:
+    """Quoted words in title case, no sentence in them: the title of a book, a film, a
+    report or a campaign ("A Wonderful Country", "The Law and High Politics of ..."), which
+    says nothing itself."""
+    words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]  # not "of", "the"
+    return (2 <= len(words) <= 12 and not any(c in text for c in ".!?")
+            and all(w[:1].isupper() for w in words))
+
+
 def _before(found: list[Statement], offset: int) -> Statement | None:
     """The statement ending last before ``offset``, if it ends close enough to share its
     speaker with a quotation there."""
@@ -569,7 +578,7 @@ def find(doc: Any, body: str) -> list[Statement]:
         if any(s <= q.start and q.end <= e for s, e in covered):
             continue  # quoted words inside a reported statement: part of a mixed one
         start, end = q.inner(body)
-        if len(body[start:end].split()) < 3:
+        if len(body[start:end].split()) < 3 or _title_of_work(body[start:end]):
             continue
         verb = _nearest_cue(doc, body, q, quotes) or _introducing_cue(doc, body, q, quotes)
         if verb is not None and (subj := _subject(verb)) is not None:
