@@ -486,3 +486,10 @@ def test_a_quoted_title_of_a_work_is_no_statement() -> None:
     contents = {s.content for s in _statements(body)}
     assert "We knew the police were close" in contents
     assert not any("Long Road Home" in c and len(c) < 40 for c in contents)
+
+
+def test_straight_single_marks_quote_but_apostrophes_do_not() -> None:
+    body = ("'We met with families of the hostages,' he wrote. The workers' pay has not risen "
+            "since the '80s, and rock 'n' roll is still loud.\n\n'It was hard,' she said.")
+    quotes = [body[q.start:q.end] for q in find_quotes(body)]
+    assert quotes == ["'We met with families of the hostages,'", "'It was hard,'"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“", "‘": "’", "‹": "›"}
+PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“", "‘": "’", "‹": "›", "'": "'"}
 CLOSERS = {'"': '"”', "“": "”\""}  # a straight mark closed curly or the other way round
 MAX_QUOTE_CHARS = 3000
 WORD_BEFORE = re.compile(r"\w$")
@@ -38,8 +38,9 @@ def _close(body: str, i: int, mark: str) -> int | None:
             return None
         if mark == '"' and ch == '"' and _reopens(body, j):
             return j - 1  # the quote ran on into another, as at a paragraph break lost
-        if ch in closing and (mark != "‘" or not WORD_BEFORE.search(body[j + 1:j + 2])):
-            return j
+        if (ch in closing and (mark not in "‘'" or not WORD_BEFORE.search(body[j + 1:j + 2]))
+                and (mark != "'" or not body[j - 1].isspace())):  # a straight single mark
+            return j  # closes after the words it closes, never after a space
         j += 1
     return None
 
@@ -58,7 +59,11 @@ def find_quotes(body: str) -> list[Quote]:
     i = 0
     while i < len(body):
         mark = body[i]
-        opens = mark in PAIRS and (mark not in "‘\"" or i == 0 or not body[i - 1].isalnum())
+        opens = mark in PAIRS and (mark not in "‘\"'" or i == 0 or not body[i - 1].isalnum())
+        if mark == "'" and ((i > 0 and not body[i - 1].isspace())
+                            or not body[i + 1:i + 2].isalpha()):
+            opens = False  # a straight single mark opens after a space, before a letter
+            # ("'We met with families'"), not in "'80s" or "the workers' pay"
         if mark == '"' and i > 0 and body[i - 1] in ",.;:!?":
             opens = False  # a straight mark after punctuation closes ('it," she said')
         if not opens:
