@@ -493,3 +493,13 @@ def test_straight_single_marks_quote_but_apostrophes_do_not() -> None:
             "since the '80s, and rock 'n' roll is still loud.\n\n'It was hard,' she said.")
     quotes = [body[q.start:q.end] for q in find_quotes(body)]
     assert quotes == ["'We met with families of the hostages,'", "'It was hard,'"]
+
+
+@pytest.mark.slow
+def test_a_name_in_apposition_to_a_title_is_a_person() -> None:
+    body = ("Jakob Weizman hid in a classroom with a friend until police came.\n\n"
+            "The Czech president, Petr Pavel, thanked the world for its support on Friday.\n\n"
+            "\u201cMy thoughts are with the families of the victims,\u201d he wrote on social "
+            "media.")  # the tagger takes "Petr Pavel" for a body
+    speakers = {s.content: s.speaker for s in _statements(body)}
+    assert speakers["My thoughts are with the families of the victims"] == "Petr Pavel"
