@@ -503,3 +503,13 @@ def test_a_name_in_apposition_to_a_title_is_a_person() -> None:
             "media.")  # the tagger takes "Petr Pavel" for a body
     speakers = {s.content: s.speaker for s in _statements(body)}
     assert speakers["My thoughts are with the families of the victims"] == "Petr Pavel"
+
+
+@pytest.mark.slow
+def test_an_untagged_surname_of_the_article_speaking_is_that_person() -> None:
+    body = ("Kurt Volker, a former envoy, spoke first on Tuesday.\n\nTim Morrison said he had "
+            "raised concerns with lawyers. He said his predecessor had warned him.\n\nVolker "
+            "told the committee he tried to work with the lawyer. However, he said the call "
+            "made him change his mind.")
+    speakers = {s.content: s.speaker for s in _statements(body)}
+    assert speakers["the call made him change his mind"] == "Kurt Volker"

@@ -293,15 +293,21 @@ def _participle(word: str) -> bool:
 def _untagged(doc: Any) -> list[Any]:
     """Persons' names the tagger left out, as PERSON spans: two or three capitalised proper
     nouns, outside every entity, that are the subject of a reporting verb ("Eswar Prasad, a
-    trade professor at Cornell, said ...")."""
+    trade professor at Cornell, said ..."), or one that is the surname of a person the
+    article names in full ("Volker told the committee")."""
     from spacy.tokens import Span
 
     out = []
+    surnames = {e.text.split()[-1] for e in ents_of(doc) if e.label_ == "PERSON"
+                and len(e.text.split()) > 1}
     for tok in doc:
         if (tok.dep_ != "nsubj" or tok.tag_ != "NNP" or tok.ent_type_
                 or tok.head.lemma_.lower() not in word_list("cues.txt")):
             continue
         words = [c for c in tok.lefts if c.dep_ == "compound"] + [tok]
+        if len(words) == 1 and tok.text in surnames:  # "Volker told the committee", the
+            out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))  # article's Kurt Volker
+            continue
         if (2 <= len(words) <= 3 and words[-1].i - words[0].i == len(words) - 1
                 and all(w.tag_ == "NNP" and not w.ent_type_ and w.text[:1].isupper()
                         and not w.is_upper and w.is_alpha for w in words)):
