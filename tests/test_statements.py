@@ -513,3 +513,11 @@ def test_an_untagged_surname_of_the_article_speaking_is_that_person() -> None:
             "made him change his mind.")
     speakers = {s.content: s.speaker for s in _statements(body)}
     assert speakers["the call made him change his mind"] == "Kurt Volker"
+
+
+@pytest.mark.slow
+def test_a_participle_hung_on_the_second_reported_clause_is_the_reporters() -> None:
+    body = ("A local farmer named Dana Levy told the visitors that 64 people were murdered and "
+            "19 were kidnapped in the village, saying five are still held in Gaza.")
+    speakers = {s.content: s.speaker for s in _statements(body)}
+    assert "Dana Levy" in (speakers["five are still held in Gaza"] or "")

@@ -81,6 +81,11 @@ def _subject(verb: Any) -> Any | None:
     if (verb.dep_ in ("conj", "xcomp") or participle) and verb.head.i != verb.i:
         head = verb.head
         again = participle or (verb.dep_ == "conj" and verb.lemma_.lower() in cues())
+        first = head
+        while again and first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head  # "X told them 64 were killed and 19 kidnapped, saying ...":
+        if first.dep_ in COMPLEMENTS and first.head.lemma_.lower() in cues():  # the
+            head = first  # participle hung on the second of the reported clauses
         while (again and head.dep_ in COMPLEMENTS and head.head.i != head.i
                and head.head.lemma_.lower() in cues()):  # "X noted the sum was low, writing
             head = head.head  # ...", "X said it was low and said ...": a participle or a
