@@ -486,6 +486,8 @@ def test_a_quoted_title_of_a_work_is_no_statement() -> None:
     contents = {s.content for s in _statements(body)}
     assert "We knew the police were close" in contents
     assert not any("Long Road Home" in c and len(c) < 40 for c in contents)
+    body = "\"WITCH HUNT AGAINST THE PRESIDENT,\" Senator Ana Ruiz wrote on her platform."
+    assert [s.content for s in _statements(body)] == ["WITCH HUNT AGAINST THE PRESIDENT"]
 
 
 def test_straight_single_marks_quote_but_apostrophes_do_not() -> None:
@@ -493,6 +495,14 @@ def test_straight_single_marks_quote_but_apostrophes_do_not() -> None:
             "since the '80s, and rock 'n' roll is still loud.\n\n'It was hard,' she said.")
     quotes = [body[q.start:q.end] for q in find_quotes(body)]
     assert quotes == ["'We met with families of the hostages,'", "'It was hard,'"]
+    # a word's leading apostrophe opens nothing, a possessive closes nothing, and an open
+    # mark does not run on into the next paragraph
+    body = ("Residents danced 'til dawn. \"We waited twenty years,\" said Mary Collins on "
+            "her neighbours' lawn.\n\n'Tis the season for giving, the organisers said.\n\n"
+            "'This is about the workers' pay and nothing else,' she said.")
+    quotes = [body[q.start:q.end] for q in find_quotes(body)]
+    assert quotes == ['"We waited twenty years,"',
+                      "'This is about the workers' pay and nothing else,'"]
 
 
 @pytest.mark.slow
@@ -503,6 +513,10 @@ def test_a_name_in_apposition_to_a_title_is_a_person() -> None:
             "media.")  # the tagger takes "Petr Pavel" for a body
     speakers = {s.content: s.speaker for s in _statements(body)}
     assert speakers["My thoughts are with the families of the victims"] == "Petr Pavel"
+    body = ("Cyril Ramaphosa arrived in Washington on Monday. The president of the country, "
+            "South Africa, faces a difficult election. He said the economy would recover.")
+    speakers = {s.content: s.speaker for s in _statements(body)}
+    assert speakers["the economy would recover"] == "Cyril Ramaphosa"  # no title of its own
 
 
 @pytest.mark.slow
@@ -521,3 +535,7 @@ def test_a_participle_hung_on_the_second_reported_clause_is_the_reporters() -> N
             "19 were kidnapped in the village, saying five are still held in Gaza.")
     speakers = {s.content: s.speaker for s in _statements(body)}
     assert "Dana Levy" in (speakers["five are still held in Gaza"] or "")
+    body = ("Officials said the talks had collapsed and Finance Minister Ana Ruiz resigned on "
+            "Friday, saying she could no longer defend the policy.")  # a clause of its own
+    speakers = {s.content: s.speaker for s in _statements(body)}
+    assert speakers["she could no longer defend the policy"] == "Ana Ruiz"

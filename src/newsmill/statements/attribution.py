@@ -82,10 +82,11 @@ def _subject(verb: Any) -> Any | None:
         head = verb.head
         again = participle or (verb.dep_ == "conj" and verb.lemma_.lower() in cues())
         first = head
-        while again and first.dep_ == "conj" and first.head.i != first.i:
+        while (again and first.dep_ == "conj" and first.head.i != first.i
+               and all(c.like_num for c in first.children if c.dep_ in SUBJECTS)):
             first = first.head  # "X told them 64 were killed and 19 kidnapped, saying ...":
-        if first.dep_ in COMPLEMENTS and first.head.lemma_.lower() in cues():  # the
-            head = first  # participle hung on the second of the reported clauses
+        if first.dep_ in COMPLEMENTS and first.head.lemma_.lower() in cues():  # hung on
+            head = first  # a second reported clause with no subject but a number
         while (again and head.dep_ in COMPLEMENTS and head.head.i != head.i
                and head.head.lemma_.lower() in cues()):  # "X noted the sum was low, writing
             head = head.head  # ...", "X said it was low and said ...": a participle or a
@@ -555,7 +556,8 @@ def _title_of_work(text: str) -> bool:
     says nothing itself."""
     words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]  # not "of", "the"
     return (2 <= len(words) <= 12 and not any(c in text for c in ".!?")
-            and all(w[:1].isupper() for w in words))
+            and all(w[:1].isupper() for w in words)
+            and not all(w.isupper() for w in words))  # "WITCH HUNT": shouted, not a title
 
 
 def _before(found: list[Statement], offset: int) -> Statement | None:

@@ -5,12 +5,13 @@ marks left alone without failing."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“", "‘": "’", "‹": "›", "'": "'"}
 CLOSERS = {'"': '"”', "“": "”\""}  # a straight mark closed curly or the other way round
 MAX_QUOTE_CHARS = 3000
-WORD_BEFORE = re.compile(r"\w$")
+WORD_AFTER = re.compile(r"^\w")
 
 
 @dataclass(frozen=True)
@@ -38,11 +39,25 @@ def _close(body: str, i: int, mark: str) -> int | None:
             return None
         if mark == '"' and ch == '"' and _reopens(body, j):
             return j - 1  # the quote ran on into another, as at a paragraph break lost
-        if (ch in closing and (mark not in "‘'" or not WORD_BEFORE.search(body[j + 1:j + 2]))
-                and (mark != "'" or not body[j - 1].isspace())):  # a straight single mark
-            return j  # closes after the words it closes, never after a space
+        if ch in closing and (mark != "‘" or not WORD_AFTER.search(body[j + 1:j + 2])):
+            return j
         j += 1
     return None
+
+
+ELIDED = re.compile(r"(?i)(?:tis|twas|til|till|cause|cos|em|bout|round|neath|n)\b")  # words
+# that begin with an apostrophe: "'Tis the season", "'til dawn", "rock 'n' roll"
+SINGLE_CLOSER = re.compile(r"(?<=[,.!?])'(?!\w)")  # a straight single mark after a stop
+
+
+def _close_single(body: str, i: int, closers: list[int]) -> int | None:
+    """Offset of the straight single mark closing the one opened at ``i``: the first after
+    a stop or a comma, in its paragraph ("'We met with families,' he wrote")."""
+    at = bisect_right(closers, i)
+    if at == len(closers):
+        return None
+    j = closers[at]
+    return j if j - i < MAX_QUOTE_CHARS and body.find("\n", i, j) == -1 else None
 
 
 def _reopens(body: str, j: int) -> bool:
@@ -56,28 +71,38 @@ def _reopens(body: str, j: int) -> bool:
 
 def find_quotes(body: str) -> list[Quote]:
     out: list[Quote] = []
+    closers = [m.start() for m in SINGLE_CLOSER.finditer(body)]
+    dead: set[int] = set()  # opening marks whose run over paragraphs never closes
     i = 0
     while i < len(body):
         mark = body[i]
         opens = mark in PAIRS and (mark not in "‘\"'" or i == 0 or not body[i - 1].isalnum())
         if mark == "'" and ((i > 0 and not body[i - 1].isspace())
-                            or not body[i + 1:i + 2].isalpha()):
+                            or not body[i + 1:i + 2].isalpha()
+                            or ELIDED.match(body, i + 1)):
             opens = False  # a straight single mark opens after a space, before a letter
-            # ("'We met with families'"), not in "'80s" or "the workers' pay"
+            # ("'We met with families,' he wrote"; not "'80s", "the workers' pay"), and
+            # closes after a stop or a comma in its paragraph: "'til dawn", "'Tis the
+            # season" open nothing that closes
         if mark == '"' and i > 0 and body[i - 1] in ",.;:!?":
             opens = False  # a straight mark after punctuation closes ('it," she said')
         if not opens:
             i += 1
             continue
-        j = _close(body, i, mark)
-        at = i
-        while j is None:  # a quote running on: its paragraph ends open, the next re-opens it
+        j = _close_single(body, i, closers) if mark == "'" else _close(body, i, mark)
+        at, chain = i, [i]
+        while j is None and at not in dead and (mark != "'" or i == 0 or body[i - 1] == "\n"):
+            # a quote running on: its paragraph ends open, the next re-opens it (in single
+            # straight marks, one that opened its paragraph: not "danced 'til dawn")
             para_end = body.find("\n", at)
             nxt = body.find(mark, para_end) if para_end != -1 else -1
             if para_end == -1 or nxt == -1 or body[para_end:nxt].strip():
                 break
             at = nxt
-            j = _close(body, nxt, mark)
+            chain.append(at)
+            j = _close_single(body, nxt, closers) if mark == "'" else _close(body, nxt, mark)
+        if j is None:
+            dead.update(chain)  # each of these marks runs on to the same open end
         if j is None:
             i += 1
             continue

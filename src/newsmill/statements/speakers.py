@@ -481,8 +481,8 @@ def _labels(ents: list[Any]) -> dict[int, str]:
     """Each entity's label, with full names the tagger took for an organisation or a place
     made persons again: two to four capitalised words whose last word the article also tags as
     a person's name, that a "who" clause describes ("Marcelo Claure, who ...") or that an
-    apposition gives a title ("Eswar Prasad, a trade professor at Cornell"; "The Czech
-    president, Petr Pavel,"), or that follow a
+    apposition gives a title ("Eswar Prasad, a trade professor at Cornell") or that stand in
+    apposition to one ("The Czech president, Petr Pavel,"), or that follow a
     country's name and whose last word the article names alone ("envoy to Ukraine Kurt
     Volker ... Volker said"). A name that begins with "The" is no person's, and a single word
     that ends an organisation's name is that organisation ("The San Francisco Chronicle ... the
@@ -501,7 +501,7 @@ def _labels(ents: list[Any]) -> dict[int, str]:
         if (label in ("ORG", "GPE") and 2 <= len(words) <= 4 and words[0] != "The"
                 and all(w[:1].isupper() and not w.isupper() for w in words)
                 and (words[-1] in person_words or _described_by_who(e.root)
-                     or _given_title(e.root, words[0]) or _titled_by(e.root, words[0])
+                     or _given_title(e.root, words[0]) or _titled_by(e.root, words)
                      or _envoy_to(words, named))):
             label = "PERSON"
         out[e.start] = label
@@ -520,12 +520,13 @@ def _given_title(tok: Any, first: str = "") -> bool:
         person_noun(c) and first.lower() in first_names())) for c in tok.children)
 
 
-def _titled_by(tok: Any, first: str) -> bool:
-    """The name stands in apposition to a title ("The Czech president, Petr Pavel,") or to a
-    person noun where it begins with a first name of the census lists."""
+def _titled_by(tok: Any, words: list[str]) -> bool:
+    """The name stands in apposition to a bare title ("The Czech president, Petr Pavel,";
+    not "the president of the club, Real Madrid", nor a country's name)."""
     head = tok.head
-    return tok.dep_ == "appos" and head.i != tok.i and (_title(head.text) is not None or (
-        person_noun(head) and first.lower() in first_names()))
+    return (tok.dep_ == "appos" and head.i != tok.i and _title(head.text) is not None
+            and not any(c.dep_ == "prep" for c in head.children)
+            and " ".join(words) not in country_names())
 
 
 def _role_word(word: str) -> bool:
