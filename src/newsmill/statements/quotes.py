@@ -1,6 +1,7 @@
 """Quotation spans in a body: every pair of opening and closing marks (straight, curly, single,
-guillemets, low-high), a quote running over paragraphs re-opened at each one, and unbalanced
-marks left alone without failing."""
+guillemets, low-high; a straight single mark told from an apostrophe by where it stands), a
+quote running over paragraphs re-opened at each one, and unbalanced marks left alone without
+failing."""
 
 from __future__ import annotations
 
@@ -103,7 +104,6 @@ def find_quotes(body: str) -> list[Quote]:
             j = _close_single(body, nxt, closers) if mark == "'" else _close(body, nxt, mark)
         if j is None:
             dead.update(chain)  # each of these marks runs on to the same open end
-        if j is None:
             i += 1
             continue
         if j - i > 2:
