@@ -77,6 +77,11 @@ def _statements(body: str) -> list:  # type: ignore[type-arg]
     return list(find_statements(doc).statements)
 
 
+def _speakers(body: str) -> dict[str, str | None]:
+    """Each statement's content -> its speaker."""
+    return {s.content: s.speaker for s in _statements(body)}
+
+
 @pytest.mark.slow
 def test_speakers_named_by_roles_titles_and_relative_clauses() -> None:
     body = ("Gov. Henrietta Walcott signed the budget on Monday after a long night of talks.\n\n"
@@ -84,7 +89,7 @@ def test_speakers_named_by_roles_titles_and_relative_clauses() -> None:
             "Tomas Berglund, who chairs the teachers' union, said the rise came too late.\n\n"
             "Harbour Freight Lines cut its routes last week. The company said fuel costs had "
             "doubled since the spring.")
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert speakers["the schools would get more money next year"] == "Henrietta Walcott"
     assert speakers["the rise came too late"] == "Tomas Berglund"
     assert speakers["fuel costs had doubled since the spring"] == "Harbour Freight Lines"
@@ -107,7 +112,7 @@ def test_they_and_a_bare_noun_take_the_speakers_described_before() -> None:
             "“We boil everything we can,” the nurse said.\n\n"
             "The farmers who marched to the capital said prices had halved. They said they "
             "would return next month.")
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert speakers["We boil everything we can"] == "nurse at the field clinic in Malakal"
     assert speakers["they would return next month"] == "farmers who marched to the capital"
 
@@ -117,7 +122,7 @@ def test_a_public_figure_named_by_surname_alone_gets_the_full_name() -> None:
     body = ("Mr. Putin told a televised meeting on Tuesday that grain exports would rise. "
             "“The harvest was better than anyone expected,” Mr. Putin said.\n\n"
             "Olga Varga, a farmer near Kursk, said her yields had doubled.")
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert speakers["grain exports would rise"] == "Vladimir Putin"
     assert speakers["The harvest was better than anyone expected"] == "Vladimir Putin"
     assert speakers["her yields had doubled"] == "Olga Varga"
@@ -139,7 +144,7 @@ def test_pronouns_follow_the_main_clause_and_chain_through_earlier_pronouns() ->
             "resigned. “We will publish everything,” he said.\n\n"
             "When Deputy Minister Hana Ruud opened the depot on Friday, she said the grain had "
             "arrived. She also said she hoped the convoy would return in May.")
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert speakers["We will publish everything"] == "Rafael Quintero"
     assert speakers["the grain had arrived"] == "Hana Ruud"
     assert speakers["she hoped the convoy would return in May"] == "Hana Ruud"
@@ -154,7 +159,7 @@ def test_speakers_behind_possessives_documents_and_coordinations() -> None:
             "Diesel prices rose 4% in a week, according to data from Fuelwatch.\n\n"
             "Former envoy to Kenya Paul Okafor left on Monday. Okafor said the talks had "
             "stalled.")
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert speakers["she was meeting farmers in the north"] == "Alma Reyes's office"
     coordinated = speakers["the plan was a fair deal for the valley"]
     assert coordinated == "Alma Reyes and the county leaders"
@@ -184,7 +189,7 @@ def test_complements_the_parse_hangs_elsewhere_and_a_name_in_apposition_speaks()
             "blaze.\n\n"
             "The organisers said more than 2,000 runners registered for the race.\n\n"
             "The bridge will stay closed until March, said the transport secretary, Ivo Lind.")
-    by_content = {s.content: s.speaker for s in _statements(body)}
+    by_content = _speakers(body)
     assert by_content["crews had contained the blaze"] == "Dana Holm"
     assert "more than 2,000 runners registered for the race" in by_content
     assert by_content["The bridge will stay closed until March"] == "Ivo Lind"
@@ -196,7 +201,7 @@ def test_an_organisation_named_whole_and_its_bare_spokesperson() -> None:
             "the CBP clinics were already full.\n\n"
             "According to local teachers unions, 40 schools closed. The unions said the "
             "strike would go on.")
-    by_content = {s.content: s.speaker for s in _statements(body)}
+    by_content = _speakers(body)
     assert by_content["the CBP clinics were already full"] == (
         "Customs and Border Protection spokesperson")
     assert by_content["the strike would go on"] == "local teachers unions"
@@ -228,7 +233,7 @@ def test_a_document_speaks_for_whoever_wrote_or_owns_it() -> None:
             "Fishing fell by a third last year, according to Greenpeace data.\n\n"
             "Commissioner Ana Ruiz and Rector Tom Ode, chair of the board, said the league "
             "would appeal. Their statement said the league had kept every rule.")
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert speakers["the contract had been broken twice"] == "Mirela Tasca"
     assert speakers["Fishing fell by a third last year"] == "Greenpeace"
     assert speakers["the league would appeal"] == "Ana Ruiz and Tom Ode"
@@ -242,7 +247,7 @@ def test_someone_introduced_by_a_role_is_the_person_named_next_in_that_role() ->
             "An army officer said the coast road would stay closed overnight. Lt. Col. Daniel "
             "Reeves told reporters the search had ended.\n\n"
             "A witness said the sea was calm. Mayor Ida Fenn said the town would help.")
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert speakers["two ferries had run aground"] == "Marta Jelinek"
     assert speakers["the coast road would stay closed overnight"] == "Daniel Reeves"
     assert speakers["the sea was calm"] == "witness"
@@ -253,7 +258,7 @@ def test_a_name_the_tagger_missed_is_still_a_person_pronouns_go_back_to() -> Non
     body = ("Finance Minister Tomas Berg promised cheaper bread in May.\n\n"
             "Ilse Vandewalle, an economist at the bank, said the fall would not last. "
             "“Nobody should expect cheap bread before winter,” she said.")
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert speakers["the fall would not last"] == "Ilse Vandewalle"
     assert speakers["Nobody should expect cheap bread before winter"] == "Ilse Vandewalle"
 
@@ -266,7 +271,7 @@ def test_a_quote_after_an_introducing_paragraph_or_a_nested_report_keeps_its_spe
             "Police later explained there was a gas leak and everyone had to leave, Maria "
             "Ortiz told the paper.\n\n"
             "“Nobody panicked, everyone just walked out calmly.”")
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert speakers["We will not go back down until every shaft has been checked"] == "Pavel Hruby"
     assert speakers["Nobody panicked, everyone just walked out calmly"] == "Maria Ortiz"
 
@@ -275,7 +280,7 @@ def test_a_quote_after_an_introducing_paragraph_or_a_nested_report_keeps_its_spe
 def test_a_participle_hung_on_the_reported_clause_is_the_reporters() -> None:
     body = ("Ana Ruiz noted the fine was far too small, writing on her blog that the river "
             "would take years to recover.")
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert speakers.get("the river would take years to recover") == "Ana Ruiz"
 
 
@@ -291,7 +296,7 @@ def test_an_organisation_is_named_with_the_body_it_belongs_to() -> None:
 def test_a_second_saying_verb_joined_to_the_report_is_the_same_speakers() -> None:
     body = ("The Grid Authority met on Monday. Norway's energy ministry said it regarded the "
             "plan as unlawful and said it would appeal to the courts.")
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert speakers["it would appeal to the courts"] == "Norway's energy ministry"
 
 
@@ -299,7 +304,7 @@ def test_a_second_saying_verb_joined_to_the_report_is_the_same_speakers() -> Non
 def test_they_with_no_group_before_is_the_source_just_before() -> None:
     body = ("The trade deficit widened in March, according to customs officials. Rice shipments "
             "suffered the most, they said.")
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert speakers["Rice shipments suffered the most"] == "customs officials"
 
 
@@ -309,7 +314,7 @@ def test_a_verb_the_tagger_joined_to_a_surname_is_not_a_first_name() -> None:
             "Tuesday.\n\nHosting Lind, the chairman praised her work for the company and its "
             "workers.\n\n\"Our customers asked us to grow, and we listened,\" Lind told the "
             "shareholders.\n\n\"We will open two new plants next year,\" Lind said.")
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert speakers["Our customers asked us to grow, and we listened"] == "Marta Lind"
     assert speakers["We will open two new plants next year"] == "Marta Lind"
 
@@ -324,7 +329,7 @@ def test_a_first_name_ending_in_ing_stays_a_first_name() -> None:
             "\n\n\"The water is safe to drink now,\" Wei Li said on Monday.\n\nXiaoming Li, her "
             "colleague, disagreed with the findings of the report.\n\n\"We need another year of "
             "tests before anyone can be sure,\" Xiaoming Li said.")
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert speakers["We need another year of tests before anyone can be sure"] == "Xiaoming Li"
     assert speakers["The water is safe to drink now"] == "Wei Li"
 
@@ -336,7 +341,7 @@ def test_a_surname_two_persons_share_names_the_one_just_named_or_titled() -> Non
             "cases from a folding table.\n\n\"Business is slow this year,\" said Okafor, 51."
             "\n\nMayor Tunde Okafor opened the new clinic on Friday, beside Judge Ada Okafor."
             "\n\n\"The clinic will serve ten thousand families,\" Mayor Okafor said.")
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert speakers["The rent took half of my pay"] == "Nora Okafor"
     assert speakers["Business is slow this year"] == "Daniel Okafor"
     # the title tells which, whoever was named last
@@ -344,12 +349,12 @@ def test_a_surname_two_persons_share_names_the_one_just_named_or_titled() -> Non
     # one person written two ways is one person, not two who share a surname
     body = ("Patrick Moreau was charged on Monday.\n\nPat Moreau, a builder, lives in "
             "Lyon.\n\n\"I made a mistake,\" Moreau told the court.")
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert speakers["I made a mistake"] == "Patrick Moreau"
     # a relative named in passing is not who the surname goes back to
     body = ("Shelly Brown, a nurse, lives in Akron with her husband, Mark Brown, a retired "
             "welder.\n\n\"We have cut back on everything,\" Brown said.")
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert speakers["We have cut back on everything"] == "Shelly Brown"
 
 
@@ -358,22 +363,22 @@ def test_the_person_of_an_age_is_the_one_the_story_is_about() -> None:
     body = ("Mara Lindqvist finished second in the national chess final on Sunday.\n\n"
             "\u201cI think the title will be mine next year,\u201d the 25-year-old told the "
             "Guardian.")
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert speakers["I think the title will be mine next year"] == "Mara Lindqvist"
     # not one the article gives another age, nor past someone brought in since
     body = ("Officers arrested Tom Heller, 52, on Monday after a fight at a bar.\n\n"
             "\u201cI think the window broke first,\u201d the 34-year-old told the Guardian.")
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert speakers["I think the window broke first"] != "Tom Heller"
     body = ("Officers arrested Tom Heller on Monday after a fight at a bar.\n\nA woman who "
             "lives next door called the police. \u201cI think the window broke first,\u201d "
             "the 34-year-old told the Guardian.")
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert speakers["I think the window broke first"] != "Tom Heller"
     # other bare descriptions as often bring someone new in: left as written
     body = ("Kevin Marsh was sentenced to ten years on Friday.\n\n\"You showed no remorse "
             "at all,\" the judge said.")
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert speakers["You showed no remorse at all"] == "judge"
 
 
@@ -391,7 +396,7 @@ def test_a_surname_with_its_outlet_or_employer_is_the_person() -> None:
     # a body named after a person and a place is that body
     body = ("Bill Ford spoke at the show on Monday.\n\nThe plant will close next year, Ford "
             "of Europe said in a statement.")
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert speakers["The plant will close next year"] == "Ford of Europe"
     assert said.role == "Netflix\u2019s chief of product and international"
 
@@ -401,18 +406,18 @@ def test_a_pronoun_passes_over_persons_of_the_other_sex() -> None:
     body = ("Linda Park sued the city in March.\n\nThomas Reed filed the papers for her on "
             "Monday.\n\n\"We will win this case,\" she said.\n\n\"The law is clear,\" he "
             "said.\n\nMr. Ode, a neighbour, watched.\n\n\"I never saw it,\" she said.")
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert speakers["We will win this case"] == "Linda Park"
     assert speakers["The law is clear"] == "Thomas Reed"
     assert speakers["I never saw it"] == "Linda Park"
     # "Mr." tells a sex the first name does not; a first name both sexes bear tells none
     body = ("Linda Park sued the city in March.\n\nMr. Casey Ode filed the papers for her "
             "on Monday.\n\n\"We will win this case,\" she said.")
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert speakers["We will win this case"] == "Linda Park"
     body = ("Andrea Orcel met investors in Milan on Monday.\n\n\"We are not selling the "
             "bank,\" he said.")
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert speakers["We are not selling the bank"] == "Andrea Orcel"
 
 
@@ -422,11 +427,11 @@ def test_a_name_given_a_person_noun_in_apposition_is_a_person() -> None:
             "Farm waste is plentiful on the coast, says Morgan Raven, a biogeochemist at the "
             "University of California and the firm's chief science officer. \"It's already "
             "piling up,\" she says.")  # the tagger takes "Morgan Raven" for a body
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert speakers["It's already piling up"] == "Morgan Raven"
     body = ("Sony Pictures, the distributor, pulled the film on Friday. The company said it "
             "feared protests at cinemas.")  # no first name: a body still
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert speakers["it feared protests at cinemas"] == "Sony Pictures"
 
 
@@ -436,18 +441,18 @@ def test_the_group_is_the_body_the_article_called_a_group() -> None:
             "Cleaners United, formed in May and wrote to the owners.\n\nThe owners handed "
             "the cleaning contracts to Amazon on Friday.\n\nThe group said the new contracts "
             "cut pay for most cleaners.")
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert speakers["the new contracts cut pay for most cleaners"] == "Cleaners United"
     # or whose name ends in the noun, not the body named last
     body = ("The Chicago Police Department opened an inquiry on Monday.\n\nThe officer was "
             "taken to Northwestern University for treatment.\n\nThe department said the "
             "officer would recover.")
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert "Chicago Police Department" in (speakers["the officer would recover"] or "")
     # a body the sentence before had as its subject comes first, unless of another kind
     body = ("The group, Friends of the Park, sued the city in April.\n\nThe Sierra Club "
             "joined the case on Monday. The group said the old trees must stay.")
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert "Sierra Club" in (speakers["the old trees must stay"] or "")
 
 
@@ -457,7 +462,7 @@ def test_a_role_word_written_into_a_name_is_a_role_not_part_of_it() -> None:
             "has nothing to do with our city,\" Kalmick said.\n\nThe councilmember said the "
             "vote would be held again in March.\n\n\"I was not at the meeting,\" Hunter "
             "Biden said.")
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert speakers["Most of this has nothing to do with our city"] == "Dan Kalmick"
     assert speakers["the vote would be held again in March"] == "Dan Kalmick"
     assert speakers["I was not at the meeting"] == "Hunter Biden"
@@ -472,7 +477,7 @@ def test_titles_and_roles_before_a_name_are_not_the_speaker() -> None:
             "said following the vote.\n\nFormer FBI agent and profiler John Mercer told CBS "
             "News that the killer wanted attention.\n\nThe mayor and Ivo Lind said the bridge "
             "would reopen in May.")
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert speakers["We got there in the end"] == "Nicolas Rivi\u00e8re"
     assert speakers["the killer wanted attention"] == "John Mercer"
     assert speakers["the bridge would reopen in May"] != "Ivo Lind"  # two speakers
@@ -511,11 +516,11 @@ def test_a_name_in_apposition_to_a_title_is_a_person() -> None:
             "The Czech president, Petr Pavel, thanked the world for its support on Friday.\n\n"
             "\u201cMy thoughts are with the families of the victims,\u201d he wrote on social "
             "media.")  # the tagger takes "Petr Pavel" for a body
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert speakers["My thoughts are with the families of the victims"] == "Petr Pavel"
     body = ("Cyril Ramaphosa arrived in Washington on Monday. The president of the country, "
             "South Africa, faces a difficult election. He said the economy would recover.")
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert speakers["the economy would recover"] == "Cyril Ramaphosa"  # no title of its own
 
 
@@ -525,7 +530,7 @@ def test_an_untagged_surname_of_the_article_speaking_is_that_person() -> None:
             "raised concerns with lawyers. He said his predecessor had warned him.\n\nVolker "
             "told the committee he tried to work with the lawyer. However, he said the call "
             "made him change his mind.")
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert speakers["the call made him change his mind"] == "Kurt Volker"
 
 
@@ -533,9 +538,9 @@ def test_an_untagged_surname_of_the_article_speaking_is_that_person() -> None:
 def test_a_participle_hung_on_the_second_reported_clause_is_the_reporters() -> None:
     body = ("A local farmer named Dana Levy told the visitors that 64 people were murdered and "
             "19 were kidnapped in the village, saying five are still held in Gaza.")
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert "Dana Levy" in (speakers["five are still held in Gaza"] or "")
     body = ("Officials said the talks had collapsed and Finance Minister Ana Ruiz resigned on "
             "Friday, saying she could no longer defend the policy.")  # a clause of its own
-    speakers = {s.content: s.speaker for s in _statements(body)}
+    speakers = _speakers(body)
     assert speakers["she could no longer defend the policy"] == "Ana Ruiz"
