@@ -145,6 +145,18 @@ def test_a_story_the_page_shows_twice_is_kept_once_and_repeated_chrome_is_not() 
     assert "Share" not in paragraphs
 
 
+def test_a_lead_shown_twice_in_a_row_is_kept_once_and_a_summary_set_apart_is_not() -> None:
+    story = list(HARBOUR_STORY)
+    lead = ("PORTHAVEN (Wire) \u2014 It was the second storm of the week that finally broke the "
+            "old pier, its harbour master said.")
+    paragraphs = clean_text("\n".join([lead, lead, *story])).body.split("\n\n")
+    assert paragraphs == [lead, *story], "a scrape that shows the lead twice loses no text"
+    summary = ("Our pick of the week's harbour news, repairs and closures for the month of "
+               "October.")
+    lines = ["Menu", summary, "Author:", "Harbour Desk", "Photo: Port archive", summary, *story]
+    assert clean_text("\n".join(lines)).body.split("\n\n") == story
+
+
 def test_teasers_shown_twice_and_a_notice_above_the_headline_stay_out() -> None:
     story = list(HARBOUR_STORY)
     teasers = ["Council approves a new budget for schools after a long debate that ran late into "
