@@ -544,3 +544,37 @@ def test_a_participle_hung_on_the_second_reported_clause_is_the_reporters() -> N
             "Friday, saying she could no longer defend the policy.")  # a clause of its own
     speakers = _speakers(body)
     assert speakers["she could no longer defend the policy"] == "Ana Ruiz"
+
+
+@pytest.mark.slow
+def test_a_saying_verb_set_off_by_commas_inside_what_was_said() -> None:
+    body = ("Inspector Rosa Villalobos spoke to reporters on Sunday.\n\n"
+            "The two drivers, Villalobos said, had fled before officers arrived.\n\n"
+            "Crews cleared the wreck by noon, she said, and the bridge \u201creopened\u201d to "
+            "traffic as the rain eased.")
+    speakers = _speakers(body)
+    # the subject alone is no statement; the clause after the attribution is
+    assert speakers["had fled before officers arrived"] == "Rosa Villalobos"
+    assert "The two drivers" not in speakers
+    # a clause on each side: two statements, as a quotation broken by its attribution is two
+    assert speakers["Crews cleared the wreck by noon"] == "Rosa Villalobos"
+    assert speakers["the bridge \u201creopened\u201d to traffic as the rain eased"] == (
+        "Rosa Villalobos")
+    body = ("That said, the two firms might have been a good match.\n\nBut Okafor, the "
+            "auditor wrote, argued that the accounts were sound.")
+    speakers = _speakers(body)
+    assert "the two firms might have been a good match" not in speakers  # an idiom
+    assert "argued that the accounts were sound" not in speakers  # Okafor's, not the auditor's
+    assert speakers["the accounts were sound"] == "Okafor"
+
+
+@pytest.mark.slow
+def test_a_surname_the_tagger_takes_for_a_city_is_the_persons() -> None:
+    body = ("It was the flood of 2019 that forced Chris Richmond's hand.\n\n"
+            "The water stood in the old mill for a week, Richmond recalled.\n\n"
+            "The council in Richmond said the mill would be sold.")
+    speakers = _speakers(body)
+    assert speakers["The water stood in the old mill for a week"] == "Chris Richmond"
+    body = ("Richmond said the bridge would reopen in May, the city's engineers having "
+            "finished the repairs early.")  # no person of that name: the city speaks
+    assert _speakers(body)["the bridge would reopen in May"] == "Richmond"

@@ -248,7 +248,7 @@ def _once(lines: list[str], counts: Counter[str]) -> list[bool]:
                 follows[(ln, lines[nxt])] += 1
     passage = {ln for pair, n in follows.items() if n > 1 for ln in pair}
     lead = first_own - 1  # a long paragraph shown twice in a row right above the story (as
-    if not (1 <= lead and strong[lead] and lines[lead - 1] == lines[lead]  # its summary, then
+    if not (lead >= 1 and strong[lead] and lines[lead - 1] == lines[lead]  # its summary, then
             and counts[lines[lead]] == 2):  # as its first): the lead, kept once, there; not
         lead = -1  # a summary set apart from its copy by a byline or a photo credit
     seen: set[str] = set()

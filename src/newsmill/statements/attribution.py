@@ -42,6 +42,7 @@ RELATIVES = frozenset({"who", "that", "which"})
 COMPLEMENTS = ("ccomp",)
 ADDRESSED = frozenset({"tell", "ask", "inform", "remind", "assure", "warn", "urge", "notify"})
 OBJECT_PARTS = ("dobj", "prep", "xcomp", "oprd", "ccomp", "advcl")
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})  # a verb with a tense or a modal
 MAX_SPEAKER_WORDS = 12
 ALONE_SLACK_CHARS = 3  # a quote of its own opens its sentence (a dash or mark before)
 MAX_GAP_CHARS = 400  # a quote of its own this close to the last statement shares its speaker
@@ -482,6 +483,40 @@ def _complement(verb: Any, body: str) -> tuple[int, int] | None:
     return start, end
 
 
+def _interrupted(verb: Any, body: str) -> list[tuple[int, int]]:
+    """The reported clause a saying verb with no complement of its own breaks into, set off by
+    commas ("The larger landers, he said, could deliver tools ...", "Their teams isolated the
+    problem, Mayer said, and patched the software"): each side that is a clause of three words
+    or more is a statement, as a quotation broken by its attribution is two."""
+    if verb.dep_ != "parataxis" or verb.head.i == verb.i or any(
+            c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return []
+    if verb.head.lemma_.lower() in cues():  # "But Carter, Wolff wrote, argued that ...":
+        return []  # Carter's statement, which the verb it breaks into reports
+    if any(c.dep_ in SUBJECTS and c.lower_ in ("that", "this") for c in verb.children):
+        return []  # "That said, the two companies might have made a good fit": no one says
+    own = {t.i for t in verb.subtree}
+    words = [t for t in verb.head.subtree if t.i not in own and not t.is_space]
+    spans = []
+    for side in ([t for t in words if t.i < verb.left_edge.i],
+                 [t for t in words if t.i > verb.right_edge.i]):
+        while side and ((side[0].is_punct and not _opening_mark(side[0]))
+                        or side[0].dep_ in ("cc", "mark")):
+            side = side[1:]  # ", and patched the software": not the "and"
+        while side and side[-1].is_punct and not side[-1].is_quote:
+            side.pop()
+        if (len(side) >= 3 and any(t.i == verb.head.i or t.tag_ in FINITE for t in side)
+                and "\n" not in body[side[0].idx:side[-1].idx]):  # a clause, not "The new
+            # rules" or "Regarding the story"
+            spans.append(_span_text(side))
+    return spans
+
+
+def _opening_mark(tok: Any) -> bool:
+    """A quotation mark that opens (it hugs the word after it)."""
+    return bool(tok.is_quote and not tok.whitespace_)
+
+
 def _closed(body: str, quotes: list[Quote], start: int, end: int) -> int:
     """``end``, moved past the closing mark of a quotation the statement opens but whose end
     the parse left out ('would "work on it".'): a statement never cuts a quotation in two."""
@@ -583,21 +618,22 @@ def find(doc: Any, body: str) -> list[Statement]:
         if tok.pos_ not in ("VERB", "AUX") or (lemma not in cues() and lemma not in object_cues()):
             continue
         span = _complement(tok, body)
+        spans = [span] if span is not None else (
+            _interrupted(tok, body) if lemma in cues() else [])
         subj = _subject(tok)
-        if subj is None and span is not None and span[1] <= tok.idx and lemma in cues():
+        if subj is None and spans and spans[0][1] <= tok.idx and lemma in cues():
             subj = _named_after(tok)
-        if span is None or subj is None:
+        if subj is None:
             continue
-        start, end = span
-        if any(q.start <= start and end <= q.end for q in quotes):
-            continue  # the complement is inside a quotation: the direct pass takes it
-        end = _closed(body, quotes, start, end)
-        span = start, end
-        speaker, mention, role = _speaker(subj, ents, body)
-        kind = "mixed" if any(start <= q.start and q.end <= end for q in quotes) else "indirect"
-        out.append(Statement(body[start:end], start, end, kind, speaker, mention, role,  # type: ignore[arg-type]
-                             tok.text))
-        covered.append(span)
+        for start, end in spans:
+            if any(q.start <= start and end <= q.end for q in quotes):
+                continue  # the complement is inside a quotation: the direct pass takes it
+            end = _closed(body, quotes, start, end)
+            speaker, mention, role = _speaker(subj, ents, body)
+            kind = "mixed" if any(start <= q.start and q.end <= end for q in quotes) else "indirect"
+            out.append(Statement(body[start:end], start, end, kind, speaker, mention, role,  # type: ignore[arg-type]
+                                 tok.text))
+            covered.append((start, end))
 
     # 2. direct quotations
     for q in quotes:
