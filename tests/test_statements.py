@@ -566,6 +566,14 @@ def test_a_saying_verb_set_off_by_commas_inside_what_was_said() -> None:
     assert "the two firms might have been a good match" not in speakers  # an idiom
     assert "argued that the accounts were sound" not in speakers  # Okafor's, not the auditor's
     assert speakers["the accounts were sound"] == "Okafor"
+    body = ("All of this, I would say, is done well by the new phone.\n\nThe remarks, it should "
+            "be noted, were made before the vote.\n\nThe money that the council spent, Okafor "
+            "said, was never counted.")
+    speakers = _speakers(body)
+    assert "is done well by the new phone" not in speakers  # the writer's hedges
+    assert "were made before the vote" not in speakers
+    assert speakers["was never counted"] == "Okafor"
+    assert "The money that the council spent" not in speakers  # a noun phrase, not a clause
 
 
 @pytest.mark.slow

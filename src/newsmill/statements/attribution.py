@@ -42,7 +42,6 @@ RELATIVES = frozenset({"who", "that", "which"})
 COMPLEMENTS = ("ccomp",)
 ADDRESSED = frozenset({"tell", "ask", "inform", "remind", "assure", "warn", "urge", "notify"})
 OBJECT_PARTS = ("dobj", "prep", "xcomp", "oprd", "ccomp", "advcl")
-FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})  # a verb with a tense or a modal
 MAX_SPEAKER_WORDS = 12
 ALONE_SLACK_CHARS = 3  # a quote of its own opens its sentence (a dash or mark before)
 MAX_GAP_CHARS = 400  # a quote of its own this close to the last statement shares its speaker
@@ -493,8 +492,9 @@ def _interrupted(verb: Any, body: str) -> list[tuple[int, int]]:
         return []
     if verb.head.lemma_.lower() in cues():  # "But Carter, Wolff wrote, argued that ...":
         return []  # Carter's statement, which the verb it breaks into reports
-    if any(c.dep_ in SUBJECTS and c.lower_ in ("that", "this") for c in verb.children):
-        return []  # "That said, the two companies might have made a good fit": no one says
+    if any(c.dep_ in SUBJECTS and c.lower_ in ("that", "this", "it", "i", "you")
+           for c in verb.children):  # "That said, ...": no one says; "it should be noted",
+        return []  # "I would say", "you know": the writer's hedges
     own = {t.i for t in verb.subtree}
     words = [t for t in verb.head.subtree if t.i not in own and not t.is_space]
     spans = []
@@ -505,9 +505,11 @@ def _interrupted(verb: Any, body: str) -> list[tuple[int, int]]:
             side = side[1:]  # ", and patched the software": not the "and"
         while side and side[-1].is_punct and not side[-1].is_quote:
             side.pop()
-        if (len(side) >= 3 and any(t.i == verb.head.i or t.tag_ in FINITE for t in side)
-                and "\n" not in body[side[0].idx:side[-1].idx]):  # a clause, not "The new
-            # rules" or "Regarding the story"
+        if (len(side) >= 3 and any(t.i == verb.head.i or (
+                t.pos_ == "VERB" and t.tag_ != "VBG" and t.dep_ in ("conj", "advcl")
+                and t.head.i == verb.head.i) for t in side)  # a clause, not "The new rules",
+                and "\n" not in body[side[0].idx:side[-1].idx]):  # "Regarding the story" or
+            # "The data that we use" (a clause inside a noun phrase)
             spans.append(_span_text(side))
     return spans
 
