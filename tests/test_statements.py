@@ -586,3 +586,11 @@ def test_a_surname_the_tagger_takes_for_a_city_is_the_persons() -> None:
     body = ("Richmond said the bridge would reopen in May, the city's engineers having "
             "finished the repairs early.")  # no person of that name: the city speaks
     assert _speakers(body)["the bridge would reopen in May"] == "Richmond"
+
+
+@pytest.mark.slow
+def test_pointed_out_reports_with_its_particle() -> None:
+    found = _statements("The school librarian, Dana Okafor, pointed out that the book had been "
+                        "on the shelves for ten years without a complaint.")
+    st = next(s for s in found if s.content.startswith("the book had been"))
+    assert st.speaker == "Dana Okafor" and st.cue == "pointed out"

@@ -514,6 +514,12 @@ def _interrupted(verb: Any, body: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _cue_text(verb: Any) -> str:
+    """The reporting word as written, with its particle ("pointed out")."""
+    particle = next((c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), None)
+    return f"{verb.text} {particle.text}" if particle is not None else str(verb.text)
+
+
 def _opening_mark(tok: Any) -> bool:
     """A quotation mark that opens (it hugs the word after it)."""
     return bool(tok.is_quote and not tok.whitespace_)
@@ -634,7 +640,7 @@ def find(doc: Any, body: str) -> list[Statement]:
             speaker, mention, role = _speaker(subj, ents, body)
             kind = "mixed" if any(start <= q.start and q.end <= end for q in quotes) else "indirect"
             out.append(Statement(body[start:end], start, end, kind, speaker, mention, role,  # type: ignore[arg-type]
-                                 tok.text))
+                                 _cue_text(tok)))
             covered.append((start, end))
 
     # 2. direct quotations
@@ -647,7 +653,7 @@ def find(doc: Any, body: str) -> list[Statement]:
         verb = _nearest_cue(doc, body, q, quotes) or _introducing_cue(doc, body, q, quotes)
         if verb is not None and (subj := _subject(verb)) is not None:
             speaker, mention, role = _speaker(subj, ents, body)
-            cue = verb.text
+            cue = _cue_text(verb)
         elif (_stands_alone(doc, q) and not _subhead(body, q)
               and (prev := _before(out, q.start)) is not None):
             speaker, mention, role, cue = prev.speaker, prev.speaker_mention, prev.role, None
