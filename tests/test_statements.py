@@ -594,3 +594,16 @@ def test_pointed_out_reports_with_its_particle() -> None:
                         "on the shelves for ten years without a complaint.")
     st = next(s for s in found if s.content.startswith("the book had been"))
     assert st.speaker == "Dana Okafor" and st.cue == "pointed out"
+
+
+@pytest.mark.slow
+def test_names_the_tagger_leaves_out_are_persons_of_the_article() -> None:
+    # the tagger misses "Ivanka Trump" and "Ivanka": a subject named by the surname of a
+    # person the article names in full, then by that first name alone, is a person, so the
+    # "she" after "Ivanka was dressed ..." goes back to her, not to the speaker named before
+    body = ("Donald Trump spoke in Ohio on Monday.\n\nIvanka Trump opened up about the visit "
+            "on Tuesday.\n\nKnesset speaker Amir Ohana met the couple when they landed.\n\n"
+            "Ivanka was dressed in green, while Jared had on a suit.\n\n"
+            "'It was a day of sorrow and of hope for all of us,' she wrote in a post.")
+    speakers = _speakers(body)
+    assert speakers["It was a day of sorrow and of hope for all of us"] == "Ivanka Trump"

@@ -293,26 +293,44 @@ def _participle(word: str) -> bool:
 def _untagged(doc: Any) -> list[Any]:
     """Persons' names the tagger left out, as PERSON spans: two or three capitalised proper
     nouns, outside every entity, that are the subject of a reporting verb ("Eswar Prasad, a
-    trade professor at Cornell, said ..."), or one that is the surname of a person the
-    article names in full ("Volker told the committee")."""
+    trade professor at Cornell, said ...") or of any verb and end in the surname of a person
+    the article names in full with a first name ("Ivanka Trump opened up ..." beside Donald
+    Trump); one such noun that is the surname or the first name of such a person ("Ivanka was
+    dressed in ..."), or the surname of any person named in full, speaking ("Volker told the
+    committee")."""
     from spacy.tokens import Span
 
     out = []
-    surnames = {e.text.split()[-1] for e in ents_of(doc) if e.label_ == "PERSON"
-                and len(e.text.split()) > 1}
-    for tok in doc:
-        if (tok.dep_ != "nsubj" or tok.tag_ != "NNP" or tok.ent_type_
-                or tok.head.lemma_.lower() not in word_list("cues.txt")):
-            continue
+    full = [e.text.split() for e in ents_of(doc)
+            if e.label_ == "PERSON" and len(e.text.split()) > 1]
+    surnames = {words[-1] for words in full}
+    known = [words for words in full if words[0].lower() in first_names()]  # a person whose
+    family = {words[-1] for words in known}  # first name is one ("Donald Trump"), not a
+    given = {words[0] for words in known}  # product the tagger took for one
+    subjects = [tok for tok in doc if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "NNP"
+                and not tok.ent_type_]
+    for tok in subjects:
         words = [c for c in tok.lefts if c.dep_ == "compound"] + [tok]
-        if len(words) == 1 and tok.text in surnames:  # "Volker told the committee", the
-            out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))  # article's Kurt Volker
-            continue
+        reports = _reports(tok)
         if (2 <= len(words) <= 3 and words[-1].i - words[0].i == len(words) - 1
-                and all(w.tag_ == "NNP" and not w.ent_type_ and w.text[:1].isupper()
-                        and not w.is_upper and w.is_alpha for w in words)):
-            out.append(Span(doc, words[0].i, tok.i + 1, label="PERSON"))
+                and (reports or tok.text in family)  # "Ivanka Trump opened up about ..."
+                and all(w.tag_ == "NNP" and not w.ent_type_ and w.text[:1].isupper()  # in an
+                        and not w.is_upper and w.is_alpha for w in words)):  # article on
+            out.append(Span(doc, words[0].i, tok.i + 1, label="PERSON"))  # Donald Trump
+            family.add(tok.text)
+            given.add(words[0].text)
+    for tok in subjects:
+        if [c for c in tok.lefts if c.dep_ == "compound"] or not (
+                tok.text in family or tok.text in given or (
+                    tok.text in surnames and _reports(tok))) or not (
+                tok.is_alpha and tok.text[:1].isupper()):
+            continue  # "Volker told the committee", the article's Kurt Volker; "Ivanka was
+        out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))  # dressed in ..."
     return out
+
+
+def _reports(subject: Any) -> bool:
+    return bool(subject.dep_ == "nsubj" and subject.head.lemma_.lower() in word_list("cues.txt"))
 
 
 def _is_subject(tok: Any) -> bool:
