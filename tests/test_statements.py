@@ -607,3 +607,10 @@ def test_names_the_tagger_leaves_out_are_persons_of_the_article() -> None:
             "'It was a day of sorrow and of hope for all of us,' she wrote in a post.")
     speakers = _speakers(body)
     assert speakers["It was a day of sorrow and of hope for all of us"] == "Ivanka Trump"
+
+
+@pytest.mark.slow
+def test_a_source_whose_name_the_page_lost_is_no_one() -> None:
+    found = _statements("According to the , the city will no longer mark the month with "
+                        "official events.")
+    assert found and all(s.speaker is None for s in found)

@@ -681,7 +681,9 @@ def find(doc: Any, body: str) -> list[Statement]:
         speaker, mention, role = _speaker(pobj, ents, body)
         out.append(Statement(content, start, end, "according_to", speaker,
                              mention, role, "according to"))
-    out.sort(key=lambda s: s.start)
+    out = [replace(s, speaker=None) if s.speaker is not None and not s.speaker.strip() else s
+           for s in out]  # "According to the , ...": a page that lost its link's words names
+    out.sort(key=lambda s: s.start)  # no one
     return _they_continue(_described_earlier(out), ents)
 
 
