@@ -614,3 +614,12 @@ def test_a_source_whose_name_the_page_lost_is_no_one() -> None:
     found = _statements("According to the , the city will no longer mark the month with "
                         "official events.")
     assert found and all(s.speaker is None for s in found)
+
+
+@pytest.mark.slow
+def test_what_a_source_reported_is_a_fact_on_its_word() -> None:
+    found = _statements("The Harbour Gazette reported that the ferry had been sold to a "
+                        "company in Oslo.\n\nThe mayor said the sale was a mistake.")
+    kinds = {s.content: s.kind for s in found}
+    assert kinds["the ferry had been sold to a company in Oslo"] == "according_to"
+    assert kinds["the sale was a mistake"] == "indirect"

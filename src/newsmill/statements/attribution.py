@@ -42,6 +42,7 @@ RELATIVES = frozenset({"who", "that", "which"})
 COMPLEMENTS = ("ccomp",)
 ADDRESSED = frozenset({"tell", "ask", "inform", "remind", "assure", "warn", "urge", "notify"})
 OBJECT_PARTS = ("dobj", "prep", "xcomp", "oprd", "ccomp", "advcl")
+SOURCED = frozenset({"report"})  # "X reported ...": a fact on X's word (the guidelines)
 MAX_SPEAKER_WORDS = 12
 ALONE_SLACK_CHARS = 3  # a quote of its own opens its sentence (a dash or mark before)
 MAX_GAP_CHARS = 400  # a quote of its own this close to the last statement shares its speaker
@@ -638,7 +639,8 @@ def find(doc: Any, body: str) -> list[Statement]:
                 continue  # the complement is inside a quotation: the direct pass takes it
             end = _closed(body, quotes, start, end)
             speaker, mention, role = _speaker(subj, ents, body)
-            kind = "mixed" if any(start <= q.start and q.end <= end for q in quotes) else "indirect"
+            kind = ("mixed" if any(start <= q.start and q.end <= end for q in quotes)
+                    else "according_to" if lemma in SOURCED else "indirect")  # "X reported"
             out.append(Statement(body[start:end], start, end, kind, speaker, mention, role,  # type: ignore[arg-type]
                                  _cue_text(tok)))
             covered.append((start, end))
