@@ -43,6 +43,7 @@ DEFAULT_CACHE = Path(os.environ.get("NEWSMILL_BENCH_CACHE",
                                     Path(tempfile.gettempdir()) / "newsmill-bench-cache"))
 NEW40 = HERE / "gold" / "articles40.jsonl"
 STAT20 = HERE / "gold" / "statements20.jsonl"  # statements only: a set for statements_sets.py
+STAT16 = HERE / "gold" / "statements16.jsonl"  # statements only, as STAT20
 SETS = ("seed+dev", "new40", "gsr", "police", "case2021", "glocon")
 FIGURE = {"seed+dev": "F1", "new40": "F1", "gsr": "F1", "police": "F1",
           "case2021": "top-1", "glocon": "doc F1"}
@@ -241,6 +242,8 @@ def load(names: Sequence[str], shared: Path = DEFAULT_SHARED,
             need = NEW40
         elif name == "stat20":
             need = STAT20
+        elif name == "stat16":
+            need = STAT16
         elif name == "gsr":
             need = gold / "plover-gsr.jsonl"
         else:
@@ -255,6 +258,8 @@ def load(names: Sequence[str], shared: Path = DEFAULT_SHARED,
             out.append(_gold_set(name, [NEW40], shared, cache))
         elif name == "stat20":
             out.append(_gold_set(name, [STAT20], shared, cache))
+        elif name == "stat16":
+            out.append(_gold_set(name, [STAT16], shared, cache))
         elif name == "gsr":
             out.append(_gold_set(name, [gold / "plover-gsr.jsonl"], shared, cache))
         elif name == "police":
@@ -303,7 +308,8 @@ def main() -> None:
     unknown = [name for name in args.sets.split(",") if name not in SETS]
     if unknown:
         parser.error(f"no event set {', '.join(unknown)}: the sets are {', '.join(SETS)} "
-                     "(stat20 holds statements only: benchmarks/statements_sets.py scores it)")
+                     "(stat20 and stat16 hold statements only: benchmarks/statements_sets.py "
+                     "scores them)")
     sets = load(args.sets.split(","), args.shared, args.cache)
     if args.dump:
         dump(sets, args.dump)
