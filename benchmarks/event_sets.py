@@ -118,8 +118,8 @@ def _write(docs: Iterable[Any], path: Path) -> None:
 
 
 def _gold_articles(gold: list[Path], name: str) -> list[Any]:
-    """The gold records' bodies, with their publication dates, through the extract stage as
-    the product reads a JSON Lines text record."""
+    """The gold records' bodies, with their titles and publication dates, through the extract
+    stage as the product reads a JSON Lines text record."""
     from newsmill.extract import extract_stage
     from newsmill.ingest import read_inputs
     from newsmill.records import Article
@@ -130,7 +130,7 @@ def _gold_articles(gold: list[Path], name: str) -> list[Any]:
             for path in gold:
                 for line in path.read_text(encoding="utf-8").splitlines():
                     r = json.loads(line)
-                    f.write(json.dumps({"id": r["id"], "text": r["body"],
+                    f.write(json.dumps({"id": r["id"], "text": r["body"], "title": r.get("title"),
                                         "published": r.get("published")}) + "\n")
         pages = list(read_inputs([str(inputs)]))
         return [a for a in extract_stage()(pages) if isinstance(a, Article)]

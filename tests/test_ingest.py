@@ -61,6 +61,23 @@ def test_jsonl_records_carry_id_url_and_date(tmp_path: Path) -> None:
     assert isinstance(r2, Page) and (r2.id, r2.kind) == ("7", "text")
 
 
+def test_a_jsonl_record_gives_its_title_where_the_text_has_none(tmp_path: Path) -> None:
+    from newsmill.extract import extract
+    from newsmill.records import Article
+
+    body = ("The harbour authority closed the northern pier on Monday after two nights of "
+            "storms cracked its concrete deck in several places. Engineers said the repairs "
+            "would take at least three weeks and cost about two million.")
+    lines = [{"id": "t1", "text": body, "title": " Storm closes the northern pier "},
+             {"id": "t2", "text": body, "title": 42}, {"id": "t3", "text": body}]
+    (tmp_path / "titled.jsonl").write_text("\n".join(json.dumps(x) for x in lines) + "\n")
+    pages = list(read_inputs([tmp_path / "titled.jsonl"]))
+    assert [p.title_hint for p in pages if isinstance(p, Page)] == [
+        "Storm closes the northern pier", None, None]  # a title that is no string is none
+    first = extract(pages[0])  # type: ignore[arg-type]
+    assert isinstance(first, Article) and first.title == "Storm closes the northern pier"
+
+
 def test_stdin_html_and_jsonl() -> None:
     (page,) = read_stdin(io.BufferedReader(io.BytesIO(STORY.encode())))  # type: ignore[arg-type]
     assert isinstance(page, Page) and page.kind == "html" and page.id.startswith("stdin-")

@@ -319,8 +319,10 @@ def _jsonl_page(line: bytes, source: str, fallback_id: str) -> Page | Skipped:
     if published not in (None, "") and day is None:
         shown_value = safe_key(str(published))[:80]
         warnings = (errors.unparsed_date(source, shown_value),)
+    title = record.get("title")
     return Page(pid, source, kind,  # type: ignore[arg-type]
                 safe_text(body), safe_key(url) if isinstance(url, str) else None, day,
+                title_hint=safe_text(title).strip() or None if isinstance(title, str) else None,
                 warnings=warnings)
 
 

@@ -6,7 +6,7 @@
 - a page's text or HTML, as a ``str``: one that starts with ``<``, holds a line break or
   holds ten words or more, and names no file or folder. Its id is ``text-`` and a hash of it,
   so the same text given again adds nothing;
-- a record: a mapping with ``html`` or ``text`` and optional ``id``, ``url`` and
+- a record: a mapping with ``html`` or ``text`` and optional ``id``, ``url``, ``title`` and
   ``published``, as a line of a JSON Lines file (no ``id``: made from the url, else the text);
 - a ``Page``.
 
@@ -68,8 +68,10 @@ def record_page(record: Mapping[str, Any], source: str) -> Page | Skipped:
     pid = str(rid) if rid is not None else url_id(url) if url else _text_id(body)
     if not body.strip():
         return Skipped(pid, source, STAGE, errors.empty_input(source))
+    title = record.get("title")
     return Page(pid, source, kind,  # type: ignore[arg-type]
-                body, url, published if isinstance(published, str) else None)
+                body, url, published if isinstance(published, str) else None,
+                title_hint=title.strip() or None if isinstance(title, str) else None)
 
 
 def split_inputs(items: Iterable[Input]) -> tuple[list[str], list[Input]]:
