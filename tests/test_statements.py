@@ -623,3 +623,25 @@ def test_what_a_source_reported_is_a_fact_on_its_word() -> None:
     kinds = {s.content: s.kind for s in found}
     assert kinds["the ferry had been sold to a company in Oslo"] == "according_to"
     assert kinds["the sale was a mistake"] == "indirect"
+
+
+@pytest.mark.slow
+def test_a_full_name_only_the_headline_gives_names_the_speaker() -> None:
+    from newsmill.nlp import NlpStage
+    from newsmill.statements import find_statements
+
+    def speakers(title: str, body: str) -> dict[str, str | None]:
+        doc = NlpStage()([Article("a", "a", "text", body, title=title)])[0]
+        return {s.content: s.speaker for s in find_statements(doc).statements}
+
+    body = ("The top-ranked guard picked the Seminoles over six other schools on Sunday.\n\n"
+            "\"They kept it real with me from the start,\" Thomas said.")
+    found = speakers("Guard Solomon Quarles Thomas picks Florida State", body)
+    assert found["They kept it real with me from the start"] == "Thomas"  # no first name
+    found = speakers("Top guard Solomon Thomas picks Florida State", body)
+    assert found["They kept it real with me from the start"] == "Solomon Thomas"
+    # a capitalised verb after a first name the body uses alone is no surname
+    body = ("The boxer stepped into the ring in a gold robe.\n\n"
+            "\"I have waited years for this night,\" Maria said.")
+    found = speakers("Maria Enters the Ring in Style", body)
+    assert found["I have waited years for this night"] != "Maria Enters"

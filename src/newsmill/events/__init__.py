@@ -13,6 +13,7 @@ from dataclasses import replace
 from newsmill.events.coder import code
 from newsmill.pipeline import stage
 from newsmill.records import Document
+from newsmill.statements.speakers import TITLE_KEY
 
 __all__ = ["code_events", "events_stage"]
 
@@ -22,6 +23,7 @@ def code_events(doc: Document, each_mention: bool = False) -> Document:
     that tells it (``coder.code``)."""
     if doc.parse is None:
         return doc
+    doc.parse.user_data.setdefault(TITLE_KEY, doc.article.title)
     events = code(doc.parse, doc.article.body, doc.article.published, doc.statements,
                   each_mention)
     return replace(doc, events=tuple(events))

@@ -12,6 +12,7 @@ from dataclasses import replace
 from newsmill.pipeline import stage
 from newsmill.records import Document
 from newsmill.statements.attribution import find
+from newsmill.statements.speakers import TITLE_KEY
 
 __all__ = ["find_statements", "statements_stage"]
 
@@ -19,6 +20,7 @@ __all__ = ["find_statements", "statements_stage"]
 def find_statements(doc: Document) -> Document:
     if doc.parse is None:
         return doc
+    doc.parse.user_data[TITLE_KEY] = doc.article.title  # the names only the headline gives
     return replace(doc, statements=tuple(find(doc.parse, doc.article.body)))
 
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right, insort
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 from newsmill.nlp import ents_of, text_of, verb_lemmas
@@ -24,6 +26,7 @@ GROUP_PRONOUNS = frozenset({"they", "we", "i"})
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 DETERMINERS = frozenset({"the", "a", "an"})
 POSSESSIVE = re.compile(r"(?<=\w)['’]s?$")
+TITLE_KEY = "newsmill.title"  # the article's title, set on the parse by the stages reading it
 RECENT_CHARS = 600  # how far back a pronoun looks for the subject it continues
 
 
@@ -65,7 +68,8 @@ class Entities:
     def _group(cls, doc: Any) -> Entities:
         ents = sorted([*(e for e in ents_of(doc) if e.label_ in NAME_LABELS), *_untagged(doc)],
                       key=lambda e: e.start)
-        labels = _labels(ents)
+        headline = _headline_names(doc.user_data.get(TITLE_KEY), ents)
+        labels = _labels(ents, headline)
         acronyms = {t.text for t in doc if t.is_upper and len(t.text) >= 3 and t.is_alpha}
         texts_of = {e.start: _name_text(e, labels[e.start]) for e in ents}
         bare = set(texts_of.values())
@@ -76,7 +80,8 @@ class Entities:
             if labels[e.start] == "ORG":
                 texts_of[e.start] = _whole_name(e, texts_of[e.start], acronyms)
         _drop_verbs_before_names(doc, texts_of, labels)
-        groups: list[tuple[str, list[str]]] = []  # (label, texts), fullest first after sorting
+        groups: list[tuple[str, list[str]]] = [("PERSON", [name]) for name in headline]
+        # (label, texts), fullest first: the full names the headline gives come first
         for ent in sorted(ents, key=lambda e: -len(texts_of[e.start])):
             text, label = texts_of[ent.start], labels[ent.start]
             for group_label, texts in groups:
@@ -495,7 +500,40 @@ def _title_roles(word: str) -> tuple[str, ...]:
     return titles().get(word.lower().rstrip("."), ())
 
 
-def _labels(ents: list[Any]) -> dict[int, str]:
+def _headline_names(title: str | None, ents: list[Any]) -> list[str]:
+    """The full names of the article's persons that only its headline gives ("Solomon Thomas
+    talks Florida State commitment" over a body that writes "Thomas"; "Jenelle Evans Says She
+    'Chose' Ashley Salazar ..." over "Ashley"): a first name of the census lists and a
+    capitalised word after it, one of which the body names alone as a person (the second no
+    verb nor function word when only the first is: not "Ali Enters the Ring")."""
+    if not title:
+        return []
+    alone = {e.text for e in ents if e.label_ == "PERSON" and " " not in e.text}
+    words = re.findall(r"[\w’'-]+", title)
+    out = []
+    for first, last in pairwise(words):
+        last = POSSESSIVE.sub("", last)
+        name = f"{first} {last}"
+        if not (first[:1].isupper() and last[:1].isupper() and not last.isupper()
+                and first.lower() in first_names() and last.isalpha() and name not in out):
+            continue
+        if last in alone or (first in alone and not _headline_word(last)):
+            out.append(name)  # not "Ali Enters the Ring", "Florida State", a headline's
+    return out  # capitalised verb or word after a first name the body uses alone
+
+
+def _headline_word(word: str) -> bool:
+    """``word`` is one a headline in title case capitalises though it names no one: a verb
+    (WordNet's, as the model's lemmatizer lists them: "Enters", "Places") or a function word
+    ("With")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    w = word.lower()
+    stems = {w, w[:-1], w[:-2], w[:-1] + "e" if w.endswith("d") else w, w[:-3], w[:-3] + "e"}
+    return w in STOP_WORDS or bool(stems & verb_lemmas())
+
+
+def _labels(ents: list[Any], headline: Sequence[str] = ()) -> dict[int, str]:
     """Each entity's label, with full names the tagger took for an organisation or a place
     made persons again: two to four capitalised words whose last word the article also tags as
     a person's name, that a "who" clause describes ("Marcelo Claure, who ...") or that an
@@ -516,7 +554,9 @@ def _labels(ents: list[Any]) -> dict[int, str]:
         label = e.label_
         if label == "PERSON" and len(words) == 1 and words[0] in body_words:
             label = "ORG"  # "the Chronicle" after "The San Francisco Chronicle"
-        if (label in ("ORG", "GPE") and 2 <= len(words) <= 4 and words[0] != "The"
+        if label in ("ORG", "GPE") and e.text in headline:
+            label = "PERSON"  # "Jenelle Evans" in the body, taken for a body, and the headline
+        elif (label in ("ORG", "GPE") and 2 <= len(words) <= 4 and words[0] != "The"
                 and all(w[:1].isupper() and not w.isupper() for w in words)
                 and (words[-1] in person_words or _described_by_who(e.root)
                      or _given_title(e.root, words[0]) or _titled_by(e.root, words)
