@@ -153,8 +153,13 @@ def test_a_lead_shown_twice_in_a_row_is_kept_once_and_a_summary_set_apart_is_not
     assert paragraphs == [lead, *story], "a scrape that shows the lead twice loses no text"
     summary = ("Our pick of the week's harbour news, repairs and closures for the month of "
                "October.")
-    lines = ["Menu", summary, "Author:", "Harbour Desk", "Photo: Port archive", summary, *story]
-    assert clean_text("\n".join(lines)).body.split("\n\n") == story
+    for between in (["Photo: Port archive"], ["By Jane Smith"], ["Author:", "Harbour Desk"]):
+        lines = ["Menu", summary, *between, summary, *story]  # a summary set apart from its
+        assert clean_text("\n".join(lines)).body.split("\n\n") == story  # copy stays out
+    promo = ("Get the best of our local journalism delivered to your inbox every morning, "
+             "free of charge.")
+    lines = ["Storm closes the pier", *story, "Share", *story, promo, promo]
+    assert clean_text("\n".join(lines)).body.split("\n\n") == story  # nor a doubled footer
 
 
 def test_teasers_shown_twice_and_a_notice_above_the_headline_stay_out() -> None:

@@ -28,6 +28,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from newsmill.extract.lexicon import (
     is_chrome,
@@ -214,7 +215,8 @@ def clean_text(text: str, focus: Focus = DEFAULT_FOCUS) -> CleanText:
         candidates.append(line)
 
     candidates = _story_lines(candidates)
-    once = _once(candidates, counts)
+    doubled = {a for a, b in pairwise(lines) if a == b}  # shown twice in a row on the page
+    once = _once(candidates, counts, doubled)
     weights = [-ENDING_PENALTY if is_ending(ln) else _weight(ln) if one
                else -GAP_PENALTY
                for ln, one in zip(candidates, once, strict=True)]
@@ -230,12 +232,13 @@ def clean_text(text: str, focus: Focus = DEFAULT_FOCUS) -> CleanText:
     return CleanText("\n\n".join(body), title, tuple(authors), publisher, published)
 
 
-def _once(lines: list[str], counts: Counter[str]) -> list[bool]:
-    """Which lines count as the story's own: a line the page shows once, and the first copy of
-    a passage a page rendered with its story twice shows: two or more long paragraphs repeated
-    in the same order before any paragraph of its own. Menus, captions and summaries that
-    repeat stay chrome, and so does a box of teasers shown above and below the story or twice
-    after it."""
+def _once(lines: list[str], counts: Counter[str], doubled: set[str]) -> list[bool]:
+    """Which lines count as the story's own: a line the page shows once, the first copy of
+    a passage a page rendered with its story twice shows (two or more long paragraphs repeated
+    in the same order before any paragraph of its own), and a long paragraph shown twice in a
+    row (``doubled``) right before the story's own lines: its lead under a copy as summary.
+    Menus, captions and summaries that repeat elsewhere stay chrome, and so does a box of
+    teasers shown above and below the story or twice after it."""
     strong = [is_strong_prose(ln) for ln in lines]
     repeated = [s and counts[ln] > 1 for ln, s in zip(lines, strong, strict=True)]
     first_own = next((i for i, ln in enumerate(lines) if strong[i] and counts[ln] == 1),
@@ -247,10 +250,11 @@ def _once(lines: list[str], counts: Counter[str]) -> list[bool]:
             if nxt is not None and lines[nxt] != ln:
                 follows[(ln, lines[nxt])] += 1
     passage = {ln for pair, n in follows.items() if n > 1 for ln in pair}
-    lead = first_own - 1  # a long paragraph shown twice in a row right above the story (as
-    if not (lead >= 1 and strong[lead] and lines[lead - 1] == lines[lead]  # its summary, then
-            and counts[lines[lead]] == 2):  # as its first): the lead, kept once, there; not
-        lead = -1  # a summary set apart from its copy by a byline or a photo credit
+    lead = first_own - 1  # a long paragraph the page shows twice in a row right above the
+    if not (lead >= 1 and first_own < len(lines) and strong[lead]  # story (its summary, then
+            and lines[lead] in doubled and counts[lines[lead]] == 2):  # its first): the lead,
+        lead = -1  # kept once; not a summary set apart from its copy by a byline or a photo
+        # credit, nor a footer shown twice after a story shown twice
     seen: set[str] = set()
     out = []
     for i, ln in enumerate(lines):

@@ -4,7 +4,9 @@
 1. A reporting verb (``cues.txt``) with a clausal complement: the complement is an indirect
    statement ("he said the government had got the message"), mixed when it holds a quotation.
    For the verbs in ``object_cues.txt`` the object and what follows is the statement ("accused
-   the UK of meddling").
+   the UK of meddling"). A reporting verb set off by commas inside the clause it reports
+   ("The landers, he said, could deliver tools") makes each side that is a clause a
+   statement. "X reported ..." is ``according_to`` (``SOURCED``).
 2. A quotation outside those: direct. Its speaker is the subject of the nearest reporting verb
    in the sentences around it and in its paragraph ("...," she said / X said: "..."); a
    quotation opening a sentence of its own belongs to the speaker of the statement before it.
@@ -20,6 +22,7 @@ scene").
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 from typing import Any
 
 from newsmill.nlp import ents_of, text_of
@@ -31,6 +34,7 @@ from newsmill.statements.speakers import (
     RECENT_CHARS,
     Entities,
     body_nouns,
+    data_lines,
     names_body,
     person_noun,
     strip_determiner,
@@ -43,6 +47,10 @@ COMPLEMENTS = ("ccomp",)
 ADDRESSED = frozenset({"tell", "ask", "inform", "remind", "assure", "warn", "urge", "notify"})
 OBJECT_PARTS = ("dobj", "prep", "xcomp", "oprd", "ccomp", "advcl")
 SOURCED = frozenset({"report"})  # "X reported ...": a fact on X's word (the guidelines)
+WRITERS = frozenset({"that", "this", "i", "you", "we", "one", "all"})  # "That said", "I would
+# say", "we must admit", "one might argue", "all told": the writer's hedges, no one's report
+CONTRASTS = frozenset({"but", "yet", "though", "although", "while", "whereas"})
+QUESTIONS = frozenset({"ask", "wonder"})  # "Why, she asked, should ...": a question
 MAX_SPEAKER_WORDS = 12
 ALONE_SLACK_CHARS = 3  # a quote of its own opens its sentence (a dash or mark before)
 MAX_GAP_CHARS = 400  # a quote of its own this close to the last statement shares its speaker
@@ -486,18 +494,35 @@ def _complement(verb: Any, body: str) -> tuple[int, int] | None:
 def _interrupted(verb: Any, body: str) -> list[tuple[int, int]]:
     """The reported clause a saying verb with no complement of its own breaks into, set off by
     commas ("The larger landers, he said, could deliver tools ...", "Their teams isolated the
-    problem, Mayer said, and patched the software"): each side that is a clause of three words
-    or more is a statement, as a quotation broken by its attribution is two."""
-    if verb.dep_ != "parataxis" or verb.head.i == verb.i or any(
+    problem, Mayer said, and patched the software"): each side that is a clause (its verb or
+    one joined to it, two words or more) is a statement, as a quotation broken by its
+    attribution is two. Not the writer's hedges ("That said", "I would say", "one must admit",
+    "all told", "it should be noted"), nor a question ("Why, she asked, ..."), nor a clause of
+    another report ("But Carter, Wolff wrote, went on to argue that ..."); a side ends before
+    a clause of its own joined by "but" ("Sales, the company said, rose 12 percent, but
+    analysts had expected more") and before another reporting verb ("... and told fans
+    ...")."""
+    head = verb.head
+    if verb.dep_ != "parataxis" or verb.lemma_.lower() in QUESTIONS or any(
             c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
         return []
-    if verb.head.lemma_.lower() in cues():  # "But Carter, Wolff wrote, argued that ...":
-        return []  # Carter's statement, which the verb it breaks into reports
-    if any(c.dep_ in SUBJECTS and c.lower_ in ("that", "this", "it", "i", "you")
-           for c in verb.children):  # "That said, ...": no one says; "it should be noted",
-        return []  # "I would say", "you know": the writer's hedges
+    if head.pos_ not in ("VERB", "AUX") or any(  # "But Carter, Wolff wrote, argued ...":
+            t.lemma_.lower() in cues() for t in _xcomp_chain(head)):  # Carter's statement
+        return []
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subject is not None and (subject.lower_ in WRITERS or (subject.lower_ == "it" and any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children))):
+        return []
     own = {t.i for t in verb.subtree}
-    words = [t for t in verb.head.subtree if t.i not in own and not t.is_space]
+    for c in head.children:  # another speaker's clause or the writer's answer
+        if c.dep_ == "conj" and c.i > verb.i and (c.lemma_.lower() in cues() or (
+                any(s.dep_ in SUBJECTS for s in c.children)
+                and any(b.dep_ == "cc" and b.lower_ in CONTRASTS for b in head.children
+                        if verb.i < b.i < c.i))):
+            own |= {t.i for t in c.subtree} | {b.i for b in head.children
+                                               if b.dep_ in ("cc", "punct") and b.i > verb.i
+                                               and b.i < c.i}
+    words = [t for t in head.subtree if t.i not in own and not t.is_space]
     spans = []
     for side in ([t for t in words if t.i < verb.left_edge.i],
                  [t for t in words if t.i > verb.right_edge.i]):
@@ -506,13 +531,47 @@ def _interrupted(verb: Any, body: str) -> list[tuple[int, int]]:
             side = side[1:]  # ", and patched the software": not the "and"
         while side and side[-1].is_punct and not side[-1].is_quote:
             side.pop()
-        if (len(side) >= 3 and any(t.i == verb.head.i or (
+        if (len(side) >= 2 and any(t.i == head.i or (
                 t.pos_ == "VERB" and t.tag_ != "VBG" and t.dep_ in ("conj", "advcl")
-                and t.head.i == verb.head.i) for t in side)  # a clause, not "The new rules",
+                and t.head.i == head.i) for t in side)  # a clause, not "The new rules",
                 and "\n" not in body[side[0].idx:side[-1].idx]):  # "Regarding the story" or
             # "The data that we use" (a clause inside a noun phrase)
             spans.append(_span_text(side))
     return spans
+
+
+def _inside_complement(verb: Any, start: int, end: int, body: str) -> bool:
+    """``start``-``end`` lies inside what another reporting verb of the sentence says."""
+    for tok in verb.sent:
+        if tok.i != verb.i and tok.lemma_.lower() in cues() and (
+                outer := _complement(tok, body)) is not None and (
+                outer[0] <= start and end <= outer[1]):
+            return True
+    return False
+
+
+def _xcomp_chain(verb: Any) -> list[Any]:
+    """``verb`` and the verbs it governs in the infinitive ("went on to argue", "was quick to
+    insist")."""
+    out = [verb]
+    while (nxt := next((c for c in out[-1].children if c.dep_ == "xcomp" or (
+            c.dep_ in ("advcl", "acomp") and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                 for a in c.children))), None)) is not None:
+        out.append(nxt)
+    return out
+
+
+@cache
+def cue_particles() -> dict[str, str]:
+    return dict(line.split() for line in data_lines("cue_particles.txt"))
+
+
+def _without_particle(verb: Any) -> bool:
+    """``verb`` reports only with a particle it lacks (``cue_particles.txt``: "points to the
+    conclusion" is no report; "pointed out" is)."""
+    particle = cue_particles().get(verb.lemma_.lower())
+    return particle is not None and not any(
+        c.dep_ == "prt" and c.lower_ == particle for c in verb.children)
 
 
 def _cue_text(verb: Any) -> str:
@@ -545,6 +604,7 @@ def _nearest_cue(doc: Any, body: str, q: Quote, quotes: list[Quote]) -> Any | No
             # ending in "!" or "?" is split from its "she asked"
         for tok in sent:
             if (tok.lemma_.lower() not in cues() or tok.pos_ not in ("VERB", "AUX")
+                    or _without_particle(tok)
                     or any(o.start <= tok.idx < o.end for o in quotes)
                     or _subject(tok) is None):
                 continue
@@ -571,6 +631,7 @@ def _introducing_cue(doc: Any, body: str, q: Quote, quotes: list[Quote]) -> Any 
     if last is None:
         return None
     found = [tok for tok in last if tok.lemma_.lower() in cues() and tok.pos_ in ("VERB", "AUX")
+             and not _without_particle(tok)
              and not any(o.start <= tok.idx < o.end for o in quotes) and _subject(tok) is not None]
     return found[-1] if found else None
 
@@ -621,10 +682,11 @@ def find(doc: Any, body: str) -> list[Statement]:
     out: list[Statement] = []
     covered: list[tuple[int, int]] = []
 
-    # 1. reporting verbs with a clausal complement
+    # 1. reporting verbs with a clausal complement, or set off inside the clause they report
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if tok.pos_ not in ("VERB", "AUX") or (lemma not in cues() and lemma not in object_cues()):
+        if tok.pos_ not in ("VERB", "AUX") or (lemma not in cues() and lemma not in object_cues()
+                                                ) or _without_particle(tok):
             continue
         span = _complement(tok, body)
         spans = [span] if span is not None else (
@@ -637,6 +699,8 @@ def find(doc: Any, body: str) -> list[Statement]:
         for start, end in spans:
             if any(q.start <= start and end <= q.end for q in quotes):
                 continue  # the complement is inside a quotation: the direct pass takes it
+            if span is None and _inside_complement(tok, start, end, body):
+                continue  # "The city, she warned, could run out ..., she said": one report
             end = _closed(body, quotes, start, end)
             speaker, mention, role = _speaker(subj, ents, body)
             kind = ("mixed" if any(start <= q.start and q.end <= end for q in quotes)
@@ -683,7 +747,8 @@ def find(doc: Any, body: str) -> list[Statement]:
         speaker, mention, role = _speaker(pobj, ents, body)
         out.append(Statement(content, start, end, "according_to", speaker,
                              mention, role, "according to"))
-    out = [replace(s, speaker=None) if s.speaker is not None and not s.speaker.strip() else s
+    out = [replace(s, speaker=None, speaker_mention=None)
+           if s.speaker is not None and not s.speaker.strip() else s
            for s in out]  # "According to the , ...": a page that lost its link's words names
     out.sort(key=lambda s: s.start)  # no one
     return _they_continue(_described_earlier(out), ents)

@@ -299,10 +299,11 @@ def _untagged(doc: Any) -> list[Any]:
     """Persons' names the tagger left out, as PERSON spans: two or three capitalised proper
     nouns, outside every entity, that are the subject of a reporting verb ("Eswar Prasad, a
     trade professor at Cornell, said ...") or of any verb and end in the surname of a person
-    the article names in full with a first name ("Ivanka Trump opened up ..." beside Donald
-    Trump); one such noun that is the surname or the first name of such a person ("Ivanka was
-    dressed in ..."), or the surname of any person named in full, speaking ("Volker told the
-    committee")."""
+    the article names in full with a census first name ("Ivanka Trump opened up ..." beside
+    Donald Trump) and begin with a first name or a word that is no verb (not "Rolling Stone"
+    beside Emma Stone); one such noun that is the surname or the first name of such a person
+    ("Ivanka was dressed in ..."), or the surname of any person named in full, speaking
+    ("Volker told the committee")."""
     from spacy.tokens import Span
 
     out = []
@@ -316,14 +317,16 @@ def _untagged(doc: Any) -> list[Any]:
                 and not tok.ent_type_]
     for tok in subjects:
         words = [c for c in tok.lefts if c.dep_ == "compound"] + [tok]
-        reports = _reports(tok)
-        if (2 <= len(words) <= 3 and words[-1].i - words[0].i == len(words) - 1
-                and (reports or tok.text in family)  # "Ivanka Trump opened up about ..."
-                and all(w.tag_ == "NNP" and not w.ent_type_ and w.text[:1].isupper()  # in an
-                        and not w.is_upper and w.is_alpha for w in words)):  # article on
-            out.append(Span(doc, words[0].i, tok.i + 1, label="PERSON"))  # Donald Trump
-            family.add(tok.text)
-            given.add(words[0].text)
+        if not (2 <= len(words) <= 3 and words[-1].i - words[0].i == len(words) - 1
+                and all(w.tag_ == "NNP" and not w.ent_type_ and w.text[:1].isupper()
+                        and not w.is_upper and w.is_alpha for w in words)):
+            continue
+        named = words[0].text.lower() in first_names() or not _common_word(words[0].text)
+        if _reports(tok) or (tok.text in family and named):  # "Ivanka Trump opened up about
+            out.append(Span(doc, words[0].i, tok.i + 1, label="PERSON"))  # ..." beside
+            if named:  # Donald Trump; not "Rolling Stone" beside Emma Stone, nor "Wall
+                family.add(tok.text)  # Street" grown from "Downing Street said ..."
+                given.add(words[0].text)
     for tok in subjects:
         if [c for c in tok.lefts if c.dep_ == "compound"] or not (
                 tok.text in family or tok.text in given or (
@@ -335,6 +338,7 @@ def _untagged(doc: Any) -> list[Any]:
 
 
 def _reports(subject: Any) -> bool:
+    """``subject`` is the subject of a reporting verb (``cues.txt``)."""
     return bool(subject.dep_ == "nsubj" and subject.head.lemma_.lower() in word_list("cues.txt"))
 
 
@@ -517,15 +521,15 @@ def _headline_names(title: str | None, ents: list[Any]) -> list[str]:
         if not (first[:1].isupper() and last[:1].isupper() and not last.isupper()
                 and first.lower() in first_names() and last.isalpha() and name not in out):
             continue
-        if last in alone or (first in alone and not _headline_word(last)):
+        if last in alone or (first in alone and not _common_word(last)):
             out.append(name)  # not "Ali Enters the Ring", "Florida State", a headline's
     return out  # capitalised verb or word after a first name the body uses alone
 
 
-def _headline_word(word: str) -> bool:
-    """``word`` is one a headline in title case capitalises though it names no one: a verb
-    (WordNet's, as the model's lemmatizer lists them: "Enters", "Places") or a function word
-    ("With")."""
+def _common_word(word: str) -> bool:
+    """``word`` is, capitalised, a verb (WordNet's, as the model's lemmatizer lists them:
+    "Enters", "Rolling", "Wall") or a function word ("With"): a headline's word or a name's
+    that is not a person's."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     w = word.lower()
