@@ -692,3 +692,13 @@ def test_review_names_grown_from_other_names_stay_persons() -> None:
 def test_review_pointing_to_a_conclusion_is_no_report() -> None:
     assert not _statements("The evidence points to the conclusion that the fire was set "
                            "deliberately.")
+
+
+@pytest.mark.slow
+def test_a_reporting_verb_with_a_particle_that_changes_it_reports_nothing() -> None:
+    assert not _statements("Organisers called off the winter festival, which had been set to "
+                           "open in January.")
+    assert not _statements("The small costs of the season add up to a large bill for most "
+                           "families.")
+    found = _statements("The mayor called the plan a disgrace on Monday.")
+    assert [s.speaker for s in found] == ["mayor"]

@@ -566,12 +566,21 @@ def cue_particles() -> dict[str, str]:
     return dict(line.split() for line in data_lines("cue_particles.txt"))
 
 
+@cache
+def phrasal_non_cues() -> frozenset[tuple[str, str]]:
+    return frozenset((verb, particle) for verb, particle in (
+        line.split() for line in data_lines("phrasal_non_cues.txt")))
+
+
 def _without_particle(verb: Any) -> bool:
     """``verb`` reports only with a particle it lacks (``cue_particles.txt``: "points to the
-    conclusion" is no report; "pointed out" is)."""
-    particle = cue_particles().get(verb.lemma_.lower())
-    return particle is not None and not any(
-        c.dep_ == "prt" and c.lower_ == particle for c in verb.children)
+    conclusion" is no report; "pointed out" is), or has one with which it reports nothing
+    (``phrasal_non_cues.txt``: "called off the festival")."""
+    lemma = verb.lemma_.lower()
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    needed = cue_particles().get(lemma)
+    return (needed is not None and needed not in particles) or any(
+        (lemma, p) in phrasal_non_cues() for p in particles)
 
 
 def _cue_text(verb: Any) -> str:
