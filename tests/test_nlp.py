@@ -87,3 +87,10 @@ def test_entities_found_once_are_those_spacy_gives_and_are_forgotten_with_the_pa
     stored = as_document(doc)
     assert stored.parse is None
     assert not any(str(k).startswith("newsmill") for k in parse.user_data)
+
+
+@pytest.mark.slow
+def test_the_model_is_loaded_once_however_it_is_asked_for() -> None:
+    from newsmill.nlp.model import load_model
+
+    assert load_model() is load_model(None)  # one model in memory, not one per call form

@@ -65,9 +65,14 @@ def _split_items(line: list[Any]) -> None:
             tok.is_sent_start = True
 
 
-@lru_cache(maxsize=4)
 def load_model(name: str | None = None) -> Any:
-    """The spaCy pipeline ``name``, or the first installed of ``MODEL_NAMES``."""
+    """The spaCy pipeline ``name``, or the first installed of ``MODEL_NAMES``; loaded once
+    however it is asked for (``load_model()`` and ``load_model(None)`` are one model)."""
+    return _load(name or None)
+
+
+@lru_cache(maxsize=4)
+def _load(name: str | None) -> Any:
     import spacy
     from spacy.language import Language
 
