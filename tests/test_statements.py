@@ -702,3 +702,11 @@ def test_a_reporting_verb_with_a_particle_that_changes_it_reports_nothing() -> N
                            "families.")
     found = _statements("The mayor called the plan a disgrace on Monday.")
     assert [s.speaker for s in found] == ["mayor"]
+
+
+@pytest.mark.slow
+def test_a_position_in_capitals_before_a_name_is_no_part_of_it() -> None:
+    body = ("Browns DL Sheldon Richardson spoke after the game on Sunday.\n\n"
+            "\"He cannot start a fight and then claim to be the victim,\" Richardson said.")
+    assert _speakers(body)["He cannot start a fight and then claim to be the victim"] == (
+        "Sheldon Richardson")

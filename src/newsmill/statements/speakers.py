@@ -626,12 +626,20 @@ def _name_text(ent: Any, label: str) -> str:
         while len(words) > 1 and (_title(words[0]) is not None or (
                 len(words) > 2 and _role_word(words[0]))):  # "Councilmember Casey McKeon"
             words = words[1:]
+        cut = next((i for i, w in enumerate(words[:-2]) if _abbreviation(w)), None)
+        if cut is not None:  # "Browns DL Sheldon Richardson", "Bills QB Josh Allen": a
+            words = words[cut + 1:]  # position or office in capitals before the name
         owner = next((i for i, w in enumerate(words) if POSSESSIVE.search(w)), None)
         if owner is not None:  # "Jeffrey Epstein’s", "Holcomb’s 2016" (a tagging slip)
             words = [*words[:owner], POSSESSIVE.sub("", words[owner]) or words[owner]]
     elif len(words) > 1:  # "The European Union's"; a one-word name keeps it ("McDonald's")
         words[-1] = POSSESSIVE.sub("", words[-1]) or words[-1]
     return " ".join(words)
+
+
+def _abbreviation(word: str) -> bool:
+    """``word`` is two to four capitals ("DL", "CEO"), as a role is written before a name."""
+    return 2 <= len(word) <= 4 and word.isalpha() and word.isupper()
 
 
 LINKS = frozenset({"and", "of", "for", "in", "on"})
