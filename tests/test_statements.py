@@ -710,3 +710,15 @@ def test_a_position_in_capitals_before_a_name_is_no_part_of_it() -> None:
             "\"He cannot start a fight and then claim to be the victim,\" Richardson said.")
     assert _speakers(body)["He cannot start a fight and then claim to be the victim"] == (
         "Sheldon Richardson")
+
+
+@pytest.mark.slow
+def test_a_full_name_written_once_with_a_nickname_expands_the_surname() -> None:
+    # "Zach" is no census name, but a nickname of one (the `nicknames` table); the tagger
+    # leaves "Zach Dorsey's" untagged and tags "Dorsey" alone
+    body = ("Before Zach Dorsey\u2019s big night, the coach Ann Bell was calm.\n\n"
+            "\"It felt right from the first minute,\" Dorsey said.")
+    assert _speakers(body)["It felt right from the first minute"] == "Zach Dorsey"
+    # a team is no person: "Cleveland" is a first name, "Browns" a word of the dictionary
+    body = ("The Cleveland Browns won on Sunday.\n\n\"We were ready,\" Browns said.")
+    assert _speakers(body).get("We were ready") != "Cleveland Browns"

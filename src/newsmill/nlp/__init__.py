@@ -12,11 +12,11 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any
 
-from newsmill.nlp.model import MODEL_NAMES, load_model, verb_lemmas
+from newsmill.nlp.model import MODEL_NAMES, load_model, noun_lemmas, verb_lemmas
 from newsmill.records import Article, Document, Mention
 
 __all__ = ["MODEL_NAMES", "NlpStage", "ents_of", "forget", "load_model", "mentions_of",
-           "parts_of", "text_of", "verb_lemmas"]
+           "noun_lemmas", "parts_of", "text_of", "verb_lemmas"]
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 

@@ -95,8 +95,18 @@ def _load(name: str | None) -> Any:
 def verb_lemmas() -> frozenset[str]:
     """The English verbs the model's lemmatizer knows (its ``lemma_index`` table, from
     WordNet): "host", "question"; none when the model has no such table."""
+    return _lemma_index("verb")
+
+
+@lru_cache(maxsize=1)
+def noun_lemmas() -> frozenset[str]:
+    """The English nouns the model's lemmatizer knows (as ``verb_lemmas``): "motif"."""
+    return _lemma_index("noun")
+
+
+def _lemma_index(pos: str) -> frozenset[str]:
     try:
         table = load_model().get_pipe("lemmatizer").lookups.get_table("lemma_index")
     except (KeyError, AttributeError):
         return frozenset()
-    return frozenset(table.get("verb", ()))
+    return frozenset(table.get(pos, ()))

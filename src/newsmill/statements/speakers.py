@@ -16,7 +16,7 @@ from importlib import resources
 from itertools import pairwise
 from typing import Any
 
-from newsmill.nlp import ents_of, text_of, verb_lemmas
+from newsmill.nlp import ents_of, noun_lemmas, text_of, verb_lemmas
 from newsmill.statements.quotes import find_quotes
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -313,13 +313,21 @@ def _untagged(doc: Any) -> list[Any]:
     known = [words for words in full if words[0].lower() in first_names()]  # a person whose
     family = {words[-1] for words in known}  # first name is one ("Donald Trump"), not a
     given = {words[0] for words in known}  # product the tagger took for one
+    alone = {e.text for e in ents_of(doc) if e.label_ == "PERSON" and " " not in e.text}
+    for tok in doc:  # "Hours before Zach Parise’s two-goal game", the article tagging only
+        words = [c for c in tok.lefts if c.dep_ == "compound"] + [tok]  # "Parise"
+        if (tok.text in alone and len(words) == 2 and _bare(words)
+                and words[0].text.lower() in first_names()
+                and not _dictionary_word(tok.text)):  # not "Cleveland Browns"
+            out.append(Span(doc, words[0].i, tok.i + 1, label="PERSON"))
+            family.add(tok.text)
+            given.add(words[0].text)
     subjects = [tok for tok in doc if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "NNP"
                 and not tok.ent_type_]
     for tok in subjects:
         words = [c for c in tok.lefts if c.dep_ == "compound"] + [tok]
-        if not (2 <= len(words) <= 3 and words[-1].i - words[0].i == len(words) - 1
-                and all(w.tag_ == "NNP" and not w.ent_type_ and w.text[:1].isupper()
-                        and not w.is_upper and w.is_alpha for w in words)):
+        if not (2 <= len(words) <= 3 and _bare(words)) or any(
+                s.start == words[0].i for s in out):
             continue
         named = words[0].text.lower() in first_names() or not _common_word(words[0].text)
         if _reports(tok) or (tok.text in family and named):  # "Ivanka Trump opened up about
@@ -335,6 +343,13 @@ def _untagged(doc: Any) -> list[Any]:
             continue  # "Volker told the committee", the article's Kurt Volker; "Ivanka was
         out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))  # dressed in ..."
     return out
+
+
+def _bare(words: list[Any]) -> bool:
+    """``words`` are adjacent capitalised proper nouns outside every entity."""
+    return words[-1].i - words[0].i == len(words) - 1 and all(
+        w.tag_ == "NNP" and not w.ent_type_ and w.text[:1].isupper() and not w.is_upper
+        and w.is_alpha for w in words)
 
 
 def _reports(subject: Any) -> bool:
@@ -524,6 +539,13 @@ def _headline_names(title: str | None, ents: list[Any]) -> list[str]:
         if last in alone or (first in alone and not _common_word(last)):
             out.append(name)  # not "Ali Enters the Ring", "Florida State", a headline's
     return out  # capitalised verb or word after a first name the body uses alone
+
+
+def _dictionary_word(word: str) -> bool:
+    """``word``, or its singular, is a noun or a verb of WordNet's ("Browns", "Motif")."""
+    w = word.lower()
+    return any(form in noun_lemmas() or form in verb_lemmas()
+               for form in (w, w[:-1] if w.endswith("s") else w))
 
 
 def _common_word(word: str) -> bool:
