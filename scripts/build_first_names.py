@@ -52,15 +52,25 @@ def first_names(lists: Path) -> dict[str, str]:
 
 
 def nicknames(table: Path, full: dict[str, str]) -> dict[str, str]:
-    """Nickname -> the sex its full names in ``full`` share ("m", "f"), else "?"; only the
-    nicknames ``full`` lacks."""
-    sexes: dict[str, set[str]] = {}
+    """The nicknames of the names in ``full`` that ``full`` lacks, each with "?": a table of
+    nicknames says nothing of how many of their bearers are of one sex, as the census does.
+    Not a word of the dictionary ("court", "win", a slur), a function word ("than") nor a
+    row that is no name (no vowel, "jr"; run together, over eight letters)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from newsmill.nlp import noun_lemmas, verb_lemmas
+
+    words = noun_lemmas() | verb_lemmas() | STOP_WORDS
+    out = {}
     for line in table.read_text(encoding="utf-8").splitlines()[1:]:
         fields = line.strip().split(",")
-        if len(fields) == 3 and fields[1] == "has_nickname" and fields[0] in full:
-            sexes.setdefault(fields[2].lower(), set()).add(full[fields[0]])
-    return {nick: (found.pop() if len(found) == 1 and found <= {"m", "f"} else "?")
-            for nick, found in sexes.items() if nick.isalpha() and nick not in full}
+        if len(fields) != 3 or fields[1] != "has_nickname" or fields[0] not in full:
+            continue
+        nick = fields[2].lower()
+        if (nick.isalpha() and 2 <= len(nick) <= 8 and any(v in nick for v in "aeiouy")
+                and nick not in full and nick not in words):
+            out[nick] = "?"
+    return out
 
 
 def _default_lists() -> Path:
@@ -93,7 +103,7 @@ def main() -> None:
         found |= short
         header += [f"With the {len(short)} nicknames of those names the lists lack, from the "
                    "table of the", "PyPI package `nicknames` (Apache-2.0, Carlton Northern "
-                   "and Nick Crews), with the sex", "all their full names share, else ?."]
+                   "and Nick Crews), each with ?", "(no sex told); no dictionary word."]
     OUT.write_text("".join(f"# {line}\n" for line in header)
                    + "".join(f"{name} {found[name]}\n" for name in sorted(found)),
                    encoding="utf-8")

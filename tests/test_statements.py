@@ -722,3 +722,47 @@ def test_a_full_name_written_once_with_a_nickname_expands_the_surname() -> None:
     # a team is no person: "Cleveland" is a first name, "Browns" a word of the dictionary
     body = ("The Cleveland Browns won on Sunday.\n\n\"We were ready,\" Browns said.")
     assert _speakers(body).get("We were ready") != "Cleveland Browns"
+
+
+@pytest.mark.slow
+def test_second_review_headline_names_only_where_the_body_gives_none() -> None:
+    from newsmill.nlp import NlpStage
+    from newsmill.statements import find_statements
+
+    def speakers(title: str, body: str) -> dict[str, str | None]:
+        doc = NlpStage()([Article("a", "a", "text", body, title=title)])[0]
+        return {s.content: s.speaker for s in find_statements(doc).statements}
+
+    body = ("President Joe Biden spoke in Delaware on Monday.\n\n"
+            "\"The economy is strong and getting stronger,\" Biden said.")
+    found = speakers("Hunter Biden trial opens in Delaware", body)
+    assert found["The economy is strong and getting stronger"] == "Joe Biden"
+    body = ("The central bank meets next week.\n\n\"We will be patient,\" Powell said.")
+    found = speakers("Will Powell Cut Rates in September?", body)
+    assert found["We will be patient"] != "Will Powell"  # a question's verb, no first name
+    body = ("The two candidates spoke in Philadelphia.\n\n\"We will win this state,\" Walz "
+            "said.")
+    assert speakers("Harris, Walz rally in Philadelphia", body)["We will win this state"] != (
+        "Harris Walz")
+
+
+@pytest.mark.slow
+def test_second_review_an_infinitive_of_a_reporting_verb_is_no_report() -> None:
+    found = {s.content: s.speaker for s in _statements(
+        "The company, Garcia said, plans to announce layoffs next week.")}
+    assert found == {"plans to announce layoffs next week": "Garcia"}
+    assert not _statements("That said, the work will take weeks to finish.")
+
+
+@pytest.mark.slow
+def test_second_review_initials_and_a_generation_stay_in_a_name() -> None:
+    body = ("The quarterback, CJ Stroud Jr., spoke after the game.\n\n"
+            "\"We played as a team tonight,\" Stroud said.")
+    assert _speakers(body)["We played as a team tonight"] != "Stroud Jr."
+
+
+@pytest.mark.slow
+def test_second_review_a_nickname_tells_no_sex() -> None:
+    body = ("Maria Sakkari and Rafa Nadal played an exhibition match in Abu Dhabi on Friday.\n\n"
+            "Nadal said he had missed the crowds. He said his hip felt fine.")
+    assert _speakers(body)["his hip felt fine"] == "Rafa Nadal"

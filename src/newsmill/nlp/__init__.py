@@ -46,10 +46,11 @@ def ents_of(span: Any) -> list[Any]:
 
 
 def forget(doc: Any) -> None:
-    """Drop what ``ents_of`` and ``text_of`` keep on ``doc``, so it is freed with its last
-    reference (its entities kept on it hold it in a cycle the collector never frees)."""
-    for key in (_ENTS, _STARTS, _TEXT):
-        doc.user_data.pop(key, None)
+    """Drop what ``ents_of``, ``text_of`` and the stages keep on ``doc`` (every ``newsmill``
+    key), so it is freed with its last reference (its entities kept on it hold it in a cycle
+    the collector never frees)."""
+    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("newsmill")]:
+        doc.user_data.pop(key, None)  # the stages' too: grouped entities, the title
 
 
 def text_of(doc: Any) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any
@@ -67,28 +68,30 @@ def _split_items(line: list[Any]) -> None:
 
 def load_model(name: str | None = None) -> Any:
     """The spaCy pipeline ``name``, or the first installed of ``MODEL_NAMES``; loaded once
-    however it is asked for (``load_model()`` and ``load_model(None)`` are one model)."""
-    return _load(name or None)
+    however it is asked for (``load_model()``, ``load_model(None)`` and the installed model's
+    name are one model)."""
+    names = [name] if name else list(MODEL_NAMES)
+    installed = next((n for n in names if importlib.util.find_spec(n) is not None), None)
+    if installed is None:
+        raise errors.ModelError(errors.no_model(names))
+    return _load(installed)
 
 
 @lru_cache(maxsize=4)
-def _load(name: str | None) -> Any:
+def _load(name: str) -> Any:
     import spacy
     from spacy.language import Language
 
     if not Language.has_factory(PARAGRAPHS):
         Language.component(PARAGRAPHS, func=paragraphs)
-    names = [name] if name else list(MODEL_NAMES)
-    for candidate in names:
-        try:
-            module = importlib.import_module(candidate)
-        except ImportError:
-            continue
-        nlp = module.load() if hasattr(module, "load") else spacy.load(candidate)
-        if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
-            nlp.add_pipe(PARAGRAPHS, before="parser")
-        return nlp
-    raise errors.ModelError(errors.no_model(names))
+    try:
+        module = importlib.import_module(name)
+    except ImportError as exc:
+        raise errors.ModelError(errors.no_model([name])) from exc
+    nlp = module.load() if hasattr(module, "load") else spacy.load(name)
+    if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
+    return nlp
 
 
 @lru_cache(maxsize=1)

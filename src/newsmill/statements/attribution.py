@@ -506,8 +506,9 @@ def _interrupted(verb: Any, body: str) -> list[tuple[int, int]]:
     if verb.dep_ != "parataxis" or verb.lemma_.lower() in QUESTIONS or any(
             c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
         return []
-    if head.pos_ not in ("VERB", "AUX") or any(  # "But Carter, Wolff wrote, argued ...":
-            t.lemma_.lower() in cues() for t in _xcomp_chain(head)):  # Carter's statement
+    if head.pos_ not in ("VERB", "AUX") or any(  # "But Carter, Wolff wrote, argued that
+            _reports_clause(t) for t in _xcomp_chain(head)):  # ...": Carter's statement; not
+        # "plans to announce layoffs", no clause announced
         return []
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
     if subject is not None and (subject.lower_ in WRITERS or (subject.lower_ == "it" and any(
@@ -515,7 +516,7 @@ def _interrupted(verb: Any, body: str) -> list[tuple[int, int]]:
         return []
     own = {t.i for t in verb.subtree}
     for c in head.children:  # another speaker's clause or the writer's answer
-        if c.dep_ == "conj" and c.i > verb.i and (c.lemma_.lower() in cues() or (
+        if c.dep_ == "conj" and c.i > verb.i and (_reports_clause(c) or (
                 any(s.dep_ in SUBJECTS for s in c.children)
                 and any(b.dep_ == "cc" and b.lower_ in CONTRASTS for b in head.children
                         if verb.i < b.i < c.i))):
@@ -550,6 +551,12 @@ def _inside_complement(verb: Any, start: int, end: int, body: str) -> bool:
     return False
 
 
+def _reports_clause(verb: Any) -> bool:
+    """``verb`` is a reporting verb with a clause of what it reports ("told investors it
+    ...", "argue that ..."), not "added new lighting" nor "plans to announce layoffs"."""
+    return verb.lemma_.lower() in cues() and any(c.dep_ == "ccomp" for c in verb.children)
+
+
 def _xcomp_chain(verb: Any) -> list[Any]:
     """``verb`` and the verbs it governs in the infinitive ("went on to argue", "was quick to
     insist")."""
@@ -563,11 +570,13 @@ def _xcomp_chain(verb: Any) -> list[Any]:
 
 @cache
 def cue_particles() -> dict[str, str]:
+    """Reporting verb -> the particle it reports only with (``cue_particles.txt``)."""
     return dict(line.split() for line in data_lines("cue_particles.txt"))
 
 
 @cache
 def phrasal_non_cues() -> frozenset[tuple[str, str]]:
+    """(verb, particle) pairs that report nothing (``phrasal_non_cues.txt``)."""
     return frozenset((verb, particle) for verb, particle in (
         line.split() for line in data_lines("phrasal_non_cues.txt")))
 
@@ -703,8 +712,9 @@ def find(doc: Any, body: str) -> list[Statement]:
         subj = _subject(tok)
         if subj is None and spans and spans[0][1] <= tok.idx and lemma in cues():
             subj = _named_after(tok)
-        if subj is None:
-            continue
+        if subj is None or (subj.lower_ in WRITERS and subj.i + 1 == tok.i
+                            and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ","):
+            continue  # "That said, the work will take weeks": the writer's turn of phrase
         for start, end in spans:
             if any(q.start <= start and end <= q.end for q in quotes):
                 continue  # the complement is inside a quotation: the direct pass takes it

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
-from itertools import pairwise
 from typing import Any
 
 from newsmill.nlp import ents_of, noun_lemmas, text_of, verb_lemmas
@@ -26,6 +25,7 @@ GROUP_PRONOUNS = frozenset({"they", "we", "i"})
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 DETERMINERS = frozenset({"the", "a", "an"})
 POSSESSIVE = re.compile(r"(?<=\w)['’]s?$")
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # a name's generation, after it
 TITLE_KEY = "newsmill.title"  # the article's title, set on the parse by the stages reading it
 RECENT_CHARS = 600  # how far back a pronoun looks for the subject it continues
 
@@ -303,7 +303,9 @@ def _untagged(doc: Any) -> list[Any]:
     Donald Trump) and begin with a first name or a word that is no verb (not "Rolling Stone"
     beside Emma Stone); one such noun that is the surname or the first name of such a person
     ("Ivanka was dressed in ..."), or the surname of any person named in full, speaking
-    ("Volker told the committee")."""
+    ("Volker told the committee"); and, anywhere, a first name (or nickname) before a surname
+    the article tags alone, no noun or verb of the dictionary ("Before Zach Parise's big
+    night ... Parise said"; not "Cleveland Browns")."""
     from spacy.tokens import Span
 
     out = []
@@ -522,23 +524,37 @@ def _title_roles(word: str) -> tuple[str, ...]:
 def _headline_names(title: str | None, ents: list[Any]) -> list[str]:
     """The full names of the article's persons that only its headline gives ("Solomon Thomas
     talks Florida State commitment" over a body that writes "Thomas"; "Jenelle Evans Says She
-    'Chose' Ashley Salazar ..." over "Ashley"): a first name of the census lists and a
+    'Chose' Ashley Salazar ..." over "Ashley"): a first name of ``first_names.txt`` and the
     capitalised word after it, one of which the body names alone as a person (the second no
-    verb nor function word when only the first is: not "Ali Enters the Ring")."""
+    verb nor function word when only the first is: not "Ali Enters the Ring"). Not two words
+    across a comma ("Harris, Walz rally"), nor a first name that is a function word or follows
+    another capitalised word ("Will Powell Cut Rates?", "Supreme Court Trump Ruling"), nor a
+    name whose words the body gives another full name ("Hunter Biden" over "Joe Biden ...
+    Biden said") or that ``people.txt`` gives another person."""
     if not title:
         return []
+    from spacy.lang.en.stop_words import STOP_WORDS
+
     alone = {e.text for e in ents if e.label_ == "PERSON" and " " not in e.text}
-    words = re.findall(r"[\w’'-]+", title)
+    fulls = [e.text.split() for e in ents if e.label_ == "PERSON" and " " in e.text.strip()]
+    taken = {w[-1] for w in fulls} | {w[0] for w in fulls}
     out = []
-    for first, last in pairwise(words):
-        last = POSSESSIVE.sub("", last)
+    for m in re.finditer(r"(?<![\w’'-])(?=([\w’'-]+) ([\w’'-]+))", title):
+        first, last = m.group(1), POSSESSIVE.sub("", m.group(2))
         name = f"{first} {last}"
         if not (first[:1].isupper() and last[:1].isupper() and not last.isupper()
                 and first.lower() in first_names() and last.isalpha() and name not in out):
             continue
+        before = title[:m.start()].split()
+        prev = before[-1] if before else ""
+        if first.lower() in STOP_WORDS or (prev[:1].isupper() and not prev.isupper()
+                                           and prev[-1:].isalpha()):
+            continue
+        if last in taken or first in taken or known_people().get(last.lower(), name) != name:
+            continue
         if last in alone or (first in alone and not _common_word(last)):
-            out.append(name)  # not "Ali Enters the Ring", "Florida State", a headline's
-    return out  # capitalised verb or word after a first name the body uses alone
+            out.append(name)
+    return out
 
 
 def _dictionary_word(word: str) -> bool:
@@ -645,12 +661,14 @@ def _name_text(ent: Any, label: str) -> str:
     without a possessive ending."""
     words = ent.text.strip().split()
     if label == "PERSON":
+        core = len(words) - (words[-1].lower().rstrip(".") in SUFFIXES)  # not "Jr."
+        cut = max((i for i, w in enumerate(words[:core - 2]) if _abbreviation(w)), default=None)
+        if cut is not None:  # "Browns DL Sheldon Richardson", "NY Gov Kathy Hochul": a
+            words = words[cut + 1:]  # position or office in capitals before the name; not
+            # "CJ Stroud Jr."
         while len(words) > 1 and (_title(words[0]) is not None or (
                 len(words) > 2 and _role_word(words[0]))):  # "Councilmember Casey McKeon"
             words = words[1:]
-        cut = next((i for i, w in enumerate(words[:-2]) if _abbreviation(w)), None)
-        if cut is not None:  # "Browns DL Sheldon Richardson", "Bills QB Josh Allen": a
-            words = words[cut + 1:]  # position or office in capitals before the name
         owner = next((i for i, w in enumerate(words) if POSSESSIVE.search(w)), None)
         if owner is not None:  # "Jeffrey Epstein’s", "Holcomb’s 2016" (a tagging slip)
             words = [*words[:owner], POSSESSIVE.sub("", words[owner]) or words[owner]]
