@@ -714,14 +714,15 @@ def find(doc: Any, body: str) -> list[Statement]:
             subj = _named_after(tok)
         if subj is None or (subj.lower_ in WRITERS and subj.i + 1 == tok.i
                             and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ","):
-            continue  # "That said, the work will take weeks": the writer's turn of phrase
+            continue  # "That said, the work will take weeks": the writer's turn of phrase;
+            # "... when I said, 'This is unacceptable'": words quoted, no clause reported
+        speaker, mention, role = _speaker(subj, ents, body) if spans else (None, None, None)
         for start, end in spans:
             if any(q.start <= start and end <= q.end for q in quotes):
                 continue  # the complement is inside a quotation: the direct pass takes it
             if span is None and _inside_complement(tok, start, end, body):
                 continue  # "The city, she warned, could run out ..., she said": one report
             end = _closed(body, quotes, start, end)
-            speaker, mention, role = _speaker(subj, ents, body)
             kind = ("mixed" if any(start <= q.start and q.end <= end for q in quotes)
                     else "according_to" if lemma in SOURCED else "indirect")  # "X reported"
             out.append(Statement(body[start:end], start, end, kind, speaker, mention, role,  # type: ignore[arg-type]
