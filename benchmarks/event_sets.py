@@ -44,6 +44,7 @@ DEFAULT_CACHE = Path(os.environ.get("NEWSMILL_BENCH_CACHE",
 NEW40 = HERE / "gold" / "articles40.jsonl"
 STAT20 = HERE / "gold" / "statements20.jsonl"  # statements only: a set for statements_sets.py
 STAT16 = HERE / "gold" / "statements16.jsonl"  # statements only, as STAT20
+OWN_SETS = {"new40": NEW40, "stat20": STAT20, "stat16": STAT16}  # annotated for newsmill
 SETS = ("seed+dev", "new40", "gsr", "police", "case2021", "glocon")
 FIGURE = {"seed+dev": "F1", "new40": "F1", "gsr": "F1", "police": "F1",
           "case2021": "top-1", "glocon": "doc F1"}
@@ -238,12 +239,8 @@ def load(names: Sequence[str], shared: Path = DEFAULT_SHARED,
         gold = shared / "gold"
         if name == "seed+dev":
             need = gold / "dev.jsonl"
-        elif name == "new40":
-            need = NEW40
-        elif name == "stat20":
-            need = STAT20
-        elif name == "stat16":
-            need = STAT16
+        elif name in OWN_SETS:
+            need = OWN_SETS[name]
         elif name == "gsr":
             need = gold / "plover-gsr.jsonl"
         else:
@@ -254,12 +251,8 @@ def load(names: Sequence[str], shared: Path = DEFAULT_SHARED,
             continue
         if name == "seed+dev":
             out.append(_gold_set(name, [gold / "seed.jsonl", gold / "dev.jsonl"], shared, cache))
-        elif name == "new40":
-            out.append(_gold_set(name, [NEW40], shared, cache))
-        elif name == "stat20":
-            out.append(_gold_set(name, [STAT20], shared, cache))
-        elif name == "stat16":
-            out.append(_gold_set(name, [STAT16], shared, cache))
+        elif name in OWN_SETS:
+            out.append(_gold_set(name, [OWN_SETS[name]], shared, cache))
         elif name == "gsr":
             out.append(_gold_set(name, [gold / "plover-gsr.jsonl"], shared, cache))
         elif name == "police":

@@ -69,17 +69,17 @@ def test_statements_of_a_parsed_article() -> None:
         assert body[s.start:s.end] == s.content
 
 
-def _statements(body: str) -> list:  # type: ignore[type-arg]
+def _statements(body: str, title: str | None = None) -> list:  # type: ignore[type-arg]
     from newsmill.nlp import NlpStage
     from newsmill.statements import find_statements
 
-    doc = NlpStage()([Article("a", "a", "text", body)])[0]
+    doc = NlpStage()([Article("a", "a", "text", body, title=title)])[0]
     return list(find_statements(doc).statements)
 
 
-def _speakers(body: str) -> dict[str, str | None]:
-    """Each statement's content -> its speaker."""
-    return {s.content: s.speaker for s in _statements(body)}
+def _speakers(body: str, title: str | None = None) -> dict[str, str | None]:
+    """Each statement's content -> its speaker (of an article with ``title``, if given)."""
+    return {s.content: s.speaker for s in _statements(body, title)}
 
 
 @pytest.mark.slow
@@ -627,23 +627,16 @@ def test_what_a_source_reported_is_a_fact_on_its_word() -> None:
 
 @pytest.mark.slow
 def test_a_full_name_only_the_headline_gives_names_the_speaker() -> None:
-    from newsmill.nlp import NlpStage
-    from newsmill.statements import find_statements
-
-    def speakers(title: str, body: str) -> dict[str, str | None]:
-        doc = NlpStage()([Article("a", "a", "text", body, title=title)])[0]
-        return {s.content: s.speaker for s in find_statements(doc).statements}
-
     body = ("The top-ranked guard picked the Seminoles over six other schools on Sunday.\n\n"
             "\"They kept it real with me from the start,\" Thomas said.")
-    found = speakers("Guard Solomon Quarles Thomas picks Florida State", body)
+    found = _speakers(body, "Guard Solomon Quarles Thomas picks Florida State")
     assert found["They kept it real with me from the start"] == "Thomas"  # no first name
-    found = speakers("Top guard Solomon Thomas picks Florida State", body)
+    found = _speakers(body, "Top guard Solomon Thomas picks Florida State")
     assert found["They kept it real with me from the start"] == "Solomon Thomas"
     # a capitalised verb after a first name the body uses alone is no surname
     body = ("The boxer stepped into the ring in a gold robe.\n\n"
             "\"I have waited years for this night,\" Maria said.")
-    found = speakers("Maria Enters the Ring in Style", body)
+    found = _speakers(body, "Maria Enters the Ring in Style")
     assert found["I have waited years for this night"] != "Maria Enters"
 
 
@@ -726,23 +719,16 @@ def test_a_full_name_written_once_with_a_nickname_expands_the_surname() -> None:
 
 @pytest.mark.slow
 def test_second_review_headline_names_only_where_the_body_gives_none() -> None:
-    from newsmill.nlp import NlpStage
-    from newsmill.statements import find_statements
-
-    def speakers(title: str, body: str) -> dict[str, str | None]:
-        doc = NlpStage()([Article("a", "a", "text", body, title=title)])[0]
-        return {s.content: s.speaker for s in find_statements(doc).statements}
-
     body = ("President Joe Biden spoke in Delaware on Monday.\n\n"
             "\"The economy is strong and getting stronger,\" Biden said.")
-    found = speakers("Hunter Biden trial opens in Delaware", body)
+    found = _speakers(body, "Hunter Biden trial opens in Delaware")
     assert found["The economy is strong and getting stronger"] == "Joe Biden"
     body = ("The central bank meets next week.\n\n\"We will be patient,\" Powell said.")
-    found = speakers("Will Powell Cut Rates in September?", body)
+    found = _speakers(body, "Will Powell Cut Rates in September?")
     assert found["We will be patient"] != "Will Powell"  # a question's verb, no first name
     body = ("The two candidates spoke in Philadelphia.\n\n\"We will win this state,\" Walz "
             "said.")
-    assert speakers("Harris, Walz rally in Philadelphia", body)["We will win this state"] != (
+    assert _speakers(body, "Harris, Walz rally in Philadelphia")["We will win this state"] != (
         "Harris Walz")
 
 

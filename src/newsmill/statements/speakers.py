@@ -309,13 +309,13 @@ def _untagged(doc: Any) -> list[Any]:
     from spacy.tokens import Span
 
     out = []
-    full = [e.text.split() for e in ents_of(doc)
-            if e.label_ == "PERSON" and len(e.text.split()) > 1]
+    persons = [e.text for e in ents_of(doc) if e.label_ == "PERSON"]
+    full = [text.split() for text in persons if len(text.split()) > 1]
     surnames = {words[-1] for words in full}
     known = [words for words in full if words[0].lower() in first_names()]  # a person whose
     family = {words[-1] for words in known}  # first name is one ("Donald Trump"), not a
     given = {words[0] for words in known}  # product the tagger took for one
-    alone = {e.text for e in ents_of(doc) if e.label_ == "PERSON" and " " not in e.text}
+    alone = {text for text in persons if " " not in text}
     for tok in doc:  # "Hours before Zach Parise’s two-goal game", the article tagging only
         words = [c for c in tok.lefts if c.dep_ == "compound"] + [tok]  # "Parise"
         if (tok.text in alone and len(words) == 2 and _bare(words)
