@@ -44,7 +44,9 @@ DEFAULT_CACHE = Path(os.environ.get("NEWSMILL_BENCH_CACHE",
 NEW40 = HERE / "gold" / "articles40.jsonl"
 STAT20 = HERE / "gold" / "statements20.jsonl"  # statements only: a set for statements_sets.py
 STAT16 = HERE / "gold" / "statements16.jsonl"  # statements only, as STAT20
-OWN_SETS = {"new40": NEW40, "stat20": STAT20, "stat16": STAT16}  # annotated for newsmill
+STAT24 = HERE / "gold" / "statements24.jsonl"  # statements only, as STAT20
+# the sets annotated for newsmill
+OWN_SETS = {"new40": NEW40, "stat20": STAT20, "stat16": STAT16, "stat24": STAT24}
 SETS = ("seed+dev", "new40", "gsr", "police", "case2021", "glocon")
 FIGURE = {"seed+dev": "F1", "new40": "F1", "gsr": "F1", "police": "F1",
           "case2021": "top-1", "glocon": "doc F1"}
@@ -301,8 +303,8 @@ def main() -> None:
     unknown = [name for name in args.sets.split(",") if name not in SETS]
     if unknown:
         parser.error(f"no event set {', '.join(unknown)}: the sets are {', '.join(SETS)} "
-                     "(stat20 and stat16 hold statements only: benchmarks/statements_sets.py "
-                     "scores them)")
+                     "(stat20, stat16 and stat24 hold statements only: "
+                     "benchmarks/statements_sets.py scores them)")
     sets = load(args.sets.split(","), args.shared, args.cache)
     if args.dump:
         dump(sets, args.dump)

@@ -5,9 +5,11 @@ the spaCy model, the statements stage; parses cached on disk) and its statements
 its gold: ``seed+dev`` (the 21 articles of ``../shared/gold/seed.jsonl`` and ``dev.jsonl``) and
 ``new40`` (the 40 articles of ``benchmarks/gold/articles40.jsonl``), ``stat20`` (the 20
 articles of ``benchmarks/gold/statements20.jsonl``) and ``stat16`` (the 16 of
-``benchmarks/gold/statements16.jsonl``), the last two annotated for statements only.
+``benchmarks/gold/statements16.jsonl``) and ``stat24`` (the 24 of
+``benchmarks/gold/statements24.jsonl``), the last three annotated for statements only.
 
-    python benchmarks/statements_sets.py [--sets seed+dev,new40,stat20,stat16] [--pred-dir DIR]
+    python benchmarks/statements_sets.py [--sets seed+dev,new40,stat20,stat16,stat24]
+                                         [--pred-dir DIR]
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import event_sets
 
 GOLD = {"seed+dev": ["gold/seed.jsonl", "gold/dev.jsonl"], "new40": [str(event_sets.NEW40)],
-        "stat20": [str(event_sets.STAT20)], "stat16": [str(event_sets.STAT16)]}
+        "stat20": [str(event_sets.STAT20)], "stat16": [str(event_sets.STAT16)],
+        "stat24": [str(event_sets.STAT24)]}
 SHOWN = ("f1", "precision", "recall", "speaker_accuracy", "end_to_end_f1", "kind_accuracy",
          "cue_accuracy", "gold", "predicted", "matched")
 
@@ -30,7 +33,7 @@ SHOWN = ("f1", "precision", "recall", "speaker_accuracy", "end_to_end_f1", "kind
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sets", default="seed+dev,new40,stat20,stat16")
+    parser.add_argument("--sets", default="seed+dev,new40,stat20,stat16,stat24")
     parser.add_argument("--shared", type=Path, default=event_sets.DEFAULT_SHARED)
     parser.add_argument("--cache", type=Path, default=event_sets.DEFAULT_CACHE)
     parser.add_argument("--pred-dir", type=Path, help="keep each set's predictions here")
