@@ -610,6 +610,23 @@ def test_names_the_tagger_leaves_out_are_persons_of_the_article() -> None:
 
 
 @pytest.mark.slow
+def test_a_full_name_tagged_a_body_or_place_whose_surname_speaks_is_a_person() -> None:
+    # the tagger takes "Amanda Price" and "Jade Black" for a body and a place and leaves
+    # "Price" and "Black" untagged: the surname speaking alone makes the full name a person's,
+    # so the "she" that follows goes back to her instead of to no one
+    speakers = _speakers("Amanda Price runs a clinic in Austin. “Sleep matters,” Price "
+                         "said. She said most adults sleep too little.")
+    assert speakers["most adults sleep too little"] == "Amanda Price"
+    speakers = _speakers("Jade Black moved to Grays Harbor three years ago. “I love the "
+                         "rain,” Black said. She said the sun drains her.")
+    assert speakers["the sun drains her"] == "Jade Black"
+    # a body whose last word never speaks stays a body, and its "she" finds no one in it
+    speakers = _speakers("Amanda Price runs a clinic in Austin. She said most adults sleep "
+                         "too little.")
+    assert speakers["most adults sleep too little"] != "Amanda Price"
+
+
+@pytest.mark.slow
 def test_a_source_whose_name_the_page_lost_is_no_one() -> None:
     found = _statements("According to the , the city will no longer mark the month with "
                         "official events.")

@@ -311,7 +311,7 @@ def _untagged(doc: Any) -> list[Any]:
     out = []
     persons = [e.text for e in ents_of(doc) if e.label_ == "PERSON"]
     full = [text.split() for text in persons if len(text.split()) > 1]
-    surnames = {words[-1] for words in full}
+    surnames = {words[-1] for words in full} | _mistaken_surnames(doc)
     known = [words for words in full if words[0].lower() in first_names()]  # a person whose
     family = {words[-1] for words in known}  # first name is one ("Donald Trump"), not a
     given = {words[0] for words in known}  # product the tagger took for one
@@ -344,6 +344,22 @@ def _untagged(doc: Any) -> list[Any]:
                 tok.is_alpha and tok.text[:1].isupper()):
             continue  # "Volker told the committee", the article's Kurt Volker; "Ivanka was
         out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))  # dressed in ..."
+    return out
+
+
+def _mistaken_surnames(doc: Any) -> set[str]:
+    """Surnames of persons the tagger took for a place or a body where it met their full
+    name, told by the surname speaking alone, untagged: "Jade Black" tagged a place, then
+    "Black said ..." (the full name's first word a census first name)."""
+    speaking = {tok.text for tok in doc if tok.tag_ == "NNP" and not tok.ent_type_
+                and _reports(tok) and not any(c.dep_ == "compound" for c in tok.lefts)}
+    out = set()
+    for e in ents_of(doc):
+        words = e.text.split()
+        if (e.label_ != "PERSON" and 2 <= len(words) <= 3 and words[-1] in speaking
+                and words[0].lower() in first_names()
+                and all(w[:1].isupper() and not w.isupper() for w in words)):
+            out.add(words[-1])
     return out
 
 
