@@ -45,8 +45,12 @@ NEW40 = HERE / "gold" / "articles40.jsonl"
 STAT20 = HERE / "gold" / "statements20.jsonl"  # statements only: a set for statements_sets.py
 STAT16 = HERE / "gold" / "statements16.jsonl"  # statements only, as STAT20
 STAT24 = HERE / "gold" / "statements24.jsonl"  # statements only, as STAT20
+GLOCON24 = HERE / "gold" / "statements_glocon24.jsonl"  # statements only; bodies in ../shared
 # the sets annotated for newsmill
-OWN_SETS = {"new40": NEW40, "stat20": STAT20, "stat16": STAT16, "stat24": STAT24}
+OWN_SETS = {"new40": NEW40, "stat20": STAT20, "stat16": STAT16, "stat24": STAT24,
+            "glocon24": GLOCON24}
+BODIES = {"glocon-sample": Path("data", "glocon-sample", "document", "Sabinet_R.json")}
+# where a gold record's ``body_from`` says its body is kept (by id), under ../shared
 SETS = ("seed+dev", "new40", "gsr", "police", "case2021", "glocon")
 FIGURE = {"seed+dev": "F1", "new40": "F1", "gsr": "F1", "police": "F1",
           "case2021": "top-1", "glocon": "doc F1"}
@@ -120,7 +124,29 @@ def _write(docs: Iterable[Any], path: Path) -> None:
             out.write(json.dumps(eval_record(d.without_parse())) + "\n")
 
 
-def _gold_articles(gold: list[Path], name: str) -> list[Any]:
+def gold_records(path: Path, shared: Path = DEFAULT_SHARED) -> list[dict[str, Any]]:
+    """The records of a gold file, each with its body: a record whose body is kept in
+    ``../shared`` (``body_from``, a key of ``BODIES``) gets it from there by its id."""
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    texts: dict[str, dict[str, str]] = {}
+    for r in records:
+        source = r.get("body_from")
+        if "body" not in r and source in BODIES:
+            if source not in texts:
+                lines = (shared / BODIES[source]).read_text(encoding="utf-8").splitlines()
+                texts[source] = {str(d["id"]): d["text"] for d in map(json.loads, lines)}
+            r["body"] = texts[source][r["id"]]
+    return records
+
+
+def _bodies_needed(path: Path, shared: Path) -> list[Path]:
+    """The files of ``../shared`` a gold file's records take their bodies from."""
+    sources = {json.loads(line).get("body_from") for line in
+               path.read_text(encoding="utf-8").splitlines()}
+    return [shared / BODIES[s] for s in sorted(sources & BODIES.keys())]
+
+
+def _gold_articles(gold: list[Path], name: str, shared: Path = DEFAULT_SHARED) -> list[Any]:
     """The gold records' bodies, with their titles and publication dates, through the extract
     stage as the product reads a JSON Lines text record."""
     from newsmill.extract import extract_stage
@@ -131,8 +157,7 @@ def _gold_articles(gold: list[Path], name: str) -> list[Any]:
         inputs = Path(tmp) / f"{name}.jsonl"
         with inputs.open("w", encoding="utf-8") as f:
             for path in gold:
-                for line in path.read_text(encoding="utf-8").splitlines():
-                    r = json.loads(line)
+                for r in gold_records(path, shared):
                     f.write(json.dumps({"id": r["id"], "text": r["body"], "title": r.get("title"),
                                         "published": r.get("published")}) + "\n")
         pages = list(read_inputs([str(inputs)]))
@@ -140,7 +165,7 @@ def _gold_articles(gold: list[Path], name: str) -> list[Any]:
 
 
 def _gold_set(name: str, gold: list[Path], shared: Path, cache: Path | None) -> EventSet:
-    docs = _analyse(_gold_articles(gold, name), name, cache)
+    docs = _analyse(_gold_articles(gold, name, shared), name, cache)
 
     def score(coded: list[Any], work: Path) -> dict[str, float]:
         both = work / f"{name}-gold.jsonl"
@@ -248,8 +273,10 @@ def load(names: Sequence[str], shared: Path = DEFAULT_SHARED,
         else:
             need = shared / "data" / {"police": "indiapoliceevents", "case2021": "case2021-task2",
                                       "glocon": "glocon-sample"}[name]
-        if not need.exists():
-            print(f"set {name}: {need} is absent, left out", file=sys.stderr)
+        absent = [p for p in [need, *(_bodies_needed(need, shared) if name in OWN_SETS
+                                       and need.exists() else [])] if not p.exists()]
+        if absent:
+            print(f"set {name}: {absent[0]} is absent, left out", file=sys.stderr)
             continue
         if name == "seed+dev":
             out.append(_gold_set(name, [gold / "seed.jsonl", gold / "dev.jsonl"], shared, cache))

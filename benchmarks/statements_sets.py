@@ -4,9 +4,11 @@ Each set is run through the stages exactly as the product runs it (``event_sets.
 the spaCy model, the statements stage; parses cached on disk) and its statements scored against
 its gold: ``seed+dev`` (the 21 articles of ``../shared/gold/seed.jsonl`` and ``dev.jsonl``) and
 ``new40`` (the 40 articles of ``benchmarks/gold/articles40.jsonl``), ``stat20`` (the 20
-articles of ``benchmarks/gold/statements20.jsonl``) and ``stat16`` (the 16 of
-``benchmarks/gold/statements16.jsonl``) and ``stat24`` (the 24 of
-``benchmarks/gold/statements24.jsonl``), the last three annotated for statements only.
+articles of ``benchmarks/gold/statements20.jsonl``), ``stat16`` (the 16 of
+``benchmarks/gold/statements16.jsonl``), ``stat24`` (the 24 of
+``benchmarks/gold/statements24.jsonl``) and ``glocon24`` (24 wire stories of the GLOCON
+sample, ``benchmarks/gold/statements_glocon24.jsonl``, whose bodies are read from
+``../shared``), the last four annotated for statements only.
 
     python benchmarks/statements_sets.py [--sets seed+dev,new40,stat20,stat16,stat24]
                                          [--pred-dir DIR]
@@ -25,7 +27,7 @@ import event_sets
 
 GOLD = {"seed+dev": ["gold/seed.jsonl", "gold/dev.jsonl"], "new40": [str(event_sets.NEW40)],
         "stat20": [str(event_sets.STAT20)], "stat16": [str(event_sets.STAT16)],
-        "stat24": [str(event_sets.STAT24)]}
+        "stat24": [str(event_sets.STAT24)], "glocon24": [str(event_sets.GLOCON24)]}
 SHOWN = ("f1", "precision", "recall", "speaker_accuracy", "end_to_end_f1", "kind_accuracy",
          "cue_accuracy", "gold", "predicted", "matched")
 
