@@ -626,6 +626,26 @@ def test_a_full_name_tagged_a_body_or_place_whose_surname_speaks_is_a_person() -
     assert speakers["most adults sleep too little"] != "Amanda Price"
 
 
+def test_words_inside_the_quotation_are_never_its_speaker() -> None:
+    # a quotation with no verb of its own parsed as a second subject of "said" beside the
+    # name after it, as the model parses '"A lot of history there," said Buescher, who ...'
+    # (a surname it does not tag): the name speaks, not "lot"
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsmill.statements.attribution import _subject
+
+    words = ["\u201c", "A", "lot", "of", "history", "there", ",", "\u201d", "said", "Buescher",
+             ",", "who", "won", "."]
+    heads = [8, 2, 8, 2, 3, 2, 8, 8, 8, 8, 9, 12, 9, 8]
+    deps = ["punct", "det", "nsubj", "prep", "pobj", "advmod", "punct", "punct", "ROOT",
+            "nsubj", "punct", "nsubj", "relcl", "punct"]
+    lemmas = [w.lower() for w in words[:8]] + ["say", "Buescher", ",", "who", "win", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, lemmas=lemmas,
+              sent_starts=[True] + [False] * 13)
+    assert _subject(doc[8]).text == "Buescher"
+
+
 @pytest.mark.slow
 def test_a_source_whose_name_the_page_lost_is_no_one() -> None:
     found = _statements("According to the , the city will no longer mark the month with "

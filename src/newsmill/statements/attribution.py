@@ -84,8 +84,10 @@ def _subject(verb: Any) -> Any | None:
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS and not _quoted_words(c)
                 and not (addressed and c.dep_ == "nsubjpass")]
     if subjects:  # of two (a misparse), a person's name ("CPUC President Marybel Batjer said"),
-        # and never words in quotation marks ('"concern social problems", the president said')
-        return next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[0])
+        # and never words in quotation marks ('"concern social problems", the president said';
+        # '"A lot of history there," said Buescher, who ...': "lot" is not the speaker)
+        return next((c for c in subjects if c.ent_type_ == "PERSON"),
+                    next((c for c in subjects if not _within_quotation(c)), subjects[0]))
     participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
     if (verb.dep_ in ("conj", "xcomp") or participle) and verb.head.i != verb.i:
         head = verb.head
@@ -101,6 +103,12 @@ def _subject(verb: Any) -> Any | None:
             head = head.head  # ...", "X said it was low and said ...": a participle or a
         return _subject(head)  # second saying verb the parse hung on what X said is X's
     return None
+
+
+def _within_quotation(tok: Any) -> bool:
+    """``tok`` stands inside a quotation its sentence opened before it and has not closed."""
+    marks = [t for t in tok.doc[tok.sent.start:tok.i] if t.is_quote and t.text != "'"]
+    return len(marks) % 2 == 1
 
 
 def _names_person(tok: Any) -> bool:
