@@ -10,8 +10,9 @@ articles of ``benchmarks/gold/statements20.jsonl``), ``stat16`` (the 16 of
 sample, ``benchmarks/gold/statements_glocon24.jsonl``, whose bodies are read from
 ``../shared``), the last four annotated for statements only.
 
-    python benchmarks/statements_sets.py [--sets seed+dev,new40,stat20,stat16,stat24]
-                                         [--pred-dir DIR]
+    python benchmarks/statements_sets.py
+        [--sets seed+dev,new40,stat20,stat16,stat24,glocon24]
+        [--pred-dir DIR]
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ SHOWN = ("f1", "precision", "recall", "speaker_accuracy", "end_to_end_f1", "kind
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sets", default="seed+dev,new40,stat20,stat16,stat24")
+    parser.add_argument("--sets", default="seed+dev,new40,stat20,stat16,stat24,glocon24")
     parser.add_argument("--shared", type=Path, default=event_sets.DEFAULT_SHARED)
     parser.add_argument("--cache", type=Path, default=event_sets.DEFAULT_CACHE)
     parser.add_argument("--pred-dir", type=Path, help="keep each set's predictions here")
