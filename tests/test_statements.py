@@ -647,6 +647,20 @@ def test_words_inside_the_quotation_are_never_its_speaker() -> None:
 
 
 @pytest.mark.slow
+def test_a_name_tagged_with_the_acronym_it_opens_in_brackets_ends_before_them() -> None:
+    # the tagger takes "the Ministry of Trade, Industry and Energy (MOTIE" as one name: the
+    # speaker is the ministry, and the acronym alone later names the same ministry
+    speakers = _speakers("According to the Ministry of Trade, Industry and Energy (MOTIE), "
+                         "new solar capacity reached 1.6 gigawatts in the first half of the "
+                         "year.\n\nOfficials at the agency expect more. MOTIE said the grid "
+                         "would need new lines by 2027.")
+    ministry = "Ministry of Trade, Industry and Energy"
+    assert speakers["new solar capacity reached 1.6 gigawatts in the first half of the year"] \
+        in (ministry, "the " + ministry)
+    assert speakers["the grid would need new lines by 2027"] in (ministry, "the " + ministry)
+
+
+@pytest.mark.slow
 def test_a_source_whose_name_the_page_lost_is_no_one() -> None:
     found = _statements("According to the , the city will no longer mark the month with "
                         "official events.")

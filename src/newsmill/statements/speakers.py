@@ -98,6 +98,12 @@ class Entities:
                 full = known_people().get(full.lower(), full)
             for text in texts:
                 names[(label, text)] = full
+        for e in ents:  # "the Democratic Alliance (DA" tagged as one: "DA" names it too
+            before, mark, opened = e.text.rpartition("(")
+            opened = opened.strip()
+            if (before and mark and opened.isalpha() and opened.isupper()
+                    and (labels[e.start], opened) in names):
+                names[(labels[e.start], opened)] = names[(labels[e.start], texts_of[e.start])]
         surnames = _surnames(groups, names)
         out = cls(quoted=[(q.start, q.end) for q in find_quotes(text_of(doc))],
                   sentences=[sent.start_char for sent in doc.sents])
@@ -674,8 +680,12 @@ def _described_by_who(tok: Any) -> bool:
 
 def _name_text(ent: Any, label: str) -> str:
     """The entity's name without the titles written before it ("Gov. Eric Holcomb") and
-    without a possessive ending."""
-    words = ent.text.strip().split()
+    without a possessive ending, nor a parenthesis the entity opens and does not close ("The
+    Democratic Alliance (DA" tagged as one)."""
+    text = ent.text.strip()
+    if text.rfind("(") > text.rfind(")") and text.rfind("(") > 0:
+        text = text[:text.rfind("(")].strip()
+    words = text.split()
     if label == "PERSON":
         core = len(words) - (words[-1].lower().rstrip(".") in SUFFIXES)  # not "Jr."
         cut = max((i for i, w in enumerate(words[:core - 2]) if _abbreviation(w)), default=None)
