@@ -661,6 +661,20 @@ def test_a_name_tagged_with_the_acronym_it_opens_in_brackets_ends_before_them() 
 
 
 @pytest.mark.slow
+def test_a_name_the_tagger_missed_after_its_role_is_the_speaker() -> None:
+    speakers = _speakers("Dube's aunt Sibongile Mkhize said her nephew had a hard childhood.\n\n"
+                         "The department's chief director of collective bargaining Thembinkosi "
+                         "Mkalipi said the commission would grow.")
+    assert speakers["her nephew had a hard childhood"] == "Sibongile Mkhize"
+    assert speakers["the commission would grow"] == "Thembinkosi Mkalipi"
+    # a body after a preposition, names joined by "and", a company: the description stays
+    speakers = _speakers("The chief executive of health insurer Cigna Corp said costs would "
+                         "rise.\n\nLawyers for Ozy Media said the suit had no merit.")
+    assert speakers["costs would rise"] != "Cigna Corp"
+    assert speakers["the suit had no merit"] != "Ozy Media"
+
+
+@pytest.mark.slow
 def test_a_source_whose_name_the_page_lost_is_no_one() -> None:
     found = _statements("According to the , the city will no longer mark the month with "
                         "official events.")

@@ -35,6 +35,8 @@ from newsmill.statements.speakers import (
     Entities,
     body_nouns,
     data_lines,
+    dictionary_word,
+    first_names,
     names_body,
     person_noun,
     strip_determiner,
@@ -103,6 +105,37 @@ def _subject(verb: Any) -> Any | None:
             head = head.head  # ...", "X said it was low and said ...": a participle or a
         return _subject(head)  # second saying verb the parse hung on what X said is X's
     return None
+
+
+def _name_ending(head: Any, excluded: set[int]) -> list[Any] | None:
+    """The person's name that ends a subject describing its speaker by a role, where the
+    tagger did not take the name for a person's ("Dube's aunt Sibongile Mkhize", "the chief
+    director of collective bargaining Thembinkosi Mkalipi", "Dolby's senior director of
+    broadcast imaging, Roland Vlaicu"): two or three capitalised proper nouns after a word in
+    lower case (or its comma), of a subject headed by a person noun ("aunt", "director") or by
+    the name itself after one; the name a person's by its first name (census) or by no word of
+    it being a dictionary word (not "insurer Cigna Corp")."""
+    words = [t for t in sorted(head.subtree, key=lambda t: t.i) if t.i not in excluded]
+    while words and words[-1].is_punct:
+        words.pop()
+    run: list[Any] = []
+    while words and len(run) < 4 and words[-1].pos_ == "PROPN" and words[-1].is_alpha \
+            and words[-1].text[:1].isupper() and not words[-1].is_upper:
+        run.insert(0, words.pop())
+    if words and words[-1].text == ",":
+        words.pop()
+    if not (2 <= len(run) <= 3 and words and words[-1].is_lower and words[-1].is_alpha
+            and words[-1].pos_ in ("NOUN", "ADJ")):  # not "lawyers for Ozy Media"
+        return None
+    if any(t.ent_type_ in ("GPE", "LOC", "FAC", "NORP") for t in run) or any(
+            t.dep_ in ("cc", "conj") for t in [*words, *run]):  # not "authors like X and Y"
+        return None
+    if head in run and any(t.ent_type_ == "PERSON" for t in run):
+        return None  # a tagged name heading its subject is read as such, titles and all
+    role = person_noun(head) or (head in run and any(person_noun(t) for t in words))
+    named = run[0].ent_type_ == "PERSON" or run[0].lower_ in first_names() or not any(
+        dictionary_word(t.text) for t in run)
+    return run if role and named else None
 
 
 def _within_quotation(tok: Any) -> bool:
@@ -194,6 +227,10 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
     described = _described_person(head)
     if described is not None:  # "Former FBI agent and profiler James Fitzgerald told ..."
         head = described
+    ending = _name_ending(head, excluded | clauses)
+    if ending is not None:  # "Dube's aunt Sibongile Mkhize", "the chief director of
+        text = " ".join(t.text for t in ending)  # collective bargaining Thembinkosi Mkalipi"
+        return ents.person_named(text) or text, mention, role
     coordinated = any(c.dep_ == "conj" and not _possessor(c) for c in head.children)  # "X
     # and Y said": both speak; not "Mayer, Disney's chairman, said", parsed as "Mayer, Disney"
     if coordinated and (names := _named_persons(head, ents)) is not None:

@@ -326,7 +326,7 @@ def _untagged(doc: Any) -> list[Any]:
         words = [c for c in tok.lefts if c.dep_ == "compound"] + [tok]  # "Parise"
         if (tok.text in alone and len(words) == 2 and _bare(words)
                 and words[0].text.lower() in first_names()
-                and not _dictionary_word(tok.text)):  # not "Cleveland Browns"
+                and not dictionary_word(tok.text)):  # not "Cleveland Browns"
             out.append(Span(doc, words[0].i, tok.i + 1, label="PERSON"))
             family.add(tok.text)
             given.add(words[0].text)
@@ -579,7 +579,7 @@ def _headline_names(title: str | None, ents: list[Any]) -> list[str]:
     return out
 
 
-def _dictionary_word(word: str) -> bool:
+def dictionary_word(word: str) -> bool:
     """``word``, or its singular, is a noun or a verb of WordNet's ("Browns", "Motif")."""
     w = word.lower()
     return any(form in noun_lemmas() or form in verb_lemmas()
