@@ -197,6 +197,22 @@ def test_a_repeated_line_after_the_story_begins_is_not_its_headline() -> None:
     assert clean.body.startswith("The river council voted on Tuesday"), "no story line is lost"
 
 
+def test_a_story_run_into_its_byline_is_kept() -> None:
+    # a wire story whose scrape lost its paragraph breaks: one long line opening with its
+    # byline is the story, not a byline to drop (which left no text at all)
+    story = ("By ROSA MENDEL Copper prices rose on Tuesday as traders weighed a strike at two "
+             "large mines in Chile, the world's biggest producer. The union said its members "
+             "would stay out until the company raised its wage offer, and the company said it "
+             "had no plans to do so. Analysts said stocks on the exchange were enough for a "
+             "month of normal demand but would not last a long stoppage.")
+    clean = clean_text(story)
+    assert "Copper prices rose on Tuesday" in clean.body
+    assert "would not last a long stoppage" in clean.body
+    short = clean_text("Copper climbs on strike fears\nBy Rosa Mendel\n" + story[15:])
+    assert short.authors == ("Rosa Mendel",)
+    assert "By Rosa Mendel" not in short.body
+
+
 def test_byline_names_are_people_unless_outlets() -> None:
     assert is_person_name("Mihra Rittmann")
     assert is_person_name("Ludwig van Beethoven")
