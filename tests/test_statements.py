@@ -675,6 +675,18 @@ def test_a_name_the_tagger_missed_after_its_role_is_the_speaker() -> None:
 
 
 @pytest.mark.slow
+def test_the_company_is_a_body_not_a_person_called_a_company() -> None:
+    # "M1 Limited, a company with ..." gives the role "company" to a name the tagger may take
+    # for a person's: "the company said" still goes back to the body that was speaking
+    speakers = _speakers("MTN said on Tuesday that it planned to buy Investcom. The offer was "
+                         "priced at 3.85 dollars per share, MTN said. M1 Limited, a company "
+                         "with a controlling interest in Investcom, had agreed to sell, the "
+                         "company said. The offer is subject to approval by shareholders, the "
+                         "company said.")
+    assert speakers["The offer is subject to approval by shareholders"] == "MTN"
+
+
+@pytest.mark.slow
 def test_a_source_whose_name_the_page_lost_is_no_one() -> None:
     found = _statements("According to the , the city will no longer mark the month with "
                         "official events.")

@@ -248,7 +248,7 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
         return person, mention, role
     if _definite(head) and head.tag_ in ("NN", "NNP"):  # "the governor", "the agency"
         lemma = head.lemma_.lower()
-        named = ents.person_in_role(lemma, head.idx)
+        named = ents.person_in_role(lemma, head.idx) if lemma not in body_nouns() else None
         if named is None and lemma in body_nouns() and not any(
                 c.dep_ in ("compound", "amod", "nmod", "prep") for c in head.children):
             named = _body_called(lemma, head.idx, ents)  # a bare "the agency", not "the
