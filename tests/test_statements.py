@@ -687,6 +687,19 @@ def test_the_company_is_a_body_not_a_person_called_a_company() -> None:
 
 
 @pytest.mark.slow
+def test_the_statement_said_is_the_body_that_has_just_spoken() -> None:
+    speakers = _speakers("A gas blast killed 40 miners in Shanxi, the State Administration of "
+                         "Mine Safety said on its website. \u201cThirteen miners have been "
+                         "rescued,\u201d the statement said.")
+    assert speakers["Thirteen miners have been rescued"].removeprefix("the ") == \
+        "State Administration of Mine Safety"
+    # no body reported anything just before: the statement stays a statement
+    speakers = _speakers("The mine was closed last year after a fire. \u201cThirteen miners "
+                         "have been rescued,\u201d the statement said.")
+    assert "Mine" not in (speakers["Thirteen miners have been rescued"] or "")
+
+
+@pytest.mark.slow
 def test_a_source_whose_name_the_page_lost_is_no_one() -> None:
     found = _statements("According to the , the city will no longer mark the month with "
                         "official events.")

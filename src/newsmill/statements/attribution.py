@@ -384,7 +384,10 @@ def _source_of_document(head: Any, ents: Entities) -> Any | str | None:
             return child  # "Wolff's report", not "Thursday's report"
         if child.dep_ == "compound" and child.i < head.i and child.ent_type_ in ("ORG", "PERSON"):
             return child
-    return None
+    if _definite(head) and head.dep_ in SUBJECTS and not any(
+            c.dep_ in ("compound", "amod", "nmod", "prep", "acl", "relcl") for c in head.children):
+        return _body_reporting_before(head, ents)  # 'X said on its website. "...," the
+    return None  # statement said': the body that has just spoken
 
 
 def _restrictive(clause: Any) -> bool:
@@ -408,6 +411,20 @@ def _phrase(head: Any, body: str, excluded: set[int]) -> str:
     start, end = _span_text(keep or [head])
     text = body[start:end]
     return text if len(text.split()) <= MAX_SPEAKER_WORDS else head.text
+
+
+def _body_reporting_before(tok: Any, ents: Entities) -> str | None:
+    """The organisation that was, in the sentences just before ``tok``, the subject of a
+    reporting verb ("the State Administration of Mine Safety said on its website"), outside
+    quotations."""
+    for t in reversed(tok.doc[:tok.i]):
+        if tok.idx - t.idx > RECENT_CHARS:
+            break
+        if (t.dep_ in SUBJECTS and t.ent_type_ == "ORG" and t.head.lemma_.lower() in cues()
+                and not ents.in_quote(t.idx)):
+            ent = next(e for e in ents_of(t.doc) if e.start <= t.i < e.end)
+            return ents.name("ORG", ent.text, ent.start_char)
+    return None
 
 
 def _group_before(pronoun: Any, ents: Entities) -> Any | None:
