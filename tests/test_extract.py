@@ -211,6 +211,15 @@ def test_a_story_run_into_its_byline_is_kept() -> None:
     short = clean_text("Copper climbs on strike fears\nBy Rosa Mendel\n" + story[15:])
     assert short.authors == ("Rosa Mendel",)
     assert "By Rosa Mendel" not in short.body
+    # a byline with a long description of its author is still a byline
+    described = clean_text("Copper climbs on strike fears\nBy Rosa Mendel, executive director "
+                           "of the Eastern Cape Miners' Relief Coalition, which serves more "
+                           "than 40,000 families across the province\n" + story[15:])
+    assert described.authors == ("Rosa Mendel",)
+    # a sentence that begins with "By" near the top is story, not a byline naming no one
+    sentence = clean_text("Copper climbs on strike fears\nBy the time the union met on "
+                          "Tuesday, copper had risen for a third day.\n" + story[15:])
+    assert "By the time the union met" in sentence.body
 
 
 def test_byline_names_are_people_unless_outlets() -> None:

@@ -700,6 +700,62 @@ def test_the_statement_said_is_the_body_that_has_just_spoken() -> None:
 
 
 @pytest.mark.slow
+def test_a_name_inside_the_description_of_someone_else_is_not_the_speaker() -> None:
+    # a review's cases: the person a speaker works for or is related to does not speak
+    for text, name in [
+            ("A lawyer for actor Tom Hanks said the claims were false.", "Tom Hanks"),
+            ("The widow of murdered journalist Daniel Pearl said the ruling was a relief.",
+             "Daniel Pearl"),
+            ("An adviser to opposition leader Nelson Chamisa said the vote was rigged.",
+             "Nelson Chamisa"),
+            ("An analyst at brokerage Morgan Stanley said rates would fall.", "Morgan Stanley")]:
+        found = _statements(text + " The meeting ended late in the evening.")
+        assert found and all(s.speaker != name for s in found), text
+
+
+@pytest.mark.slow
+def test_a_document_speaks_for_a_body_only_when_nobody_else_came_between() -> None:
+    for text in ["Vantage Mining said it would appeal the ruling. The ruling said the company "
+                 "had broken environmental law by dumping waste.",
+                 "Greenpeace said the spill was far larger than reported. The company denied "
+                 "this in a statement. \u201cWe have found no evidence of a larger spill,\u201d "
+                 "the statement said.",
+                 "The World Bank said growth would slow this year. Finance Minister Enoch "
+                 "Godongwana disagreed. \u201cOur forecasts remain sound and growth will pick "
+                 "up,\u201d the statement said."]:
+        speakers = _speakers(text)
+        last = list(speakers.values())[-1]
+        assert last not in ("Vantage Mining", "Greenpeace", "The World Bank"), text
+
+
+@pytest.mark.slow
+def test_a_role_that_is_also_a_body_noun_still_finds_its_person() -> None:
+    speakers = _speakers("Margaret Ellison, the publisher of the Riverton Gazette, announced "
+                         "the sale on Monday. The publisher said the paper would keep its staff.")
+    assert speakers["the paper would keep its staff"] == "Margaret Ellison"
+
+
+@pytest.mark.slow
+def test_a_request_is_reported_by_whom_it_is_made_to_and_what_they_are_to_do() -> None:
+    speakers = _speakers("Union leader Albert Schuitmaker called on residents to stay indoors "
+                         "on Monday. The chamber of commerce appealed to taxi owners not to "
+                         "raise fares.\n\nThe union said the strike would go on.")
+    assert speakers["residents to stay indoors on Monday"] == "Albert Schuitmaker"
+    assert "taxi owners not to raise fares" in speakers
+    # a request that is no call to act ("requested anonymity to discuss ...") reports nothing
+    found = _statements("An official requested anonymity to discuss the polling. The meeting "
+                        "ended late in the evening.")
+    assert all(not s.content.startswith("anonymity") for s in found)
+
+
+@pytest.mark.slow
+def test_a_description_before_a_body_name_is_not_the_speaker() -> None:
+    speakers = _speakers("South African mobile giant MTN said on Tuesday that it planned to "
+                         "buy Investcom for 5.5 billion dollars.")
+    assert speakers["it planned to buy Investcom for 5.5 billion dollars"] == "MTN"
+
+
+@pytest.mark.slow
 def test_a_source_whose_name_the_page_lost_is_no_one() -> None:
     found = _statements("According to the , the city will no longer mark the month with "
                         "official events.")

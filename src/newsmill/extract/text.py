@@ -49,8 +49,11 @@ RUNNING_LOWER_SHARE = 0.6  # ... when this share of its words begin in lower cas
 MIN_SENTENCES = 3  # ... and holds this many sentences
 SENTENCE_BREAK = re.compile(r"[.!?…] +\w")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")  # written without spaces
-BYLINE_WORDS = 20  # a longer line that opens with "By ..." is the story run into its byline
-# (a scrape that lost its paragraph breaks: "By Adam Aljewicz European crude markets fell ...")
+BYLINE_WORDS = 50  # a longer line that opens with "By ..." is the story run into its byline
+# (a scrape that lost its paragraph breaks: "By Adam Aljewicz European crude markets fell ...",
+# kept whole: where its name ends cannot be told), not a byline with a long description
+BYLINE_NAME_WORDS = 5  # "By Staff Reporter", "By AP": a byline naming no person; a longer
+# "By ..." line naming none is a sentence ("By the time the rain stopped, ...")
 BYLINE = re.compile(r"^(?:by|written by|words by)\s+(.+?)\s*$", re.I)
 DATELINE = re.compile(r"^(?:published|posted|first published)(?: on)?:?\s+(.*\d.*)$", re.I)
 MIN_PROSE_WORDS = 8
@@ -203,16 +206,11 @@ def clean_text(text: str, focus: Focus = DEFAULT_FOCUS) -> CleanText:
             continue
         if is_chrome(line) or is_credit(line):
             continue
-        if i < title_at + HEAD_LINES and n_words(line) > BYLINE_WORDS and (
-                run_in := _run_in_byline(line)) is not None:
-            authors.append(run_in[0])  # "By ADAM ALJEWICZ European crude markets fell ..."
-            counts[run_in[1]] += counts[line]
-            line = run_in[1]
         byline = BYLINE.match(line) if (i < title_at + HEAD_LINES
                                          and n_words(line) <= BYLINE_WORDS) else None
-        if byline:
-            names = split_names(byline.group(1))
-            people = [n for n in names if is_person_name(n)]
+        names = split_names(byline.group(1)) if byline else []
+        people = [n for n in names if is_person_name(n)]
+        if byline and (people or n_words(byline.group(1)) <= BYLINE_NAME_WORDS):
             authors.extend(people)
             others = [n for n in names if n not in people]
             publisher = publisher or (others[0] if others else None)
@@ -238,26 +236,6 @@ def clean_text(text: str, focus: Focus = DEFAULT_FOCUS) -> CleanText:
         if one and after(line) and not is_ending(line):
             body.append(line)
     return CleanText("\n\n".join(body), title, tuple(authors), publisher, published)
-
-
-def _run_in_byline(line: str) -> tuple[str, str] | None:
-    """(author, story) of a story line that opens with its byline, where the name can be told
-    from the story: written in capitals ("By ADAM ALJEWICZ European ...": the capitalised
-    words), or a first and a last name ("by Jan Hennop South African ...": two words, three
-    with a middle initial). None when what follows "By" is no person's name."""
-    words = line.split()
-    if len(words) < 4 or words[0].lower() != "by":
-        return None
-    capitals = 0
-    while capitals + 1 < len(words) and words[capitals + 1].isupper() and len(
-            words[capitals + 1].strip(".")) > 1 and not (  # not the agency after the name
-            capitals >= 2 and len(words[capitals + 1]) <= 3):  # ("GARY GENTILE AP ...")
-        capitals += 1
-    size = capitals if capitals >= 2 else (3 if len(words[2].rstrip(".")) == 1 else 2)
-    name = " ".join(words[1:1 + size])
-    if not is_person_name(name.title() if capitals >= 2 else name):
-        return None
-    return (name.title() if capitals >= 2 else name), " ".join(words[1 + size:])
 
 
 def _once(lines: list[str], counts: Counter[str], doubled: set[str]) -> list[bool]:

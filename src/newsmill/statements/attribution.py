@@ -45,6 +45,10 @@ from newsmill.statements.speakers import (
 
 SUBJECTS = ("nsubj", "nsubjpass")
 RELATIVES = frozenset({"who", "that", "which"})
+ISSUED = frozenset({"statement", "release", "report", "communique", "communiqué"})  # what a
+# body issues and then "says"
+COMPANIES = frozenset({"company", "firm", "corporation"})  # "the company" is never a person
+# the article called one ("M1 Limited, a company with ...", tagged a person)
 COMPLEMENTS = ("ccomp",)
 ADDRESSED = frozenset({"tell", "ask", "inform", "remind", "assure", "warn", "urge", "notify"})
 OBJECT_PARTS = ("dobj", "prep", "xcomp", "oprd", "ccomp", "advcl")
@@ -93,7 +97,8 @@ def _subject(verb: Any) -> Any | None:
     participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
     if (verb.dep_ in ("conj", "xcomp") or participle) and verb.head.i != verb.i:
         head = verb.head
-        again = participle or (verb.dep_ == "conj" and verb.lemma_.lower() in cues())
+        again = participle or (verb.dep_ == "conj" and (
+            verb.lemma_.lower() in cues() or verb.lemma_.lower() in directive_cues()))
         first = head
         while (again and first.dep_ == "conj" and first.head.i != first.i
                and all(c.like_num for c in first.children if c.dep_ in SUBJECTS)):
@@ -132,6 +137,11 @@ def _name_ending(head: Any, excluded: set[int]) -> list[Any] | None:
         return None
     if head in run and any(t.ent_type_ == "PERSON" for t in run):
         return None  # a tagged name heading its subject is read as such, titles and all
+    if head not in run and (person_noun(words[-1]) or any(
+            a.dep_ == "pobj" and a.head.lower_ != "of" for a in [run[-1], *run[-1].ancestors]
+            if head in a.ancestors)):
+        return None  # another person: "a lawyer for actor Tom Hanks", "the widow of
+        # journalist Daniel Pearl", "an analyst at brokerage Morgan Stanley"
     role = person_noun(head) or (head in run and any(person_noun(t) for t in words))
     named = run[0].ent_type_ == "PERSON" or run[0].lower_ in first_names() or not any(
         dictionary_word(t.text) for t in run)
@@ -224,6 +234,10 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
             head.pos_ == "NOUN" or (head.pos_ == "PROPN" and not head.ent_type_)):
         head = named  # "the transport secretary, Ivo Lind, said", "US Ambassador to the UN
         # Linda Thomas-Greenfield said"; not "the agency, CBP, said"
+    org = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "ORG"
+                and c.left_edge.i == head.i + 1), None) if head.pos_ == "NOUN" else None
+    if org is not None:  # "South African mobile giant MTN said": the name after its
+        head = org  # description, with no comma between
     described = _described_person(head)
     if described is not None:  # "Former FBI agent and profiler James Fitzgerald told ..."
         head = described
@@ -248,7 +262,7 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
         return person, mention, role
     if _definite(head) and head.tag_ in ("NN", "NNP"):  # "the governor", "the agency"
         lemma = head.lemma_.lower()
-        named = ents.person_in_role(lemma, head.idx) if lemma not in body_nouns() else None
+        named = ents.person_in_role(lemma, head.idx) if lemma not in COMPANIES else None
         if named is None and lemma in body_nouns() and not any(
                 c.dep_ in ("compound", "amod", "nmod", "prep") for c in head.children):
             named = _body_called(lemma, head.idx, ents)  # a bare "the agency", not "the
@@ -414,16 +428,28 @@ def _phrase(head: Any, body: str, excluded: set[int]) -> str:
 
 
 def _body_reporting_before(tok: Any, ents: Entities) -> str | None:
-    """The organisation that was, in the sentences just before ``tok``, the subject of a
-    reporting verb ("the State Administration of Mine Safety said on its website"), outside
-    quotations."""
+    """The organisation a statement, release or report ``tok`` is issued by: the last subject
+    of a reporting verb in the sentences just before, when that is an organisation and no
+    other person or body is named in between outside quotations ("the State Administration
+    of Mine Safety said on its website. '...,' the statement said"; not "Vantage Mining said it
+    would appeal. The ruling said ...")."""
+    if tok.lemma_.lower() not in ISSUED:
+        return None
     for t in reversed(tok.doc[:tok.i]):
         if tok.idx - t.idx > RECENT_CHARS:
             break
-        if (t.dep_ in SUBJECTS and t.ent_type_ == "ORG" and t.head.lemma_.lower() in cues()
-                and not ents.in_quote(t.idx)):
-            ent = next(e for e in ents_of(t.doc) if e.start <= t.i < e.end)
-            return ents.name("ORG", ent.text, ent.start_char)
+        if ents.in_quote(t.idx):
+            continue
+        ent = next((e for e in ents_of(t.doc) if e.start <= t.i < e.end
+                    and e.label_ in ("PERSON", "ORG")), None)
+        root = ent.root if ent is not None else t
+        reports = root.dep_ in SUBJECTS and root.head.lemma_.lower() in cues()
+        if reports and ent is None and t.lemma_.lower() in ISSUED:
+            continue  # the same statement saying more ('"...," the statement said')
+        if reports or ent is not None:  # the last to report, or another party named in
+            # between ("Minister X disagreed"): a body that reported, else no one
+            return ents.name("ORG", ent.text, ent.start_char) if (
+                reports and ent is not None and ent.label_ == "ORG") else None
     return None
 
 
@@ -524,12 +550,19 @@ def _complement(verb: Any, body: str) -> tuple[int, int] | None:
     if clause is None:
         clause = _that_clause(verb)
     if clause is not None:
-        toks = sorted(clause.subtree, key=lambda t: t.i)
+        joined = {t.i for c in clause.children if c.dep_ == "conj" and c.i > clause.i
+                  and _directive(c) is not None for t in c.subtree}  # "said the deaths were
+        toks = sorted((t for t in clause.subtree if t.i not in joined),  # caused by gunshots
+                      key=lambda t: t.i)  # and called on the government to ...": its own
+        while toks and toks[-1].dep_ == "cc":  # statement
+            toks.pop()
         obj = next((c for c in verb.rights if c.dep_ == "dobj" and c.i < clause.i), None)
         if obj is not None and lemma not in ADDRESSED:  # "added [the exact cause] remained
             toks = sorted([*obj.subtree, *toks], key=lambda t: t.i)  # unclear": a misparse
     elif (reduced := _reduced_clause(verb)) is not None:  # "said more than 15,000 people
         toks = sorted(reduced.subtree, key=lambda t: t.i)  # registered"
+    elif (asked := _directive(verb)) is not None:  # "asked the party not to provoke it"
+        toks = asked
     elif lemma in object_cues() and any(c.dep_ == "dobj" for c in verb.children):
         toks = sorted((t for c in verb.rights if c.dep_ in OBJECT_PARTS
                        and c.lemma_.lower() not in cues()  # ", saying ...": its own statement
@@ -551,6 +584,34 @@ def _complement(verb: Any, body: str) -> tuple[int, int] | None:
         if len(body[start:end].split()) < 3:
             return None
     return start, end
+
+
+@cache
+def directive_cues() -> dict[str, frozenset[str]]:
+    """Verb lemma -> the prepositions before its addressee ("" for an object)
+    (``directive_cues.txt``)."""
+    out: dict[str, set[str]] = {}
+    for line in data_lines("directive_cues.txt"):
+        verb, _, prep = line.partition(" ")
+        out.setdefault(verb, set()).add(prep)
+    return {verb: frozenset(preps) for verb, preps in out.items()}
+
+
+def _directive(verb: Any) -> list[Any] | None:
+    """The words of a request reported by whom it is made to and what they are to do ("asked
+    the party not to provoke the ANC", "called on those with cars to give lifts"): the
+    addressee and the "to ..." clause after it."""
+    preps = directive_cues().get(verb.lemma_.lower())
+    if not preps:
+        return None
+    addressee = next((c for c in verb.rights if c.dep_ == "dobj" and "" in preps), None) or next(
+        (p for c in verb.rights if c.dep_ == "prep" and c.lower_ in preps
+         for p in c.children if p.dep_ == "pobj"), None)
+    task = next((c for c in verb.rights if c.dep_ == "xcomp" and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    if addressee is None or task is None or task.i < addressee.i:
+        return None
+    return sorted([*addressee.subtree, *task.subtree], key=lambda t: t.i)
 
 
 def _interrupted(verb: Any, body: str) -> list[tuple[int, int]]:
@@ -765,8 +826,9 @@ def find(doc: Any, body: str) -> list[Statement]:
     # 1. reporting verbs with a clausal complement, or set off inside the clause they report
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if tok.pos_ not in ("VERB", "AUX") or (lemma not in cues() and lemma not in object_cues()
-                                                ) or _without_particle(tok):
+        if tok.pos_ not in ("VERB", "AUX") or (
+                lemma not in cues() and lemma not in object_cues()
+                and lemma not in directive_cues()) or _without_particle(tok):
             continue
         span = _complement(tok, body)
         spans = [span] if span is not None else (
