@@ -749,6 +749,24 @@ def test_a_request_is_reported_by_whom_it_is_made_to_and_what_they_are_to_do() -
 
 
 @pytest.mark.slow
+def test_a_request_inside_what_was_said_is_its_makers() -> None:
+    # a second review's cases: the ministry calls, not the spokesman, and what the spokesman
+    # said is kept whole; a name inside a body's own words does not come between it and "the
+    # statement"; a name after "for the ... department" still speaks
+    found = _statements("The spokesman said the ministry had received complaints and had "
+                        "called on schools to close. The meeting ended late in the evening.")
+    said = next(s for s in found if s.cue == "said")
+    assert said.content.endswith("called on schools to close")
+    assert all(s.speaker != "spokesman" for s in found if s.content == "schools to close")
+    speakers = _speakers("The World Health Organization said the outbreak was over after talks "
+                         "with the Red Cross. The statement said no new cases had been recorded.")
+    assert "World Health Organization" in (speakers["no new cases had been recorded"] or "")
+    speakers = _speakers("A spokesman for the provincial health department Kwara Kekana said "
+                         "the hospital was full. The meeting ended late in the evening.")
+    assert speakers["the hospital was full"] == "Kwara Kekana"
+
+
+@pytest.mark.slow
 def test_a_description_before_a_body_name_is_not_the_speaker() -> None:
     speakers = _speakers("South African mobile giant MTN said on Tuesday that it planned to "
                          "buy Investcom for 5.5 billion dollars.")

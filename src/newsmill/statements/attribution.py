@@ -97,8 +97,11 @@ def _subject(verb: Any) -> Any | None:
     participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
     if (verb.dep_ in ("conj", "xcomp") or participle) and verb.head.i != verb.i:
         head = verb.head
-        again = participle or (verb.dep_ == "conj" and (
-            verb.lemma_.lower() in cues() or verb.lemma_.lower() in directive_cues()))
+        again = participle or (verb.dep_ == "conj" and (verb.lemma_.lower() in cues() or (
+            verb.lemma_.lower() in directive_cues()
+            and not _agent(subject_of_clause(verb.head)))))  # "said the deaths were caused
+        # by gunshots and called on ...": the sayer calls; not "said the ministry had ... and
+        # had called on ...": the ministry does
         first = head
         while (again and first.dep_ == "conj" and first.head.i != first.i
                and all(c.like_num for c in first.children if c.dep_ in SUBJECTS)):
@@ -137,9 +140,9 @@ def _name_ending(head: Any, excluded: set[int]) -> list[Any] | None:
         return None
     if head in run and any(t.ent_type_ == "PERSON" for t in run):
         return None  # a tagged name heading its subject is read as such, titles and all
-    if head not in run and (person_noun(words[-1]) or any(
+    if head not in run and (person_noun(words[-1]) or (any(
             a.dep_ == "pobj" and a.head.lower_ != "of" for a in [run[-1], *run[-1].ancestors]
-            if head in a.ancestors)):
+            if head in a.ancestors) and any(t.ent_type_ in ("ORG", "GPE") for t in run))):
         return None  # another person: "a lawyer for actor Tom Hanks", "the widow of
         # journalist Daniel Pearl", "an analyst at brokerage Morgan Stanley"
     role = person_noun(head) or (head in run and any(person_noun(t) for t in words))
@@ -440,6 +443,9 @@ def _body_reporting_before(tok: Any, ents: Entities) -> str | None:
             break
         if ents.in_quote(t.idx):
             continue
+        if any(a.dep_ in COMPLEMENTS and a.head.lemma_.lower() in cues() for a in t.ancestors):
+            continue  # a name inside what was reported ("said the outbreak was over after
+            # talks with the Red Cross")
         ent = next((e for e in ents_of(t.doc) if e.start <= t.i < e.end
                     and e.label_ in ("PERSON", "ORG")), None)
         root = ent.root if ent is not None else t
@@ -551,7 +557,8 @@ def _complement(verb: Any, body: str) -> tuple[int, int] | None:
         clause = _that_clause(verb)
     if clause is not None:
         joined = {t.i for c in clause.children if c.dep_ == "conj" and c.i > clause.i
-                  and _directive(c) is not None for t in c.subtree}  # "said the deaths were
+                  and _directive(c) is not None and not _agent(subject_of_clause(clause))
+                  for t in c.subtree}  # "said the deaths were
         toks = sorted((t for t in clause.subtree if t.i not in joined),  # caused by gunshots
                       key=lambda t: t.i)  # and called on the government to ...": its own
         while toks and toks[-1].dep_ == "cc":  # statement
@@ -595,6 +602,19 @@ def directive_cues() -> dict[str, frozenset[str]]:
         verb, _, prep = line.partition(" ")
         out.setdefault(verb, set()).add(prep)
     return {verb: frozenset(preps) for verb, preps in out.items()}
+
+
+def subject_of_clause(verb: Any) -> Any | None:
+    """The subject of the clause ``verb`` heads, if it has one of its own."""
+    return next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+
+
+def _agent(tok: Any | None) -> bool:
+    """``tok`` can make a request: a person, a body or a group of people ("the ministry",
+    "Mthembu"), not "the deaths"."""
+    return tok is not None and (tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                                or tok.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS
+                                or person_noun(tok) or tok.lemma_.lower() in body_nouns())
 
 
 def _directive(verb: Any) -> list[Any] | None:
