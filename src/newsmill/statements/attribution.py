@@ -99,7 +99,7 @@ def _subject(verb: Any) -> Any | None:
         head = verb.head
         again = participle or (verb.dep_ == "conj" and (verb.lemma_.lower() in cues() or (
             verb.lemma_.lower() in directive_cues()
-            and not _agent(subject_of_clause(verb.head)))))  # "said the deaths were caused
+            and not _agent(_own_subject(verb.head)))))  # "said the deaths were caused
         # by gunshots and called on ...": the sayer calls; not "said the ministry had ... and
         # had called on ...": the ministry does
         first = head
@@ -557,7 +557,7 @@ def _complement(verb: Any, body: str) -> tuple[int, int] | None:
         clause = _that_clause(verb)
     if clause is not None:
         joined = {t.i for c in clause.children if c.dep_ == "conj" and c.i > clause.i
-                  and _directive(c) is not None and not _agent(subject_of_clause(clause))
+                  and _directive(c) is not None and not _agent(_own_subject(clause))
                   for t in c.subtree}  # "said the deaths were
         toks = sorted((t for t in clause.subtree if t.i not in joined),  # caused by gunshots
                       key=lambda t: t.i)  # and called on the government to ...": its own
@@ -568,7 +568,7 @@ def _complement(verb: Any, body: str) -> tuple[int, int] | None:
             toks = sorted([*obj.subtree, *toks], key=lambda t: t.i)  # unclear": a misparse
     elif (reduced := _reduced_clause(verb)) is not None:  # "said more than 15,000 people
         toks = sorted(reduced.subtree, key=lambda t: t.i)  # registered"
-    elif (asked := _directive(verb)) is not None:  # "asked the party not to provoke it"
+    elif (asked := _directive(verb)) is not None:  # "called on residents to stay indoors"
         toks = asked
     elif lemma in object_cues() and any(c.dep_ == "dobj" for c in verb.children):
         toks = sorted((t for c in verb.rights if c.dep_ in OBJECT_PARTS
@@ -604,7 +604,7 @@ def directive_cues() -> dict[str, frozenset[str]]:
     return {verb: frozenset(preps) for verb, preps in out.items()}
 
 
-def subject_of_clause(verb: Any) -> Any | None:
+def _own_subject(verb: Any) -> Any | None:
     """The subject of the clause ``verb`` heads, if it has one of its own."""
     return next((c for c in verb.children if c.dep_ in SUBJECTS), None)
 
