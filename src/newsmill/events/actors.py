@@ -24,7 +24,7 @@ from newsmill.events import phoenix
 from newsmill.events.lexicon import cased_table, entry_set, sections
 from newsmill.events.places import gazetteer
 from newsmill.events.rules import SAME, rule
-from newsmill.nlp import ents_of, text_of
+from newsmill.nlp import entity_of, ents_of, text_of
 from newsmill.records import Actor, Place, Statement
 from newsmill.statements.attribution import cues
 from newsmill.statements.speakers import (
@@ -279,12 +279,7 @@ def _seat(name: str, gaz: Any) -> str | None:
 
 
 def _entity(tok: Any, labels: frozenset[str] = NAME_LABELS) -> Any | None:
-    if tok.ent_type_ not in labels:
-        return None
-    for ent in ents_of(tok.doc):
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    return entity_of(tok) if tok.ent_type_ in labels else None
 
 
 def _split_possessive(text: str) -> str:

@@ -8,14 +8,14 @@ is the body, so offsets hold as for any other article.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Any
 
 from newsmill.nlp.model import MODEL_NAMES, load_model, noun_lemmas, verb_lemmas
 from newsmill.records import Article, Document, Mention
 
-__all__ = ["MODEL_NAMES", "NlpStage", "ents_of", "forget", "load_model", "mentions_of",
+__all__ = ["MODEL_NAMES", "NlpStage", "entity_of", "ents_of", "forget", "load_model", "mentions_of",
            "noun_lemmas", "parts_of", "text_of", "verb_lemmas"]
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
@@ -43,6 +43,15 @@ def ents_of(span: Any) -> list[Any]:
             break
         out.append(e)
     return out
+
+
+def entity_of(tok: Any) -> Any | None:
+    """The entity ``tok`` is a word of, if any (found by its start among ``ents_of``)."""
+    if not tok.ent_type_:
+        return None
+    ents = ents_of(tok.doc)
+    at = bisect_right(tok.doc.user_data[_STARTS], tok.i) - 1
+    return ents[at] if at >= 0 and ents[at].start <= tok.i < ents[at].end else None
 
 
 def forget(doc: Any) -> None:

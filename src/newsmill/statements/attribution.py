@@ -25,7 +25,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Any
 
-from newsmill.nlp import ents_of, text_of
+from newsmill.nlp import entity_of, ents_of, text_of
 from newsmill.records import Statement
 from newsmill.statements.quotes import Quote, find_quotes
 from newsmill.statements.speakers import (
@@ -162,7 +162,7 @@ def _names_person(tok: Any) -> bool:
     took for an organisation's."""
     if tok.ent_type_ == "PERSON":
         return True
-    ent = next((e for e in ents_of(tok.doc) if e.start <= tok.i < e.end), None)
+    ent = entity_of(tok)
     words = ent.text.split() if ent is not None and ent.label_ == "ORG" else []
     return 2 <= len(words) <= 3 and all(w[:1].isupper() and not w.isupper() for w in words)
 
@@ -340,7 +340,7 @@ def _named_persons(head: Any, ents: Entities) -> str | None:
     and Tom Ode")."""
     names = []
     for tok in sorted([head, *head.conjuncts], key=lambda t: t.i):
-        ent = next((e for e in ents_of(tok.doc) if e.start <= tok.i < e.end), None)
+        ent = entity_of(tok)
         if ent is None or ent.label_ != "PERSON":
             return None
         names.append(strip_determiner(ents.name(ent.label_, ent.text, ent.start_char)))
@@ -446,8 +446,7 @@ def _body_reporting_before(tok: Any, ents: Entities) -> str | None:
         if any(a.dep_ in COMPLEMENTS and a.head.lemma_.lower() in cues() for a in t.ancestors):
             continue  # a name inside what was reported ("said the outbreak was over after
             # talks with the Red Cross")
-        ent = next((e for e in ents_of(t.doc) if e.start <= t.i < e.end
-                    and e.label_ in ("PERSON", "ORG")), None)
+        ent = entity_of(t) if t.ent_type_ in ("PERSON", "ORG") else None
         root = ent.root if ent is not None else t
         reports = root.dep_ in SUBJECTS and root.head.lemma_.lower() in cues()
         if reports and ent is None and t.lemma_.lower() in ISSUED:
