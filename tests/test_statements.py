@@ -916,3 +916,37 @@ def test_second_review_a_nickname_tells_no_sex() -> None:
     body = ("Maria Sakkari and Rafa Nadal played an exhibition match in Abu Dhabi on Friday.\n\n"
             "Nadal said he had missed the crowds. He said his hip felt fine.")
     assert _speakers(body)["his hip felt fine"] == "Rafa Nadal"
+
+
+@pytest.mark.slow
+def test_what_an_inquiry_found_is_a_statement_on_its_word() -> None:
+    found = _statements("A study published this month found that daily walkers sleep an hour "
+                        "longer. The researchers found that the effect lasted for years. Polls "
+                        "show voters are unhappy with the economy. The auditors' review, which "
+                        "found that the city had overspent, was published on Friday.")
+    by_content = {s.content: s for s in found}
+    walk = by_content["daily walkers sleep an hour longer"]
+    assert walk.kind == "according_to" and walk.cue == "found"
+    assert by_content["the effect lasted for years"].speaker == "researchers"
+    assert "voters are unhappy with the economy" in by_content
+    assert "the city had overspent" in by_content
+    # a person's own discovery, a thing found and a finding with no clause report nothing
+    found = _statements("I later found that many people prefer tea. Police found a knife under "
+                        "the car. She finds it boring. The jury took an hour to find him guilty.")
+    assert found == []
+
+
+@pytest.mark.slow
+def test_an_inquiry_speaks_for_who_made_it() -> None:
+    # a name the tagger missed before the inquiry, and a bare "the probe" after it
+    speakers = _speakers("A KLMX investigation found that the officers had filed false reports. "
+                         "The probe also found that two of them had lied under oath.")
+    assert speakers["the officers had filed false reports"] == "KLMX"
+    assert speakers["two of them had lied under oath"] == "KLMX"
+    # "of" after a poll or a study names what was studied, not who studied it; a date said
+    # with the study is no part of who it is
+    speakers = _speakers("A poll of 1,000 voters found that most of them favoured the tax. "
+                         "A study published early this month in Neurology found that walkers "
+                         "live longer.")
+    assert speakers["most of them favoured the tax"] != "1,000 voters"
+    assert speakers["walkers live longer"] == "study published in Neurology"

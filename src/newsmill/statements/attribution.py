@@ -375,13 +375,14 @@ def _full_names(text: str, head: Any, ents: Entities) -> str:
 
 
 def _source_of_document(head: Any, ents: Entities) -> Any | str | None:
-    """The source of a document or figures named as the subject or in "according to": the
-    object of "from", "by" or "of" after a noun in ``documents.txt`` ("data from X", "a
+    """The source of a document, figures or an inquiry named as the subject or in "according
+    to": the object of "from", "by" or "of" after a noun in ``documents.txt`` or
+    ``inquiries.txt`` ("data from X", "a
     report by X", "a letter signed by X", "the policy manual of X"), its possessor ("X's
     report"; "his testimony", "their statement" by what the pronoun stands for) or a name
-    before it ("EUNAVFOR data")."""
-    documents = word_list("documents.txt")
-    if head.lemma_.lower() not in documents and head.lower_ not in documents:  # "data": "datum"
+    before it ("EUNAVFOR data", "a COPA investigation")."""
+    kind = _document_kind(head)
+    if kind is None:
         return None
     for child in head.children:
         if child.dep_ == "acl" and child.tag_ == "VBN":  # "signed by", "released by"
@@ -389,8 +390,10 @@ def _source_of_document(head: Any, ents: Entities) -> Any | str | None:
         if child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by", "of"):
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and (obj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
-                                    or obj.tag_ in ("NNP", "NNS", "NNPS")):  # not "of 2019"
-                return obj
+                                    or obj.tag_ in ("NNP", "NNPS")  # not "of 2019"
+                                    or (obj.tag_ == "NNS" and child.lower_ != "of")):
+                return obj  # "data from hospitals"; not "a poll of 1,000 voters", "studies
+                # of two cohorts": what was studied
     for child in head.children:
         if child.dep_ == "poss" and child.tag_ == "PRP$":
             if child.lower_ == "their":
@@ -401,10 +404,39 @@ def _source_of_document(head: Any, ents: Entities) -> Any | str | None:
             return child  # "Wolff's report", not "Thursday's report"
         if child.dep_ == "compound" and child.i < head.i and child.ent_type_ in ("ORG", "PERSON"):
             return child
+    names = [t for c in head.children if c.dep_ == "compound" and c.i < head.i
+             and c.tag_ in ("NNP", "NNPS") and not c.ent_type_ for t in c.subtree]
+    if names and all(t.tag_ in ("NNP", "NNPS") or t.ent_type_ == "DATE" for t in names):
+        name = [t for t in names if t.tag_ in ("NNP", "NNPS")]  # a name the tagger missed:
+        if len(name) == 1:  # "a COPA investigation", "a 2021 New South Wales Dust Disease
+            return name[0]  # Register report"; not "a UK study"
+        return text_of(head.doc)[name[0].idx:name[-1].idx + len(name[-1])]
     if _definite(head) and head.dep_ in SUBJECTS and not any(
             c.dep_ in ("compound", "amod", "nmod", "prep", "acl", "relcl") for c in head.children):
-        return _body_reporting_before(head, ents)  # 'X said on its website. "...," the
-    return None  # statement said': the body that has just spoken
+        return (_body_reporting_before(head, ents)  # 'X said on its website. "...," the
+                or _inquiry_before(head, ents))  # statement said': the body that has just
+    return None  # spoken; "A COPA investigation found ... The probe also found ..."
+
+
+def _document_kind(head: Any) -> str | None:
+    """"documents.txt" or "inquiries.txt", the list ``head`` is a noun of ("data": "datum")."""
+    return next((name for name in ("documents.txt", "inquiries.txt")
+                 if {head.lemma_.lower(), head.lower_} & word_list(name)), None)
+
+
+def _inquiry_before(head: Any, ents: Entities) -> Any | str | None:
+    """The source of the inquiry a bare "the probe" or "the investigation" refers back to: the
+    last inquiry (``inquiries.txt``) in the sentences just before, outside quotations, whose
+    source the text names ("A COPA investigation found ... The probe also found ...")."""
+    if _document_kind(head) != "inquiries.txt" or any(c.dep_ == "poss" for c in head.children):
+        return None
+    for tok in reversed(head.doc[:head.i]):
+        if head.idx - tok.idx > RECENT_CHARS:
+            break
+        if (tok.pos_ == "NOUN" and _document_kind(tok) == "inquiries.txt"
+                and not ents.in_quote(tok.idx)):
+            return _source_of_document(tok, ents)
+    return None
 
 
 def _restrictive(clause: Any) -> bool:
@@ -415,10 +447,13 @@ def _restrictive(clause: Any) -> bool:
 
 
 def _phrase(head: Any, body: str, excluded: set[int]) -> str:
-    """The words of the noun phrase ``head`` heads, without ``excluded`` ones, quotation marks
-    and punctuation at its ends and the "both" of a coordination ("both analysts and sources",
-    not "both sides")."""
-    keep = [t for t in sorted(head.subtree, key=lambda t: t.i) if t.i not in excluded]
+    """The words of the noun phrase ``head`` heads, without ``excluded`` ones, a date said
+    with it, quotation marks and punctuation at its ends and the "both" of a coordination
+    ("both analysts and sources", not "both sides")."""
+    dated = {t.i for c in head.subtree if c.dep_ == "npadvmod" and c.ent_type_ == "DATE"
+             for t in c.subtree}  # "a study published early this month", "a report this
+    keep = [t for t in sorted(head.subtree, key=lambda t: t.i)  # year": when is not who
+            if t.i not in excluded and t.i not in dated]
     while len(keep) > 1 and (keep[-1].is_punct or keep[-1].is_quote):
         keep.pop()
     coordinated = any(t.dep_ == "conj" for t in keep)
@@ -427,6 +462,8 @@ def _phrase(head: Any, body: str, excluded: set[int]) -> str:
         keep.pop(0)
     start, end = _span_text(keep or [head])
     text = body[start:end]
+    if any(start < t.idx < end for t in head.doc if t.i in dated):
+        text = "".join(t.text_with_ws for t in keep).strip()  # the date cut out of it
     return text if len(text.split()) <= MAX_SPEAKER_WORDS else head.text
 
 
@@ -723,6 +760,29 @@ def phrasal_non_cues() -> frozenset[tuple[str, str]]:
         line.split() for line in data_lines("phrasal_non_cues.txt")))
 
 
+@cache
+def finding_cues() -> frozenset[str]:
+    return word_list("finding_cues.txt")
+
+
+def _finding(verb: Any) -> bool:
+    """``verb`` reports what an inquiry found ("the probe found that two of them made false
+    reports", "studies have shown that ..."): a verb of ``finding_cues.txt`` with a clause,
+    whose subject (the noun a "which" stands for) is a document or figures (``documents.txt``),
+    an inquiry (``inquiries.txt``), those who made it (``finders.txt``) or a named
+    organisation; not "I found that ..." nor "police found a knife"."""
+    if verb.lemma_.lower() not in finding_cues() or not any(
+            c.dep_ in COMPLEMENTS for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in RELATIVES and verb.dep_ == "relcl":
+        subj = verb.head  # "a business survey which found that ..."
+    if subj is None:
+        return False
+    return bool(_document_kind(subj) is not None or subj.ent_type_ == "ORG"
+                or {subj.lemma_.lower(), subj.lower_} & word_list("finders.txt"))
+
+
 def _without_particle(verb: Any) -> bool:
     """``verb`` reports only with a particle it lacks (``cue_particles.txt``: "points to the
     conclusion" is no report; "pointed out" is), or has one with which it reports nothing
@@ -845,9 +905,10 @@ def find(doc: Any, body: str) -> list[Statement]:
     # 1. reporting verbs with a clausal complement, or set off inside the clause they report
     for tok in doc:
         lemma = tok.lemma_.lower()
+        finding = _finding(tok)
         if tok.pos_ not in ("VERB", "AUX") or (
                 lemma not in cues() and lemma not in object_cues()
-                and lemma not in directive_cues()) or _without_particle(tok):
+                and lemma not in directive_cues() and not finding) or _without_particle(tok):
             continue
         span = _complement(tok, body)
         spans = [span] if span is not None else (
@@ -867,7 +928,8 @@ def find(doc: Any, body: str) -> list[Statement]:
                 continue  # "The city, she warned, could run out ..., she said": one report
             end = _closed(body, quotes, start, end)
             kind = ("mixed" if any(start <= q.start and q.end <= end for q in quotes)
-                    else "according_to" if lemma in SOURCED else "indirect")  # "X reported"
+                    else "according_to" if lemma in SOURCED or finding  # "X reported",
+                    else "indirect")  # "the study found"
             out.append(Statement(body[start:end], start, end, kind, speaker, mention, role,  # type: ignore[arg-type]
                                  _cue_text(tok)))
             covered.append((start, end))
