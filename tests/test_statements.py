@@ -938,15 +938,32 @@ def test_what_an_inquiry_found_is_a_statement_on_its_word() -> None:
 
 @pytest.mark.slow
 def test_an_inquiry_speaks_for_who_made_it() -> None:
-    # a name the tagger missed before the inquiry, and a bare "the probe" after it
-    speakers = _speakers("A KLMX investigation found that the officers had filed false reports. "
-                         "The probe also found that two of them had lied under oath.")
-    assert speakers["the officers had filed false reports"] == "KLMX"
-    assert speakers["two of them had lied under oath"] == "KLMX"
-    # "of" after a poll or a study names what was studied, not who studied it; a date said
-    # with the study is no part of who it is
+    speakers = _speakers("New research from Oxford University found that the drug works. An "
+                         "audit of the Pentagon found that it could not account for billions.")
+    assert speakers["the drug works"] == "Oxford University"
+    # what an inquiry is "of" is what was looked into, as is what a poll counted
+    assert speakers["it could not account for billions"] != "Pentagon"
     speakers = _speakers("A poll of 1,000 voters found that most of them favoured the tax. "
                          "A study published early this month in Neurology found that walkers "
-                         "live longer.")
+                         "live longer. A months-long investigation found that the charity had "
+                         "diverted donations.")
     assert speakers["most of them favoured the tax"] != "1,000 voters"
+    # a date said with the study is no part of who it is; a date inside a word stays
     assert speakers["walkers live longer"] == "study published in Neurology"
+    assert speakers["the charity had diverted donations"] == "months-long investigation"
+
+
+@pytest.mark.slow
+def test_a_finding_denied_to_come_or_asked_about_is_no_statement() -> None:
+    found = _statements("The study could not show that the drug caused the deaths. The review "
+                        "did not find that coffee raises the risk of cancer. Tests will show "
+                        "whether the water is safe to drink. If the audit finds that money was "
+                        "misused, the mayor will resign. Our analysis found that rents rose by "
+                        "a third. Investigators found the door locked. The decision shows that "
+                        "the party has learned nothing. Hamas showed that it could still fire "
+                        "rockets.")
+    assert found == []
+    # an "if" opening what was found is a condition in it, not a question
+    found = _statements("If recent patterns hold, the deal could total $80 million, a city "
+                        "analysis this month showed.")
+    assert any("could total" in s.content for s in found)

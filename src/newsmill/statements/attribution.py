@@ -376,24 +376,28 @@ def _full_names(text: str, head: Any, ents: Entities) -> str:
 
 def _source_of_document(head: Any, ents: Entities) -> Any | str | None:
     """The source of a document, figures or an inquiry named as the subject or in "according
-    to": the object of "from", "by" or "of" after a noun in ``documents.txt`` or
-    ``inquiries.txt`` ("data from X", "a
-    report by X", "a letter signed by X", "the policy manual of X"), its possessor ("X's
-    report"; "his testimony", "their statement" by what the pronoun stands for) or a name
-    before it ("EUNAVFOR data", "a COPA investigation")."""
+    to": the object of "from", "by" or "of" after a noun in ``documents.txt`` ("data from X",
+    "a report by X", "a letter signed by X", "the policy manual of X"; not "a poll of 1,000
+    voters": those counted), its possessor ("X's report"; "his testimony", "their statement"
+    by what the pronoun stands for) or a name before it ("EUNAVFOR data"). An inquiry
+    (``inquiries.txt``) is "by" or "from" its source or its possessor's ("new research from
+    Oxford University", "the FBI's investigation"): what it is "of" or the name before it is
+    what was looked into ("an audit of the Pentagon", "the Epstein investigation")."""
     kind = _document_kind(head)
     if kind is None:
         return None
+    inquiry = kind == "inquiries.txt"
     for child in head.children:
         if child.dep_ == "acl" and child.tag_ == "VBN":  # "signed by", "released by"
             child = next((c for c in child.children if c.dep_ == "agent"), child)
-        if child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by", "of"):
+        if child.dep_ in ("prep", "agent") and child.lower_ in (
+                ("from", "by") if inquiry else ("from", "by", "of")):
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and (obj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
-                                    or obj.tag_ in ("NNP", "NNPS")  # not "of 2019"
-                                    or (obj.tag_ == "NNS" and child.lower_ != "of")):
-                return obj  # "data from hospitals"; not "a poll of 1,000 voters", "studies
-                # of two cohorts": what was studied
+                                    or obj.tag_ in ("NNP", "NNS", "NNPS")) and not (  # not
+                    child.lower_ == "of" and any(c.dep_ == "nummod" for c in obj.children)):
+                return obj  # "of 2019"; nor "a poll of 1,000 voters", "studies of two
+                # cohorts": those counted
     for child in head.children:
         if child.dep_ == "poss" and child.tag_ == "PRP$":
             if child.lower_ == "their":
@@ -402,41 +406,19 @@ def _source_of_document(head: Any, ents: Entities) -> Any | str | None:
             return _owner(head, ents)
         if child.dep_ == "poss" and child.ent_type_ in ("ORG", "PERSON", "NORP"):
             return child  # "Wolff's report", not "Thursday's report"
-        if child.dep_ == "compound" and child.i < head.i and child.ent_type_ in ("ORG", "PERSON"):
+        if (child.dep_ == "compound" and child.i < head.i and not inquiry
+                and child.ent_type_ in ("ORG", "PERSON")):
             return child
-    names = [t for c in head.children if c.dep_ == "compound" and c.i < head.i
-             and c.tag_ in ("NNP", "NNPS") and not c.ent_type_ for t in c.subtree]
-    if names and all(t.tag_ in ("NNP", "NNPS") or t.ent_type_ == "DATE" for t in names):
-        name = [t for t in names if t.tag_ in ("NNP", "NNPS")]  # a name the tagger missed:
-        if len(name) == 1:  # "a COPA investigation", "a 2021 New South Wales Dust Disease
-            return name[0]  # Register report"; not "a UK study"
-        return text_of(head.doc)[name[0].idx:name[-1].idx + len(name[-1])]
     if _definite(head) and head.dep_ in SUBJECTS and not any(
             c.dep_ in ("compound", "amod", "nmod", "prep", "acl", "relcl") for c in head.children):
-        return (_body_reporting_before(head, ents)  # 'X said on its website. "...," the
-                or _inquiry_before(head, ents))  # statement said': the body that has just
-    return None  # spoken; "A COPA investigation found ... The probe also found ..."
+        return _body_reporting_before(head, ents)  # 'X said on its website. "...," the
+    return None  # statement said': the body that has just spoken
 
 
 def _document_kind(head: Any) -> str | None:
     """"documents.txt" or "inquiries.txt", the list ``head`` is a noun of ("data": "datum")."""
     return next((name for name in ("documents.txt", "inquiries.txt")
                  if {head.lemma_.lower(), head.lower_} & word_list(name)), None)
-
-
-def _inquiry_before(head: Any, ents: Entities) -> Any | str | None:
-    """The source of the inquiry a bare "the probe" or "the investigation" refers back to: the
-    last inquiry (``inquiries.txt``) in the sentences just before, outside quotations, whose
-    source the text names ("A COPA investigation found ... The probe also found ...")."""
-    if _document_kind(head) != "inquiries.txt" or any(c.dep_ == "poss" for c in head.children):
-        return None
-    for tok in reversed(head.doc[:head.i]):
-        if head.idx - tok.idx > RECENT_CHARS:
-            break
-        if (tok.pos_ == "NOUN" and _document_kind(tok) == "inquiries.txt"
-                and not ents.in_quote(tok.idx)):
-            return _source_of_document(tok, ents)
-    return None
 
 
 def _restrictive(clause: Any) -> bool:
@@ -449,11 +431,23 @@ def _restrictive(clause: Any) -> bool:
 def _phrase(head: Any, body: str, excluded: set[int]) -> str:
     """The words of the noun phrase ``head`` heads, without ``excluded`` ones, a date said
     with it, quotation marks and punctuation at its ends and the "both" of a coordination
-    ("both analysts and sources", not "both sides")."""
+    ("both analysts and sources", not "both sides"); too long, without the clauses inside it
+    ("earlier studies of two cohorts [also involved in this new research]"), else its word."""
     dated = {t.i for c in head.subtree if c.dep_ == "npadvmod" and c.ent_type_ == "DATE"
-             for t in c.subtree}  # "a study published early this month", "a report this
-    keep = [t for t in sorted(head.subtree, key=lambda t: t.i)  # year": when is not who
-            if t.i not in excluded and t.i not in dated]
+             and c.head.pos_ in ("VERB", "NOUN", "PROPN")  # "a study published early this
+             for t in c.subtree}  # month", "a report this year": when is not who
+    text = _words(head, body, excluded | dated, dated)
+    if len(text.split()) > MAX_SPEAKER_WORDS:
+        inner = {t.i for c in head.subtree if c.dep_ in ("acl", "relcl") and c.i != head.i
+                 for t in c.subtree}
+        text = _words(head, body, excluded | dated | inner, dated | inner)
+    return text if len(text.split()) <= MAX_SPEAKER_WORDS else head.text
+
+
+def _words(head: Any, body: str, excluded: set[int], cut: set[int]) -> str:
+    """The text of ``head``'s phrase without ``excluded`` words, trimmed (``_phrase``); joined
+    word by word where words of ``cut`` fell inside it."""
+    keep = [t for t in sorted(head.subtree, key=lambda t: t.i) if t.i not in excluded]
     while len(keep) > 1 and (keep[-1].is_punct or keep[-1].is_quote):
         keep.pop()
     coordinated = any(t.dep_ == "conj" for t in keep)
@@ -461,10 +455,9 @@ def _phrase(head: Any, body: str, excluded: set[int]) -> str:
                              or (keep[0].lower_ in ("both", "all") and coordinated)):
         keep.pop(0)
     start, end = _span_text(keep or [head])
-    text = body[start:end]
-    if any(start < t.idx < end for t in head.doc if t.i in dated):
-        text = "".join(t.text_with_ws for t in keep).strip()  # the date cut out of it
-    return text if len(text.split()) <= MAX_SPEAKER_WORDS else head.text
+    if any(start < t.idx < end for t in head.doc if t.i in cut):
+        return "".join(t.text_with_ws for t in keep).strip()
+    return body[start:end]
 
 
 def _body_reporting_before(tok: Any, ents: Entities) -> str | None:
@@ -761,26 +754,46 @@ def phrasal_non_cues() -> frozenset[tuple[str, str]]:
 
 
 @cache
-def finding_cues() -> frozenset[str]:
-    return word_list("finding_cues.txt")
+def finding_cues() -> dict[str, frozenset[str]]:
+    """Verb lemma -> the kinds of subject it reports a finding with (``finding_cues.txt``)."""
+    return {verb: frozenset(kinds.split()) for verb, _, kinds in (
+        line.partition(":") for line in data_lines("finding_cues.txt"))}
+
+
+SUBJECT_KINDS = {"documents": "documents.txt", "evidence": "evidence.txt",
+                 "inquiries": "inquiries.txt", "finders": "finders.txt"}
+UNSURE = frozenset({"will", "would", "could", "can", "may", "might", "should", "must", "shall"})
+ASKED = frozenset({"whether", "if", "how", "why", "what", "when", "where", "who"})
 
 
 def _finding(verb: Any) -> bool:
     """``verb`` reports what an inquiry found ("the probe found that two of them made false
-    reports", "studies have shown that ..."): a verb of ``finding_cues.txt`` with a clause,
-    whose subject (the noun a "which" stands for) is a document or figures (``documents.txt``),
-    an inquiry (``inquiries.txt``), those who made it (``finders.txt``) or a named
-    organisation; not "I found that ..." nor "police found a knife"."""
-    if verb.lemma_.lower() not in finding_cues() or not any(
-            c.dep_ in COMPLEMENTS for c in verb.children):
+    reports", "studies have shown that ..."): a verb of ``finding_cues.txt`` with a finite
+    clause, whose subject (the noun a "which" stands for) is of a kind the verb reports with
+    there; not "I found that ...", "police found a knife", "our analysis found", nor a
+    finding denied, to come or asked about ("did not find that", "will show whether", "if the
+    audit finds that", "could show that")."""
+    kinds = finding_cues().get(verb.lemma_.lower())
+    clause = next((c for c in verb.children if c.dep_ in COMPLEMENTS), None)
+    if kinds is None or clause is None or any(
+            c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in UNSURE)
+            or (c.dep_ == "mark" and c.lower_ in ("if", "unless")) for c in verb.children):
         return False
+    if clause.tag_ not in ("VBD", "VBZ", "VBP") and not any(  # "found the door locked"
+            c.dep_ in ("aux", "auxpass") for c in clause.children):
+        return False
+    if (clause.left_edge.lower_ in ASKED - {"if"}  # not "If prices hold, the deal could
+            or any(c.dep_ == "mark" and c.lower_ in ASKED for c in clause.children)):  # ..."
+        return False  # "will show whether the water is safe", "shows how little ..."
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is not None and subj.lower_ in RELATIVES and verb.dep_ == "relcl":
         subj = verb.head  # "a business survey which found that ..."
-    if subj is None:
-        return False
-    return bool(_document_kind(subj) is not None or subj.ent_type_ == "ORG"
-                or {subj.lemma_.lower(), subj.lower_} & word_list("finders.txt"))
+    if subj is None or any(c.dep_ == "poss" and c.lower_ in ("our", "my")
+                           for c in subj.children):
+        return False  # "our analysis found": the writer's own
+    words = {subj.lemma_.lower(), subj.lower_}
+    return any(words & word_list(SUBJECT_KINDS[k]) for k in kinds if k in SUBJECT_KINDS) or (
+        "organisations" in kinds and subj.ent_type_ == "ORG")
 
 
 def _without_particle(verb: Any) -> bool:
