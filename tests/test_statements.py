@@ -959,7 +959,8 @@ def test_a_finding_denied_to_come_or_asked_about_is_no_statement() -> None:
                         "did not find that coffee raises the risk of cancer. Tests will show "
                         "whether the water is safe to drink. If the audit finds that money was "
                         "misused, the mayor will resign. Our analysis found that rents rose by "
-                        "a third. Investigators found the door locked. The decision shows that "
+                        "a third. Investigators found the door locked. A panel found him fit to "
+                        "stand trial. The decision shows that "
                         "the party has learned nothing. Hamas showed that it could still fire "
                         "rockets.")
     assert found == []

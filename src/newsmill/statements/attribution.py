@@ -779,8 +779,9 @@ def _finding(verb: Any) -> bool:
             c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in UNSURE)
             or (c.dep_ == "mark" and c.lower_ in ("if", "unless")) for c in verb.children):
         return False
-    if clause.tag_ not in ("VBD", "VBZ", "VBP") and not any(  # "found the door locked"
-            c.dep_ in ("aux", "auxpass") for c in clause.children):
+    if clause.tag_ not in ("VBD", "VBZ", "VBP") and not any(  # "found the door locked",
+            c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP")  # "found
+            for c in clause.children):  # him fit to stand trial"
         return False
     if (clause.left_edge.lower_ in ASKED - {"if"}  # not "If prices hold, the deal could
             or any(c.dep_ == "mark" and c.lower_ in ASKED for c in clause.children)):  # ..."
