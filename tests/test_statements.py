@@ -968,3 +968,17 @@ def test_a_finding_denied_to_come_or_asked_about_is_no_statement() -> None:
     found = _statements("If recent patterns hold, the deal could total $80 million, a city "
                         "analysis this month showed.")
     assert any("could total" in s.content for s in found)
+
+
+@pytest.mark.slow
+def test_a_full_name_after_a_title_is_a_person_whatever_the_tagger_said() -> None:
+    # the model tags "Thabo Mbeki" a place and "Mbeki" a body: the title before the full name
+    # makes it a person's, and the surname alone then names him in full
+    speakers = _speakers("South Africa has to remain vigilant against new manifestations of "
+                         "corruption, President Thabo Mbeki said in Pretoria on Tuesday. Mbeki "
+                         "added that the law had to keep ahead of the criminals.")
+    assert speakers["the law had to keep ahead of the criminals"] == "Thabo Mbeki"
+    # a body's last word stays the body's
+    speakers = _speakers("The Chicago Tribune said the plan was costly. The Tribune added "
+                         "that the city would pay.")
+    assert speakers["the city would pay"] == "The Chicago Tribune"

@@ -624,10 +624,21 @@ def _labels(ents: list[Any], headline: Sequence[str] = ()) -> dict[int, str]:
                 and all(w[:1].isupper() and not w.isupper() for w in words)
                 and (words[-1] in person_words or _described_by_who(e.root)
                      or _given_title(e.root, words[0]) or _titled_by(e.root, words)
-                     or _envoy_to(words, named))):
+                     or _envoy_to(words, named) or _title_before(e))):
             label = "PERSON"
         out[e.start] = label
+    full = {e.text.split()[-1] for e in ents if out[e.start] == "PERSON" and " " in e.text
+            and all(w[:1].isupper() and not w.isupper() for w in e.text.split())}
+    for e in ents:  # "President Thabo Mbeki said ... Mbeki added", the surname tagged a body
+        if out[e.start] in ("ORG", "GPE") and e.text in full - body_words:  # (not "ANA"
+            out[e.start] = "PERSON"  # after "says De Lille ANA Reporter", a byline)
     return out
+
+
+def _title_before(ent: Any) -> bool:
+    """A person's title stands right before the name ("President Thabo Mbeki", tagged a
+    place)."""
+    return ent.start > 0 and _title(ent.doc[ent.start - 1].text) is not None
 
 
 def _envoy_to(words: list[str], named: set[str]) -> bool:
