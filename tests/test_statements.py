@@ -982,3 +982,36 @@ def test_a_full_name_after_a_title_is_a_person_whatever_the_tagger_said() -> Non
     speakers = _speakers("The Chicago Tribune said the plan was costly. The Tribune added "
                          "that the city would pay.")
     assert speakers["the city would pay"] == "The Chicago Tribune"
+
+
+@pytest.mark.slow
+def test_a_title_makes_no_person_of_a_body_or_a_place() -> None:
+    # a third review's cases: "former" qualifies, a dictionary word or a possessive ends a
+    # body's name, and a body that says "it" is no person sharing its name
+    speakers = _speakers("The award was welcomed by Anna Kowalski, who left the former Soviet "
+                         "Union in 1989. She said she was relieved.")
+    assert speakers["she was relieved"] == "Anna Kowalski"
+    speakers = _speakers("Tim Leissner, a former Goldman Sachs banker, was sentenced on "
+                         "Monday. The bank said it regretted the fraud.")
+    assert speakers["it regretted the fraud"] == "Goldman Sachs"
+    speakers = _speakers("Executive chairman Bill Ford and his cousin Edsel Ford attended the "
+                         "meeting. Ford said it would cut 3,000 jobs.")
+    assert speakers["it would cut 3,000 jobs"] == "Ford"
+    speakers = _speakers("Dr Reddy's Laboratories said the drug was safe for children.")
+    assert speakers["the drug was safe for children"] == "Reddy's Laboratories"
+
+
+@pytest.mark.slow
+def test_findings_after_a_third_review() -> None:
+    speakers = _speakers("A Reuters investigation found that the company had hidden losses. "
+                         "A poll of likely voters showed that the senator was ahead. The study "
+                         "found that patients who received the drug recovered faster.")
+    assert speakers["the company had hidden losses"] == "Reuters"
+    assert speakers["the senator was ahead"] != "likely voters"
+    assert "patients who received the drug recovered faster" in speakers
+    found = _statements("No study has found that the vaccine causes autism. Did the inquiry "
+                        "find that the minister had lied? The opposition figure showed that he "
+                        "could still draw huge crowds. Critics said the report showed that the "
+                        "government was out of touch.")
+    assert all(s.kind != "according_to" for s in found)
+    assert [s.speaker for s in found] == ["Critics"]

@@ -52,6 +52,8 @@ COMPANIES = frozenset({"company", "firm", "corporation"})  # "the company" is ne
 COMPLEMENTS = ("ccomp",)
 ADDRESSED = frozenset({"tell", "ask", "inform", "remind", "assure", "warn", "urge", "notify"})
 OBJECT_PARTS = ("dobj", "prep", "xcomp", "oprd", "ccomp", "advcl")
+STUDIES = frozenset({"study", "survey", "poll", "analysis", "count", "tally"})  # what
+# they are "of" is what was studied
 SOURCED = frozenset({"report"})  # "X reported ...": a fact on X's word (the guidelines)
 WRITERS = frozenset({"that", "this", "i", "you", "we", "one", "all"})  # "That said", "I would
 # say", "we must admit", "one might argue", "all told": the writer's hedges, no one's report
@@ -377,27 +379,28 @@ def _full_names(text: str, head: Any, ents: Entities) -> str:
 def _source_of_document(head: Any, ents: Entities) -> Any | str | None:
     """The source of a document, figures or an inquiry named as the subject or in "according
     to": the object of "from", "by" or "of" after a noun in ``documents.txt`` ("data from X",
-    "a report by X", "a letter signed by X", "the policy manual of X"; not "a poll of 1,000
-    voters": those counted), its possessor ("X's report"; "his testimony", "their statement"
-    by what the pronoun stands for) or a name before it ("EUNAVFOR data"). An inquiry
-    (``inquiries.txt``) is "by" or "from" its source or its possessor's ("new research from
-    Oxford University", "the FBI's investigation"): what it is "of" or the name before it is
-    what was looked into ("an audit of the Pentagon", "the Epstein investigation")."""
+    "a report by X", "a letter signed by X", "the policy manual of X"), its possessor ("X's
+    report"; "his testimony", "their statement" by what the pronoun stands for) or a name
+    before it ("EUNAVFOR data"). An inquiry
+    (``inquiries.txt``) is "by" or "from" its source, or its possessor's ("new research from
+    Oxford University", "the FBI's investigation") or a body's name before it ("a Reuters
+    investigation"): what it is "of" and a person's name before it are what was looked into
+    ("an audit of the Pentagon", "the Epstein investigation"), as what a study, a survey or a
+    poll is "of" (``STUDIES``: "a poll of likely voters", "a study of twins")."""
     kind = _document_kind(head)
     if kind is None:
         return None
     inquiry = kind == "inquiries.txt"
-    for child in head.children:
+    studied = inquiry or head.lemma_.lower() in STUDIES  # "a poll of likely voters": the
+    for child in head.children:  # voters were asked, they did not poll
         if child.dep_ == "acl" and child.tag_ == "VBN":  # "signed by", "released by"
             child = next((c for c in child.children if c.dep_ == "agent"), child)
         if child.dep_ in ("prep", "agent") and child.lower_ in (
-                ("from", "by") if inquiry else ("from", "by", "of")):
+                ("from", "by") if studied else ("from", "by", "of")):
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and (obj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
-                                    or obj.tag_ in ("NNP", "NNS", "NNPS")) and not (  # not
-                    child.lower_ == "of" and any(c.dep_ == "nummod" for c in obj.children)):
-                return obj  # "of 2019"; nor "a poll of 1,000 voters", "studies of two
-                # cohorts": those counted
+                                    or obj.tag_ in ("NNP", "NNS", "NNPS")):  # not "of 2019"
+                return obj
     for child in head.children:
         if child.dep_ == "poss" and child.tag_ == "PRP$":
             if child.lower_ == "their":
@@ -406,9 +409,9 @@ def _source_of_document(head: Any, ents: Entities) -> Any | str | None:
             return _owner(head, ents)
         if child.dep_ == "poss" and child.ent_type_ in ("ORG", "PERSON", "NORP"):
             return child  # "Wolff's report", not "Thursday's report"
-        if (child.dep_ == "compound" and child.i < head.i and not inquiry
-                and child.ent_type_ in ("ORG", "PERSON")):
-            return child
+        if (child.dep_ == "compound" and child.i < head.i
+                and child.ent_type_ in (("ORG",) if inquiry else ("ORG", "PERSON"))):
+            return child  # "a Reuters investigation"; not "the Epstein investigation"
     if _definite(head) and head.dep_ in SUBJECTS and not any(
             c.dep_ in ("compound", "amod", "nmod", "prep", "acl", "relcl") for c in head.children):
         return _body_reporting_before(head, ents)  # 'X said on its website. "...," the
@@ -779,19 +782,26 @@ def _finding(verb: Any) -> bool:
             c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in UNSURE)
             or (c.dep_ == "mark" and c.lower_ in ("if", "unless")) for c in verb.children):
         return False
+    that = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
     if clause.tag_ not in ("VBD", "VBZ", "VBP") and not any(  # "found the door locked",
             c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP")  # "found
-            for c in clause.children):  # him fit to stand trial"
-        return False
+            for c in clause.children) and not (that and clause.tag_ == "VBN"):  # him fit to
+        return False  # stand trial"; "found that patients recovered", "recovered" taken for
+        # a participle, is one
+    if verb.sent.text.rstrip().endswith("?") or any(  # "Did the inquiry find that ...?"
+            a.dep_ in COMPLEMENTS and a.head.lemma_.lower() in cues()
+            for a in (verb, *verb.ancestors)):
+        return False  # "critics said the report showed that ...": their reading of it
     if (clause.left_edge.lower_ in ASKED - {"if"}  # not "If prices hold, the deal could
             or any(c.dep_ == "mark" and c.lower_ in ASKED for c in clause.children)):  # ..."
         return False  # "will show whether the water is safe", "shows how little ..."
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is not None and subj.lower_ in RELATIVES and verb.dep_ == "relcl":
         subj = verb.head  # "a business survey which found that ..."
-    if subj is None or any(c.dep_ == "poss" and c.lower_ in ("our", "my")
+    if subj is None or any((c.dep_ == "poss" and c.lower_ in ("our", "my"))
+                           or (c.dep_ == "det" and c.lower_ in ("no", "neither"))
                            for c in subj.children):
-        return False  # "our analysis found": the writer's own
+        return False  # "our analysis found": the writer's own; "no study has found that"
     words = {subj.lemma_.lower(), subj.lower_}
     return any(words & word_list(SUBJECT_KINDS[k]) for k in kinds if k in SUBJECT_KINDS) or (
         "organisations" in kinds and subj.ent_type_ == "ORG")

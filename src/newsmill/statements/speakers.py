@@ -369,6 +369,11 @@ def _mistaken_surnames(doc: Any) -> set[str]:
     return out
 
 
+MODIFIER_TITLES = frozenset({"former", "ex", "late", "acting", "deputy", "vice", "general",
+                             "senior", "junior", "interim"})  # words titles.txt holds that
+# qualify a title, not a role before a name ("former Goldman Sachs banker")
+
+
 def _bare(words: list[Any]) -> bool:
     """``words`` are adjacent capitalised proper nouns outside every entity."""
     return words[-1].i - words[0].i == len(words) - 1 and all(
@@ -627,18 +632,44 @@ def _labels(ents: list[Any], headline: Sequence[str] = ()) -> dict[int, str]:
                      or _envoy_to(words, named) or _title_before(e))):
             label = "PERSON"
         out[e.start] = label
-    full = {e.text.split()[-1] for e in ents if out[e.start] == "PERSON" and " " in e.text
-            and all(w[:1].isupper() and not w.isupper() for w in e.text.split())}
+    full = Counter(e.text.split()[-1] for e in ents if out[e.start] == "PERSON"
+                   and " " in e.text and _name_like(e.text.split()))
     for e in ents:  # "President Thabo Mbeki said ... Mbeki added", the surname tagged a body
-        if out[e.start] in ("ORG", "GPE") and e.text in full - body_words:  # (not "ANA"
-            out[e.start] = "PERSON"  # after "says De Lille ANA Reporter", a byline)
+        if (out[e.start] in ("ORG", "GPE") and full[e.text] and e.text not in body_words
+                and len({n for n in _full_person_names(ents, out) if n.split()[-1] == e.text}) == 1
+                and not dictionary_word(e.text) and not _it_after(e)):
+            out[e.start] = "PERSON"  # (not "ANA" after a byline's "De Lille ANA"; not "Ford
+            # said it would cut jobs" beside Bill Ford)
     return out
 
 
+def _full_person_names(ents: list[Any], labels: dict[int, str]) -> set[str]:
+    return {e.text for e in ents if labels.get(e.start) == "PERSON" and " " in e.text}
+
+
+def _name_like(words: list[str]) -> bool:
+    """Capitalised words, none in capitals nor a possessive, the last no noun or verb of the
+    dictionary: a person's name more likely than a body's ("Thabo Mbeki", "Rio Nolutshungu";
+    not "Soviet Union", "Reddy's Laboratories", "Price Group Ltd")."""
+    return all(w[:1].isupper() and not w.isupper() and w.isalpha() for w in words) and not (
+        dictionary_word(words[-1]))
+
+
+def _it_after(ent: Any) -> bool:
+    """"it" or "its" follows the name in its sentence: a body speaking ("Ford said it ...")."""
+    return any(t.lower_ in ("it", "its") for t in ent.doc[ent.end:ent.sent.end])
+
+
 def _title_before(ent: Any) -> bool:
-    """A person's title stands right before the name ("President Thabo Mbeki", tagged a
-    place)."""
-    return ent.start > 0 and _title(ent.doc[ent.start - 1].text) is not None
+    """A person's title or role stands right before a name that looks like a person's
+    ("President Thabo Mbeki", "executive director Rio Nolutshungu", tagged a place or a
+    body); not "former Goldman Sachs", "the former Soviet Union", "Dr Reddy's Laboratories"
+    (dictionary words and possessives are no person's name)."""
+    if ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    return (before.lower_.rstrip(".") not in MODIFIER_TITLES
+            and _title(before.text) is not None and _name_like(ent.text.split()))
 
 
 def _envoy_to(words: list[str], named: set[str]) -> bool:
