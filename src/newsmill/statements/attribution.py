@@ -458,7 +458,7 @@ def _words(head: Any, body: str, excluded: set[int], cut: set[int]) -> str:
                              or (keep[0].lower_ in ("both", "all") and coordinated)):
         keep.pop(0)
     start, end = _span_text(keep or [head])
-    if any(start < t.idx < end for t in head.doc if t.i in cut):
+    if any(start < head.doc[i].idx < end for i in cut):
         return "".join(t.text_with_ws for t in keep).strip()
     return body[start:end]
 
@@ -777,8 +777,10 @@ def _finding(verb: Any) -> bool:
     finding denied, to come or asked about ("did not find that", "will show whether", "if the
     audit finds that", "could show that")."""
     kinds = finding_cues().get(verb.lemma_.lower())
+    if kinds is None:
+        return False
     clause = next((c for c in verb.children if c.dep_ in COMPLEMENTS), None)
-    if kinds is None or clause is None or any(
+    if clause is None or any(
             c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in UNSURE)
             or (c.dep_ == "mark" and c.lower_ in ("if", "unless")) for c in verb.children):
         return False
