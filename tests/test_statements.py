@@ -1015,3 +1015,22 @@ def test_findings_after_a_third_review() -> None:
                         "government was out of touch.")
     assert all(s.kind != "according_to" for s in found)
     assert [s.speaker for s in found] == ["Critics"]
+
+
+@pytest.mark.slow
+def test_the_one_quoted_as_saying_speaks() -> None:
+    speakers = _speakers('"We can count on the best technicians in the world," chief executive '
+                         "Michael Thamm was quoted as saying. The newspaper quoted a ministry "
+                         "spokesman as saying that nothing had been decided.")
+    assert speakers["We can count on the best technicians in the world"] == "Michael Thamm"
+    assert speakers["nothing had been decided"] == "ministry spokesman"
+    # "him" is the person just named; a quotation before another one's "as saying" is not its
+    speakers = _speakers("Prices dipped after comments from oil minister Ali al-Nuaimi, who said "
+                         'output would rise. "Demand is forecast to grow this year," the news '
+                         "agency quoted him as saying.")
+    assert speakers["Demand is forecast to grow this year"] == "Ali al-Nuaimi"
+    speakers = _speakers('"It is impossible to have free elections," said Lovemore Madhuku. "We '
+                         'expected this. They are hardening." "Our framework is hostile to free '
+                         'elections," Morgan Tsvangirai was quoted as saying in the Independent.')
+    assert speakers["We expected this. They are hardening"] == "Lovemore Madhuku"
+    assert speakers["Our framework is hostile to free elections"] == "Morgan Tsvangirai"

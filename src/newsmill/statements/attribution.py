@@ -52,6 +52,7 @@ COMPANIES = frozenset({"company", "firm", "corporation"})  # "the company" is ne
 COMPLEMENTS = ("ccomp",)
 ADDRESSED = frozenset({"tell", "ask", "inform", "remind", "assure", "warn", "urge", "notify"})
 OBJECT_PARTS = ("dobj", "prep", "xcomp", "oprd", "ccomp", "advcl")
+QUOTING = frozenset({"quote", "cite"})  # "was quoted as saying": the quoted one speaks
 STUDIES = frozenset({"study", "survey", "poll", "analysis", "count", "tally"})  # what
 # they are "of" is what was studied
 SOURCED = frozenset({"report"})  # "X reported ...": a fact on X's word (the guidelines)
@@ -96,6 +97,9 @@ def _subject(verb: Any) -> Any | None:
         # '"A lot of history there," said Buescher, who ...': "lot" is not the speaker)
         return next((c for c in subjects if c.ent_type_ == "PERSON"),
                     next((c for c in subjects if not _within_quotation(c)), subjects[0]))
+    if (quoting := _quoted_as(verb)) is not None:
+        return next((c for c in quoting.children  # "X was quoted as saying", "the paper
+                     if c.dep_ in ("nsubjpass", "dobj")), None)  # quoted X as saying"
     participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
     if (verb.dep_ in ("conj", "xcomp") or participle) and verb.head.i != verb.i:
         head = verb.head
@@ -114,6 +118,15 @@ def _subject(verb: Any) -> Any | None:
                and head.head.lemma_.lower() in cues()):  # "X noted the sum was low, writing
             head = head.head  # ...", "X said it was low and said ...": a participle or a
         return _subject(head)  # second saying verb the parse hung on what X said is X's
+    return None
+
+
+def _quoted_as(verb: Any) -> Any | None:
+    """The verb of "was quoted as saying", "quoted him as saying", "cited X as saying" that
+    ``verb`` ("saying") completes."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.i != verb.head.i:
+        head = verb.head.head
+        return head if head.lemma_.lower() in QUOTING else None
     return None
 
 
@@ -195,6 +208,10 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
     if head.lower_ in RELATIVES and head.head.dep_ == "relcl":  # speaker ("a career officer
         own_clause = {t.i for t in head.head.subtree}  # who described the call as ...")
         head = head.head.head  # "Tokayev, who said ..."
+    if head.lower_ in ("him", "her") and head.dep_ == "dobj" and (
+            head.head.lemma_.lower() in QUOTING):  # "..., the agency quoted him as saying":
+        named = ents.person_named_before(head.idx)  # the person just named
+        return named or ents.person_before(head.idx, head.lower_), head.text, None
     if head.lower_ in PERSON_PRONOUNS:
         return ents.person_before(head.idx, head.lower_), head.text, None
     if head.lower_ == "it":
@@ -855,8 +872,9 @@ def _nearest_cue(doc: Any, body: str, q: Quote, quotes: list[Quote]) -> Any | No
                     or _subject(tok) is None):
                 continue
             lo, hi = (tok.idx, q.start) if tok.idx < q.start else (q.end, tok.idx)
-            if "\n" in body[lo:hi]:
-                continue
+            if "\n" in body[lo:hi] or (_quoted_as(tok) is not None and any(
+                    lo <= o.start and o.end <= hi for o in quotes)):
+                continue  # '"...." "...," X was quoted as saying': the last quotation is X's
             if best is None or hi - lo < best[0]:
                 best = (hi - lo, tok)
     return best[1] if best else None
