@@ -1034,3 +1034,24 @@ def test_the_one_quoted_as_saying_speaks() -> None:
                          'elections," Morgan Tsvangirai was quoted as saying in the Independent.')
     assert speakers["We expected this. They are hardening"] == "Lovemore Madhuku"
     assert speakers["Our framework is hostile to free elections"] == "Morgan Tsvangirai"
+
+
+@pytest.mark.slow
+def test_quoted_as_saying_after_a_review() -> None:
+    # "him" or "her" a paper quoted is the one who spoke just before, of the pronoun's sex,
+    # else the subject before, not the person named last
+    speakers = _speakers("Police chief Amy Lee said the victim was Daniel Brooks, 23, of Dayton. "
+                         '"We are devastated for his family," the Dayton Daily News quoted her as '
+                         "saying.")
+    assert speakers["We are devastated for his family"] == "Amy Lee"
+    speakers = _speakers("Rep. Ilhan Omar sharply criticized Speaker Kevin McCarthy on Tuesday. "
+                         '"He is a coward and a liar," the Hill quoted her as saying.')
+    assert speakers["He is a coward and a liar"] == "Ilhan Omar"
+    # a quoted word between a quotation and its verb does not take it away
+    speakers = _speakers('"We will not accept this," Chinese commerce ministry spokesman Gao '
+                         'Feng, who called the tariffs "bullying", was quoted as saying.')
+    assert speakers["We will not accept this"] == "Gao Feng"
+    # what someone was falsely quoted as saying they did not say
+    found = _statements("A post on Facebook falsely quoted Prime Minister Jacinda Ardern as "
+                        "saying that farmers would be taxed out of existence.")
+    assert all("taxed out of existence" not in s.content for s in found)

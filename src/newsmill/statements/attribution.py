@@ -53,6 +53,8 @@ COMPLEMENTS = ("ccomp",)
 ADDRESSED = frozenset({"tell", "ask", "inform", "remind", "assure", "warn", "urge", "notify"})
 OBJECT_PARTS = ("dobj", "prep", "xcomp", "oprd", "ccomp", "advcl")
 QUOTING = frozenset({"quote", "cite"})  # "was quoted as saying": the quoted one speaks
+MISQUOTED = frozenset({"falsely", "wrongly", "incorrectly", "erroneously", "mistakenly",
+                       "never", "misleadingly"})  # "was falsely quoted as saying": never said
 STUDIES = frozenset({"study", "survey", "poll", "analysis", "count", "tally"})  # what
 # they are "of" is what was studied
 SOURCED = frozenset({"report"})  # "X reported ...": a fact on X's word (the guidelines)
@@ -121,12 +123,34 @@ def _subject(verb: Any) -> Any | None:
     return None
 
 
+def _speaking_before(pronoun: Any, ents: Entities) -> str | None:
+    """The person a "him" or "her" that a paper "quoted as saying" stands for: the last one
+    who was the subject of a reporting verb in the sentences just before, outside quotations
+    and of the pronoun's sex where it is known ("oil minister Ali al-Nuaimi, who said ... .
+    '...,' the news agency quoted him as saying")."""
+    other = {"him": "f", "her": "m"}[pronoun.lower_]
+    for tok in reversed(pronoun.doc[:pronoun.sent.start]):
+        if pronoun.idx - tok.idx > RECENT_CHARS:
+            break
+        if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in cues() or ents.in_quote(tok.idx):
+            continue
+        subject = tok.head.head if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl" else tok
+        ent = entity_of(subject)
+        if ent is not None and ent.label_ == "PERSON":
+            name = ents.name("PERSON", ent.text, ent.start_char)
+            if ents.gender(name) != other:
+                return name
+    return None
+
+
 def _quoted_as(verb: Any) -> Any | None:
     """The verb of "was quoted as saying", "quoted him as saying", "cited X as saying" that
     ``verb`` ("saying") completes."""
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.i != verb.head.i:
         head = verb.head.head
-        return head if head.lemma_.lower() in QUOTING else None
+        if head.lemma_.lower() in QUOTING and not any(  # not "was falsely quoted as
+                c.dep_ == "neg" or c.lower_ in MISQUOTED for c in head.children):  # saying"
+            return head
     return None
 
 
@@ -210,8 +234,11 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
         head = head.head.head  # "Tokayev, who said ..."
     if head.lower_ in ("him", "her") and head.dep_ == "dobj" and (
             head.head.lemma_.lower() in QUOTING):  # "..., the agency quoted him as saying":
-        named = ents.person_named_before(head.idx)  # the person just named
+        named = _speaking_before(head, ents)  # the person who spoke just before
         return named or ents.person_before(head.idx, head.lower_), head.text, None
+    if head.lower_ == "them" and head.dep_ == "dobj" and head.head.lemma_.lower() in QUOTING:
+        group = _group_before(head, ents)  # "the paper quoted them as saying"
+        return (_speaker(group, ents, body)[0] if group is not None else None), head.text, None
     if head.lower_ in PERSON_PRONOUNS:
         return ents.person_before(head.idx, head.lower_), head.text, None
     if head.lower_ == "it":
@@ -873,7 +900,8 @@ def _nearest_cue(doc: Any, body: str, q: Quote, quotes: list[Quote]) -> Any | No
                 continue
             lo, hi = (tok.idx, q.start) if tok.idx < q.start else (q.end, tok.idx)
             if "\n" in body[lo:hi] or (_quoted_as(tok) is not None and any(
-                    lo <= o.start and o.end <= hi for o in quotes)):
+                    lo <= o.start and o.end <= hi and len(body[o.start:o.end].split()) >= 3
+                    for o in quotes)):  # (not a quoted word: 'called the tariffs "bullying"')
                 continue  # '"...." "...," X was quoted as saying': the last quotation is X's
             if best is None or hi - lo < best[0]:
                 best = (hi - lo, tok)
