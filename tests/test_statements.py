@@ -1055,3 +1055,11 @@ def test_quoted_as_saying_after_a_review() -> None:
     found = _statements("A post on Facebook falsely quoted Prime Minister Jacinda Ardern as "
                         "saying that farmers would be taxed out of existence.")
     assert all("taxed out of existence" not in s.content for s in found)
+
+
+@pytest.mark.slow
+def test_a_pronoun_after_according_to_is_its_source() -> None:
+    speakers = _speakers("Hawks head Anwa Dramat was suspended because he investigated "
+                         "corruption, according to DA leader Helen Zille. She said the "
+                         "suspension was a purge of the unit.")
+    assert speakers["the suspension was a purge of the unit"] == "Helen Zille"

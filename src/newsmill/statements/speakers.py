@@ -129,8 +129,10 @@ class Entities:
             if label == "PERSON":
                 out.persons.append((ent.start_char, name))
                 out.roles.setdefault(name, set()).update(_roles(ent))
-                if _is_subject(ent.root) and not out.in_quote(ent.start_char):
-                    out.subjects.append((ent.start_char, name, _in_main_clause(ent.root)))
+                source = _according_to(ent.root)  # "..., according to Lt. Larry Dietz. He
+                if (_is_subject(ent.root) or source) and not out.in_quote(ent.start_char):
+                    out.subjects.append((ent.start_char, name,  # said ...": the source of
+                                         source or _in_main_clause(ent.root)))  # the sentence
         out._chain_pronouns(doc)
         return out
 
@@ -394,6 +396,15 @@ def _is_subject(tok: Any) -> bool:
     while tok.dep_ in ("appos", "compound", "conj") and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ in ("nsubj", "nsubjpass")
+
+
+def _according_to(tok: Any) -> bool:
+    """``tok`` names the source of an "according to" (itself, or the name in apposition to
+    its title: "according to coroner's Lt. Larry Dietz")."""
+    while tok.dep_ in ("appos", "compound") and tok.head.i != tok.i:
+        tok = tok.head
+    return bool(tok.dep_ == "pobj" and tok.head.lower_ == "to"
+                and tok.head.head.lower_ == "according")
 
 
 def _in_main_clause(tok: Any) -> bool:
