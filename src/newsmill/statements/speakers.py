@@ -620,9 +620,11 @@ def _labels(ents: list[Any], headline: Sequence[str] = ()) -> dict[int, str]:
     apposition gives a title ("Eswar Prasad, a trade professor at Cornell") or that stand in
     apposition to one ("The Czech president, Petr Pavel,"), or that follow a
     country's name and whose last word the article names alone ("envoy to Ukraine Kurt
-    Volker ... Volker said"). A name that begins with "The" is no person's, and a single word
-    that ends an organisation's name is that organisation ("The San Francisco Chronicle ... the
-    Chronicle says")."""
+    Volker ... Volker said") or a person's title or role ("President Thabo Mbeki"). A name
+    that begins with "The" is no person's, and a single word that ends an organisation's name
+    is that organisation ("The San Francisco Chronicle ... the Chronicle says"); a single word
+    tagged a body or a place that is the surname of one person named in full is that person
+    ("Mbeki added"), unless a body's "it" follows it."""
     person_words = {e.text.split()[-1] for e in ents if e.label_ == "PERSON"}
     person_words |= {e.text for e in ents if _described_by_who(e.root)}
     named = {e.text for e in ents}
@@ -643,19 +645,15 @@ def _labels(ents: list[Any], headline: Sequence[str] = ()) -> dict[int, str]:
                      or _envoy_to(words, named) or _title_before(e))):
             label = "PERSON"
         out[e.start] = label
-    full = Counter(e.text.split()[-1] for e in ents if out[e.start] == "PERSON"
-                   and " " in e.text and _name_like(e.text.split()))
+    full = Counter(text.split()[-1] for text in {  # each full name once: a surname two
+        e.text for e in ents if out[e.start] == "PERSON" and " " in e.text}  # persons share
+        if _name_like(text.split()))  # names neither
     for e in ents:  # "President Thabo Mbeki said ... Mbeki added", the surname tagged a body
-        if (out[e.start] in ("ORG", "GPE") and full[e.text] and e.text not in body_words
-                and len({n for n in _full_person_names(ents, out) if n.split()[-1] == e.text}) == 1
+        if (out[e.start] in ("ORG", "GPE") and full[e.text] == 1 and e.text not in body_words
                 and not dictionary_word(e.text) and not _it_after(e)):
             out[e.start] = "PERSON"  # (not "ANA" after a byline's "De Lille ANA"; not "Ford
             # said it would cut jobs" beside Bill Ford)
     return out
-
-
-def _full_person_names(ents: list[Any], labels: dict[int, str]) -> set[str]:
-    return {e.text for e in ents if labels.get(e.start) == "PERSON" and " " in e.text}
 
 
 def _name_like(words: list[str]) -> bool:
