@@ -1063,3 +1063,20 @@ def test_a_pronoun_after_according_to_is_its_source() -> None:
                          "corruption, according to DA leader Helen Zille. She said the "
                          "suspension was a purge of the unit.")
     assert speakers["the suspension was a purge of the unit"] == "Helen Zille"
+
+
+@pytest.mark.slow
+def test_a_surname_the_tagger_took_for_a_noun_is_the_subject_a_pronoun_goes_back_to() -> None:
+    # "Banks" and "Graves" opening a sentence are tagged common nouns: the reporting verb's
+    # subject is still the person named in full before, and the next "she" is her, not the
+    # other woman named in between
+    speakers = _speakers("Maria Banks, a nurse in Leeds, said the ward was full again. The "
+                         "hospital's new director, Anna Hughes, met the staff on Monday. Banks "
+                         "argues that the rota is unfair to the night shift. “We cannot keep "
+                         "going like this for another winter,” she says.")
+    assert speakers["We cannot keep going like this for another winter"] == "Maria Banks"
+    speakers = _speakers("Sarah Graves, who runs a bakery in the town, said sales had halved. "
+                         "The council leader, Emma Stone, visited the shops on Friday. Graves "
+                         "concedes that prices had to rise. “People simply stopped coming in "
+                         "after the roadworks,” she says.")
+    assert speakers["People simply stopped coming in after the roadworks"] == "Sarah Graves"

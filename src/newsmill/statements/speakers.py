@@ -133,8 +133,25 @@ class Entities:
                 if (_is_subject(ent.root) or source) and not out.in_quote(ent.start_char):
                     out.subjects.append((ent.start_char, name,  # said ...": the source of
                                          source or _in_main_clause(ent.root)))  # the sentence
+        out._name_speaking_surnames(doc)
         out._chain_pronouns(doc)
         return out
+
+    def _name_speaking_surnames(self, doc: Any) -> None:
+        """A person's surname the tagger left out (tagged a common noun at the start of a
+        sentence) as the subject of a reporting verb is that person, in the subject chain
+        the next "he" or "she" goes back to ("Graves concedes that ... 'I don't think so,' she
+        says": Jess Graves, not the product named before)."""
+        for tok in doc:
+            if (tok.ent_type_ or not tok.text[:1].isupper() or not tok.is_alpha
+                    or tok.lower_ in PRONOUN_GENDER or not _reports(tok)
+                    or self.in_quote(tok.idx)):
+                continue
+            words = [c for c in tok.lefts if c.dep_ == "compound"] + [tok]
+            name = self.person_named(" ".join(w.text for w in words))
+            if name is not None:
+                insort(self.persons, (words[0].idx, name))
+                insort(self.subjects, (words[0].idx, name, _in_main_clause(tok)))
 
     def _chain_pronouns(self, doc: Any) -> None:
         """A "he" or "she" subject continues the person it stands for, so that the next
