@@ -1080,3 +1080,30 @@ def test_a_surname_the_tagger_took_for_a_noun_is_the_subject_a_pronoun_goes_back
                          "concedes that prices had to rise. “People simply stopped coming in "
                          "after the roadworks,” she says.")
     assert speakers["People simply stopped coming in after the roadworks"] == "Sarah Graves"
+
+
+@pytest.mark.slow
+def test_a_closed_quotation_is_not_taken_by_the_next_sentences_reporting_verb() -> None:
+    # wire copy that lost its paragraph breaks: a quoted sentence closed after its full stop
+    # belongs to whoever spoke before it, not to the next sentence's own report or quotation
+    speakers = _speakers("A chemist told the inquiry on Tuesday that the samples had been mixed "
+                         'up. "The labels on the jars did not match the register. We saw that at '
+                         'once." Later in the day the warehouse manager, Tom Baker, told the '
+                         "inquiry that nobody had checked the jars for a month.")
+    assert speakers["The labels on the jars did not match the register. We saw that at once"] == (
+        "chemist")
+    assert speakers["nobody had checked the jars for a month"] == "Tom Baker"
+    speakers = _speakers('"We need electoral reform now," said Reg Matchaba-Hove, who heads the '
+                         'election network. "If we do not get it, we will be back where we were '
+                         'in 2002." "It is impossible to hold a fair vote under these laws," said '
+                         "Lovemore Madhuku, who chairs the constitutional assembly.")
+    assert speakers["If we do not get it, we will be back where we were in 2002"] == (
+        "Reg Matchaba-Hove")
+    assert speakers["It is impossible to hold a fair vote under these laws"] == "Lovemore Madhuku"
+    # a quotation that runs on to the next opening mark (a paragraph break lost) is continued
+    # by the next one, whose reporting verb is both's
+    speakers = _speakers('Mining minister Ngoako Ramatlhodi released the figures on Thursday. '
+                         '"Deaths fell again this year. "The gold sector still reports more '
+                         'diseases than any other," the minister said. Union leader Joseph '
+                         "Mathunjwa said the figures were too rosy.")
+    assert speakers["Deaths fell again this year"] == "Ngoako Ramatlhodi"

@@ -27,7 +27,7 @@ from typing import Any
 
 from newsmill.nlp import entity_of, ents_of, text_of
 from newsmill.records import Statement
-from newsmill.statements.quotes import Quote, find_quotes
+from newsmill.statements.quotes import PAIRS, Quote, find_quotes
 from newsmill.statements.speakers import (
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
@@ -63,6 +63,8 @@ WRITERS = frozenset({"that", "this", "i", "you", "we", "one", "all"})  # "That s
 CONTRASTS = frozenset({"but", "yet", "though", "although", "while", "whereas"})
 QUESTIONS = frozenset({"ask", "wonder"})  # "Why, she asked, should ...": a question
 MAX_SPEAKER_WORDS = 12
+CLOSING_MARKS = frozenset(PAIRS.values()) | {"”"}  # a quotation's last character when
+# it closed (not one that ran on to the next opening mark)
 ALONE_SLACK_CHARS = 3  # a quote of its own opens its sentence (a dash or mark before)
 MAX_GAP_CHARS = 400  # a quote of its own this close to the last statement shares its speaker
 
@@ -888,6 +890,8 @@ def _nearest_cue(doc: Any, body: str, q: Quote, quotes: list[Quote]) -> Any | No
     """The reporting verb a quotation belongs to: the nearest one with a subject, outside every
     quotation, in a sentence the quotation touches and in its paragraph."""
     best: tuple[int, Any] | None = None
+    closed = (body[q.end - 1] in CLOSING_MARKS and _stands_alone(doc, q)
+              and body[q.start + 1:q.end - 1].rstrip().endswith("."))
     for sent in doc.sents:
         if sent.start_char > q.end + ALONE_SLACK_CHARS or sent.end_char < q.start:
             continue  # the sentence after counts when it starts at the closing mark: a quote
@@ -898,6 +902,13 @@ def _nearest_cue(doc: Any, body: str, q: Quote, quotes: list[Quote]) -> Any | No
                     or any(o.start <= tok.idx < o.end for o in quotes)
                     or _subject(tok) is None):
                 continue
+            if sent.start_char >= q.end and closed and _complement(tok, body) is not None:
+                continue  # a quoted sentence closed after its full stop, and the sentence
+                # after reports words of its own ('"... wherever he asked them to." Just
+                # before he testified, his aunt told the court that ...') or another
+                # quotation: not this one's (one that runs on to the next opening mark, a
+                # paragraph break lost, is continued by the next: '"... sectors. "The poor
+                # implementation ... remains a concern," the minister said')
             lo, hi = (tok.idx, q.start) if tok.idx < q.start else (q.end, tok.idx)
             if "\n" in body[lo:hi] or (_quoted_as(tok) is not None and any(
                     lo <= o.start and o.end <= hi and len(body[o.start:o.end].split()) >= 3
