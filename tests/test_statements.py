@@ -1107,3 +1107,14 @@ def test_a_closed_quotation_is_not_taken_by_the_next_sentences_reporting_verb() 
                          'diseases than any other," the minister said. Union leader Joseph '
                          "Mathunjwa said the figures were too rosy.")
     assert speakers["Deaths fell again this year"] == "Ngoako Ramatlhodi"
+
+
+@pytest.mark.slow
+def test_an_untagged_surname_subject_of_a_main_clause_is_who_she_goes_back_to() -> None:
+    speakers = _speakers("The tribunal cleared prosecutor Glynnis Breytenbach of all charges on "
+                         "Friday. The reporter Sonja Carstens had written about the leaked "
+                         "documents in 2011. Breytenbach was suspended from her post in April. "
+                         "She claimed the acting head of the service suspended her to stop a "
+                         "fraud case.")
+    assert speakers["the acting head of the service suspended her to stop a fraud case"] == (
+        "Glynnis Breytenbach")

@@ -139,13 +139,14 @@ class Entities:
 
     def _name_speaking_surnames(self, doc: Any) -> None:
         """A person's surname the tagger left out (tagged a common noun at the start of a
-        sentence) as the subject of a reporting verb is that person, in the subject chain
-        the next "he" or "she" goes back to ("Graves concedes that ... 'I don't think so,' she
-        says": Jess Graves, not the product named before)."""
+        sentence, or untagged) as the subject of a reporting verb or of the main clause is that
+        person, in the subject chain the next "he" or "she" goes back to ("Graves concedes
+        that ... 'I don't think so,' she says": Jess Graves, not the product named before;
+        "Breytenbach was suspended in April. She claimed ...": not the reporter named before)."""
         for tok in doc:
             if (tok.ent_type_ or not tok.text[:1].isupper() or not tok.is_alpha
-                    or tok.lower_ in PRONOUN_GENDER or not _reports(tok)
-                    or self.in_quote(tok.idx)):
+                    or tok.lower_ in PRONOUN_GENDER or tok.dep_ not in ("nsubj", "nsubjpass")
+                    or not (_reports(tok) or _in_main_clause(tok)) or self.in_quote(tok.idx)):
                 continue
             words = [c for c in tok.lefts if c.dep_ == "compound"] + [tok]
             name = self.person_named(" ".join(w.text for w in words))
