@@ -1118,3 +1118,16 @@ def test_an_untagged_surname_subject_of_a_main_clause_is_who_she_goes_back_to() 
                          "fraud case.")
     assert speakers["the acting head of the service suspended her to stop a fraud case"] == (
         "Glynnis Breytenbach")
+
+
+@pytest.mark.slow
+def test_a_reply_of_a_word_or_two_with_its_attribution_is_a_statement() -> None:
+    body = ('Asked whether the bridge would open on time, the engineer Maya Lind paused.\n\n'
+            '"Absolutely," Lind said. "We poured the last deck on Friday."\n\n'
+            'The mayor called the delays "unacceptable" last spring, and the council said the '
+            'budget was "fine," at the time.')
+    speakers = _speakers(body)
+    assert speakers["Absolutely"] == "Maya Lind"
+    assert speakers["We poured the last deck on Friday"] == "Maya Lind"
+    # a word quoted inside the writer's sentence is not a statement of its own
+    assert "unacceptable" not in speakers and "fine" not in speakers

@@ -939,6 +939,15 @@ def _introducing_cue(doc: Any, body: str, q: Quote, quotes: list[Quote]) -> Any 
     return found[-1] if found else None
 
 
+def _short_reply(doc: Any, body: str, q: Quote) -> bool:
+    """A quotation of a word or two that opens its sentence and ends in a comma, "!" or "?"
+    inside its marks, as said words do before their attribution ('"That's correct," Volker
+    said', '"Amazing," Davis said'); not a word quoted inside the writer's sentence ('called
+    the tariffs "bullying"')."""
+    inner = body[q.start + 1:q.end - 1].rstrip()
+    return bool(inner.split()) and inner[-1:] in (",", "!", "?") and _stands_alone(doc, q)
+
+
 def _stands_alone(doc: Any, q: Quote) -> bool:
     """The quotation opens its sentence: not a phrase quoted inside a sentence of the
     writer's ("the group called it a 'profound indictment'")."""
@@ -1022,9 +1031,12 @@ def find(doc: Any, body: str) -> list[Statement]:
         if any(s <= q.start and q.end <= e for s, e in covered):
             continue  # quoted words inside a reported statement: part of a mixed one
         start, end = q.inner(body)
-        if len(body[start:end].split()) < 3 or _title_of_work(body[start:end]):
+        short = len(body[start:end].split()) < 3
+        if (short and not _short_reply(doc, body, q)) or _title_of_work(body[start:end]):
             continue
         verb = _nearest_cue(doc, body, q, quotes) or _introducing_cue(doc, body, q, quotes)
+        if short and (verb is None or verb.idx < q.end or verb.sent.start_char > q.start):
+            continue  # a word or two quoted is a statement only as '"Amazing," Davis said'
         if verb is not None and (subj := _subject(verb)) is not None:
             speaker, mention, role = _speaker(subj, ents, body)
             cue = _cue_text(verb)
