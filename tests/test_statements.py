@@ -1131,3 +1131,14 @@ def test_a_reply_of_a_word_or_two_with_its_attribution_is_a_statement() -> None:
     assert speakers["We poured the last deck on Friday"] == "Maya Lind"
     # a word quoted inside the writer's sentence is not a statement of its own
     assert "unacceptable" not in speakers and "fine" not in speakers
+
+
+@pytest.mark.slow
+def test_a_name_the_tagger_split_at_its_particle_is_one_person() -> None:
+    # the tagger ends "Paul van der Walt" at "van" and tags "Walt" apart
+    speakers = _speakers("Prosecutors rested their case on Monday. Krejcir's lawyer, Annelene "
+                         "van den Heever, said the State would call a new witness. The farmers' "
+                         "union chief, Paul van der Walt, said work would stop. Walt said many "
+                         "working days would be lost.")
+    assert speakers["work would stop"] == "Paul van der Walt"
+    assert speakers["many working days would be lost"] == "Paul van der Walt"

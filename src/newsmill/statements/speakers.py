@@ -68,6 +68,7 @@ class Entities:
     def _group(cls, doc: Any) -> Entities:
         ents = sorted([*(e for e in ents_of(doc) if e.label_ in NAME_LABELS), *_untagged(doc)],
                       key=lambda e: e.start)
+        ents, pieces = _join_particles(doc, ents)
         headline = _headline_names(doc.user_data.get(TITLE_KEY), ents)
         labels = _labels(ents, headline)
         acronyms = {t.text for t in doc if t.is_upper and len(t.text) >= 3 and t.is_alpha}
@@ -133,6 +134,10 @@ class Entities:
                 if (_is_subject(ent.root) or source) and not out.in_quote(ent.start_char):
                     out.subjects.append((ent.start_char, name,  # said ...": the source of
                                          source or _in_main_clause(ent.root)))  # the sentence
+        for whole, parts in pieces:  # "Walt" of "Paul van der Walt", split by the tagger
+            for part in parts:
+                out.canonical[(part.label_, part.text.strip())] = out.canonical[
+                    (whole.label_, whole.text.strip())]
         out._name_speaking_surnames(doc)
         out._chain_pronouns(doc)
         return out
@@ -371,6 +376,40 @@ def _untagged(doc: Any) -> list[Any]:
             continue  # "Volker told the committee", the article's Kurt Volker; "Ivanka was
         out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))  # dressed in ..."
     return out
+
+
+def _join_particles(doc: Any, ents: list[Any]) -> tuple[list[Any], list[tuple[Any, list[Any]]]]:
+    """Persons' names the tagger split at a particle ("Paul van" and "Walt" for "Paul van der
+    Walt", "Ana da" and "Silva"), joined into one PERSON span: a person's name, the particles
+    after it (``name_particles.txt``) and the capitalised name after them. Returns the entities
+    and, for each joined name, the entities it replaced."""
+    from spacy.tokens import Span
+
+    particles = word_list("name_particles.txt")
+    out: list[Any] = []
+    joined: list[tuple[Any, list[Any]]] = []
+    by_start = {e.start: e for e in ents}
+    skip_until = -1
+    for e in ents:
+        if e.start < skip_until:
+            continue
+        end = e.end
+        while e.label_ == "PERSON" and end > e.start and doc[end - 1].text in particles:
+            end -= 1  # "Paul van" tagged with its particle
+        j = end
+        while j < len(doc) and doc[j].text in particles:
+            j += 1
+        if (e.label_ != "PERSON" or j == end or j >= len(doc) or not doc[j].is_title
+                or not doc[j].is_alpha):
+            out.append(e)
+            continue
+        last = by_start.get(j)
+        stop = last.end if last is not None and last.label_ in ("PERSON", "ORG", "GPE") else j + 1
+        whole = Span(doc, e.start, stop, label="PERSON")
+        joined.append((whole, [e, *([last] if last is not None else [])]))
+        out.append(whole)
+        skip_until = stop
+    return out, joined
 
 
 def _mistaken_surnames(doc: Any) -> set[str]:
