@@ -1142,3 +1142,13 @@ def test_a_name_the_tagger_split_at_its_particle_is_one_person() -> None:
                          "working days would be lost.")
     assert speakers["work would stop"] == "Paul van der Walt"
     assert speakers["many working days would be lost"] == "Paul van der Walt"
+
+
+@pytest.mark.slow
+def test_a_described_speaker_never_ends_in_an_open_bracket() -> None:
+    # the closing bracket of "(CAR)" is parsed apart from the phrase: the phrase keeps the
+    # name, not "... Republic (CAR"
+    speakers = _speakers("The refugee office of the Central African Republic (CAR) said on "
+                         "Monday that 4,000 people had crossed the river.")
+    assert speakers["4,000 people had crossed the river"] == (
+        "refugee office of the Central African Republic")

@@ -499,6 +499,10 @@ def _words(head: Any, body: str, excluded: set[int], cut: set[int]) -> str:
     keep = [t for t in sorted(head.subtree, key=lambda t: t.i) if t.i not in excluded]
     while len(keep) > 1 and (keep[-1].is_punct or keep[-1].is_quote):
         keep.pop()
+    opened = [n for n, t in enumerate(keep) if t.text == "("]
+    if opened and opened[-1] > 0 and not any(t.text == ")" for t in keep[opened[-1]:]):
+        keep = keep[:opened[-1]]  # "the mission in the Democratic Republic of Congo (DRC)":
+        # the name without the acronym its closing bracket would have been trimmed from
     coordinated = any(t.dep_ == "conj" for t in keep)
     while len(keep) > 1 and (keep[0].is_punct or keep[0].is_quote or keep[0].dep_ == "preconj"
                              or (keep[0].lower_ in ("both", "all") and coordinated)):
