@@ -1152,3 +1152,11 @@ def test_a_described_speaker_never_ends_in_an_open_bracket() -> None:
                          "Monday that 4,000 people had crossed the river.")
     assert speakers["4,000 people had crossed the river"] == (
         "refugee office of the Central African Republic")
+
+
+@pytest.mark.slow
+def test_a_surname_tagged_a_body_after_a_possessive_is_the_person() -> None:
+    # "Nath" is tagged an organisation: "India's Nath" is the minister, not a division of India
+    speakers = _speakers("Commerce minister Kamal Nath met the American envoy in Geneva on "
+                         "Monday. India's Nath said there was no commitment on the deadline.")
+    assert speakers["there was no commitment on the deadline"] == "Kamal Nath"

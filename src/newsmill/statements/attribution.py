@@ -303,9 +303,12 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
     for ent in ents_of(head.doc):  # the entity the subject's head word belongs to
         if (ent.start <= head.i < ent.end and ent.label_ in ("PERSON", "ORG", "GPE", "NORP")
                 and not coordinated):
-            if ent.label_ == "ORG" and (owner_name := _division_of(ent, body)) is not None:
-                return owner_name, mention, role
-            return ents.name(ent.label_, ent.text, ent.start_char), mention, role
+            name = ents.name(ent.label_, ent.text, ent.start_char)
+            if (ent.label_ == "ORG" and (name == ent.text.strip() or name not in ents.mentions)
+                    and (owner_name := _division_of(ent, body)) is not None):  # not a
+                return owner_name, mention, role  # person's surname tagged ORG: "the European
+                # Commission's Le Bail"
+            return name, mention, role
     person = ents.person_named(mention) or (  # "Sasse"; "Wee of the Times", untagged
         ents.person_named(head.text) if head.tag_ == "NNP" and not coordinated and all(
             names_body(c) for c in head.children if c.dep_ in ("prep", "poss")) else None)
