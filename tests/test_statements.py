@@ -1160,3 +1160,18 @@ def test_a_surname_tagged_a_body_after_a_possessive_is_the_person() -> None:
     speakers = _speakers("Commerce minister Kamal Nath met the American envoy in Geneva on "
                          "Monday. India's Nath said there was no commitment on the deadline.")
     assert speakers["there was no commitment on the deadline"] == "Kamal Nath"
+
+
+@pytest.mark.slow
+def test_a_pronoun_after_a_described_speaker_is_that_speaker() -> None:
+    # an unnamed source is the subject the next "he" goes back to, not the president named
+    # before; a plural description ("Residents") never is a "he"
+    speakers = _speakers("President Joseph Kabila met the envoys on Monday. A diplomat in the "
+                         "capital said the vote could slip by a year. He said the army was not "
+                         "ready to guard the polling stations.")
+    assert speakers["the army was not ready to guard the polling stations"] == (
+        "diplomat in the capital")
+    speakers = _speakers("The minister Pieter Vos visited the flooded town on Sunday. Residents "
+                         "said the water rose within minutes. He said the dykes would be raised "
+                         "before winter.")
+    assert speakers["the dykes would be raised before winter"] == "Pieter Vos"

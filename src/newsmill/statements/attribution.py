@@ -40,6 +40,7 @@ from newsmill.statements.speakers import (
     names_body,
     person_noun,
     strip_determiner,
+    titles,
     word_list,
 )
 
@@ -340,6 +341,17 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
     whole = (described if described != mention and len(described.split()) <= MAX_SPEAKER_WORDS
              else mention)  # "analysts who did the sums"
     return _full_names(strip_determiner(whole), head, ents), mention, role
+
+
+def _note_described(subj: Any, speaker: str | None, ents: Entities) -> None:
+    """A speaker known only by a description of one person ("A diplomat in the capital said
+    ...", "the survivor told the court") is the subject the next "he" or "she" goes back to
+    (not "Witnesses said ...", nor a title of office, "the minister said")."""
+    if (speaker is not None and subj.dep_ in ("nsubj", "nsubjpass") and person_noun(subj)
+            and subj.tag_ == "NN" and not subj.ent_type_ and speaker not in ents.mentions
+            and not (_definite(subj) and subj.lemma_.lower() in titles())):  # "the premier",
+        ents.note_described_subject(subj, speaker)  # "the minister": an office the article
+        # names its holder for, whom a "he" after it still stands for
 
 
 def _body_called(noun: str, offset: int, ents: Entities) -> str | None:
@@ -1020,6 +1032,7 @@ def find(doc: Any, body: str) -> list[Statement]:
             continue  # "That said, the work will take weeks": the writer's turn of phrase;
             # "... when I said, 'This is unacceptable'": words quoted, no clause reported
         speaker, mention, role = _speaker(subj, ents, body) if spans else (None, None, None)
+        _note_described(subj, speaker, ents)
         for start, end in spans:
             if any(q.start <= start and end <= q.end for q in quotes):
                 continue  # the complement is inside a quotation: the direct pass takes it
@@ -1046,6 +1059,7 @@ def find(doc: Any, body: str) -> list[Statement]:
             continue  # a word or two quoted is a statement only as '"Amazing," Davis said'
         if verb is not None and (subj := _subject(verb)) is not None:
             speaker, mention, role = _speaker(subj, ents, body)
+            _note_described(subj, speaker, ents)
             cue = _cue_text(verb)
         elif (_stands_alone(doc, q) and not _subhead(body, q)
               and (prev := _before(out, q.start)) is not None):

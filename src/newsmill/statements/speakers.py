@@ -54,6 +54,8 @@ class Entities:
     body_roles: dict[str, set[str]] = field(default_factory=dict)  # org -> what it is called
     # where named ("The group, WeWorkers Coalition, ...": "group")
     sentences: list[int] = field(default_factory=list)  # offsets where sentences start
+    chained: set[int] = field(default_factory=set)  # offsets of "he"/"she" subjects chained
+    described: set[str] = field(default_factory=set)  # persons known by a description only
 
     @classmethod
     def of(cls, doc: Any) -> Entities:
@@ -163,12 +165,29 @@ class Entities:
         """A "he" or "she" subject continues the person it stands for, so that the next
         pronoun goes back to the same person ("When Ghani announced the exchange, he said ...
         He also said ...")."""
+        self._chain_after(doc, -1)
+
+    def _chain_after(self, doc: Any, offset: int) -> None:
         for tok in doc:
-            if (tok.lower_ in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass")
-                    and not self.in_quote(tok.idx)):
+            if (tok.idx > offset and tok.lower_ in ("he", "she")
+                    and tok.dep_ in ("nsubj", "nsubjpass") and not self.in_quote(tok.idx)):
                 name = self.person_before(tok.idx, tok.lower_)
                 if name is not None:
                     insort(self.subjects, (tok.idx, name, _in_main_clause(tok)))
+                    self.chained.add(tok.idx)
+
+    def note_described_subject(self, tok: Any, description: str) -> None:
+        """A person known only by a description ("A diplomat in Kinshasa said ...") is the
+        subject at ``tok`` that the next "he" or "she" goes back to ("He said elections should
+        be held ...": the diplomat, not the president named before); the pronouns after it
+        are chained anew."""
+        if self.in_quote(tok.idx):
+            return
+        self.described.add(description)
+        self.subjects = [s for s in self.subjects if not (s[0] > tok.idx and s[0] in self.chained)]
+        self.chained = {at for at in self.chained if at <= tok.idx}
+        insort(self.subjects, (tok.idx, description, _in_main_clause(tok)))
+        self._chain_after(tok.doc, tok.idx)
 
     def name(self, label: str, text: str, offset: int | None = None) -> str:
         """The name an entity's text stands for: that of its mention at ``offset`` where the
@@ -284,7 +303,8 @@ class Entities:
         subjects = [(at, name, main) for at, name, main in self.subjects
                     if other is None or self.gender(name) != other]
         recent = [(name, main) for at, name, main in subjects
-                  if offset - RECENT_CHARS < at < offset and (" " in name or named[name] > 1)]
+                  if offset - RECENT_CHARS < at < offset
+                  and (" " in name or named[name] > 1 or name in self.described)]
         sentence = self.sentence_start(offset)
         own = [name for at, name, _ in subjects if sentence <= at < offset]
         main_clause = [name for name, main in recent if main]
