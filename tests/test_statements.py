@@ -1175,3 +1175,34 @@ def test_a_pronoun_after_a_described_speaker_is_that_speaker() -> None:
                          "said the water rose within minutes. He said the dykes would be raised "
                          "before winter.")
     assert speakers["the dykes would be raised before winter"] == "Pieter Vos"
+
+
+@pytest.mark.slow
+def test_the_mends_of_a_review_of_the_quotation_and_pronoun_rules() -> None:
+    # a closed quotation with no statement before it keeps the next sentence's verb, and so
+    # does one the next sentence points back at ("With those words, ...")
+    speakers = _speakers('"We will not back down." Union leader Zwelinzima Vavi told a rally in '
+                         "Durban on Monday that the strike would go ahead until wages rose.")
+    assert speakers["We will not back down"] == "Zwelinzima Vavi"
+    speakers = _speakers('Police said the march was illegal. "We will march anyway, with or '
+                         'without permission." With those defiant words, organiser Zackie '
+                         "Achmat told supporters on Sunday that the route would not change.")
+    assert speakers["We will march anyway, with or without permission"] == "Zackie Achmat"
+    # a common noun that is also someone's surname is no person outside a reporting clause
+    speakers = _speakers("Former ambassador Samantha Power visited the region last year. "
+                         "Utility spokeswoman Karen Mills said crews were working around the "
+                         "clock. Power was restored to most homes by Tuesday evening. She said "
+                         "the last outages would be fixed by Friday.")
+    assert speakers["the last outages would be fixed by Friday"] == "Karen Mills"
+    # the opening word of a split quotation says nothing on its own
+    speakers = _speakers('"Frankly," coach Steve Komphela said, "we were not good enough today."')
+    assert "Frankly" not in speakers
+    # a "he" passes over a spokeswoman; "the striker" after Harry Kane's sentence is Kane again
+    speakers = _speakers("Chief executive Mark Cutifani announced the results. A spokeswoman "
+                         "said the company would not comment further. He said dividends would "
+                         "rise.")
+    assert speakers["dividends would rise"] == "Mark Cutifani"
+    speakers = _speakers("Harry Kane scored twice as Bayern beat Dortmund 3-1. The striker said "
+                         "the win was important for the title race. He said the team had "
+                         "answered its critics.")
+    assert speakers["the team had answered its critics"] == "Harry Kane"

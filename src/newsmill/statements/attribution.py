@@ -62,6 +62,7 @@ SOURCED = frozenset({"report"})  # "X reported ...": a fact on X's word (the gui
 WRITERS = frozenset({"that", "this", "i", "you", "we", "one", "all"})  # "That said", "I would
 # say", "we must admit", "one might argue", "all told": the writer's hedges, no one's report
 CONTRASTS = frozenset({"but", "yet", "though", "although", "while", "whereas"})
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "such"})
 QUESTIONS = frozenset({"ask", "wonder"})  # "Why, she asked, should ...": a question
 MAX_SPEAKER_WORDS = 12
 CLOSING_MARKS = frozenset(PAIRS.values()) | {"”"}  # a quotation's last character when
@@ -346,12 +347,32 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
 def _note_described(subj: Any, speaker: str | None, ents: Entities) -> None:
     """A speaker known only by a description of one person ("A diplomat in the capital said
     ...", "the survivor told the court") is the subject the next "he" or "she" goes back to
-    (not "Witnesses said ...", nor a title of office, "the minister said")."""
+    (not "Witnesses said ...", nor a definite description that may name again a person
+    the article names: ``_epithet``)."""
     if (speaker is not None and subj.dep_ in ("nsubj", "nsubjpass") and person_noun(subj)
             and subj.tag_ == "NN" and not subj.ent_type_ and speaker not in ents.mentions
-            and not (_definite(subj) and subj.lemma_.lower() in titles())):  # "the premier",
-        ents.note_described_subject(subj, speaker)  # "the minister": an office the article
-        # names its holder for, whom a "he" after it still stands for
+            and not (_definite(subj) and _epithet(subj, ents))):
+        ents.note_described_subject(subj, speaker)
+
+
+def _epithet(noun: Any, ents: Entities) -> bool:
+    """A definite description that may name again a person the article names: a title of
+    office ("the premier", "the minister"), or a noun the article never used before for
+    anyone unnamed, after a sentence whose main clause a named person was the subject of
+    ("Harry Kane scored twice. The striker said ..."); not "the survivor told the court"
+    after "according to the sole survivor of the massacre"."""
+    lemma = noun.lemma_.lower()
+    if lemma in titles():
+        return True
+    before = [t for t in noun.doc[:noun.sent.start] if t.lemma_.lower() == lemma
+              and t.pos_ == "NOUN" and not any(
+                  a.ent_type_ == "PERSON" for a in (t.head, *t.children))]
+    if before:
+        return False
+    sentence = ents.sentence_start(noun.idx)
+    previous = ents.sentence_start(sentence - 1) if sentence else 0
+    return any(main and name not in ents.described and previous <= at < noun.idx
+               for at, name, main in ents.subjects)
 
 
 def _body_called(noun: str, offset: int, ents: Entities) -> str | None:
@@ -905,11 +926,16 @@ def _closed(body: str, quotes: list[Quote], start: int, end: int) -> int:
     return end
 
 
-def _nearest_cue(doc: Any, body: str, q: Quote, quotes: list[Quote]) -> Any | None:
+def _nearest_cue(doc: Any, body: str, q: Quote, quotes: list[Quote],
+                 spoken_before: bool = False) -> Any | None:
     """The reporting verb a quotation belongs to: the nearest one with a subject, outside every
-    quotation, in a sentence the quotation touches and in its paragraph."""
+    quotation, in a sentence the quotation touches and in its paragraph. ``spoken_before``:
+    a statement ends just before the quotation, whose speaker a quoted sentence closed after
+    its full stop goes to rather than to the next sentence's verb reporting words of its own
+    (unless that sentence points back at it: "With those words, ...", "That was the view
+    of ...")."""
     best: tuple[int, Any] | None = None
-    closed = (body[q.end - 1] in CLOSING_MARKS and _stands_alone(doc, q)
+    closed = (spoken_before and body[q.end - 1] in CLOSING_MARKS and _stands_alone(doc, q)
               and body[q.start + 1:q.end - 1].rstrip().endswith("."))
     for sent in doc.sents:
         if sent.start_char > q.end + ALONE_SLACK_CHARS or sent.end_char < q.start:
@@ -921,7 +947,8 @@ def _nearest_cue(doc: Any, body: str, q: Quote, quotes: list[Quote]) -> Any | No
                     or any(o.start <= tok.idx < o.end for o in quotes)
                     or _subject(tok) is None):
                 continue
-            if sent.start_char >= q.end and closed and _complement(tok, body) is not None:
+            if (sent.start_char >= q.end and closed and _complement(tok, body) is not None
+                    and not _points_back(sent)):
                 continue  # a quoted sentence closed after its full stop, and the sentence
                 # after reports words of its own ('"... wherever he asked them to." Just
                 # before he testified, his aunt told the court that ...') or another
@@ -936,6 +963,13 @@ def _nearest_cue(doc: Any, body: str, q: Quote, quotes: list[Quote]) -> Any | No
             if best is None or hi - lo < best[0]:
                 best = (hi - lo, tok)
     return best[1] if best else None
+
+
+def _points_back(sent: Any) -> bool:
+    """``sent`` opens by pointing back at what was just quoted ("With those words, ...",
+    "Those were the words of ...", "That was the view of ...", "This, she said, ...")."""
+    return any(t.lower_ in DEMONSTRATIVES and t.dep_ in ("det", "nsubj", "nsubjpass", "pobj")
+               for t in list(sent)[:4])
 
 
 def _introducing_cue(doc: Any, body: str, q: Quote, quotes: list[Quote]) -> Any | None:
@@ -965,6 +999,19 @@ def _short_reply(doc: Any, body: str, q: Quote) -> bool:
     the tariffs "bullying"')."""
     inner = body[q.start + 1:q.end - 1].rstrip()
     return bool(inner.split()) and inner[-1:] in (",", "!", "?") and _stands_alone(doc, q)
+
+
+def _replied(verb: Any | None, body: str, q: Quote, quotes: list[Quote]) -> bool:
+    """``verb`` reports the short quotation ``q`` as a reply of its own: the main verb of the
+    quotation's sentence, its subject right after the quotation ('"Amazing," Davis said'),
+    and no quotation after it in the sentence (not the opening word of a split one,
+    '"Frankly," the coach said, "we were poor"'; nor '"Brexit," the term coined in 2012, has
+    become ..., the linguist said')."""
+    if verb is None or verb.idx < q.end or verb.sent.start_char > q.start or verb.dep_ != "ROOT":
+        return False
+    subj = _subject(verb)
+    return (subj is not None and not body[q.end:subj.left_edge.idx].strip(" ,")
+            and not any(verb.idx < o.start < verb.sent.end_char for o in quotes))
 
 
 def _stands_alone(doc: Any, q: Quote) -> bool:
@@ -1054,8 +1101,9 @@ def find(doc: Any, body: str) -> list[Statement]:
         short = len(body[start:end].split()) < 3
         if (short and not _short_reply(doc, body, q)) or _title_of_work(body[start:end]):
             continue
-        verb = _nearest_cue(doc, body, q, quotes) or _introducing_cue(doc, body, q, quotes)
-        if short and (verb is None or verb.idx < q.end or verb.sent.start_char > q.start):
+        verb = (_nearest_cue(doc, body, q, quotes, _before(out, q.start) is not None)
+                or _introducing_cue(doc, body, q, quotes))
+        if short and not _replied(verb, body, q, quotes):
             continue  # a word or two quoted is a statement only as '"Amazing," Davis said'
         if verb is not None and (subj := _subject(verb)) is not None:
             speaker, mention, role = _speaker(subj, ents, body)

@@ -55,7 +55,8 @@ class Entities:
     # where named ("The group, WeWorkers Coalition, ...": "group")
     sentences: list[int] = field(default_factory=list)  # offsets where sentences start
     chained: set[int] = field(default_factory=set)  # offsets of "he"/"she" subjects chained
-    described: set[str] = field(default_factory=set)  # persons known by a description only
+    described: dict[str, str | None] = field(default_factory=dict)  # persons known by a
+    # description only -> their sex where its noun tells it ("spokeswoman")
 
     @classmethod
     def of(cls, doc: Any) -> Entities:
@@ -153,7 +154,9 @@ class Entities:
         for tok in doc:
             if (tok.ent_type_ or not tok.text[:1].isupper() or not tok.is_alpha
                     or tok.lower_ in PRONOUN_GENDER or tok.dep_ not in ("nsubj", "nsubjpass")
-                    or not (_reports(tok) or _in_main_clause(tok)) or self.in_quote(tok.idx)):
+                    or not (_reports(tok) or (_in_main_clause(tok) and tok.tag_ == "NNP"))
+                    or self.in_quote(tok.idx)):  # a common noun only with a reporting verb:
+                # "Power was restored ..." beside Samantha Power is no person
                 continue
             words = [c for c in tok.lefts if c.dep_ == "compound"] + [tok]
             name = self.person_named(" ".join(w.text for w in words))
@@ -183,7 +186,7 @@ class Entities:
         are chained anew."""
         if self.in_quote(tok.idx):
             return
-        self.described.add(description)
+        self.described[description] = noun_sex(tok.lemma_.lower())
         self.subjects = [s for s in self.subjects if not (s[0] > tok.idx and s[0] in self.chained)]
         self.chained = {at for at in self.chained if at <= tok.idx}
         insort(self.subjects, (tok.idx, description, _in_main_clause(tok)))
@@ -284,6 +287,8 @@ class Entities:
         """"m" or "f" where the article's words tell a person's sex: a title ("Mr.", "Ms.")
         or a first name 99 in 100 of whose bearers are of one sex in the US census lists
         (``first_names.txt``; "Andrea", borne by Italian men, tells nothing)."""
+        if name in self.described:
+            return self.described[name]
         roles = self.roles.get(name, set())
         if "mr" in roles:
             return "m"
@@ -600,6 +605,21 @@ def word_list(name: str) -> frozenset[str]:
 def first_names() -> dict[str, str]:
     """First name -> "m" or "f" (``first_names.txt``)."""
     return dict(line.split() for line in data_lines("first_names.txt"))
+
+
+@cache
+def sexed_nouns() -> dict[str, str]:
+    return {noun: sex for noun, sex in (line.split() for line in data_lines("sexed_nouns.txt"))}
+
+
+def noun_sex(lemma: str) -> str | None:
+    """"m" or "f" where a noun for a person tells its sex ("spokeswoman", "actress"; see
+    ``sexed_nouns.txt``)."""
+    if lemma.endswith("woman"):
+        return "f"
+    if lemma.endswith("man") and not lemma.endswith("human"):
+        return "m"
+    return sexed_nouns().get(lemma)
 
 
 @cache
