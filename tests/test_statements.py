@@ -1142,6 +1142,11 @@ def test_a_name_the_tagger_split_at_its_particle_is_one_person() -> None:
                          "working days would be lost.")
     assert speakers["work would stop"] == "Paul van der Walt"
     assert speakers["many working days would be lost"] == "Paul van der Walt"
+    # the tagger tags "van der Merwe" apart from "Schalk": one person still, named one way
+    speakers = _speakers("Former Springbok Schalk van der Merwe said the team needed a new "
+                         "coach. Van der Merwe said the players had lost faith.")
+    assert speakers["the team needed a new coach"] == speakers["the players had lost faith"]
+    assert str(speakers["the players had lost faith"]).endswith("Schalk van der Merwe")
 
 
 @pytest.mark.slow

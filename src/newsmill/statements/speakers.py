@@ -430,8 +430,10 @@ def _join_particles(doc: Any, ents: list[Any]) -> tuple[list[Any], list[tuple[An
             continue
         last = by_start.get(j)
         stop = last.end if last is not None and last.label_ in ("PERSON", "ORG", "GPE") else j + 1
+        parts = [x for x in ents if x is e or e.end <= x.start < stop]  # and "van der Merwe"
+        stop = max(stop, *(x.end for x in parts))  # tagged apart after "Schalk"
         whole = Span(doc, e.start, stop, label="PERSON")
-        joined.append((whole, [e, *([last] if last is not None else [])]))
+        joined.append((whole, parts))
         out.append(whole)
         skip_until = stop
     return out, joined
@@ -609,6 +611,7 @@ def first_names() -> dict[str, str]:
 
 @cache
 def sexed_nouns() -> dict[str, str]:
+    """Noun for a person -> "m" or "f" (``sexed_nouns.txt``)."""
     return {noun: sex for noun, sex in (line.split() for line in data_lines("sexed_nouns.txt"))}
 
 
