@@ -1211,3 +1211,10 @@ def test_the_mends_of_a_review_of_the_quotation_and_pronoun_rules() -> None:
                          "the win was important for the title race. He said the team had "
                          "answered its critics.")
     assert speakers["the team had answered its critics"] == "Harry Kane"
+
+
+@pytest.mark.slow
+def test_calling_a_strike_or_a_witness_reports_nothing() -> None:
+    speakers = _speakers("The union called a strike for Monday. The prosecution will call three "
+                         "more witnesses on Tuesday. Critics called the plan reckless and unfair.")
+    assert list(speakers) == ["the plan reckless and unfair"]

@@ -688,7 +688,9 @@ def _complement(verb: Any, body: str) -> tuple[int, int] | None:
         toks = sorted(reduced.subtree, key=lambda t: t.i)  # registered"
     elif (asked := _directive(verb)) is not None:  # "called on residents to stay indoors"
         toks = asked
-    elif lemma in object_cues() and any(c.dep_ == "dobj" for c in verb.children):
+    elif lemma in object_cues() and any(c.dep_ == "dobj" for c in verb.children) and not (
+            lemma == "call" and any(c.dep_ == "dobj" and c.lemma_.lower() in word_list(
+                "convened_objects.txt") for c in verb.children)):  # "called a strike"
         toks = sorted((t for c in verb.rights if c.dep_ in OBJECT_PARTS
                        and c.lemma_.lower() not in cues()  # ", saying ...": its own statement
                        for t in c.subtree), key=lambda t: t.i)
