@@ -55,6 +55,8 @@ class Entities:
     # where named ("The group, WeWorkers Coalition, ...": "group")
     sentences: list[int] = field(default_factory=list)  # offsets where sentences start
     chained: set[int] = field(default_factory=set)  # offsets of "he"/"she" subjects chained
+    pronouns: list[tuple[int, str, bool]] = field(default_factory=list)  # those subjects:
+    # (offset, pronoun, in the main clause?)
     described: dict[str, str | None] = field(default_factory=dict)  # persons known by a
     # description only -> their sex where its noun tells it ("spokeswoman")
 
@@ -168,16 +170,17 @@ class Entities:
         """A "he" or "she" subject continues the person it stands for, so that the next
         pronoun goes back to the same person ("When Ghani announced the exchange, he said ...
         He also said ...")."""
-        self._chain_after(doc, -1)
+        self.pronouns = [(tok.idx, tok.lower_, _in_main_clause(tok)) for tok in doc
+                         if tok.lower_ in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass")
+                         and not self.in_quote(tok.idx)]
+        self._chain_after(-1)
 
-    def _chain_after(self, doc: Any, offset: int) -> None:
-        for tok in doc:
-            if (tok.idx > offset and tok.lower_ in ("he", "she")
-                    and tok.dep_ in ("nsubj", "nsubjpass") and not self.in_quote(tok.idx)):
-                name = self.person_before(tok.idx, tok.lower_)
-                if name is not None:
-                    insort(self.subjects, (tok.idx, name, _in_main_clause(tok)))
-                    self.chained.add(tok.idx)
+    def _chain_after(self, offset: int) -> None:
+        for at, pronoun, main in self.pronouns[bisect_right(self.pronouns, (offset, "~")):]:
+            name = self.person_before(at, pronoun)
+            if name is not None:
+                insort(self.subjects, (at, name, main))
+                self.chained.add(at)
 
     def note_described_subject(self, tok: Any, description: str) -> None:
         """A person known only by a description ("A diplomat in Kinshasa said ...") is the
@@ -190,7 +193,7 @@ class Entities:
         self.subjects = [s for s in self.subjects if not (s[0] > tok.idx and s[0] in self.chained)]
         self.chained = {at for at in self.chained if at <= tok.idx}
         insort(self.subjects, (tok.idx, description, _in_main_clause(tok)))
-        self._chain_after(tok.doc, tok.idx)
+        self._chain_after(tok.idx)
 
     def name(self, label: str, text: str, offset: int | None = None) -> str:
         """The name an entity's text stands for: that of its mention at ``offset`` where the
