@@ -971,7 +971,7 @@ def _points_back(sent: Any) -> bool:
     """``sent`` opens by pointing back at what was just quoted ("With those words, ...",
     "Those were the words of ...", "That was the view of ...", "This, she said, ...")."""
     return any(t.lower_ in DEMONSTRATIVES and t.dep_ in ("det", "nsubj", "nsubjpass", "pobj")
-               for t in list(sent)[:4])
+               for t in sent[:4])
 
 
 def _introducing_cue(doc: Any, body: str, q: Quote, quotes: list[Quote]) -> Any | None:
@@ -1103,7 +1103,8 @@ def find(doc: Any, body: str) -> list[Statement]:
         short = len(body[start:end].split()) < 3
         if (short and not _short_reply(doc, body, q)) or _title_of_work(body[start:end]):
             continue
-        verb = (_nearest_cue(doc, body, q, quotes, _before(out, q.start) is not None)
+        prev = _before(out, q.start)
+        verb = (_nearest_cue(doc, body, q, quotes, prev is not None)
                 or _introducing_cue(doc, body, q, quotes))
         if short and not _replied(verb, body, q, quotes):
             continue  # a word or two quoted is a statement only as '"Amazing," Davis said'
@@ -1111,8 +1112,7 @@ def find(doc: Any, body: str) -> list[Statement]:
             speaker, mention, role = _speaker(subj, ents, body)
             _note_described(subj, speaker, ents)
             cue = _cue_text(verb)
-        elif (_stands_alone(doc, q) and not _subhead(body, q)
-              and (prev := _before(out, q.start)) is not None):
+        elif _stands_alone(doc, q) and not _subhead(body, q) and prev is not None:
             speaker, mention, role, cue = prev.speaker, prev.speaker_mention, prev.role, None
         else:
             continue
