@@ -222,6 +222,24 @@ def test_a_story_run_into_its_byline_is_kept() -> None:
     assert "By the time the union met" in sentence.body
 
 
+def test_a_story_on_one_line_keeps_its_credit_and_loses_its_sign_off() -> None:
+    # wire copy with no line breaks: a story whose last sentence credits a reporter is no
+    # credit line to drop whole, and a story that ends in the agency's sign-off is prose
+    story = ("Farmers blocked the main road into the capital on Monday to protest against a "
+             "new tax on diesel. The farmers' union said its members would stay until the "
+             "finance minister met them, and police said the road would be cleared by "
+             "nightfall if talks failed. Traders said prices of vegetables had already risen.")
+    credited = clean_text(story + " Associated Press writer Lena Ortiz in Tula contributed to "
+                          "this report.")
+    assert "Farmers blocked the main road" in credited.body
+    assert clean_text("Associated Press writer Lena Ortiz contributed to this report.\n"
+                      + story).body == story  # a credit on its own line still goes
+    for sign_off in (" Sapa-AP", " Sapa /ge/jk", " Enditem",
+                     " - African News Agency (ANA); Editing by Moses Dube"):
+        short = "Police arrested four men in the town on Monday after a bank robbery."
+        assert clean_text(short + sign_off).body == short
+
+
 def test_byline_names_are_people_unless_outlets() -> None:
     assert is_person_name("Mihra Rittmann")
     assert is_person_name("Ludwig van Beethoven")

@@ -204,8 +204,8 @@ def clean_text(text: str, focus: Focus = DEFAULT_FOCUS) -> CleanText:
         if is_ending(line):
             candidates.append(line)
             continue
-        if is_chrome(line) or is_credit(line):
-            continue
+        if is_chrome(line) or (is_credit(line) and not is_running_text(line)):
+            continue  # a story on one line that ends "... contributed to this report." stays
         byline = BYLINE.match(line) if (i < title_at + HEAD_LINES
                                          and n_words(line) <= BYLINE_WORDS) else None
         names = split_names(byline.group(1)) if byline else []
