@@ -1218,3 +1218,26 @@ def test_calling_a_strike_or_a_witness_reports_nothing() -> None:
     speakers = _speakers("The union called a strike for Monday. The prosecution will call three "
                          "more witnesses on Tuesday. Critics called the plan reckless and unfair.")
     assert list(speakers) == ["the plan reckless and unfair"]
+
+
+@pytest.mark.slow
+def test_a_definite_description_names_again_the_subject_before_it() -> None:
+    # "the actor" after a sentence about a named person is that person; not a description
+    # with an owner or a complement that tells someone else ("the owner of the building")
+    speakers = _speakers("Viktor Lund was cast as the villain in the new series. The actor said "
+                         "the part had changed his career.")
+    assert speakers["the part had changed his career"] == "Viktor Lund"
+    speakers = _speakers("Councillor Mary Dube visited the collapsed block on Monday. The owner "
+                         "of the building said repairs had been delayed by a dispute.")
+    assert speakers["repairs had been delayed by a dispute"] != "Mary Dube"
+    speakers = _speakers("Economist Ana Ruiz spoke at the forum. Ferrox's vice president said the "
+                         "plant would open in May.")
+    assert speakers["the plant would open in May"] != "Ana Ruiz"
+
+
+@pytest.mark.slow
+def test_a_body_named_before_its_kind_is_its_name() -> None:
+    speakers = _speakers("The Financieel Dagblad newspaper said the director had held shares in "
+                         "an offshore company. The Tokyo court said the appeal had failed.")
+    assert speakers["the director had held shares in an offshore company"] == "Financieel Dagblad"
+    assert speakers["the appeal had failed"] != "Tokyo"

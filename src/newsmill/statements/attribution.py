@@ -291,6 +291,9 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
                 and c.left_edge.i == head.i + 1), None) if head.pos_ == "NOUN" else None
     if org is not None:  # "South African mobile giant MTN said": the name after its
         head = org  # description, with no comma between
+    named_kind = _name_before_kind(head)
+    if named_kind is not None:  # "the Financieel Dagblad newspaper said": the name, not
+        return named_kind, mention, role  # the kind of body it is
     described = _described_person(head)
     if described is not None:  # "Former FBI agent and profiler James Fitzgerald told ..."
         head = described
@@ -319,6 +322,10 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
     if _definite(head) and head.tag_ in ("NN", "NNP"):  # "the governor", "the agency"
         lemma = head.lemma_.lower()
         named = ents.person_in_role(lemma, head.idx) if lemma not in COMPANIES else None
+        if named is None and head.tag_ == "NN" and person_noun(head) and not any(
+                c.dep_ in ("poss", "prep") for c in head.children):  # not "Chery's vice
+            # president", "the owner of the building"
+            named = _epithet_of(head, ents)  # "Harry Kane scored twice. The striker said"
         if named is None and lemma in body_nouns() and not any(
                 c.dep_ in ("compound", "amod", "nmod", "prep") for c in head.children):
             named = _body_called(lemma, head.idx, ents)  # a bare "the agency", not "the
@@ -361,18 +368,24 @@ def _epithet(noun: Any, ents: Entities) -> bool:
     anyone unnamed, after a sentence whose main clause a named person was the subject of
     ("Harry Kane scored twice. The striker said ..."); not "the survivor told the court"
     after "according to the sole survivor of the massacre"."""
+    return noun.lemma_.lower() in titles() or _epithet_of(noun, ents) is not None
+
+
+def _epithet_of(noun: Any, ents: Entities) -> str | None:
+    """The named person a definite description names again: the one the main clause of the
+    sentence before had as its subject, when the article never used the noun before for
+    anyone unnamed ("Harry Kane scored twice. The striker said ..." -> Harry Kane)."""
     lemma = noun.lemma_.lower()
-    if lemma in titles():
-        return True
     before = [t for t in noun.doc[:noun.sent.start] if t.lemma_.lower() == lemma
               and t.pos_ == "NOUN" and not any(
                   a.ent_type_ == "PERSON" for a in (t.head, *t.children))]
     if before:
-        return False
+        return None
     sentence = ents.sentence_start(noun.idx)
     previous = ents.sentence_start(sentence - 1) if sentence else 0
-    return any(main and name not in ents.described and previous <= at < noun.idx
-               for at, name, main in ents.subjects)
+    named = [name for at, name, main in ents.subjects
+             if main and name not in ents.described and previous <= at < noun.idx]
+    return named[-1] if named else None
 
 
 def _body_called(noun: str, offset: int, ents: Entities) -> str | None:
@@ -396,6 +409,23 @@ def _division_of(ent: Any, body: str) -> str | None:
         return None
     start = next((t for t in poss.subtree if t.dep_ != "det"), poss).idx
     return strip_determiner(body[start:ent.end_char])
+
+
+def _name_before_kind(head: Any) -> str | None:
+    """The proper name written before a noun of the kind of body it is ("the Financieel
+    Dagblad newspaper", "the Symantec company"); not a place ("the Tokyo court")."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in body_nouns():
+        return None
+    names: list[Any] = []
+    for tok in reversed(head.doc[head.left_edge.i:head.i]):
+        if tok.dep_ != "compound" or tok.head.i != head.i or tok.pos_ != "PROPN" or \
+                tok.ent_type_ in ("GPE", "NORP", "LOC", "FAC"):
+            break
+        names.insert(0, tok)
+    if not names or names[0].i > head.left_edge.i + 1 or (
+            names[0].i > head.left_edge.i and head.doc[head.left_edge.i].dep_ != "det"):
+        return None  # the name must open the phrase: not "the state-owned Reuters agency"
+    return str(head.doc[names[0].i:names[-1].i + 1].text)
 
 
 def _described_person(head: Any) -> Any | None:
