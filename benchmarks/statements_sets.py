@@ -8,9 +8,9 @@ articles of ``benchmarks/gold/statements20.jsonl``), ``stat16`` (the 16 of
 ``benchmarks/gold/statements16.jsonl``), ``stat24`` (the 24 of
 ``benchmarks/gold/statements24.jsonl``), ``glocon24`` (24 wire stories of the GLOCON
 sample, ``benchmarks/gold/statements_glocon24.jsonl``, whose bodies are read from
-``../shared``), ``glocon24b``, ``glocon24c`` and ``glocon24d`` (24 more each, ``statements_glocon24b.jsonl``,
-``statements_glocon24c.jsonl``, ``statements_glocon24d.jsonl``), the last seven annotated for
-statements only.
+``../shared``), ``glocon24b``, ``glocon24c`` and ``glocon24d`` (24 more each,
+``statements_glocon24b.jsonl``, ``statements_glocon24c.jsonl``,
+``statements_glocon24d.jsonl``), the last seven annotated for statements only.
 
     python benchmarks/statements_sets.py
         [--sets seed+dev,new40,stat20,stat16,stat24,glocon24,glocon24b,glocon24c,
