@@ -1222,9 +1222,10 @@ def test_calling_a_strike_or_a_witness_reports_nothing() -> None:
 
 @pytest.mark.slow
 def test_a_definite_description_names_again_the_subject_before_it() -> None:
-    # "the actor" after a sentence about a named person is that person; not a description
+    # "the actor" after a sentence whose named subject acts is that person; not after one
+    # that is done to its subject ("was sentenced ... the judge said"), nor a description
     # with an owner or a complement that tells someone else ("the owner of the building")
-    speakers = _speakers("Viktor Lund was cast as the villain in the new series. The actor said "
+    speakers = _speakers("Viktor Lund played the villain in the new series. The actor said "
                          "the part had changed his career.")
     assert speakers["the part had changed his career"] == "Viktor Lund"
     speakers = _speakers("Councillor Mary Dube visited the collapsed block on Monday. The owner "

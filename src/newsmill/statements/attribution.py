@@ -383,9 +383,18 @@ def _epithet_of(noun: Any, ents: Entities) -> str | None:
         return None
     sentence = ents.sentence_start(noun.idx)
     previous = ents.sentence_start(sentence - 1) if sentence else 0
-    named = [name for at, name, main in ents.subjects
-             if main and name not in ents.described and previous <= at < noun.idx]
+    named = [name for at, name, main in ents.subjects if main and name not in ents.described
+             and previous <= at < noun.idx and _active_subject_at(noun.doc, at)]
     return named[-1] if named else None
+
+
+def _active_subject_at(doc: Any, offset: int) -> bool:
+    """The name at ``offset`` is the subject of an active verb ("Harry Kane scored"), not of a
+    passive one ("Kevin Marsh was sentenced ... the judge said": done to, by someone else)."""
+    tok = next((t for t in doc if t.idx == offset), None)
+    while tok is not None and tok.dep_ in ("compound", "flat", "amod") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok is not None and tok.dep_ == "nsubj"
 
 
 def _body_called(noun: str, offset: int, ents: Entities) -> str | None:
