@@ -240,6 +240,26 @@ def test_a_story_on_one_line_keeps_its_credit_and_loses_its_sign_off() -> None:
         assert clean_text(short + sign_off).body == short
 
 
+def test_wire_copy_on_one_line_gives_its_headline_and_byline_apart() -> None:
+    # "Headline By AUTHOR CITY (AP) — story" on one line: the headline is the title, the
+    # byline an author, and the story starts at its dateline
+    story = ("Farmers blocked the main road into the capital on Monday to protest against a "
+             "new tax on diesel. Their union said its members would stay until the minister "
+             "met them.")
+    clean = clean_text("Farmers block road over diesel tax By LENA ORTIZ MADRID (AP) — " + story)
+    assert clean.title == "Farmers block road over diesel tax"
+    assert clean.authors == ("Lena Ortiz",)
+    assert clean.body == "MADRID (AP) — " + story
+    staff = clean_text("Farmers block road over diesel tax ANA Reporter DURBAN, May 17 (ANA) - "
+                       + story)
+    assert staff.title == "Farmers block road over diesel tax"
+    assert staff.body.startswith("DURBAN, May 17 (ANA) - Farmers blocked")
+    # a first sentence of story before a dateline-like phrase is no headline
+    told = clean_text("Police said on Monday that the road was open. Officers in MADRID (AP) — "
+                      + story)
+    assert told.body.startswith("Police said on Monday")
+
+
 def test_byline_names_are_people_unless_outlets() -> None:
     assert is_person_name("Mihra Rittmann")
     assert is_person_name("Ludwig van Beethoven")

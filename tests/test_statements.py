@@ -1242,3 +1242,24 @@ def test_a_body_named_before_its_kind_is_its_name() -> None:
                          "an offshore company. The Tokyo court said the appeal had failed.")
     assert speakers["the director had held shares in an offshore company"] == "Financieel Dagblad"
     assert speakers["the appeal had failed"] != "Tokyo"
+
+
+@pytest.mark.slow
+def test_a_dateline_is_no_speaker() -> None:
+    speakers = _speakers("DURBAN, October 10 (ANA) – The African National Congress in "
+                         "KwaZulu-Natal said that it trusted the raid had been done within the "
+                         "law.")
+    assert speakers["it trusted the raid had been done within the law"] == \
+        "The African National Congress"
+    speakers = _speakers("JOHANNESBURG, December 1 (ANA) - Banking group Barclays Africa said "
+                         "on Friday that its parent had cut its stake to 14.9 percent.")
+    assert speakers["its parent had cut its stake to 14.9 percent"] == "Barclays Africa"
+    # the story's first sentence, reported at its end, does not begin with the dateline
+    statements = _statements("DAMASCUS, June 4 (Sputnik) - The Syrian army on Saturday reached "
+                             "the borders of the northern province, a military source told the "
+                             "agency.")
+    assert [s.content for s in statements] == [
+        "The Syrian army on Saturday reached the borders of the northern province"]
+    # a senator's party and state in brackets are no dateline
+    speakers = _speakers("Sen. Ben Sasse (R-Neb.) called the death a crisis of public trust.")
+    assert speakers.get("the death a crisis of public trust") == "Ben Sasse"

