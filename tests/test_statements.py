@@ -1263,3 +1263,21 @@ def test_a_dateline_is_no_speaker() -> None:
     # a senator's party and state in brackets are no dateline
     speakers = _speakers("Sen. Ben Sasse (R-Neb.) called the death a crisis of public trust.")
     assert speakers.get("the death a crisis of public trust") == "Ben Sasse"
+
+
+@pytest.mark.slow
+def test_a_speaking_first_name_the_tagger_took_for_a_place_is_the_person() -> None:
+    # Thai and Chinese news name people again by the first word of their name
+    speakers = _speakers("Last week Prime Minister Thaksin Shinawatra warned that the market "
+                         "could crash. Thaksin said the public had gained the wrong impression "
+                         "about the sale.")
+    assert speakers["the public had gained the wrong impression about the sale"] == \
+        "Thaksin Shinawatra"
+
+
+@pytest.mark.slow
+def test_a_relative_clause_after_a_quotation_does_not_take_it() -> None:
+    speakers = _speakers('We must "condemn all violence," Ruiz said. "I don\'t think any of '
+                         'this helps anybody." Ruiz again attacked the academy, a program that '
+                         'some students said made false promises.')
+    assert speakers["I don't think any of this helps anybody"] == "Ruiz"

@@ -1026,6 +1026,10 @@ def _nearest_cue(doc: Any, body: str, q: Quote, quotes: list[Quote],
                     or any(o.start <= tok.idx < o.end for o in quotes)
                     or _subject(tok) is None):
                 continue
+            if sent.start_char >= q.end and tok.dep_ == "relcl":
+                continue  # a verb of a relative clause in the sentence after ("..., a
+                # program that some participants said made false promises") is not this
+                # quotation's: it reports for the noun its clause describes
             if (sent.start_char >= q.end and closed and _complement(tok, body) is not None
                     and not _points_back(sent)):
                 continue  # a quoted sentence closed after its full stop, and the sentence

@@ -111,6 +111,7 @@ class Entities:
                     and (labels[e.start], opened) in names):
                 names[(labels[e.start], opened)] = names[(labels[e.start], texts_of[e.start])]
         surnames = _surnames(groups, names)
+        firsts = _first_names(groups, names)
         out = cls(quoted=[(q.start, q.end) for q in find_quotes(text_of(doc))],
                   sentences=[sent.start_char for sent in doc.sents])
         full_mentions = [(e.start_char, names[(labels[e.start], texts_of[e.start])], _roles(e))
@@ -126,6 +127,10 @@ class Entities:
                     text in surnames or _person_headed(ent, surnames)):
                 label = "PERSON"  # a surname tagged as a place or a body, or heading one
                 name = surnames.get(text) or surnames[ent.root.text]  # ("Wee of the Times")
+            elif (label != "PERSON" and text in firsts and ent.start == ent.end - 1
+                    and _reports(ent.root)):  # the first name of a person the article
+                label, name = "PERSON", firsts[text]  # named in full, speaking ("Prime
+                # Minister Thaksin Shinawatra ... Thaksin said", "Thaksin" tagged a place)
             out.canonical[(ent.label_, ent.text.strip())] = name
             if label == "PERSON" and text in shared:  # "Brown" of two Browns, mention by
                 name = out.at[ent.start_char] = _whose_surname(ent, shared[text], full_mentions)
@@ -514,6 +519,19 @@ def _surnames(groups: list[tuple[str, list[str]]],
         if label == "PERSON" and len(full.split()) > 1:
             found.setdefault(full.split()[-1], set()).add(full)
     return {last: group.pop() for last, group in found.items() if len(group) == 1}
+
+
+def _first_names(groups: list[tuple[str, list[str]]],
+                 names: dict[tuple[str, str], str]) -> dict[str, str]:
+    """First word -> full name, for the persons with a full name no other person shares the
+    first word of, that is no country's name."""
+    found: dict[str, set[str]] = {}
+    for label, texts in groups:
+        full = names[(label, texts[0])]
+        if label == "PERSON" and len(full.split()) > 1:
+            found.setdefault(full.split()[0], set()).add(full)
+    return {first: group.pop() for first, group in found.items()
+            if len(group) == 1 and first not in country_names()}
 
 
 def _person_headed(ent: Any, surnames: dict[str, str]) -> bool:
