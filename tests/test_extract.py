@@ -232,6 +232,11 @@ def test_a_story_on_one_line_keeps_its_credit_and_loses_its_sign_off() -> None:
     credited = clean_text(story + " Associated Press writer Lena Ortiz in Tula contributed to "
                           "this report.")
     assert "Farmers blocked the main road" in credited.body
+    short = clean_text("Police arrested four men in Tula on Monday after a robbery. The men were "
+                       "taken to the central station. A spokesman said they would appear in "
+                       "court on Friday. Associated Press writer Lena Ortiz contributed to this "
+                       "report.")
+    assert short.body.startswith("Police arrested four men")
     assert clean_text("Associated Press writer Lena Ortiz contributed to this report.\n"
                       + story).body == story  # a credit on its own line still goes
     for sign_off in (" Sapa-AP", " Sapa /ge/jk", " Enditem",
@@ -258,6 +263,12 @@ def test_wire_copy_on_one_line_gives_its_headline_and_byline_apart() -> None:
     told = clean_text("Police said on Monday that the road was open. Officers in MADRID (AP) — "
                       + story)
     assert told.body.startswith("Police said on Monday")
+    told = clean_text("Police said on Monday that the road was open. MADRID (AP) — " + story)
+    assert told.title is None and told.body.startswith("Police said on Monday")
+    # a byline in capitals ends where the city's name begins, however many words it has
+    two = clean_text("Farmers block road By LENA ORTIZ and TOM REY NEW YORK (AP) — " + story)
+    assert two.authors == ("Lena Ortiz", "Tom Rey")
+    assert two.body.startswith("NEW YORK (AP) — Farmers blocked")
 
 
 def test_byline_names_are_people_unless_outlets() -> None:

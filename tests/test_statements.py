@@ -1221,19 +1221,15 @@ def test_calling_a_strike_or_a_witness_reports_nothing() -> None:
 
 
 @pytest.mark.slow
-def test_a_definite_description_names_again_the_subject_before_it() -> None:
-    # "the actor" after a sentence whose named subject acts is that person; not after one
-    # that is done to its subject ("was sentenced ... the judge said"), nor a description
-    # with an owner or a complement that tells someone else ("the owner of the building")
-    speakers = _speakers("Viktor Lund played the villain in the new series. The actor said "
-                         "the part had changed his career.")
-    assert speakers["the part had changed his career"] == "Viktor Lund"
-    speakers = _speakers("Councillor Mary Dube visited the collapsed block on Monday. The owner "
-                         "of the building said repairs had been delayed by a dispute.")
-    assert speakers["repairs had been delayed by a dispute"] != "Mary Dube"
-    speakers = _speakers("Economist Ana Ruiz spoke at the forum. Ferrox's vice president said the "
-                         "plant would open in May.")
-    assert speakers["the plant would open in May"] != "Ana Ruiz"
+def test_a_definite_description_after_a_named_person_is_not_that_person() -> None:
+    # news brings new people in by their part in the story: "the victim", "the defendant",
+    # "the referee" after a sentence about someone else stay as written
+    speakers = _speakers("Tom Ruiz robbed a petrol station in Leeds. The cashier said he had "
+                         "a knife.")
+    assert speakers["he had a knife"] != "Tom Ruiz"
+    speakers = _speakers("Judge Ana Klein sentenced Bill Harmon to ten years. The defendant "
+                         "said he would appeal.")
+    assert speakers["he would appeal"] not in ("Ana Klein", "Bill Harmon")
 
 
 @pytest.mark.slow
@@ -1242,6 +1238,8 @@ def test_a_body_named_before_its_kind_is_its_name() -> None:
                          "an offshore company. The Tokyo court said the appeal had failed.")
     assert speakers["the director had held shares in an offshore company"] == "Financieel Dagblad"
     assert speakers["the appeal had failed"] != "Tokyo"
+    speakers = _speakers("The Murdoch newspaper said the minister had lost the public's trust.")
+    assert speakers["the minister had lost the public's trust"] != "Murdoch"  # its owner
 
 
 @pytest.mark.slow
@@ -1260,6 +1258,14 @@ def test_a_dateline_is_no_speaker() -> None:
                              "agency.")
     assert [s.content for s in statements] == [
         "The Syrian army on Saturday reached the borders of the northern province"]
+    # the story's first sentence, hung by the parse on its dateline, is still reported
+    speakers = _speakers("CAIRO (AP) — A dam burst in eastern Libya, killing hundreds, "
+                         "officials said.")
+    assert speakers["A dam burst in eastern Libya, killing hundreds"] == "officials"
+    # a dateline the tagger took for a body is not what "the company" stands for
+    speakers = _speakers("RUSTENBURG, March 3 (Sapa) - Miners at the platinum shaft returned "
+                         "to work on Monday, the company said.")
+    assert speakers["Miners at the platinum shaft returned to work on Monday"] != "RUSTENBURG"
     # a senator's party and state in brackets are no dateline
     speakers = _speakers("Sen. Ben Sasse (R-Neb.) called the death a crisis of public trust.")
     assert speakers.get("the death a crisis of public trust") == "Ben Sasse"

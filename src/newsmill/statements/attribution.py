@@ -21,7 +21,6 @@ scene").
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from functools import cache
 from typing import Any
@@ -30,6 +29,7 @@ from newsmill.nlp import entity_of, ents_of, text_of
 from newsmill.records import Statement
 from newsmill.statements.quotes import PAIRS, Quote, find_quotes
 from newsmill.statements.speakers import (
+    DATELINE_OPENING,
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
     RECENT_CHARS,
@@ -47,9 +47,6 @@ from newsmill.statements.speakers import (
 
 SUBJECTS = ("nsubj", "nsubjpass")
 DATELINE_MARKS = frozenset({"—", "–", "-", "--", ":"})  # what ends a dateline
-DATELINE_OPENING = re.compile(  # "DAMASCUS, June 4 (Sputnik) - ", "NAIROBI, Kenya — "
-    r"[A-Z][A-Z.'’ -]{2,}?(?:,\s+[A-Z][\w.' ]*?)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    r"\s*(?:\([^)]{1,30}\))?\s*(?:[—–]|--?)\s+")
 RELATIVES = frozenset({"who", "that", "which"})
 ISSUED = frozenset({"statement", "release", "report", "communique", "communiqué"})  # what a
 # body issues and then "says"
@@ -357,10 +354,6 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
     if _definite(head) and head.tag_ in ("NN", "NNP"):  # "the governor", "the agency"
         lemma = head.lemma_.lower()
         named = ents.person_in_role(lemma, head.idx) if lemma not in COMPANIES else None
-        if named is None and head.tag_ == "NN" and person_noun(head) and not any(
-                c.dep_ in ("poss", "prep") for c in head.children):  # not "Chery's vice
-            # president", "the owner of the building"
-            named = _epithet_of(head, ents)  # "Harry Kane scored twice. The striker said"
         if named is None and lemma in body_nouns() and not any(
                 c.dep_ in ("compound", "amod", "nmod", "prep") for c in head.children):
             named = _body_called(lemma, head.idx, ents)  # a bare "the agency", not "the
@@ -403,33 +396,18 @@ def _epithet(noun: Any, ents: Entities) -> bool:
     anyone unnamed, after a sentence whose main clause a named person was the subject of
     ("Harry Kane scored twice. The striker said ..."); not "the survivor told the court"
     after "according to the sole survivor of the massacre"."""
-    return noun.lemma_.lower() in titles() or _epithet_of(noun, ents) is not None
-
-
-def _epithet_of(noun: Any, ents: Entities) -> str | None:
-    """The named person a definite description names again: the one the main clause of the
-    sentence before had as its subject, when the article never used the noun before for
-    anyone unnamed ("Harry Kane scored twice. The striker said ..." -> Harry Kane)."""
     lemma = noun.lemma_.lower()
+    if lemma in titles():
+        return True
     before = [t for t in noun.doc[:noun.sent.start] if t.lemma_.lower() == lemma
               and t.pos_ == "NOUN" and not any(
                   a.ent_type_ == "PERSON" for a in (t.head, *t.children))]
     if before:
-        return None
+        return False
     sentence = ents.sentence_start(noun.idx)
     previous = ents.sentence_start(sentence - 1) if sentence else 0
-    named = [name for at, name, main in ents.subjects if main and name not in ents.described
-             and previous <= at < noun.idx and _active_subject_at(noun.doc, at)]
-    return named[-1] if named else None
-
-
-def _active_subject_at(doc: Any, offset: int) -> bool:
-    """The name at ``offset`` is the subject of an active verb ("Harry Kane scored"), not of a
-    passive one ("Kevin Marsh was sentenced ... the judge said": done to, by someone else)."""
-    tok = next((t for t in doc if t.idx == offset), None)
-    while tok is not None and tok.dep_ in ("compound", "flat", "amod") and tok.head.i != tok.i:
-        tok = tok.head
-    return tok is not None and tok.dep_ == "nsubj"
+    return any(main and name not in ents.described and previous <= at < noun.idx
+               for at, name, main in ents.subjects)
 
 
 def _body_called(noun: str, offset: int, ents: Entities) -> str | None:
@@ -457,13 +435,14 @@ def _division_of(ent: Any, body: str) -> str | None:
 
 def _name_before_kind(head: Any) -> str | None:
     """The proper name written before a noun of the kind of body it is ("the Financieel
-    Dagblad newspaper", "the Symantec company"); not a place ("the Tokyo court")."""
+    Dagblad newspaper", "the Symantec company"); not a place ("the Tokyo court") nor a
+    person ("the Murdoch newspaper": its owner)."""
     if head.pos_ != "NOUN" or head.lemma_.lower() not in body_nouns():
         return None
     names: list[Any] = []
     for tok in reversed(head.doc[head.left_edge.i:head.i]):
         if tok.dep_ != "compound" or tok.head.i != head.i or tok.pos_ != "PROPN" or \
-                tok.ent_type_ in ("GPE", "NORP", "LOC", "FAC"):
+                tok.ent_type_ in ("GPE", "NORP", "LOC", "FAC", "PERSON"):
             break
         names.insert(0, tok)
     if not names or names[0].i > head.left_edge.i + 1 or (
@@ -702,6 +681,18 @@ def _indefinite(head: Any) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
 
 
+def _after_dateline(verb: Any) -> Any | None:
+    """The clause a reporting verb reports that opens the story after its dateline, where the
+    parse hung the clause on the dateline ("CAIRO (AP) — A dam burst in eastern Libya,
+    killing hundreds, officials said."): the dateline, whose words ``_clause_span`` leaves
+    out."""
+    dep = next((c for c in verb.children if c.dep_ == "dep" and c.i < verb.i
+                and c.left_edge.i == verb.sent.start), None)
+    if dep is None or DATELINE_OPENING.match(text_of(verb.doc), dep.left_edge.idx) is None:
+        return None
+    return dep if any(t.pos_ in ("VERB", "AUX") for t in dep.subtree) else None
+
+
 def _that_clause(verb: Any) -> Any | None:
     """A "that" clause with its own subject that the parse hung below the verb's phrase rather
     than on the verb ("told The Hill in a statement that her client ...", "tells the paper that
@@ -747,6 +738,8 @@ def _complement(verb: Any, body: str) -> tuple[int, int] | None:
     clause = next((c for c in verb.children if c.dep_ in COMPLEMENTS), None)
     if clause is None:
         clause = _that_clause(verb)
+    if clause is None:
+        clause = _after_dateline(verb)
     if clause is not None:
         joined = {t.i for c in clause.children if c.dep_ == "conj" and c.i > clause.i
                   and _directive(c) is not None and not _agent(_own_subject(clause))

@@ -26,6 +26,9 @@ NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 DETERMINERS = frozenset({"the", "a", "an"})
 POSSESSIVE = re.compile(r"(?<=\w)['’]s?$")
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # a name's generation, after it
+DATELINE_OPENING = re.compile(  # "DAMASCUS, June 4 (Sputnik) - ", "NAIROBI, Kenya — "
+    r"[A-Z][A-Z.'’ -]{2,}?(?:,\s+[A-Z][\w.' ]*?)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*(?:\([^)]{1,30}\))?\s*(?:[—–]|--?)\s+")
 TITLE_KEY = "newsmill.title"  # the article's title, set on the parse by the stages reading it
 RECENT_CHARS = 600  # how far back a pronoun looks for the subject it continues
 
@@ -88,7 +91,8 @@ class Entities:
         _drop_verbs_before_names(doc, texts_of, labels)
         groups: list[tuple[str, list[str]]] = [("PERSON", [name]) for name in headline]
         # (label, texts), fullest first: the full names the headline gives come first
-        for ent in sorted(ents, key=lambda e: -len(texts_of[e.start])):
+        for ent in sorted(ents, key=lambda e: (-len(texts_of[e.start]),  # a name in capitals
+                                              texts_of[e.start].isupper())):  # (a dateline) last
             text, label = texts_of[ent.start], labels[ent.start]
             for group_label, texts in groups:
                 if group_label == label and _same(texts[0], text, label):
@@ -134,7 +138,8 @@ class Entities:
             out.canonical[(ent.label_, ent.text.strip())] = name
             if label == "PERSON" and text in shared:  # "Brown" of two Browns, mention by
                 name = out.at[ent.start_char] = _whose_surname(ent, shared[text], full_mentions)
-            if label == "ORG":
+            if label == "ORG" and not _in_dateline(ent):  # "RUSTENBURG, March 3 (Sapa) -
+                # ..." tagged a body is the place the story is told from, no "the company"
                 out.bodies.append((ent.start_char, name, _is_subject(ent.root)))
                 out.body_roles.setdefault(name, set()).update(_roles(ent))
             if label == "PERSON":
@@ -519,6 +524,13 @@ def _surnames(groups: list[tuple[str, list[str]]],
         if label == "PERSON" and len(full.split()) > 1:
             found.setdefault(full.split()[-1], set()).add(full)
     return {last: group.pop() for last, group in found.items() if len(group) == 1}
+
+
+def _in_dateline(ent: Any) -> bool:
+    """``ent`` lies in the dateline its sentence opens with ("RUSTENBURG, March 3 (Sapa) -",
+    "CHICAGO (AP) —")."""
+    opening = DATELINE_OPENING.match(text_of(ent.doc), ent.sent.start_char)
+    return opening is not None and ent.end_char <= opening.end()
 
 
 def _first_names(groups: list[tuple[str, list[str]]],
