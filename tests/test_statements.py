@@ -1238,6 +1238,8 @@ def test_a_body_named_before_its_kind_is_its_name() -> None:
                          "an offshore company. The Tokyo court said the appeal had failed.")
     assert speakers["the director had held shares in an offshore company"] == "Financieel Dagblad"
     assert speakers["the appeal had failed"] != "Tokyo"
+    speakers = _speakers("The New York Times newspaper reported that the deal was close.")
+    assert speakers["the deal was close"] == "New York Times"
     speakers = _speakers("The Murdoch newspaper said the minister had lost the public's trust.")
     assert speakers["the minister had lost the public's trust"] != "Murdoch"  # its owner
 
@@ -1287,3 +1289,10 @@ def test_a_relative_clause_after_a_quotation_does_not_take_it() -> None:
                          'this helps anybody." Ruiz again attacked the academy, a program that '
                          'some students said made false promises.')
     assert speakers["I don't think any of this helps anybody"] == "Ruiz"
+
+
+@pytest.mark.slow
+def test_a_first_name_the_tagger_left_out_joins_the_surname() -> None:
+    speakers = _speakers("Growth slowed last year. Marcel Venhofen, director of the business "
+                         "association in the capital, said few foreign firms keep offices there.")
+    assert speakers["few foreign firms keep offices there"] == "Marcel Venhofen"

@@ -441,13 +441,15 @@ def _name_before_kind(head: Any) -> str | None:
         return None
     names: list[Any] = []
     for tok in reversed(head.doc[head.left_edge.i:head.i]):
-        if tok.dep_ != "compound" or tok.head.i != head.i or tok.pos_ != "PROPN" or \
-                tok.ent_type_ in ("GPE", "NORP", "LOC", "FAC", "PERSON"):
+        if (tok.dep_ != "compound" or tok.pos_ != "PROPN" or tok.ent_type_ == "PERSON"
+                or not tok.text[:1].isupper()):  # not "the foreign affairs department"
             break
         names.insert(0, tok)
     if not names or names[0].i > head.left_edge.i + 1 or (
             names[0].i > head.left_edge.i and head.doc[head.left_edge.i].dep_ != "det"):
         return None  # the name must open the phrase: not "the state-owned Reuters agency"
+    if all(t.ent_type_ in ("GPE", "NORP", "LOC", "FAC") for t in names):
+        return None  # a place: "the Tokyo court"; not "the New York Times newspaper"
     return str(head.doc[names[0].i:names[-1].i + 1].text)
 
 

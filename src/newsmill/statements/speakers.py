@@ -77,6 +77,7 @@ class Entities:
         ents = sorted([*(e for e in ents_of(doc) if e.label_ in NAME_LABELS), *_untagged(doc)],
                       key=lambda e: e.start)
         ents, pieces = _join_particles(doc, ents)
+        ents, extended = _with_first_names(doc, ents)
         headline = _headline_names(doc.user_data.get(TITLE_KEY), ents)
         labels = _labels(ents, headline)
         acronyms = {t.text for t in doc if t.is_upper and len(t.text) >= 3 and t.is_alpha}
@@ -149,6 +150,9 @@ class Entities:
                 if (_is_subject(ent.root) or source) and not out.in_quote(ent.start_char):
                     out.subjects.append((ent.start_char, name,  # said ...": the source of
                                          source or _in_main_clause(ent.root)))  # the sentence
+        for whole, part in extended:  # "Venhofen" of "Marcel Venhofen", cut by the tagger
+            out.canonical.setdefault((part.label_, part.text.strip()), out.canonical[
+                (whole.label_, whole.text.strip())])
         for whole, parts in pieces:  # "Walt" of "Paul van der Walt", split by the tagger
             for part in parts:
                 out.canonical[(part.label_, part.text.strip())] = out.canonical[
@@ -450,6 +454,31 @@ def _join_particles(doc: Any, ents: list[Any]) -> tuple[list[Any], list[tuple[An
         out.append(whole)
         skip_until = stop
     return out, joined
+
+
+def _with_first_names(doc: Any, ents: list[Any]) -> tuple[list[Any], list[tuple[Any, Any]]]:
+    """Persons' names the tagger cut after their first name ("Marcel Venhofen, executive
+    director ..." tagged "Venhofen"): a capitalised proper noun outside every entity just
+    before a one-word PERSON, that the census lists give as a first name
+    (``first_names.txt``), is joined to it. Returns the entities and, for each name joined,
+    the entity it replaced."""
+    from spacy.tokens import Span
+
+    names = first_names()
+    out = []
+    extended = []
+    for e in ents:
+        before = doc[e.start - 1] if e.start else None
+        if (e.label_ == "PERSON" and e.end - e.start == 1 and before is not None
+                and before.tag_ == "NNP" and not before.ent_type_ and before.is_title
+                and before.is_alpha and before.lower_ in names
+                and (before.i == 0 or not doc[before.i - 1].is_title
+                     or doc[before.i - 1].is_sent_start)):
+            whole = Span(doc, e.start - 1, e.end, label="PERSON")
+            extended.append((whole, e))
+            e = whole
+        out.append(e)
+    return out, extended
 
 
 def _mistaken_surnames(doc: Any) -> set[str]:
