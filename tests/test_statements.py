@@ -1296,3 +1296,16 @@ def test_a_first_name_the_tagger_left_out_joins_the_surname() -> None:
     speakers = _speakers("Growth slowed last year. Marcel Venhofen, director of the business "
                          "association in the capital, said few foreign firms keep offices there.")
     assert speakers["few foreign firms keep offices there"] == "Marcel Venhofen"
+
+
+@pytest.mark.slow
+def test_a_style_stays_in_the_name_and_assure_reports() -> None:
+    # "Pope", "Prince", "Sheikh" are part of the name a person is known by, unlike "Gov."
+    speakers = _speakers("Pope Francis visited the camp on Saturday. \"You are not alone,\" "
+                         "Francis said. Gov. Eric Holcomb signed the bill. Holcomb said it "
+                         "would help schools.")
+    assert speakers["You are not alone"] == "Pope Francis"
+    assert speakers["it would help schools"] == "Eric Holcomb"
+    speakers = _speakers("The health agency assured residents that the risk of infection was "
+                         "extremely low.")
+    assert speakers["the risk of infection was extremely low"] is not None

@@ -326,10 +326,17 @@ def _wire_head(line: str) -> tuple[str | None, list[str], str] | None:
             names = " ".join([names, *place[:-city]])
             story = line[match.start("place") + line[match.start("place"):].index(
                 " ".join(place[-city:])):]
-    authors = [name for name in (" ".join(w.title() if w.isupper() else w for w in n.split())
+    authors = [name for name in (" ".join(_uncapped(w) for w in n.split())
                                  for n in split_names(names)) if is_person_name(name)]
     head = STAFF_BYLINE.sub("", head).strip()
     return head or None, authors, story
+
+
+def _uncapped(word: str) -> str:
+    """A word of a byline in capitals as a name is written ("McCOMBS" -> "Mccombs",
+    "JANE" -> "Jane"); a word in mixed case as it is ("MacPherson")."""
+    upper = sum(ch.isupper() for ch in word)
+    return word.title() if upper > sum(ch.islower() for ch in word) else word
 
 
 @cache

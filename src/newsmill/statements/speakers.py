@@ -311,7 +311,8 @@ class Entities:
             return "m"
         if roles & {"mrs", "ms", "miss"}:
             return "f"
-        first = name.split()[0].lower() if " " in name else ""
+        given = [w for w in name.split() if w.lower() not in word_list("styles.txt")]
+        first = given[0].lower() if len(given) > 1 or given != name.split() else ""
         sex = first_names().get(first)
         return sex if sex in ("m", "f") else None
 
@@ -460,8 +461,9 @@ def _with_first_names(doc: Any, ents: list[Any]) -> tuple[list[Any], list[tuple[
     """Persons' names the tagger cut after their first name ("Marcel Venhofen, executive
     director ..." tagged "Venhofen"): a capitalised proper noun outside every entity just
     before a one-word PERSON, that the census lists give as a first name
-    (``first_names.txt``), is joined to it. Returns the entities and, for each name joined,
-    the entity it replaced."""
+    (``first_names.txt``), is joined to it; so is a style that is part of the name ("Pope"
+    before "Francis", ``styles.txt``). Returns the entities and, for each name joined, the
+    entity it replaced."""
     from spacy.tokens import Span
 
     names = first_names()
@@ -469,9 +471,16 @@ def _with_first_names(doc: Any, ents: list[Any]) -> tuple[list[Any], list[tuple[
     extended = []
     for e in ents:
         before = doc[e.start - 1] if e.start else None
+        if (e.label_ == "PERSON" and before is not None and not before.ent_type_
+                and before.is_title and before.lower_ in word_list("styles.txt")):
+            whole = Span(doc, e.start - 1, e.end, label="PERSON")  # "Pope" + "Francis"
+            extended.append((whole, e))
+            out.append(whole)
+            continue
         if (e.label_ == "PERSON" and e.end - e.start == 1 and before is not None
                 and before.tag_ == "NNP" and not before.ent_type_ and before.is_title
-                and before.is_alpha and before.lower_ in names
+                and before.is_alpha and names.get(before.lower_) in ("m", "f")
+                and _title(before.text) is None  # not "Major Smith", "Young Smith, 17,"
                 and (before.i == 0 or not doc[before.i - 1].is_title
                      or doc[before.i - 1].is_sent_start)):
             whole = Span(doc, e.start - 1, e.end, label="PERSON")
@@ -905,9 +914,10 @@ def _name_text(ent: Any, label: str) -> str:
         if cut is not None:  # "Browns DL Sheldon Richardson", "NY Gov Kathy Hochul": a
             words = words[cut + 1:]  # position or office in capitals before the name; not
             # "CJ Stroud Jr."
-        while len(words) > 1 and (_title(words[0]) is not None or (
-                len(words) > 2 and _role_word(words[0]))):  # "Councilmember Casey McKeon"
-            words = words[1:]
+        while len(words) > 1 and words[0].lower() not in word_list("styles.txt") and (
+                _title(words[0]) is not None or (
+                    len(words) > 2 and _role_word(words[0]))):  # "Councilmember Casey McKeon";
+            words = words[1:]  # not "Pope Francis" (``styles.txt``)
         owner = next((i for i, w in enumerate(words) if POSSESSIVE.search(w)), None)
         if owner is not None:  # "Jeffrey Epstein’s", "Holcomb’s 2016" (a tagging slip)
             words = [*words[:owner], POSSESSIVE.sub("", words[owner]) or words[owner]]
