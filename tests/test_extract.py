@@ -237,6 +237,10 @@ def test_a_story_on_one_line_keeps_its_credit_and_loses_its_sign_off() -> None:
                        "court on Friday. Associated Press writer Lena Ortiz contributed to this "
                        "report.")
     assert short.body.startswith("Police arrested four men")
+    one = clean_text("Floods killed at least 12 people in central Java on Sunday and forced "
+                     "thousands from their homes, officials said. Associated Press writer Niniek "
+                     "Karmini in Jakarta contributed to this report.")
+    assert one.body.startswith("Floods killed")
     assert clean_text("Associated Press writer Lena Ortiz contributed to this report.\n"
                       + story).body == story  # a credit on its own line still goes
     for sign_off in (" Sapa-AP", " Sapa /ge/jk", " Enditem",

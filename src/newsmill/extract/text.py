@@ -63,7 +63,7 @@ WIRE_HEAD = re.compile(
     r"^(?P<head>\S.{8,300}?)\s+(?P<place>(?:[A-Z][A-Z'.-]*\s+)*[A-Z][A-Z'.-]{2,}"
     r"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)*)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?)"
     r"\s*\([A-Za-z][A-Za-z-]{1,12}\)\s*(?:[—–]|--?)\s")
-CREDIT_WORDS = 30  # a credit line is shorter: "Associated Press writers ... contributed ..."
+CREDIT_WORDS = 25  # a credit line is shorter: "Associated Press writers ... contributed ..."
 REPORTER_CREDIT = re.compile(r"\bcontributed (?:additional )?(?:to this )?report(?:ing)?\.?$",
                              re.I)
 SENTENCE_IN_HEAD = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")  # a headline is no sentence with a stop
@@ -296,7 +296,7 @@ def _same_dots(line: str) -> str:
 def _story_with_credit(line: str) -> bool:
     """A line of several sentences that ends in a reporter's credit ("... Associated Press
     writer Ken Thomas contributed to this report."): a story on one line, not a credit line."""
-    return (n_words(line) > CREDIT_WORDS and len(SENTENCE_BREAK.findall(line)) >= 2
+    return (n_words(line) > CREDIT_WORDS and len(SENTENCE_BREAK.findall(line)) >= 1
             and REPORTER_CREDIT.search(line) is not None)  # not a long photo caption
 
 
