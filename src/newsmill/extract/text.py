@@ -3,7 +3,11 @@
 A scrape is the text of a page with its chrome (navigation, share prompts, photo credits,
 related headlines) mixed in, one block per line. The cleaner works line by line:
 
-1. drop lines that are known chrome (``chrome.txt``) or credits (``credits.txt``);
+0. a scrape of wire copy on one line that opens with its headline and byline run into its
+   dateline ("Headline By JANE DOE NAIROBI, Kenya (AP) — story ...") gives its headline to
+   the title and its byline to the authors; the story starts at the dateline;
+1. drop lines that are known chrome (``chrome.txt``) or credits (``credits.txt``), not a story
+   on one line that ends in a reporter's credit;
 2. find the headline: a headline-like line near the top, preferring one the page repeats;
 3. find the byline ("By ...") and dateline ("Published ..."): person names become authors, an
    outlet becomes the publisher;
@@ -294,8 +298,9 @@ def _same_dots(line: str) -> str:
 
 
 def _story_with_credit(line: str) -> bool:
-    """A line of several sentences that ends in a reporter's credit ("... Associated Press
-    writer Ken Thomas contributed to this report."): a story on one line, not a credit line."""
+    """A line with a sentence before the reporter's credit it ends in ("... officials said.
+    Associated Press writer Ken Thomas contributed to this report."): a story on one line,
+    not a credit line."""
     return (n_words(line) > CREDIT_WORDS and len(SENTENCE_BREAK.findall(line)) >= 1
             and REPORTER_CREDIT.search(line) is not None)  # not a long photo caption
 

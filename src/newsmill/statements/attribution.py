@@ -435,7 +435,7 @@ def _division_of(ent: Any, body: str) -> str | None:
 
 def _name_before_kind(head: Any) -> str | None:
     """The proper name written before a noun of the kind of body it is ("the Financieel
-    Dagblad newspaper", "the Symantec company"); not a place ("the Tokyo court") nor a
+    Dagblad newspaper", "the Telegraph newspaper"); not a place ("the Tokyo court") nor a
     person ("the Murdoch newspaper": its owner)."""
     if head.pos_ != "NOUN" or head.lemma_.lower() not in body_nouns():
         return None
@@ -686,7 +686,7 @@ def _indefinite(head: Any) -> bool:
 def _after_dateline(verb: Any) -> Any | None:
     """The clause a reporting verb reports that opens the story after its dateline, where the
     parse hung the clause on the dateline ("CAIRO (AP) — A dam burst in eastern Libya,
-    killing hundreds, officials said."): the dateline, whose words ``_clause_span`` leaves
+    killing hundreds, officials said."): the dateline, whose words ``_complement`` leaves
     out."""
     dep = next((c for c in verb.children if c.dep_ == "dep" and c.i < verb.i
                 and c.left_edge.i == verb.sent.start), None)
