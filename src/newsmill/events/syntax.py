@@ -10,11 +10,10 @@ from typing import Any
 from newsmill.events.lexicon import (
     entry_set,
 )
-from newsmill.statements.attribution import cues
+from newsmill.statements.attribution import DATELINE_MARKS, cues
 
 DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 DASHES = frozenset({"-", "–", "—", "--"})
-DATELINE_MARKS = DASHES | {":"}
 VERBAL = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "CONCEDE",
                     "CONSULT"})
 BACKGROUND_DAYS = 90  # a deed its clause dates to a month this long before the story is history

@@ -100,8 +100,9 @@ def _subject(verb: Any) -> Any | None:
     addressed = verb.lemma_.lower() in ADDRESSED  # "a court martial was told": the hearer
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS and not _quoted_words(c)
                 and not (addressed and c.dep_ == "nsubjpass")]
-    if len(subjects) > 1:  # "DURBAN, October 10 (ANA) – The ANC said": the dateline is
-        subjects = [c for c in subjects if not _dateline(c)] or subjects  # no second subject
+    if len(subjects) > 1:  # "DURBAN, October 10 (ANA) – The ANC said": the dateline is no
+        # second subject
+        subjects = [c for c in subjects if _dateline_end(c) is None] or subjects
     subjects = [_past_dateline(c) for c in subjects]
     if subjects:  # of two (a misparse), a person's name ("CPUC President Marybel Batjer said"),
         # and never words in quotation marks ('"concern social problems", the president said';
@@ -144,10 +145,6 @@ def _dateline_end(subj: Any) -> Any | None:
         if depth == 0 and tok.text in DATELINE_MARKS:
             return tok
     return None
-
-
-def _dateline(subj: Any) -> bool:
-    return _dateline_end(subj) is not None
 
 
 def _past_dateline(subj: Any) -> Any:

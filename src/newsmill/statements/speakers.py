@@ -556,12 +556,19 @@ def _surnames(groups: list[tuple[str, list[str]]],
               names: dict[tuple[str, str], str]) -> dict[str, str]:
     """Last word -> full name, for the persons with a full name no other person shares the
     last word of."""
+    return _full_names_by_word(groups, names, -1)
+
+
+def _full_names_by_word(groups: list[tuple[str, list[str]]], names: dict[tuple[str, str], str],
+                        at: int) -> dict[str, str]:
+    """The word at ``at`` of each person's full name -> that name, where no other person's full
+    name has the same word there."""
     found: dict[str, set[str]] = {}
     for label, texts in groups:
         full = names[(label, texts[0])]
         if label == "PERSON" and len(full.split()) > 1:
-            found.setdefault(full.split()[-1], set()).add(full)
-    return {last: group.pop() for last, group in found.items() if len(group) == 1}
+            found.setdefault(full.split()[at], set()).add(full)
+    return {word: group.pop() for word, group in found.items() if len(group) == 1}
 
 
 def _in_dateline(ent: Any) -> bool:
@@ -575,13 +582,8 @@ def _first_names(groups: list[tuple[str, list[str]]],
                  names: dict[tuple[str, str], str]) -> dict[str, str]:
     """First word -> full name, for the persons with a full name no other person shares the
     first word of, that is no country's name."""
-    found: dict[str, set[str]] = {}
-    for label, texts in groups:
-        full = names[(label, texts[0])]
-        if label == "PERSON" and len(full.split()) > 1:
-            found.setdefault(full.split()[0], set()).add(full)
-    return {first: group.pop() for first, group in found.items()
-            if len(group) == 1 and first not in country_names()}
+    return {first: full for first, full in _full_names_by_word(groups, names, 0).items()
+            if first not in country_names()}
 
 
 def _person_headed(ent: Any, surnames: dict[str, str]) -> bool:
