@@ -675,6 +675,42 @@ def test_a_name_the_tagger_missed_after_its_role_is_the_speaker() -> None:
 
 
 @pytest.mark.slow
+def test_a_name_ending_the_subject_after_its_role_is_the_speaker() -> None:
+    # the parse hangs the name on the last noun of a longer description, not on its head
+    speakers = _speakers("One of the invited witnesses, Daniel Whitfield, said the hearing had "
+                         "been cut short.\n\nMetro Transit Authority spokesperson in the "
+                         "Eastern District, Kofi Boateng, said the buses would run again on "
+                         "Monday.\n\nUnited Carpenters Union member Lidia Novak said the "
+                         "vote was close.")
+    assert speakers["the hearing had been cut short"] == "Daniel Whitfield"
+    assert speakers["the buses would run again on Monday"] == "Kofi Boateng"
+    assert speakers["the vote was close"] == "Lidia Novak"
+    # a person the subject relates to someone else is not the speaker
+    speakers = _speakers("The widow of the slain reporter, Hana Dvorak, was not at the trial. "
+                         "A lawyer for singer Ivo Kral said the claim was false.")
+    assert speakers["the claim was false"] != "Ivo Kral"
+
+
+@pytest.mark.slow
+def test_a_phrase_set_before_the_clause_by_a_comma_is_not_its_speaker() -> None:
+    # the tagger reads "Citing" as part of a name and the parse gives "said" two subjects
+    speakers = _speakers("The bishop spoke in Lisbon on Sunday. Citing Mother Teresa, the "
+                         "bishop said his gift was \u201ca drop in the ocean.\u201d He also "
+                         "said the church would open two more shelters.")
+    assert speakers["his gift was \u201ca drop in the ocean.\u201d"] != "Mother Teresa"
+    assert speakers["the church would open two more shelters"] != "Mother Teresa"
+
+
+@pytest.mark.slow
+def test_a_spokesman_named_in_apposition_is_that_person() -> None:
+    # (a bare "the spokesman" would be the spokesman of the body named just before)
+    speakers = _speakers("The Union for National Progress met the mediator on Monday. "
+                         "\u201cNothing was "
+                         "agreed,\u201d said the spokesman Elias Mbonimpa.")
+    assert speakers["Nothing was agreed"] == "Elias Mbonimpa"
+
+
+@pytest.mark.slow
 def test_the_company_is_a_body_not_a_person_called_a_company() -> None:
     # "M1 Limited, a company with ..." gives the role "company" to a name the tagger may take
     # for a person's: "the company said" still goes back to the body that was speaking

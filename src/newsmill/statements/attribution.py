@@ -38,6 +38,7 @@ from newsmill.statements.speakers import (
     data_lines,
     dictionary_word,
     first_names,
+    fronted,
     names_body,
     person_noun,
     strip_determiner,
@@ -103,6 +104,7 @@ def _subject(verb: Any) -> Any | None:
     if len(subjects) > 1:  # "DURBAN, October 10 (ANA) – The ANC said": the dateline is no
         # second subject
         subjects = [c for c in subjects if _dateline_end(c) is None] or subjects
+        subjects = [c for c in subjects if not fronted(c, subjects)] or subjects
     subjects = [_past_dateline(c) for c in subjects]
     if subjects:  # of two (a misparse), a person's name ("CPUC President Marybel Batjer said"),
         # and never words in quotation marks ('"concern social problems", the president said';
@@ -187,14 +189,33 @@ def _quoted_as(verb: Any) -> Any | None:
     return None
 
 
+RELATIONAL = frozenset({"of", "for", "to", "by", "with", "from", "against", "about"})
+PARTITIVES = frozenset({"one", "some", "several", "many", "most", "each", "both", "two",
+                        "three", "four", "another", "none", "all"})  # "One of the speakers"
+
+
+def _of_another(head: Any, words: list[Any]) -> bool:
+    """The words after ``head`` relate it to someone else by a preposition outside every
+    name ("a lawyer for actor Tom Hanks", "the widow of journalist Daniel Pearl"; not "a
+    professor at the University of Texas", nor the partitive "One of the speakers")."""
+    return any(t.i > head.i and t.lower_ in RELATIONAL and not t.ent_type_
+               and not (t.lower_ == "of" and t.head.i == head.i and head.lower_ in PARTITIVES)
+               for t in words)
+
+
 def _name_ending(head: Any, excluded: set[int]) -> list[Any] | None:
     """The person's name that ends a subject describing its speaker by a role, where the
     tagger did not take the name for a person's ("Dube's aunt Sibongile Mkhize", "the chief
     director of collective bargaining Thembinkosi Mkalipi", "Dolby's senior director of
-    broadcast imaging, Roland Vlaicu"): two or three capitalised proper nouns after a word in
-    lower case (or its comma), of a subject headed by a person noun ("aunt", "director") or by
-    the name itself after one; the name a person's by its first name (census) or by no word of
-    it being a dictionary word (not "insurer Cigna Corp")."""
+    broadcast imaging, Roland Vlaicu") or the parse did not make it the subject's head ("One
+    of the scheduled speakers, Derrick Burts", "NPA spokesperson in North West, Frank
+    Lesenyego", "University of Texas at San Antonio astrophysics professor Angela Speck"):
+    two or three capitalised proper nouns after a word in lower case (or after a comma, a
+    name tagged a person's), of a subject headed by a person noun ("aunt", "director") or
+    by the name itself after one or ending in a person noun and the name; the name a
+    person's by its first name (census) or by no word of it being a dictionary word (not
+    "insurer Cigna Corp"); not a person the subject relates its head to ("a lawyer for actor
+    Tom Hanks")."""
     words = [t for t in sorted(head.subtree, key=lambda t: t.i) if t.i not in excluded]
     while words and words[-1].is_punct:
         words.pop()
@@ -202,22 +223,25 @@ def _name_ending(head: Any, excluded: set[int]) -> list[Any] | None:
     while words and len(run) < 4 and words[-1].pos_ == "PROPN" and words[-1].is_alpha \
             and words[-1].text[:1].isupper() and not words[-1].is_upper:
         run.insert(0, words.pop())
-    if words and words[-1].text == ",":
+    comma = bool(words) and words[-1].text == ","
+    if comma:
         words.pop()
-    if not (2 <= len(run) <= 3 and words and words[-1].is_lower and words[-1].is_alpha
-            and words[-1].pos_ in ("NOUN", "ADJ")):  # not "lawyers for Ozy Media"
+    if not (2 <= len(run) <= 3 and words and words[-1].is_alpha and (
+            (words[-1].is_lower and words[-1].pos_ in ("NOUN", "ADJ"))  # not "lawyers for
+            or (comma and run[0].ent_type_ == "PERSON"))):  # Ozy Media"
         return None
     if any(t.ent_type_ in ("GPE", "LOC", "FAC", "NORP") for t in run) or any(
             t.dep_ in ("cc", "conj") for t in [*words, *run]):  # not "authors like X and Y"
         return None
     if head in run and any(t.ent_type_ == "PERSON" for t in run):
         return None  # a tagged name heading its subject is read as such, titles and all
-    if head not in run and (person_noun(words[-1]) or (any(
+    if head not in run and ((person_noun(words[-1]) and _of_another(head, words)) or (any(
             a.dep_ == "pobj" and a.head.lower_ != "of" for a in [run[-1], *run[-1].ancestors]
             if head in a.ancestors) and any(t.ent_type_ in ("ORG", "GPE") for t in run))):
         return None  # another person: "a lawyer for actor Tom Hanks", "the widow of
         # journalist Daniel Pearl", "an analyst at brokerage Morgan Stanley"
-    role = person_noun(head) or (head in run and any(person_noun(t) for t in words))
+    role = person_noun(head) or (head in run and any(person_noun(t) for t in words)) or (
+        head not in run and person_noun(words[-1]))
     named = run[0].ent_type_ == "PERSON" or run[0].lower_ in first_names() or not any(
         dictionary_word(t.text) for t in run)
     return run if role and named else None
@@ -282,7 +306,8 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
     if head.lower_ in GROUP_PRONOUNS:
         return None, head.text, None
     if head.lemma_.lower() in word_list("spokespeople.txt") and not any(
-            c.dep_ in ("prep", "compound", "poss", "amod") for c in head.children):
+            c.dep_ in ("prep", "compound", "poss", "amod")
+            or (c.dep_ == "appos" and _names_person(c)) for c in head.children):
         org = ents.body_before(head.idx, subject=True) or ents.body_before(head.idx)
         if org is not None:  # "Customs and Border Protection did not accept the offer. A
             return f"{org} {head.text}", _phrase(head, body, set()), None  # spokesperson said"
@@ -313,9 +338,11 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
     mention = _phrase(head, body, excluded | clauses)
     named = next((c for c in head.children if c.dep_ == "appos" and _names_person(c)), None)
     if named is not None and head.lemma_.lower() not in body_nouns() and (
-            head.pos_ == "NOUN" or (head.pos_ == "PROPN" and not head.ent_type_)):
+            head.pos_ == "NOUN" or (head.pos_ == "PROPN" and not head.ent_type_)
+            or (head.lower_ in PARTITIVES and any(c.lower_ == "of" for c in head.children))):
         head = named  # "the transport secretary, Ivo Lind, said", "US Ambassador to the UN
-        # Linda Thomas-Greenfield said"; not "the agency, CBP, said"
+        # Linda Thomas-Greenfield said", "One of the speakers, Derrick Burts, said"; not
+        # "the agency, CBP, said"
     org = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "ORG"
                 and c.left_edge.i == head.i + 1), None) if head.pos_ == "NOUN" else None
     if org is not None:  # "South African mobile giant MTN said": the name after its

@@ -301,8 +301,9 @@ class Entities:
         return found[-1] if found else None
 
     def gender(self, name: str) -> str | None:
-        """"m" or "f" where the article's words tell a person's sex: a title ("Mr.", "Ms.")
-        or a first name 99 in 100 of whose bearers are of one sex in the US census lists
+        """"m" or "f" where the article's words tell a person's sex: a title ("Mr.", "Ms."),
+        a noun of one sex the name begins with ("Mother Teresa", ``sexed_nouns.txt``) or a
+        first name 99 in 100 of whose bearers are of one sex in the US census lists
         (``first_names.txt``; "Andrea", borne by Italian men, tells nothing)."""
         if name in self.described:
             return self.described[name]
@@ -311,7 +312,10 @@ class Entities:
             return "m"
         if roles & {"mrs", "ms", "miss"}:
             return "f"
-        given = [w for w in name.split() if w.lower() not in word_list("styles.txt")]
+        words = name.split()
+        if len(words) > 1 and words[0].lower() in sexed_nouns():  # "Mother Teresa", "King
+            return sexed_nouns()[words[0].lower()]  # Abdullah", "Father Brown"
+        given = [w for w in words if w.lower() not in word_list("styles.txt")]
         first = given[0].lower() if len(given) > 1 or given != name.split() else ""
         sex = first_names().get(first)
         return sex if sex in ("m", "f") else None
@@ -523,6 +527,17 @@ def _reports(subject: Any) -> bool:
     return bool(subject.dep_ == "nsubj" and subject.head.lemma_.lower() in word_list("cues.txt"))
 
 
+def fronted(subj: Any, subjects: list[Any]) -> bool:
+    """``subj`` is a phrase set before the clause by a comma that the parse took for a second
+    subject beside one of ``subjects`` ("Citing Mother Teresa, the pope said ...": the pope
+    speaks)."""
+    after = subj.right_edge.i + 1
+    return (after < len(subj.doc) and subj.doc[after].text == ","
+            and any(o.i > after and o.pos_ in ("NOUN", "PROPN", "PRON")
+                    and o.tag_ not in ("DT", "WDT") for o in subjects))  # not "two
+    # reports, this year's as well as that prepared for the bid, had concluded"
+
+
 def _is_subject(tok: Any) -> bool:
     """``tok`` heads a clause's subject, itself, as the name in apposition to it or as its
     possessor."""
@@ -530,7 +545,8 @@ def _is_subject(tok: Any) -> bool:
         return tok.head.dep_ in ("nsubj", "nsubjpass")
     while tok.dep_ in ("appos", "compound", "conj") and tok.head.i != tok.i:
         tok = tok.head
-    return tok.dep_ in ("nsubj", "nsubjpass")
+    return tok.dep_ in ("nsubj", "nsubjpass") and not fronted(
+        tok, [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")])
 
 
 def _according_to(tok: Any) -> bool:
