@@ -701,6 +701,39 @@ def test_a_phrase_set_before_the_clause_by_a_comma_is_not_its_speaker() -> None:
     assert speakers["the church would open two more shelters"] != "Mother Teresa"
 
 
+def test_a_surname_speaking_is_the_full_name_the_statements_give() -> None:
+    # the tagger may miss a full name ("Mr S'bu Ndebele") or take it for a body: the words
+    # naming a speaker still give it, and a later surname alone is that person
+    from newsmill.records import Statement
+    from newsmill.statements.attribution import _surnames_expanded
+
+    def said(speaker: str, mention: str) -> Statement:
+        return Statement("words", 0, 5, "indirect", speaker, mention, None, "said")
+
+    out = _surnames_expanded([
+        said("Ndebele", "MEC for Transport, Mr S'bu Ndebele"), said("Ndebele", "he"),
+        said("Naryshkin", "Duma Speaker Sergei Naryshkin"), said("Naryshkin", "Naryshkin"),
+        said("Cobb", "John Cobb Jr."), said("Cobb", "Cobb"),
+        said("Rhodes", "Magistrate Rhodes"), said("Mercury", "The Mercury"),
+        said("Anna Botha", "Anna Botha"), said("Piet Botha", "Piet Botha"),
+        said("Botha", "Botha")])
+    assert [s.speaker for s in out] == [
+        "S'bu Ndebele", "S'bu Ndebele", "Sergei Naryshkin", "Sergei Naryshkin",
+        "John Cobb Jr.", "John Cobb Jr.",
+        "Rhodes", "Mercury",  # a title, a newspaper's "The": no first name
+        "Anna Botha", "Piet Botha", "Botha"]  # two persons of one surname stay apart
+
+
+@pytest.mark.slow
+def test_an_acronym_names_the_body_of_its_letters_not_one_whose_word_holds_them() -> None:
+    speakers = _speakers("The European Union (EU) will help dairy farmers, ministers agreed "
+                         "in Brussels on Monday. Loans may come from the European Fund for "
+                         "Strategic Investments. The EU said it would double the aid for "
+                         "milk powder.")
+    speaker = speakers["it would double the aid for milk powder"] or ""
+    assert speaker.lower().removeprefix("the ") == "european union"
+
+
 @pytest.mark.slow
 def test_a_spokesman_named_in_apposition_is_that_person() -> None:
     # (a bare "the spokesman" would be the spokesman of the body named just before)

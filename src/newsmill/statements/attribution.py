@@ -21,9 +21,12 @@ scene").
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import cache
 from typing import Any
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsmill.nlp import entity_of, ents_of, text_of
 from newsmill.records import Statement
@@ -33,6 +36,7 @@ from newsmill.statements.speakers import (
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
     RECENT_CHARS,
+    SUFFIXES,
     Entities,
     body_nouns,
     data_lines,
@@ -1242,7 +1246,7 @@ def find(doc: Any, body: str) -> list[Statement]:
            if s.speaker is not None and not s.speaker.strip() else s
            for s in out]  # "According to the , ...": a page that lost its link's words names
     out.sort(key=lambda s: s.start)  # no one
-    return _they_continue(_described_earlier(out), ents)
+    return _they_continue(_surnames_expanded(_described_earlier(out)), ents)
 
 
 def _they_continue(found: list[Statement], ents: Entities) -> list[Statement]:
@@ -1256,6 +1260,62 @@ def _they_continue(found: list[Statement], ents: Entities) -> list[Statement]:
             prev = _before([s for s in out if s.end <= st.start], st.start)
             if prev is not None and prev.speaker and prev.speaker not in persons:
                 st = replace(st, speaker=prev.speaker)
+        out.append(st)
+    return out
+
+
+NAME_WORD = re.compile(r"[A-Z][\w'’.-]*$")
+
+
+def _full_name_in(text: str) -> str | None:
+    """The person's full name that ends ``text`` (a speaker or the words naming one): the
+    last two to four capitalised words, each before the surname a first name of the census
+    lists or no dictionary word, and no title ("Mr S'bu Ndebele" -> "S'bu Ndebele", "the DA's
+    Thabani Mthethwa" -> "Thabani Mthethwa", "Duma Speaker Sergei Naryshkin" -> "Sergei
+    Naryshkin", "John Cobb Jr."; not "The Mercury", "Magistrate Rhodes")."""
+    words = text.split()
+    run: list[str] = []
+    while words and NAME_WORD.match(words[-1]) and not words[-1].endswith(("'s", "’s")):
+        run.insert(0, words.pop())
+    generation = run[-1:] if run and run[-1].lower().rstrip(".") in SUFFIXES else []
+    run = run[:len(run) - len(generation)]
+    name: list[str] = []
+    for word in reversed(run[:-1]):
+        if _title_word(word) or word.lower() in STOP_WORDS or not (
+                word.lower() in first_names() or not dictionary_word(word.strip("."))):
+            break
+        name.insert(0, word)
+    if not name or len(name) > 3 or any(w.isupper() and len(w) > 1 for w in [*name, run[-1]]):
+        return None
+    return " ".join([*name, run[-1], *generation])
+
+
+def _title_word(word: str) -> bool:
+    """A title ("Mr", "Lt-Col", "Magistrate", ``titles.txt``), or a word ending in "-based"."""
+    parts = word.lower().rstrip(".").split("-")
+    return all(p.rstrip(".") in titles() for p in parts) or parts[-1] == "based"
+
+
+def _surnames_expanded(found: list[Statement]) -> list[Statement]:
+    """A speaker written as one capitalised word is the one person of the article's
+    statements whose full name ends in it, as a speaker or in the words naming one ("said
+    Marios Mavrides, a lawmaker ... Mavrides said", where the tagger took the full name for
+    a body and the surname for a product; "Mr S'bu Ndebele has urged ... Ndebele said")."""
+    fulls: set[str] = set()
+    for st in found:
+        for text in (st.speaker, st.speaker_mention):
+            name = _full_name_in(text or "")
+            if name is not None:
+                fulls.add(name)
+    out = []
+    for st in found:
+        word = st.speaker or ""
+        if NAME_WORD.match(word) and " " not in word and not word.isupper():
+            whose = {name for name in fulls
+                     if [w for w in name.split() if w.lower().rstrip(".") not in SUFFIXES][-1]
+                     == word}
+            if len(whose) == 1:
+                st = replace(st, speaker=whose.pop())
         out.append(st)
     return out
 

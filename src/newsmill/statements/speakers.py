@@ -38,7 +38,12 @@ def _words(text: str) -> list[str]:
 
 
 def _acronym(text: str) -> str:
-    return "".join(w[0] for w in text.split() if w[:1].isupper())
+    """The initials of a name's capitalised words, a leading "The" aside ("The European Union"
+    -> "EU")."""
+    words = text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return "".join(w[0] for w in words if w[:1].isupper())
 
 
 @dataclass
@@ -1044,7 +1049,9 @@ def _same(full: str, short: str, label: str) -> bool:
     fw, sw = _words(full), _words(short)
     if not sw:
         return False
-    if " ".join(sw) in " ".join(fw):
+    if (f" {' '.join(sw)} " in f" {' '.join(fw)} " if short.isupper()  # an acronym is a
+            else " ".join(sw) in " ".join(fw)):  # word ("EU" is not in "European Fund for
+        # Strategic Investments"); a name may be a clipping ("Fed", "Federal Reserve")
         return label != "PERSON" or sw[-1] == fw[-1] or len(sw) == 1
     return label == "ORG" and short.isupper() and _acronym(full) == short
 
