@@ -50,10 +50,11 @@ GLOCON24B = HERE / "gold" / "statements_glocon24b.jsonl"  # 24 more, as GLOCON24
 GLOCON24C = HERE / "gold" / "statements_glocon24c.jsonl"  # 24 more again, as GLOCON24
 GLOCON24D = HERE / "gold" / "statements_glocon24d.jsonl"  # and 24 more, as GLOCON24
 GLOCON24E = HERE / "gold" / "statements_glocon24e.jsonl"  # and 24 more, as GLOCON24
+GLOCON24F = HERE / "gold" / "statements_glocon24f.jsonl"  # and 24 more, as GLOCON24
 # the sets annotated for newsmill
 OWN_SETS = {"new40": NEW40, "stat20": STAT20, "stat16": STAT16, "stat24": STAT24,
             "glocon24": GLOCON24, "glocon24b": GLOCON24B, "glocon24c": GLOCON24C,
-            "glocon24d": GLOCON24D, "glocon24e": GLOCON24E}
+            "glocon24d": GLOCON24D, "glocon24e": GLOCON24E, "glocon24f": GLOCON24F}
 BODIES = {"glocon-sample": Path("data", "glocon-sample", "document", "Sabinet_R.json")}
 # where a gold record's ``body_from`` says its body is kept (by id), under ../shared
 SETS = ("seed+dev", "new40", "gsr", "police", "case2021", "glocon")
