@@ -735,6 +735,19 @@ def test_an_acronym_names_the_body_of_its_letters_not_one_whose_word_holds_them(
 
 
 @pytest.mark.slow
+def test_a_name_with_an_initial_after_a_title_is_a_person_even_tagged_a_place() -> None:
+    # "magistrate B Ngcobo" is tagged a body; the title before it makes it a person, whom
+    # "the magistrate" then names; a title the tagger takes into a body's name is a title
+    speakers = _speakers("The accused appeared before magistrate B Ngcobo, who postponed the "
+                         "case to May. The magistrate said the court could not order what it "
+                         "could not enforce.")
+    assert speakers["the court could not order what it could not enforce"] == "B Ngcobo"
+    speakers = _speakers("In court on Friday, Magistrate Thandi Mokoena read out the charges. "
+                         "Mokoena said the accused had no record.")
+    assert speakers["the accused had no record"] == "Thandi Mokoena"
+
+
+@pytest.mark.slow
 def test_a_spokesman_named_in_apposition_is_that_person() -> None:
     # (a bare "the spokesman" would be the spokesman of the body named just before)
     speakers = _speakers("The Union for National Progress met the mediator on Monday. "

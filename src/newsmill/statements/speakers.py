@@ -79,8 +79,9 @@ class Entities:
 
     @classmethod
     def _group(cls, doc: Any) -> Entities:
-        ents = sorted([*(e for e in ents_of(doc) if e.label_ in NAME_LABELS), *_untagged(doc)],
-                      key=lambda e: e.start)
+        ents = sorted([*(e for e in ents_of(doc) if e.label_ in NAME_LABELS or (
+            e.label_ in ("LOC", "FAC") and _title_before(e))),  # "magistrate W Rixana"
+                       *_untagged(doc)], key=lambda e: e.start)  # tagged a place
         ents, pieces = _join_particles(doc, ents)
         ents, extended = _with_first_names(doc, ents)
         headline = _headline_names(doc.user_data.get(TITLE_KEY), ents)
@@ -814,7 +815,8 @@ def _labels(ents: list[Any], headline: Sequence[str] = ()) -> dict[int, str]:
     apposition gives a title ("Eswar Prasad, a trade professor at Cornell") or that stand in
     apposition to one ("The Czech president, Petr Pavel,"), or that follow a
     country's name and whose last word the article names alone ("envoy to Ukraine Kurt
-    Volker ... Volker said") or a person's title or role ("President Thabo Mbeki"). A name
+    Volker ... Volker said") or a person's title or role ("President Thabo Mbeki"), or that
+    begin with a title ("Magistrate Una Rhodes" tagged a body). A name
     that begins with "The" is no person's, and a single word that ends an organisation's name
     is that organisation ("The San Francisco Chronicle ... the Chronicle says"); a single word
     tagged a body or a place that is the surname of one person named in full is that person
@@ -832,11 +834,14 @@ def _labels(ents: list[Any], headline: Sequence[str] = ()) -> dict[int, str]:
             label = "ORG"  # "the Chronicle" after "The San Francisco Chronicle"
         if label in ("ORG", "GPE") and e.text in headline:
             label = "PERSON"  # "Jenelle Evans" in the body, taken for a body, and the headline
-        elif (label in ("ORG", "GPE") and 2 <= len(words) <= 4 and words[0] != "The"
-                and all(w[:1].isupper() and not w.isupper() for w in words)
+        elif (label in ("ORG", "GPE", "LOC", "FAC") and 2 <= len(words) <= 4
+                and words[0] != "The" and all(w[:1].isupper() and (not w.isupper()
+                                                                   or _initial(w))
+                                              for w in words)
                 and (words[-1] in person_words or _described_by_who(e.root)
                      or _given_title(e.root, words[0]) or _titled_by(e.root, words)
-                     or _envoy_to(words, named) or _title_before(e))):
+                     or _envoy_to(words, named) or _title_before(e)
+                     or _titled_name(words))):
             label = "PERSON"
         out[e.start] = label
     full = Counter(text.split()[-1] for text in {  # each full name once: a surname two
@@ -854,8 +859,13 @@ def _name_like(words: list[str]) -> bool:
     """Capitalised words, none in capitals nor a possessive, the last no noun or verb of the
     dictionary: a person's name more likely than a body's ("Thabo Mbeki", "Rio Nolutshungu";
     not "Soviet Union", "Reddy's Laboratories", "Price Group Ltd")."""
-    return all(w[:1].isupper() and not w.isupper() and w.isalpha() for w in words) and not (
-        dictionary_word(words[-1]))
+    return all(_initial(w) or (w[:1].isupper() and not w.isupper() and w.isalpha())
+               for w in words) and not _initial(words[-1]) and not dictionary_word(words[-1])
+
+
+def _initial(word: str) -> bool:
+    """An initial of a name: "W", "J."."""
+    return len(word.rstrip(".")) == 1 and word[:1].isupper()
 
 
 def _it_after(ent: Any) -> bool:
@@ -873,6 +883,13 @@ def _title_before(ent: Any) -> bool:
     before = ent.doc[ent.start - 1]
     return (before.lower_.rstrip(".") not in MODIFIER_TITLES
             and _title(before.text) is not None and _name_like(ent.text.split()))
+
+
+def _titled_name(words: list[str]) -> bool:
+    """A title the tagger took into a name it took for a body's ("Magistrate Una Rhodes",
+    "Magistrate Rhodes"; not "General Motors", "Judge Business School")."""
+    return (_title(words[0]) is not None and words[0].lower().rstrip(".") not in MODIFIER_TITLES
+            and _name_like(words[1:]))
 
 
 def _envoy_to(words: list[str], named: set[str]) -> bool:
