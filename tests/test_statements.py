@@ -685,6 +685,10 @@ def test_a_name_ending_the_subject_after_its_role_is_the_speaker() -> None:
     assert speakers["the hearing had been cut short"] == "Daniel Whitfield"
     assert speakers["the buses would run again on Monday"] == "Kofi Boateng"
     assert speakers["the vote was close"] == "Lidia Novak"
+    # two persons of one surname named after "Two of ..." are not that surname
+    speakers = _speakers("Two of the survivors, Amina Yusuf and Bilal Yusuf, said the boat "
+                         "was overcrowded.")
+    assert speakers["the boat was overcrowded"] != "Yusuf"
     # a person the subject relates to someone else is not the speaker
     speakers = _speakers("The widow of the slain reporter, Hana Dvorak, was not at the trial. "
                          "A lawyer for singer Ivo Kral said the claim was false.")
@@ -715,12 +719,14 @@ def test_a_surname_speaking_is_the_full_name_the_statements_give() -> None:
         said("Naryshkin", "Duma Speaker Sergei Naryshkin"), said("Naryshkin", "Naryshkin"),
         said("Cobb", "John Cobb Jr."), said("Cobb", "Cobb"),
         said("Rhodes", "Magistrate Rhodes"), said("Mercury", "The Mercury"),
+        said("Ronel Otto", "Lt-Col Ronel Otto"), said("Otto", "Magistrate Otto"),
         said("Anna Botha", "Anna Botha"), said("Piet Botha", "Piet Botha"),
         said("Botha", "Botha")])
     assert [s.speaker for s in out] == [
         "S'bu Ndebele", "S'bu Ndebele", "Sergei Naryshkin", "Sergei Naryshkin",
         "John Cobb Jr.", "John Cobb Jr.",
         "Rhodes", "Mercury",  # a title, a newspaper's "The": no first name
+        "Ronel Otto", "Otto",  # another title: another person
         "Anna Botha", "Piet Botha", "Botha"]  # two persons of one surname stay apart
 
 
@@ -732,6 +738,15 @@ def test_an_acronym_names_the_body_of_its_letters_not_one_whose_word_holds_them(
                          "milk powder.")
     speaker = speakers["it would double the aid for milk powder"] or ""
     assert speaker.lower().removeprefix("the ") == "european union"
+    # the body an acronym stands for is named before it, not after ("The SABC said ... The
+    # South African Bakers Council said": the broadcaster, never named in full here)
+    speakers = _speakers("The International Criminal Court issued a warrant. The ICC said the "
+                         "suspect must surrender. The International Cricket Council said the "
+                         "matches would go ahead.\n\nThe SABC said it would cut jobs. The South "
+                         "African Bakers Council said bread prices would rise.")
+    speaker = speakers["the suspect must surrender"] or ""
+    assert speaker.lower().removeprefix("the ") == "international criminal court"
+    assert "Bakers" not in (speakers["it would cut jobs"] or "")
 
 
 @pytest.mark.slow

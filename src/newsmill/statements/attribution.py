@@ -343,7 +343,9 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
     named = next((c for c in head.children if c.dep_ == "appos" and _names_person(c)), None)
     if named is not None and head.lemma_.lower() not in body_nouns() and (
             head.pos_ == "NOUN" or (head.pos_ == "PROPN" and not head.ent_type_)
-            or (head.lower_ in PARTITIVES and any(c.lower_ == "of" for c in head.children))):
+            or (head.lower_ in PARTITIVES and any(c.lower_ == "of" for c in head.children)
+                and not any(c.dep_ == "conj" for c in named.children))):  # not "Two of the
+        # survivors, Amina Yusuf and Bilal Yusuf, said"
         head = named  # "the transport secretary, Ivo Lind, said", "US Ambassador to the UN
         # Linda Thomas-Greenfield said", "One of the speakers, Derrick Burts, said"; not
         # "the agency, CBP, said"
@@ -1290,6 +1292,12 @@ def _full_name_in(text: str) -> str | None:
     return " ".join([*name, run[-1], *generation])
 
 
+def _offices(text: str) -> set[str]:
+    """The titles of office in ``text`` ("Magistrate", "Lt-Col"; not "Mr" or "Ms")."""
+    return {w.lower().rstrip(".") for w in text.split() if _title_word(w)} - {
+        "mr", "mrs", "ms", "miss", "the"}
+
+
 def _title_word(word: str) -> bool:
     """A title ("Mr", "Lt-Col", "Magistrate", ``titles.txt``), or a word ending in "-based"."""
     parts = word.lower().rstrip(".").split("-")
@@ -1301,19 +1309,21 @@ def _surnames_expanded(found: list[Statement]) -> list[Statement]:
     statements whose full name ends in it, as a speaker or in the words naming one ("said
     Marios Mavrides, a lawmaker ... Mavrides said", where the tagger took the full name for
     a body and the surname for a product; "Mr S'bu Ndebele has urged ... Ndebele said")."""
-    fulls: set[str] = set()
+    fulls: dict[str, set[str]] = {}  # full name -> the titles written with it
     for st in found:
         for text in (st.speaker, st.speaker_mention):
             name = _full_name_in(text or "")
             if name is not None:
-                fulls.add(name)
+                fulls.setdefault(name, set()).update(_offices(text or ""))
     out = []
     for st in found:
         word = st.speaker or ""
+        offices = _offices(st.speaker_mention or "")
         if NAME_WORD.match(word) and " " not in word and not word.isupper():
-            whose = {name for name in fulls
+            whose = {name for name, titled in fulls.items()
                      if [w for w in name.split() if w.lower().rstrip(".") not in SUFFIXES][-1]
-                     == word}
+                     == word and not (offices and titled and not offices & titled)}  # not
+            # "Lt-Col Ronel Otto ... Magistrate Otto said"
             if len(whose) == 1:
                 st = replace(st, speaker=whose.pop())
         out.append(st)

@@ -98,15 +98,26 @@ class Entities:
         _drop_verbs_before_names(doc, texts_of, labels)
         groups: list[tuple[str, list[str]]] = [("PERSON", [name]) for name in headline]
         # (label, texts), fullest first: the full names the headline gives come first
+        ranks: list[set[str]] = [set() for _ in groups]  # the titles each group's names bear
+        first_at: dict[str, int] = {}
+        for e in ents:
+            first_at.setdefault(texts_of[e.start], e.start_char)
         for ent in sorted(ents, key=lambda e: (-len(texts_of[e.start]),  # a name in capitals
                                               texts_of[e.start].isupper())):  # (a dateline) last
             text, label = texts_of[ent.start], labels[ent.start]
-            for group_label, texts in groups:
-                if group_label == label and _same(texts[0], text, label):
-                    texts.append(text)
+            titled = _titles_of(ent) if label == "PERSON" else set()
+            for (group_label, texts), rank in zip(groups, ranks, strict=True):
+                if (group_label == label and _same(texts[0], text, label)
+                        and not (titled and rank and not titled & rank)  # "Lt-Col Ronel
+                        # Otto" is not "Magistrate Otto"
+                        and not (_by_initials(texts[0], text)  # "the ICC" is not a body
+                                 and first_at.get(texts[0], -1) > first_at[text])):  # named
+                    texts.append(text)  # after it ("the International Cricket Council")
+                    rank |= titled
                     break
             else:
                 groups.append((label, [text]))
+                ranks.append(set(titled))
         places = {e.text for e in doc.ents if e.label_ in ("GPE", "NORP", "LOC")}
         names: dict[tuple[str, str], str] = {}
         for label, texts in groups:
@@ -1058,6 +1069,21 @@ def _roles(ent: Any) -> set[str]:
         elif t.pos_ == "NOUN" and not t.ent_type_:
             out.add(t.lemma_.lower())
     return out
+
+
+def _titles_of(ent: Any) -> set[str]:
+    """The titles of office a person's name bears, in it or just before it ("Magistrate",
+    "Lt-Col"; not "Mr" or "Ms", which any person bears)."""
+    before = ent.doc[ent.start - 1].text if ent.start else ""
+    words = [*ent.text.split(), before]
+    return {role for w in words for part in w.split("-") for role in _title_roles(part)
+            } - {"mr", "mrs", "ms", "miss"}
+
+
+def _by_initials(full: str, short: str) -> bool:
+    """``short`` names ``full`` by its initials only ("ICC", "International Criminal
+    Court"), not as one of its words."""
+    return short.isupper() and f" {' '.join(_words(short))} " not in f" {' '.join(_words(full))} "
 
 
 def _same(full: str, short: str, label: str) -> bool:
