@@ -703,6 +703,11 @@ def test_a_phrase_set_before_the_clause_by_a_comma_is_not_its_speaker() -> None:
                          "said the church would open two more shelters.")
     assert speakers["his gift was \u201ca drop in the ocean.\u201d"] != "Mother Teresa"
     assert speakers["the church would open two more shelters"] != "Mother Teresa"
+    # the comma hung on the cited name; an unnamed minister is whom the next "he" stands for
+    speakers = _speakers("Quoting Oliver Tambo, the health minister said care was a right. He "
+                         "said two clinics would open in June.")
+    assert speakers["care was a right"] == "health minister"
+    assert speakers["two clinics would open in June"] == "health minister"
 
 
 def test_a_surname_speaking_is_the_full_name_the_statements_give() -> None:

@@ -422,13 +422,13 @@ def _note_described(subj: Any, speaker: str | None, ents: Entities) -> None:
 
 def _epithet(noun: Any, ents: Entities) -> bool:
     """A definite description that may name again a person the article names: a title of
-    office ("the premier", "the minister"), or a noun the article never used before for
-    anyone unnamed, after a sentence whose main clause a named person was the subject of
-    ("Harry Kane scored twice. The striker said ..."); not "the survivor told the court"
-    after "according to the sole survivor of the massacre"."""
+    office a named person holds ("the premier", "the minister"), or a noun the article never
+    used before for anyone unnamed, after a sentence whose main clause a named person was the
+    subject of ("Harry Kane scored twice. The striker said ..."); not "the survivor told the
+    court" after "according to the sole survivor of the massacre"."""
     lemma = noun.lemma_.lower()
-    if lemma in titles():
-        return True
+    if lemma in titles() and any(lemma in roles for roles in ents.roles.values()):
+        return True  # "the minister" of a minister the article names
     before = [t for t in noun.doc[:noun.sent.start] if t.lemma_.lower() == lemma
               and t.pos_ == "NOUN" and not any(
                   a.ent_type_ == "PERSON" for a in (t.head, *t.children))]

@@ -548,11 +548,21 @@ def fronted(subj: Any, subjects: list[Any]) -> bool:
     """``subj`` is a phrase set before the clause by a comma that the parse took for a second
     subject beside one of ``subjects`` ("Citing Mother Teresa, the pope said ...": the pope
     speaks)."""
-    after = subj.right_edge.i + 1
+    end = subj.right_edge.i
+    while end > subj.i and subj.doc[end].is_punct and _participle_first(subj):  # "Quoting
+        end -= 1  # Nelson Mandela, the minister said", the comma hung on "Mandela"
+    after = end + 1
     return (after < len(subj.doc) and subj.doc[after].text == ","
             and any(o.i > after and o.pos_ in ("NOUN", "PROPN", "PRON")
                     and o.tag_ not in ("DT", "WDT") for o in subjects))  # not "two
     # reports, this year's as well as that prepared for the bid, had concluded"
+
+
+def _participle_first(subj: Any) -> bool:
+    """The words of ``subj`` begin with a verb's "-ing" form the tagger took for a name's
+    ("Quoting", "Citing")."""
+    word = subj.left_edge.lower_
+    return word.endswith("ing") and bool({word[:-3], word[:-3] + "e"} & verb_lemmas())
 
 
 def _is_subject(tok: Any) -> bool:
