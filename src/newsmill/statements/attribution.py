@@ -1283,8 +1283,9 @@ def _full_name_in(text: str) -> str | None:
     run = run[:len(run) - len(generation)]
     name: list[str] = []
     for word in reversed(run[:-1]):
-        if _title_word(word) or word.lower() in STOP_WORDS or not (
-                word.lower() in first_names() or not dictionary_word(word.strip("."))):
+        lower = word.lower()
+        if _title_word(word) or lower.endswith("-based") or lower in STOP_WORDS or not (
+                lower in first_names() or not dictionary_word(word.strip("."))):
             break
         name.insert(0, word)
     if not name or len(name) > 3 or any(w.isupper() and len(w) > 1 for w in [*name, run[-1]]):
@@ -1299,9 +1300,8 @@ def _offices(text: str) -> set[str]:
 
 
 def _title_word(word: str) -> bool:
-    """A title ("Mr", "Lt-Col", "Magistrate", ``titles.txt``), or a word ending in "-based"."""
-    parts = word.lower().rstrip(".").split("-")
-    return all(p.rstrip(".") in titles() for p in parts) or parts[-1] == "based"
+    """A title ("Mr", "Lt-Col", "Magistrate", ``titles.txt``)."""
+    return all(p.rstrip(".") in titles() for p in word.lower().rstrip(".").split("-"))
 
 
 def _surnames_expanded(found: list[Statement]) -> list[Statement]:
