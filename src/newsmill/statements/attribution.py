@@ -34,6 +34,7 @@ from newsmill.statements.quotes import PAIRS, Quote, find_quotes
 from newsmill.statements.speakers import (
     DATELINE_OPENING,
     GROUP_PRONOUNS,
+    HONORIFICS,
     PERSON_PRONOUNS,
     RECENT_CHARS,
     SUFFIXES,
@@ -1295,8 +1296,7 @@ def _full_name_in(text: str) -> str | None:
 
 def _offices(text: str) -> set[str]:
     """The titles of office in ``text`` ("Magistrate", "Lt-Col"; not "Mr" or "Ms")."""
-    return {w.lower().rstrip(".") for w in text.split() if _title_word(w)} - {
-        "mr", "mrs", "ms", "miss", "the"}
+    return {w.lower().rstrip(".") for w in text.split() if _title_word(w)} - HONORIFICS
 
 
 def _title_word(word: str) -> bool:

@@ -26,6 +26,7 @@ NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 DETERMINERS = frozenset({"the", "a", "an"})
 POSSESSIVE = re.compile(r"(?<=\w)['’]s?$")
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # a name's generation, after it
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss"})  # titles any person bears: no office
 DATELINE_OPENING = re.compile(  # "DAMASCUS, June 4 (Sputnik) - ", "NAIROBI, Kenya — "
     r"[A-Z][A-Z.'’ -]{2,}?(?:,\s+[A-Z][\w.' ]*?)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"\s*(?:\([^)]{1,30}\))?\s*(?:[—–]|--?)\s+")
@@ -1087,7 +1088,7 @@ def _titles_of(ent: Any) -> set[str]:
     before = ent.doc[ent.start - 1].text if ent.start else ""
     words = [*ent.text.split(), before]
     return {role for w in words for part in w.split("-") for role in _title_roles(part)
-            } - {"mr", "mrs", "ms", "miss"}
+            } - HONORIFICS
 
 
 def _by_initials(full: str, short: str) -> bool:
