@@ -59,6 +59,13 @@ def kept(tok: Any) -> bool:
         tok.head.head, entry_set("status.txt", "ongoing verbs")))
 
 
+def _a_deed(tok: Any, every: list[Found]) -> bool:
+    """``tok`` tells a deed of the sentence or the weapon of one: a trigger ("the bombing"),
+    a noun that heads a deed ("the attack", "the raid") or a weapon ("an explosive device")."""
+    return (any(g.token.i == tok.i for g in every) or _a_weapon(tok)
+            or lemma_of(tok) in entry_set("status.txt", "deed heads"))
+
+
 def thing_subject(tok: Any) -> bool:
     """The verb ``tok`` has a subject that names no party: a thing, not who acts (an "it"
     that stands for no party is one: "a trade war offers advantages: it allows him ...")."""
@@ -80,7 +87,9 @@ def descriptive(f: Found, every: list[Found], news: bool = True) -> bool:
     relative clause ("the leader, who resigned after 30 years"), which tell of something that
     happened but not as news. A relative clause on a party of another deed of the sentence goes
     on with its story ("was besieged by police, who fired round after round of teargas"). A
-    relative clause on a thing is kept ("an IED that killed five civilians")."""
+    verb's relative clause on a thing describes the thing ("activities that threatened the
+    country's security", "a ship that was seized in December"), unless the thing is the
+    deed or its weapon ("an IED that killed five civilians", "the attack, which killed 46")."""
     tok = f.token
     if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "of") and one_of(
             tok.head.head, entry_set("status.txt", "right nouns")):
@@ -111,7 +120,9 @@ def descriptive(f: Found, every: list[Found], news: bool = True) -> bool:
     who = any(c.lower_ in ("who", "whom") for c in head.children)  # a person, however parsed
     if not (who or party.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
             or act.sector_of([party.text])):
-        return False  # "an IED that killed five civilians", "evidence they used gas"
+        return head.i == tok.i and not _a_deed(party, every)  # "a mosque which ...
+        # killed", "the reason Rukban residents are refusing to leave"; not "an IED that
+        # killed five civilians", "a car bomb that killed eight", "evidence they used gas"
     deed = party.head.head if party.head.dep_ in ("agent", "prep") else party.head
     restrictive = head.left_edge.i > 0 and head.doc[head.left_edge.i - 1].text not in (
         DASHES | {",", "("})  # "the man who kidnapped the child ... was sentenced"
