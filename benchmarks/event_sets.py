@@ -51,10 +51,12 @@ GLOCON24C = HERE / "gold" / "statements_glocon24c.jsonl"  # 24 more again, as GL
 GLOCON24D = HERE / "gold" / "statements_glocon24d.jsonl"  # and 24 more, as GLOCON24
 GLOCON24E = HERE / "gold" / "statements_glocon24e.jsonl"  # and 24 more, as GLOCON24
 GLOCON24F = HERE / "gold" / "statements_glocon24f.jsonl"  # and 24 more, as GLOCON24
+GLOCON24G = HERE / "gold" / "statements_glocon24g.jsonl"  # and 24 more, as GLOCON24
 # the sets annotated for newsmill
 OWN_SETS = {"new40": NEW40, "stat20": STAT20, "stat16": STAT16, "stat24": STAT24,
             "glocon24": GLOCON24, "glocon24b": GLOCON24B, "glocon24c": GLOCON24C,
-            "glocon24d": GLOCON24D, "glocon24e": GLOCON24E, "glocon24f": GLOCON24F}
+            "glocon24d": GLOCON24D, "glocon24e": GLOCON24E, "glocon24f": GLOCON24F,
+            "glocon24g": GLOCON24G}
 BODIES = {"glocon-sample": Path("data", "glocon-sample", "document", "Sabinet_R.json")}
 # where a gold record's ``body_from`` says its body is kept (by id), under ../shared
 SETS = ("seed+dev", "new40", "gsr", "police", "case2021", "glocon")

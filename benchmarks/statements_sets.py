@@ -8,13 +8,13 @@ articles of ``benchmarks/gold/statements20.jsonl``), ``stat16`` (the 16 of
 ``benchmarks/gold/statements16.jsonl``), ``stat24`` (the 24 of
 ``benchmarks/gold/statements24.jsonl``), ``glocon24`` (24 wire stories of the GLOCON
 sample, ``benchmarks/gold/statements_glocon24.jsonl``, whose bodies are read from
-``../shared``), ``glocon24b``, ``glocon24c``, ``glocon24d``, ``glocon24e`` and ``glocon24f``
-(24 more each, ``statements_glocon24b.jsonl`` ... ``statements_glocon24f.jsonl``), the last
-nine annotated for statements only.
+``../shared``), ``glocon24b``, ``glocon24c``, ``glocon24d``, ``glocon24e``, ``glocon24f`` and
+``glocon24g`` (24 more each, ``statements_glocon24b.jsonl`` ... ``statements_glocon24g.jsonl``),
+the last ten annotated for statements only.
 
     python benchmarks/statements_sets.py
         [--sets seed+dev,new40,stat20,stat16,stat24,glocon24,glocon24b,glocon24c,
-                glocon24d,glocon24e,glocon24f]
+                glocon24d,glocon24e,glocon24f,glocon24g]
         [--pred-dir DIR]
 """
 
@@ -34,7 +34,7 @@ GOLD = {"seed+dev": ["gold/seed.jsonl", "gold/dev.jsonl"], "new40": [str(event_s
         "stat24": [str(event_sets.STAT24)], "glocon24": [str(event_sets.GLOCON24)],
         "glocon24b": [str(event_sets.GLOCON24B)], "glocon24c": [str(event_sets.GLOCON24C)],
         "glocon24d": [str(event_sets.GLOCON24D)], "glocon24e": [str(event_sets.GLOCON24E)],
-        "glocon24f": [str(event_sets.GLOCON24F)]}
+        "glocon24f": [str(event_sets.GLOCON24F)], "glocon24g": [str(event_sets.GLOCON24G)]}
 SHOWN = ("f1", "precision", "recall", "speaker_accuracy", "end_to_end_f1", "kind_accuracy",
          "cue_accuracy", "gold", "predicted", "matched")
 
@@ -44,7 +44,7 @@ def main() -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sets",
                         default="seed+dev,new40,stat20,stat16,stat24,glocon24,glocon24b,"
-                                "glocon24c,glocon24d,glocon24e,glocon24f")
+                                "glocon24c,glocon24d,glocon24e,glocon24f,glocon24g")
     parser.add_argument("--shared", type=Path, default=event_sets.DEFAULT_SHARED)
     parser.add_argument("--cache", type=Path, default=event_sets.DEFAULT_CACHE)
     parser.add_argument("--pred-dir", type=Path, help="keep each set's predictions here")
