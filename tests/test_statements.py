@@ -675,6 +675,19 @@ def test_a_name_the_tagger_missed_after_its_role_is_the_speaker() -> None:
 
 
 @pytest.mark.slow
+def test_the_holder_of_an_office_named_by_its_portfolio_is_the_speaker() -> None:
+    speakers = _speakers("The Minister for Foreign Affairs Naledi Pandor said the visit to the "
+                         "region had gone well.\n\nThe Commissioner for Peace and Security Smail "
+                         "Chergui said their efforts were not in vain at all.")
+    assert speakers["the visit to the region had gone well"] == "Naledi Pandor"
+    assert speakers["their efforts were not in vain at all"] == "Smail Chergui"
+    # the person an office serves is no portfolio: the name after it is not the holder
+    speakers = _speakers("The Spokesman for President Jacob Zuma said the visit to the region "
+                         "had gone well.")
+    assert speakers["the visit to the region had gone well"] != "Jacob Zuma"
+
+
+@pytest.mark.slow
 def test_a_name_ending_the_subject_after_its_role_is_the_speaker() -> None:
     # the parse hangs the name on the last noun of a longer description, not on its head
     speakers = _speakers("One of the invited witnesses, Daniel Whitfield, said the hearing had "

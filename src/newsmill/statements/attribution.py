@@ -252,6 +252,39 @@ def _name_ending(head: Any, excluded: set[int]) -> list[Any] | None:
     return run if role and named else None
 
 
+def _portfolio_holder(head: Any, excluded: set[int]) -> list[Any] | None:
+    """The name that ends a subject naming an office by its portfolio, which the parse did not
+    make the subject's head: a capitalised title, "for" or "of", the portfolio's words
+    (capitalised, one of them a word of the dictionary, "and" between) and two or three words
+    of a name, a person's by its first name or by no word of the dictionary in it ("The
+    Minister for Foreign Affairs Naledi Pandor", "The UN High Commissioner for Human Rights
+    Navi Pillay", "the Commissioner for Peace and Security Smail Chergui"); not a person the
+    office serves ("Spokesman for President Cyril Ramaphosa": a title or a first name is no
+    portfolio's word)."""
+    if not (head.text[:1].isupper() and head.lemma_.lower() in titles()):
+        return None
+    words = [t for t in sorted(head.subtree, key=lambda t: t.i) if t.i not in excluded]
+    while words and words[-1].is_punct:
+        words.pop()
+    after = next((i for i, t in enumerate(words) if t.head.i == head.i and t.dep_ == "prep"
+                  and t.lower_ in ("for", "of")), None)
+    if after is None or words[after].i < head.i:
+        return None
+    rest = words[after + 1:]
+    if not all(t.lower_ in ("and", "&") or (t.is_alpha and t.text[:1].isupper()
+                                            and not t.is_upper) for t in rest):
+        return None
+    for size in (3, 2):
+        name, portfolio = rest[-size:], [t for t in rest[:-size] if t.lower_ not in ("and", "&")]
+        if (len(rest) > size and portfolio and rest[-size - 1].lower_ not in ("and", "&")
+                and any(dictionary_word(t.text) for t in portfolio)
+                and not any(t.lower_ in titles() or t.lower_ in first_names() for t in portfolio)
+                and (name[0].lower_ in first_names() or not any(
+                    dictionary_word(t.text) for t in name))):
+            return name
+    return None
+
+
 def _within_quotation(tok: Any) -> bool:
     """``tok`` stands inside a quotation its sentence opened before it and has not closed."""
     marks = [t for t in tok.doc[tok.sent.start:tok.i] if t.is_quote and t.text != "'"]
@@ -360,7 +393,7 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
     described = _described_person(head)
     if described is not None:  # "Former FBI agent and profiler James Fitzgerald told ..."
         head = described
-    ending = _name_ending(head, excluded | clauses)
+    ending = _name_ending(head, excluded | clauses) or _portfolio_holder(head, clauses)
     if ending is not None:  # "Dube's aunt Sibongile Mkhize", "the chief director of
         text = " ".join(t.text for t in ending)  # collective bargaining Thembinkosi Mkalipi"
         return ents.person_named(text) or text, mention, role
