@@ -675,6 +675,16 @@ def test_a_name_the_tagger_missed_after_its_role_is_the_speaker() -> None:
 
 
 @pytest.mark.slow
+def test_a_person_named_inside_a_subject_is_who_he_or_she_goes_back_to() -> None:
+    body = ("Mayor Ann Hale said the roads would be fixed by the end of the year. DEA director "
+            "of policy co-ordination Ruth Okafor said three cities were already building bike "
+            "paths. She said the capital was the most advanced of the three cities.")
+    speakers = _speakers(body)
+    assert speakers["three cities were already building bike paths"] == "Ruth Okafor"
+    assert speakers["the capital was the most advanced of the three cities"] == "Ruth Okafor"
+
+
+@pytest.mark.slow
 def test_the_holder_of_an_office_named_by_its_portfolio_is_the_speaker() -> None:
     speakers = _speakers("The Minister for Foreign Affairs Naledi Pandor said the visit to the "
                          "region had gone well.\n\nThe Commissioner for Peace and Security Smail "

@@ -452,6 +452,9 @@ def _note_described(subj: Any, speaker: str | None, ents: Entities) -> None:
             and subj.tag_ == "NN" and not subj.ent_type_ and speaker not in ents.mentions
             and not (_definite(subj) and _epithet(subj, ents))):
         ents.note_described_subject(subj, speaker)
+    elif (speaker is not None and subj.dep_ in ("nsubj", "nsubjpass")
+          and speaker in ents.mentions and subj.ent_type_ != "PERSON"):
+        ents.note_named_subject(subj, speaker)  # "the director of policy Jenitha Budal"
 
 
 def _epithet(noun: Any, ents: Entities) -> bool:

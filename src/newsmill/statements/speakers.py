@@ -222,9 +222,22 @@ class Entities:
         if self.in_quote(tok.idx):
             return
         self.described[description] = noun_sex(tok.lemma_.lower())
+        self._subject_at(tok, description)
+
+    def note_named_subject(self, tok: Any, name: str) -> None:
+        """A person named inside the subject at ``tok`` that the parse did not make its head
+        ("DEA director of policy Jenitha Budal said ... She said"), where no person of that
+        subject is in the subject chain yet, is the subject the next "he" or "she" goes back
+        to."""
+        start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+        if self.in_quote(tok.idx) or any(start <= at < end for at, _, _ in self.subjects):
+            return
+        self._subject_at(tok, name)
+
+    def _subject_at(self, tok: Any, name: str) -> None:
         self.subjects = [s for s in self.subjects if not (s[0] > tok.idx and s[0] in self.chained)]
         self.chained = {at for at in self.chained if at <= tok.idx}
-        insort(self.subjects, (tok.idx, description, _in_main_clause(tok)))
+        insort(self.subjects, (tok.idx, name, _in_main_clause(tok)))
         self._chain_after(tok.idx)
 
     def name(self, label: str, text: str, offset: int | None = None) -> str:
