@@ -273,6 +273,13 @@ def test_wire_copy_on_one_line_gives_its_headline_and_byline_apart() -> None:
     two = clean_text("Farmers block road By LENA ORTIZ and TOM REY NEW YORK (AP) — " + story)
     assert two.authors == ("Lena Ortiz", "Tom Rey")
     assert two.body.startswith("NEW YORK (AP) — Farmers blocked")
+    # no dateline: a headline and a byline in capitals, then the story
+    bare = clean_text("DIESEL TAX (AP Photo) By LENA ORTIZ " + story)
+    assert bare.authors == ("Lena Ortiz",)
+    assert bare.body == story
+    # capitals that name no person are no byline: the line stays whole
+    line = "TRADE UPDATE By AP " + story
+    assert clean_text(line).body == line
 
 
 def test_byline_names_are_people_unless_outlets() -> None:

@@ -67,6 +67,11 @@ WIRE_HEAD = re.compile(
     r"^(?P<head>\S.{8,300}?)\s+(?P<place>(?:[A-Z][A-Z'.-]*\s+)*[A-Z][A-Z'.-]{2,}"
     r"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)*)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?)"
     r"\s*\([A-Za-z][A-Za-z-]{1,12}\)\s*(?:[—–]|--?)\s")
+# ... or with no dateline, its headline (or the headline's tail, a photo credit in brackets
+# after it) and byline in capitals: "OIL PRICES FALL By JANE DOE Oil prices fell Wednesday ..."
+WIRE_BYLINE = re.compile(
+    r"^(?P<head>(?:[^a-z(]|\([^)]{1,40}\)){3,150}?)\s+By\s+(?P<names>(?:[A-Z][A-Z'-]+\s+){1,3}?[A-Z][A-Z'-]+)"
+    r"\s+(?P<story>(?![A-Z][A-Z'-]+\s)[A-Z]\S*\s+\S.*)$", re.S)
 CREDIT_WORDS = 25  # a credit line is shorter: "Associated Press writers ... contributed ..."
 REPORTER_CREDIT = re.compile(r"\bcontributed (?:additional )?(?:to this )?report(?:ing)?\.?$",
                              re.I)
@@ -311,8 +316,17 @@ def _wire_head(line: str) -> tuple[str | None, list[str], str] | None:
     BANGUI, Central African Republic (AP) — Thousands ..."); the story keeps its dateline.
     A byline in capitals ends where a known city's name begins ("By JOHN ROE LOS ANGELES
     (AP)", "By KEN LEE and DIDI TANG BEIJING (AP)"). Not a sentence before a dateline
-    ("Police said the man was freed. LONDON (AP) — ...")."""
+    ("Police said the man was freed. LONDON (AP) — ..."). Wire copy with no dateline has
+    its headline and byline in capitals ("ECONOMIC STALEMATE By ANGUS SHAW Zimbabwe says
+    ..."): the story starts after the byline's names, when they are a person's."""
     match = WIRE_HEAD.match(line)
+    if match is None and (capitals := WIRE_BYLINE.match(line)) is not None:
+        authors = [name for name in (" ".join(_uncapped(w) for w in n.split())
+                                     for n in split_names(capitals["names"]))
+                   if is_person_name(name)]
+        if authors:  # "INDUSTRY By AOIFE WHITE De Beers Group managing director ..."
+            return capitals["head"].strip(), authors, capitals["story"]
+        return None
     if match is None or SENTENCE_IN_HEAD.search(match["head"]) or \
             match["head"].rstrip().endswith((".", "!", "?", '."', ".”")):
         return None
