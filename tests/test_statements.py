@@ -1076,6 +1076,10 @@ def test_an_inquiry_speaks_for_who_made_it() -> None:
     # a date said with the study is no part of who it is; a date inside a word stays
     assert speakers["walkers live longer"] == "study published in Neurology"
     assert speakers["the charity had diverted donations"] == "months-long investigation"
+    # nor is the day said after a speaker's name ("Opposition parties on Tuesday said")
+    speakers = _speakers("The unions on Monday said the strike would go ahead as planned "
+                         "next week.")
+    assert speakers["the strike would go ahead as planned next week"] == "unions"
 
 
 @pytest.mark.slow

@@ -643,6 +643,11 @@ def _phrase(head: Any, body: str, excluded: set[int]) -> str:
     dated = {t.i for c in head.subtree if c.dep_ == "npadvmod" and c.ent_type_ == "DATE"
              and c.head.pos_ in ("VERB", "NOUN", "PROPN")  # "a study published early this
              for t in c.subtree}  # month", "a report this year": when is not who
+    dated |= {t.i for c in head.children if c.dep_ == "prep" and c.i > head.i
+              and c.lower_ in ("on", "at", "during") and all(
+        o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj") and any(
+        o.dep_ == "pobj" for o in c.children) for t in c.subtree}  # "Opposition parties on
+    # Tuesday said"; not "a business survey for March"
     text = _words(head, body, excluded | dated, dated)
     if len(text.split()) > MAX_SPEAKER_WORDS:
         inner = {t.i for c in head.subtree if c.dep_ in ("acl", "relcl") and c.i != head.i
