@@ -685,6 +685,18 @@ def test_a_person_named_inside_a_subject_is_who_he_or_she_goes_back_to() -> None
 
 
 @pytest.mark.slow
+def test_a_body_described_as_the_article_called_it_is_the_speaker() -> None:
+    body = ("Port operator Tasman Harbour Holdings Ltd. said on Monday that its profit fell by "
+            "a tenth. Cargo volumes were lower than a year before, the operator of the "
+            "region's biggest harbour said. The harbour company added that it would pay a "
+            "smaller dividend this year.")
+    speakers = _speakers(body)
+    name = "Tasman Harbour Holdings Ltd."
+    assert speakers["Cargo volumes were lower than a year before"] == name
+    assert speakers["it would pay a smaller dividend this year"] == name
+
+
+@pytest.mark.slow
 def test_the_holder_of_an_office_named_by_its_portfolio_is_the_speaker() -> None:
     speakers = _speakers("The Minister for Foreign Affairs Naledi Pandor said the visit to the "
                          "region had gone well.\n\nThe Commissioner for Peace and Security Smail "

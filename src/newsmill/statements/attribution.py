@@ -422,6 +422,8 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
                 c.dep_ in ("compound", "amod", "nmod", "prep") for c in head.children):
             named = _body_called(lemma, head.idx, ents)  # a bare "the agency", not "the
             # election ..."
+        if named is None:
+            named = _body_described(head, ents)
         if named is not None:
             return named, mention, role
     named = _person_of_age(head, ents)  # "'There were people on the ledge,' the 25-year-old
@@ -475,6 +477,34 @@ def _epithet(noun: Any, ents: Entities) -> bool:
     previous = ents.sentence_start(sentence - 1) if sentence else 0
     return any(main and name not in ents.described and previous <= at < noun.idx
                for at, name, main in ents.subjects)
+
+
+def _body_described(head: Any, ents: Entities) -> str | None:
+    """The organisation a definite description stands for by what the article called it where
+    it named it ("airport operator Auckland International Airport Ltd. said ... the operator
+    of the nation's main gateway said"), or by a body noun after nouns of its name ("The
+    airport company noted"): the one organisation the article names that fits, where only one
+    does and it was named before, outside quotations. Not a name ("The European Union"), nor a
+    description joined to another."""
+    if head.ent_type_ or any(c.dep_ == "conj" for c in head.children):
+        return None
+    lemma = head.lemma_.lower()
+    modifiers = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
+    if lemma in body_nouns() and modifiers and all(c.dep_ == "compound" for c in modifiers):
+        words = {c.lower_ for c in modifiers}  # a noun's: not "the central bank", which
+        # names another than the European Central Bank as often
+        fits = {name for _, name, _ in ents.bodies
+                if words <= {w.lower() for w in _words_of(name)}}
+    elif lemma not in body_nouns() and not modifiers:
+        fits = {name for name, roles in ents.body_roles.items() if lemma in roles}
+    else:
+        return None
+    before = {name for at, name, _ in ents.bodies if at < head.idx and not ents.in_quote(at)}
+    return next(iter(fits)) if len(fits) == 1 and fits <= before else None
+
+
+def _words_of(name: str) -> list[str]:
+    return re.findall(r"[\w'-]+", name)
 
 
 def _body_called(noun: str, offset: int, ents: Entities) -> str | None:
