@@ -226,6 +226,9 @@ def test_words_that_describe_a_party_are_not_news() -> None:
     assert "COERCE" in {e.type for e in _events(body, each_mention=True)}
     body = "Police found the car bomb that killed eight people in the city on Friday."
     assert "ASSAULT" in {e.type for e in _events(body)}  # the deed's weapon: told
+    body = "The army denied it had hit the market, which killed at least 46 people."
+    assert ("ASSAULT", 46) in {(e.type, e.dead) for e in _events(body)}  # its victims
+    # counted: told
     # a sentence that mentions an arrest through the arrested is labelled with it
     body = "The arrested workers were released later."
     assert "COERCE" not in {e.type for e in _events(body)}

@@ -66,6 +66,13 @@ def _a_deed(tok: Any, every: list[Found]) -> bool:
             or lemma_of(tok) in entry_set("status.txt", "deed heads"))
 
 
+def _counted(tok: Any) -> bool:
+    """The verb ``tok`` tells how many it befell: a number on its object ("killed at least 46
+    people", "wounded eight")."""
+    return any(o.like_num or any(n.dep_ == "nummod" and n.like_num for n in o.children)
+               for o in children(tok, ("dobj", "nsubjpass")))
+
+
 def thing_subject(tok: Any) -> bool:
     """The verb ``tok`` has a subject that names no party: a thing, not who acts (an "it"
     that stands for no party is one: "a trade war offers advantages: it allows him ...")."""
@@ -89,7 +96,8 @@ def descriptive(f: Found, every: list[Found], news: bool = True) -> bool:
     on with its story ("was besieged by police, who fired round after round of teargas"). A
     verb's relative clause on a thing describes the thing ("activities that threatened the
     country's security", "a ship that was seized in December"), unless the thing is the
-    deed or its weapon ("an IED that killed five civilians", "the attack, which killed 46")."""
+    deed or its weapon ("an IED that killed five civilians", "the attack, which killed 46") or
+    the clause counts its victims ("bombing a mosque which killed at least 46 people")."""
     tok = f.token
     if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "of") and one_of(
             tok.head.head, entry_set("status.txt", "right nouns")):
@@ -120,9 +128,9 @@ def descriptive(f: Found, every: list[Found], news: bool = True) -> bool:
     who = any(c.lower_ in ("who", "whom") for c in head.children)  # a person, however parsed
     if not (who or party.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
             or act.sector_of([party.text])):
-        return head.i == tok.i and not _a_deed(party, every)  # "a mosque which ...
-        # killed", "the reason Rukban residents are refusing to leave"; not "an IED that
-        # killed five civilians", "a car bomb that killed eight", "evidence they used gas"
+        return head.i == tok.i and not _a_deed(party, every) and not _counted(tok)  # "a
+        # tanker that was seized", "the reason residents are refusing to leave"; not "an IED
+        # that killed five civilians", "a mosque which killed at least 46 people"
     deed = party.head.head if party.head.dep_ in ("agent", "prep") else party.head
     restrictive = head.left_edge.i > 0 and head.doc[head.left_edge.i - 1].text not in (
         DASHES | {",", "("})  # "the man who kidnapped the child ... was sentenced"
