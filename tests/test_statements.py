@@ -703,10 +703,21 @@ def test_the_holder_of_an_office_named_by_its_portfolio_is_the_speaker() -> None
                          "Chergui said their efforts were not in vain at all.")
     assert speakers["the visit to the region had gone well"] == "Naledi Pandor"
     assert speakers["their efforts were not in vain at all"] == "Smail Chergui"
-    # the person an office serves is no portfolio: the name after it is not the holder
+    # what the office is of may be a body with "the" or a lower-case word before the name
+    speakers = _speakers("The Attorney General of the Republic Dorcas Ampofo said the state "
+                         "would not prosecute the journalists.\n\nDirector of flight "
+                         "operations of Celtic Air Fiona Walsh said the engine had failed.")
+    assert speakers["the state would not prosecute the journalists"] == "Dorcas Ampofo"
+    assert speakers["the engine had failed"] == "Fiona Walsh"
+    # the person an office serves or speaks for is not the holder: a title, a person's noun
+    # or nothing between the preposition and the name
     speakers = _speakers("The Spokesman for President Jacob Zuma said the visit to the region "
-                         "had gone well.")
+                         "had gone well.\n\nThe Father of slain activist Steve Biko said the "
+                         "inquest had been a farce.\n\nThe Lawyer for Oscar Pistorius said "
+                         "the appeal would be filed soon.")
     assert speakers["the visit to the region had gone well"] != "Jacob Zuma"
+    assert speakers["the inquest had been a farce"] != "Steve Biko"
+    assert speakers["the appeal would be filed soon"] != "Oscar Pistorius"
 
 
 @pytest.mark.slow

@@ -45,6 +45,7 @@ from newsmill.statements.speakers import (
     first_names,
     fronted,
     names_body,
+    person_lemma,
     person_noun,
     strip_determiner,
     titles,
@@ -253,36 +254,75 @@ def _name_ending(head: Any, excluded: set[int]) -> list[Any] | None:
 
 
 def _portfolio_holder(head: Any, excluded: set[int]) -> list[Any] | None:
-    """The name that ends a subject naming an office by its portfolio, which the parse did not
-    make the subject's head: a capitalised title, "for" or "of", the portfolio's words
-    (capitalised, one of them a word of the dictionary, "and" between) and two or three words
-    of a name, a person's by its first name or by no word of the dictionary in it ("The
-    Minister for Foreign Affairs Naledi Pandor", "The UN High Commissioner for Human Rights
-    Navi Pillay", "the Commissioner for Peace and Security Smail Chergui"); not a person the
-    office serves ("Spokesman for President Cyril Ramaphosa": a title or a first name is no
-    portfolio's word)."""
-    if not (head.text[:1].isupper() and head.lemma_.lower() in titles()):
+    """The name that ends a subject naming an office by what it is of or for, which the parse
+    did not make the subject's head: a capitalised title or role, "for", "of" or "at", what the
+    office is of (a portfolio, a body, a place: the word before the name a capitalised word
+    that is no title, or a noun for no person) and two or three words of a person's name, by
+    its first name, by the tagger or by no word of the dictionary in it ("The Minister for
+    Foreign Affairs Naledi Pandor", "the Commissioner for Peace and Security Smail Chergui",
+    "Director of the African desk at the foreign ministry Jean Dufresne"). Not a person the
+    office serves or speaks for ("Spokesman for President Cyril Ramaphosa", "the lawyer for
+    Oscar Pistorius", "the father of slain activist John Roe"), nor a body ("an analyst at
+    brokerage Morgan Stanley")."""
+    lemma = head.lemma_.lower()
+    if not (head.text[:1].isupper() and (lemma in titles() or person_lemma(lemma))):
         return None
     words = [t for t in sorted(head.subtree, key=lambda t: t.i) if t.i not in excluded]
     while words and words[-1].is_punct:
         words.pop()
     after = next((i for i, t in enumerate(words) if t.head.i == head.i and t.dep_ == "prep"
-                  and t.lower_ in ("for", "of")), None)
+                  and t.lower_ in ("for", "of", "at")), None)
     if after is None or words[after].i < head.i:
         return None
     rest = words[after + 1:]
-    if not all(t.lower_ in ("and", "&") or (t.is_alpha and t.text[:1].isupper()
-                                            and not t.is_upper) for t in rest):
-        return None
-    for size in (3, 2):
-        name, portfolio = rest[-size:], [t for t in rest[:-size] if t.lower_ not in ("and", "&")]
-        if (len(rest) > size and portfolio and rest[-size - 1].lower_ not in ("and", "&")
-                and any(dictionary_word(t.text) for t in portfolio)
-                and not any(t.lower_ in titles() or t.lower_ in first_names() for t in portfolio)
-                and (name[0].lower_ in first_names() or not any(
-                    dictionary_word(t.text) for t in name))):
-            return name
+    if all(t.lower_ in ("and", "&") or (t.is_alpha and t.text[:1].isupper() and not t.is_upper)
+           for t in rest):  # a portfolio in capitals: "for Peace and Security"
+        for size in (3, 2):
+            name, portfolio = rest[-size:], [t for t in rest[:-size]
+                                             if t.lower_ not in ("and", "&")]
+            if (len(rest) > size and portfolio and rest[-size - 1].lower_ not in ("and", "&")
+                    and any(dictionary_word(t.text) for t in portfolio)
+                    and not any(t.lower_ in titles() or t.lower_ in first_names()
+                                for t in portfolio)
+                    and (name[0].lower_ in first_names() or not any(
+                        dictionary_word(t.text) for t in name))):
+                return name
+    spelled = _spelled_words(rest)  # words as written: "Jean-Baptiste" is one
+    tries = [(size, strong) for strong in (True, False) for size in (3, 2)]
+    for size, strong in tries:  # a name known by its first name or the tagger first
+        if len(spelled) <= size:
+            continue
+        name = [t for word in spelled[-size:] for t in word]
+        texts = ["".join(t.text for t in word) for word in spelled[-size:]]
+        before = [word for word in spelled[:-size] if word[-1].lower_ not in ("and", "&")]
+        if not before or not all(w[:1].isupper() and not w.isupper() and w.replace(
+                "-", "").replace("'", "").isalpha() for w in texts) or any(
+                t.ent_type_ in ("ORG", "GPE", "LOC", "FAC", "NORP") for t in name):
+            continue
+        known = (all(t.ent_type_ == "PERSON" for t in name if t.is_alpha)
+                 or texts[0].lower() in first_names())
+        if not (known if strong else not any(dictionary_word(w) for w in texts)):
+            continue
+        last = before[-1][-1]
+        if last.text[:1].isupper() and last.is_alpha and not last.is_upper:
+            fits = last.lower_ not in titles() and last.lower_ not in first_names()
+        else:
+            fits = (last.is_upper and last.is_alpha) or (
+                last.pos_ == "NOUN" and last.is_lower and not person_noun(last))
+        return name if fits else None
     return None
+
+
+def _spelled_words(tokens: list[Any]) -> list[list[Any]]:
+    """``tokens`` grouped into the words they were written as (no space between: "Jean",
+    "-", "Baptiste")."""
+    out: list[list[Any]] = []
+    for t in tokens:
+        if out and not out[-1][-1].whitespace_ and out[-1][-1].i + 1 == t.i:
+            out[-1].append(t)
+        else:
+            out.append([t])
+    return out
 
 
 def _within_quotation(tok: Any) -> bool:
@@ -395,7 +435,8 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
         head = described
     ending = _name_ending(head, excluded | clauses) or _portfolio_holder(head, clauses)
     if ending is not None:  # "Dube's aunt Sibongile Mkhize", "the chief director of
-        text = " ".join(t.text for t in ending)  # collective bargaining Thembinkosi Mkalipi"
+        text = head.doc[ending[0].i:ending[-1].i + 1].text  # collective bargaining
+        # Thembinkosi Mkalipi"
         return ents.person_named(text) or text, mention, role
     coordinated = any(c.dep_ == "conj" and not _possessor(c) for c in head.children)  # "X
     # and Y said": both speak; not "Mayer, Disney's chairman, said", parsed as "Mayer, Disney"

@@ -956,10 +956,10 @@ def _role_word(word: str) -> bool:
     lower = word.lower()
     nouns = word_list("person_nouns.txt")
     return (word[:1].isupper() and word.isalpha() and lower not in first_names()
-            and lower not in nouns and _person_lemma(lower))
+            and lower not in nouns and person_lemma(lower))
 
 
-def _person_lemma(lemma: str) -> bool:
+def person_lemma(lemma: str) -> bool:
     nouns = word_list("person_nouns.txt")
     return lemma in nouns or any(lemma[i:] in nouns for i in range(1, len(lemma) - 5))
 
@@ -967,7 +967,7 @@ def _person_lemma(lemma: str) -> bool:
 def person_noun(tok: Any) -> bool:
     """``tok`` is a common noun WordNet gives a person as its first sense
     (``person_nouns.txt``): "actor", "economist"; a compound of one too ("biogeochemist")."""
-    return bool(tok.pos_ == "NOUN" and _person_lemma(tok.lemma_.lower()))
+    return bool(tok.pos_ == "NOUN" and person_lemma(tok.lemma_.lower()))
 
 
 def _described_by_who(tok: Any) -> bool:
