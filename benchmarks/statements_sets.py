@@ -10,11 +10,12 @@ articles of ``benchmarks/gold/statements20.jsonl``), ``stat16`` (the 16 of
 sample, ``benchmarks/gold/statements_glocon24.jsonl``, whose bodies are read from
 ``../shared``), ``glocon24b``, ``glocon24c``, ``glocon24d``, ``glocon24e``, ``glocon24f`` and
 ``glocon24g`` (24 more each, ``statements_glocon24b.jsonl`` ... ``statements_glocon24g.jsonl``),
-the last ten annotated for statements only.
+the last ten annotated for statements only, and ``glocon24ev`` (24 more,
+``benchmarks/gold/events_glocon24.jsonl``, annotated for events and statements).
 
     python benchmarks/statements_sets.py
         [--sets seed+dev,new40,stat20,stat16,stat24,glocon24,glocon24b,glocon24c,
-                glocon24d,glocon24e,glocon24f,glocon24g]
+                glocon24d,glocon24e,glocon24f,glocon24g,glocon24ev]
         [--pred-dir DIR]
 """
 
@@ -34,7 +35,8 @@ GOLD = {"seed+dev": ["gold/seed.jsonl", "gold/dev.jsonl"], "new40": [str(event_s
         "stat24": [str(event_sets.STAT24)], "glocon24": [str(event_sets.GLOCON24)],
         "glocon24b": [str(event_sets.GLOCON24B)], "glocon24c": [str(event_sets.GLOCON24C)],
         "glocon24d": [str(event_sets.GLOCON24D)], "glocon24e": [str(event_sets.GLOCON24E)],
-        "glocon24f": [str(event_sets.GLOCON24F)], "glocon24g": [str(event_sets.GLOCON24G)]}
+        "glocon24f": [str(event_sets.GLOCON24F)], "glocon24g": [str(event_sets.GLOCON24G)],
+        "glocon24ev": [str(event_sets.EVENTS_GLOCON24)]}
 SHOWN = ("f1", "precision", "recall", "speaker_accuracy", "end_to_end_f1", "kind_accuracy",
          "cue_accuracy", "gold", "predicted", "matched")
 
@@ -44,7 +46,7 @@ def main() -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sets",
                         default="seed+dev,new40,stat20,stat16,stat24,glocon24,glocon24b,"
-                                "glocon24c,glocon24d,glocon24e,glocon24f,glocon24g")
+                                "glocon24c,glocon24d,glocon24e,glocon24f,glocon24g,glocon24ev")
     parser.add_argument("--shared", type=Path, default=event_sets.DEFAULT_SHARED)
     parser.add_argument("--cache", type=Path, default=event_sets.DEFAULT_CACHE)
     parser.add_argument("--pred-dir", type=Path, help="keep each set's predictions here")

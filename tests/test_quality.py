@@ -135,6 +135,19 @@ def test_statements_and_events_on_the_forty_annotated_articles(tmp_path: Path) -
 
 
 @pytest.mark.slow
+def test_statements_and_events_on_the_glocon_stories_annotated_for_events(tmp_path: Path) -> None:
+    """benchmarks/gold/events_glocon24.jsonl: 24 GLOCON stories annotated for newsmill, bodies
+    read from ../shared (first scored before any change for them: events F1 0.358, speaker
+    accuracy 0.770)."""
+    shared_path("eval")  # the scorers
+    shared_path("data", "glocon-sample")  # the stories' bodies
+    gold, pred = _through_pipeline([ROOT / "benchmarks" / "gold" / "events_glocon24.jsonl"],
+                                   tmp_path)
+    _assert_floors(score("score_statements.py", gold, pred), "statements_glocon24ev")
+    _assert_floors(score("score_events.py", gold, pred), "events_glocon24ev")
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(("gold_file", "floors"), [
     ("statements20.jsonl", "statements_stat20"),  # first look: F1 0.860, speaker 0.826
     ("statements16.jsonl", "statements_stat16"),  # first look: F1 0.904, speaker 0.829
