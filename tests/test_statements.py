@@ -685,6 +685,18 @@ def test_a_person_named_inside_a_subject_is_who_he_or_she_goes_back_to() -> None
 
 
 @pytest.mark.slow
+def test_letters_after_a_name_are_no_part_of_it() -> None:
+    body = ("Advocate Jurg Prinsloo SC, for the accused, argued that the trial had been unfair. "
+            "Prinsloo said the court should record the irregularities.")
+    speakers = _speakers(body)
+    assert speakers["the trial had been unfair"] == "Jurg Prinsloo"
+    assert speakers["the court should record the irregularities"] == "Jurg Prinsloo"
+    # a surname in capitals is no such letters
+    speakers = _speakers("Researcher C. Justin LEE said the study was a crucial step forward.")
+    assert speakers["the study was a crucial step forward"] != "C. Justin"
+
+
+@pytest.mark.slow
 def test_a_body_described_as_the_article_called_it_is_the_speaker() -> None:
     body = ("Port operator Tasman Harbour Holdings Ltd. said on Monday that its profit fell by "
             "a tenth. Cargo volumes were lower than a year before, the operator of the "

@@ -867,6 +867,8 @@ def _labels(ents: list[Any], headline: Sequence[str] = ()) -> dict[int, str]:
         label = e.label_
         if label == "PERSON" and len(words) == 1 and words[0] in body_words:
             label = "ORG"  # "the Chronicle" after "The San Francisco Chronicle"
+        if len(words) > 2 and _postnominal(words[-1]):
+            words = words[:-1]  # letters after a name: "Jurg Prinsloo SC" tagged a body
         if label in ("ORG", "GPE") and e.text in headline:
             label = "PERSON"  # "Jenelle Evans" in the body, taken for a body, and the headline
         elif (label in ("ORG", "GPE", "LOC", "FAC") and 2 <= len(words) <= 4
@@ -976,14 +978,16 @@ def _described_by_who(tok: Any) -> bool:
 
 
 def _name_text(ent: Any, label: str) -> str:
-    """The entity's name without the titles written before it ("Gov. Eric Holcomb") and
-    without a possessive ending, nor a parenthesis the entity opens and does not close ("The
-    Democratic Alliance (DA" tagged as one)."""
+    """The entity's name without the titles written before it ("Gov. Eric Holcomb") nor the
+    letters after it ("Jurg Prinsloo SC"), without a possessive ending, nor a parenthesis the
+    entity opens and does not close ("The Democratic Alliance (DA" tagged as one)."""
     text = ent.text.strip()
     if text.rfind("(") > text.rfind(")") and text.rfind("(") > 0:
         text = text[:text.rfind("(")].strip()
     words = text.split()
     if label == "PERSON":
+        if len(words) > 2 and _postnominal(words[-1]):
+            words = words[:-1]  # letters after a name: "Jurg Prinsloo SC", "Jane Doe MP"
         core = len(words) - (words[-1].lower().rstrip(".") in SUFFIXES)  # not "Jr."
         cut = max((i for i, w in enumerate(words[:core - 2]) if _abbreviation(w)), default=None)
         if cut is not None:  # "Browns DL Sheldon Richardson", "NY Gov Kathy Hochul": a
@@ -999,6 +1003,11 @@ def _name_text(ent: Any, label: str) -> str:
     elif len(words) > 1:  # "The European Union's"; a one-word name keeps it ("McDonald's")
         words[-1] = POSSESSIVE.sub("", words[-1]) or words[-1]
     return " ".join(words)
+
+
+def _postnominal(word: str) -> bool:
+    """``word`` is letters written after a name (``postnominals.txt``: "SC", "MP", "OBE")."""
+    return word.replace(".", "").lower() in word_list("postnominals.txt") and word[:1].isupper()
 
 
 def _abbreviation(word: str) -> bool:
