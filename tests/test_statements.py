@@ -685,6 +685,17 @@ def test_a_person_named_inside_a_subject_is_who_he_or_she_goes_back_to() -> None
 
 
 @pytest.mark.slow
+def test_a_title_in_capitals_before_a_name_tagged_a_body_s() -> None:
+    body = ("Provincial police chief Sipho Khumalo said arrests had risen. Community safety MEC "
+            "Lerato Mabuza said the unit had recovered eleven firearms. \"We are seeing "
+            "results,\" she said. Mabuza said more officers would be sent to the townships.")
+    speakers = _speakers(body)
+    for said in ("the unit had recovered eleven firearms", "We are seeing results",
+                 "more officers would be sent to the townships"):
+        assert speakers[said] == "Lerato Mabuza"
+
+
+@pytest.mark.slow
 def test_letters_after_a_name_are_no_part_of_it() -> None:
     body = ("Advocate Jurg Prinsloo SC, for the accused, argued that the trial had been unfair. "
             "Prinsloo said the court should record the irregularities.")

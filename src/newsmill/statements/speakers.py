@@ -874,7 +874,7 @@ def _labels(ents: list[Any], headline: Sequence[str] = ()) -> dict[int, str]:
         elif (label in ("ORG", "GPE", "LOC", "FAC") and 2 <= len(words) <= 4
                 and words[0] != "The" and all(w[:1].isupper() and (not w.isupper()
                                                                    or _initial(w))
-                                              for w in words)
+                                              for w in words[bool(_title(words[0])):])
                 and (words[-1] in person_words or _described_by_who(e.root)
                      or _given_title(e.root, words[0]) or _titled_by(e.root, words)
                      or _envoy_to(words, named) or _title_before(e)
