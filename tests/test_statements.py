@@ -1126,6 +1126,10 @@ def test_an_inquiry_speaks_for_who_made_it() -> None:
     speakers = _speakers("The unions on Monday said the strike would go ahead as planned "
                          "next week.")
     assert speakers["the strike would go ahead as planned next week"] == "unions"
+    # nor where and when a named person spoke
+    speakers = _speakers("Coach Thabo Senong led the side home on Sunday. \"We learnt a lot in "
+                         "every match,\" said Senong upon arrival in Johannesburg.")
+    assert speakers["We learnt a lot in every match"] == "Thabo Senong"
 
 
 @pytest.mark.slow

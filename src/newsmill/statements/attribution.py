@@ -715,6 +715,12 @@ def _phrase(head: Any, body: str, excluded: set[int]) -> str:
              and c.head.pos_ in ("VERB", "NOUN", "PROPN")  # "a study published early this
              for t in c.subtree}  # month", "a report this year": when is not who
     dated |= {t.i for c in head.children if c.dep_ == "prep" and c.i > head.i
+              and (head.ent_type_ == "PERSON" or (
+                  head.pos_ == "PROPN" and not head.ent_type_ and not dictionary_word(head.text)))
+              and c.lower_ in ("upon", "on", "after", "before", "during", "in", "following")
+              for t in c.subtree}  # "Senong upon arrival in Johannesburg said": a name's
+    # place and time are no part of it
+    dated |= {t.i for c in head.children if c.dep_ == "prep" and c.i > head.i
               and c.lower_ in ("on", "at", "during") and all(
         o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj") and any(
         o.dep_ == "pobj" for o in c.children) for t in c.subtree}  # "Opposition parties on
