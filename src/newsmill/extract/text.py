@@ -321,9 +321,7 @@ def _wire_head(line: str) -> tuple[str | None, list[str], str] | None:
     ..."): the story starts after the byline's names, when they are a person's."""
     match = WIRE_HEAD.match(line)
     if match is None and (capitals := WIRE_BYLINE.match(line)) is not None:
-        authors = [name for name in (" ".join(_uncapped(w) for w in n.split())
-                                     for n in split_names(capitals["names"]))
-                   if is_person_name(name)]
+        authors = _byline_people(capitals["names"])
         if authors:  # "INDUSTRY By AOIFE WHITE De Beers Group managing director ..."
             return capitals["head"].strip(), authors, capitals["story"]
         return None
@@ -345,10 +343,15 @@ def _wire_head(line: str) -> tuple[str | None, list[str], str] | None:
             names = " ".join([names, *place[:-city]])
             story = line[match.start("place") + line[match.start("place"):].index(
                 " ".join(place[-city:])):]
-    authors = [name for name in (" ".join(_uncapped(w) for w in n.split())
-                                 for n in split_names(names)) if is_person_name(name)]
     head = STAFF_BYLINE.sub("", head).strip()
-    return head or None, authors, story
+    return head or None, _byline_people(names), story
+
+
+def _byline_people(names: str) -> list[str]:
+    """The persons a byline in capitals names, as their names are written ("JANE DOE and
+    TOM REY" -> "Jane Doe", "Tom Rey")."""
+    return [name for name in (" ".join(_uncapped(w) for w in n.split())
+                              for n in split_names(names)) if is_person_name(name)]
 
 
 def _uncapped(word: str) -> str:
