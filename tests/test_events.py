@@ -1454,6 +1454,9 @@ def test_a_meeting_during_which_a_deed_happened_is_its_setting() -> None:
     body = ("A US national has been put under investigation in Italy for her possible role in"
             " rioting during a G8 summit in Genoa.")
     assert "CONSULT" not in {e.type for e in _events(body)}
+    # a meeting a deed came after or before is a happening of its own
+    body = "The chancellor told reporters after an EU summit in Brussels that the fund would grow."
+    assert "CONSULT" in {e.type for e in _events(body)}
 
 
 @pytest.mark.slow
