@@ -15,6 +15,7 @@ Sets and their one figure (``FIGURE``):
   the same way; F1 of ``score_events.py``.
 - ``glocon24ev``: 24 wire stories of the GLOCON sample annotated for newsmill
   (``benchmarks/gold/events_glocon24.jsonl``, bodies read from ``../shared``), the same way.
+- ``glocon24evb``: 24 more (``benchmarks/gold/events_glocon24b.jsonl``), the same way.
 - ``gsr``: PLOVER's 322 gold sentences (``gold/plover-gsr.jsonl``); F1.
 - ``police``: IndiaPoliceEvents, every sentence labelled for police arrest / force / kill
   (``score_police.py``); F1 of its overall precision and recall.
@@ -55,15 +56,18 @@ GLOCON24E = HERE / "gold" / "statements_glocon24e.jsonl"  # and 24 more, as GLOC
 GLOCON24F = HERE / "gold" / "statements_glocon24f.jsonl"  # and 24 more, as GLOCON24
 GLOCON24G = HERE / "gold" / "statements_glocon24g.jsonl"  # and 24 more, as GLOCON24
 EVENTS_GLOCON24 = HERE / "gold" / "events_glocon24.jsonl"  # 24 more, events and statements
+EVENTS_GLOCON24B = HERE / "gold" / "events_glocon24b.jsonl"  # 24 more, the same way
 # the sets annotated for newsmill
 OWN_SETS = {"new40": NEW40, "stat20": STAT20, "stat16": STAT16, "stat24": STAT24,
             "glocon24": GLOCON24, "glocon24b": GLOCON24B, "glocon24c": GLOCON24C,
             "glocon24d": GLOCON24D, "glocon24e": GLOCON24E, "glocon24f": GLOCON24F,
-            "glocon24g": GLOCON24G, "glocon24ev": EVENTS_GLOCON24}
+            "glocon24g": GLOCON24G, "glocon24ev": EVENTS_GLOCON24,
+            "glocon24evb": EVENTS_GLOCON24B}
 BODIES = {"glocon-sample": Path("data", "glocon-sample", "document", "Sabinet_R.json")}
 # where a gold record's ``body_from`` says its body is kept (by id), under ../shared
-SETS = ("seed+dev", "new40", "glocon24ev", "gsr", "police", "case2021", "glocon")
-FIGURE = {"seed+dev": "F1", "new40": "F1", "glocon24ev": "F1", "gsr": "F1", "police": "F1",
+SETS = ("seed+dev", "new40", "glocon24ev", "glocon24evb", "gsr", "police", "case2021", "glocon")
+FIGURE = {"seed+dev": "F1", "new40": "F1", "glocon24ev": "F1", "glocon24evb": "F1", "gsr": "F1",
+          "police": "F1",
           "case2021": "top-1", "glocon": "doc F1"}
 GLOCON_TYPES = frozenset({"PROTEST"})
 

@@ -11,11 +11,12 @@ sample, ``benchmarks/gold/statements_glocon24.jsonl``, whose bodies are read fro
 ``../shared``), ``glocon24b``, ``glocon24c``, ``glocon24d``, ``glocon24e``, ``glocon24f`` and
 ``glocon24g`` (24 more each, ``statements_glocon24b.jsonl`` ... ``statements_glocon24g.jsonl``),
 the last ten annotated for statements only, and ``glocon24ev`` (24 more,
-``benchmarks/gold/events_glocon24.jsonl``, annotated for events and statements).
+``benchmarks/gold/events_glocon24.jsonl``, annotated for events and statements) and
+``glocon24evb`` (24 more, ``benchmarks/gold/events_glocon24b.jsonl``, the same way).
 
     python benchmarks/statements_sets.py
         [--sets seed+dev,new40,stat20,stat16,stat24,glocon24,glocon24b,glocon24c,
-                glocon24d,glocon24e,glocon24f,glocon24g,glocon24ev]
+                glocon24d,glocon24e,glocon24f,glocon24g,glocon24ev,glocon24evb]
         [--pred-dir DIR]
 """
 
@@ -36,7 +37,8 @@ GOLD = {"seed+dev": ["gold/seed.jsonl", "gold/dev.jsonl"], "new40": [str(event_s
         "glocon24b": [str(event_sets.GLOCON24B)], "glocon24c": [str(event_sets.GLOCON24C)],
         "glocon24d": [str(event_sets.GLOCON24D)], "glocon24e": [str(event_sets.GLOCON24E)],
         "glocon24f": [str(event_sets.GLOCON24F)], "glocon24g": [str(event_sets.GLOCON24G)],
-        "glocon24ev": [str(event_sets.EVENTS_GLOCON24)]}
+        "glocon24ev": [str(event_sets.EVENTS_GLOCON24)],
+        "glocon24evb": [str(event_sets.EVENTS_GLOCON24B)]}
 SHOWN = ("f1", "precision", "recall", "speaker_accuracy", "end_to_end_f1", "kind_accuracy",
          "cue_accuracy", "gold", "predicted", "matched")
 
@@ -46,7 +48,8 @@ def main() -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sets",
                         default="seed+dev,new40,stat20,stat16,stat24,glocon24,glocon24b,"
-                                "glocon24c,glocon24d,glocon24e,glocon24f,glocon24g,glocon24ev")
+                                "glocon24c,glocon24d,glocon24e,glocon24f,glocon24g,glocon24ev,"
+                                "glocon24evb")
     parser.add_argument("--shared", type=Path, default=event_sets.DEFAULT_SHARED)
     parser.add_argument("--cache", type=Path, default=event_sets.DEFAULT_CACHE)
     parser.add_argument("--pred-dir", type=Path, help="keep each set's predictions here")
