@@ -14,8 +14,19 @@ With ``--nicknames``, the short forms of those names too ("Zach", "Mike", "Liz")
 table of the PyPI package ``nicknames`` (Apache-2.0; its ``names.csv``: ``name1,has_nickname,
 name2``): a nickname the lists lack, with the sex all its full names share, else ``?``.
 
+With ``--world``, the first names of the world the census lacks ("Sipho", "Thandi",
+"Fouad", "Arina"), from the name data of the PyPI package ``nomquamgender`` (MIT, Ian Van
+Buskirk; its ``name_data.json``: name -> [sources, bearers counted, share of them women,
+...], compiled from public name-gender lists of many countries): a name at least
+``WORLD_SOURCES`` of its sources list, for ``WORLD_BEARERS`` bearers or more, with ``m`` or
+``f``, where the package's own default tells the sex (a share of women at most 0.1 or at
+least 0.9; a name it leaves undecided is left out, as names of firms and agencies the lists
+picked up are: "Sony", "Xinhua"); not a word of the dictionary, a function word or a particle
+of a surname.
+
 The file is committed, so newsmill needs nothing of these lists at run time; run this again to
-rebuild it: ``python scripts/build_first_names.py [--lists DIR] [--nicknames names.csv]``.
+rebuild it: ``python scripts/build_first_names.py [--lists DIR] [--nicknames names.csv]
+[--world name_data.json]``.
 """
 
 from __future__ import annotations
@@ -28,6 +39,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "newsmill" / "statements" / "first_names.txt"
 SHARE = 0.99  # of a name's bearers of either sex, the share one sex must have
+WORLD_SOURCES = 5  # a name of the world's lists: how many of its sources must list it
+WORLD_BEARERS = 20  # and how many bearers they must count
+WORLD_SEX = 0.1  # nomquamgender's default: a name is one sex's where the other's share is this
 
 
 def _percents(path: Path) -> dict[str, float]:
@@ -73,6 +87,30 @@ def nicknames(table: Path, full: dict[str, str]) -> dict[str, str]:
     return out
 
 
+def world_names(data: Path, known: dict[str, str]) -> dict[str, str]:
+    """The names of nomquamgender's ``name_data.json`` that ``known`` lacks (see above)."""
+    import json
+
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from newsmill.nlp import noun_lemmas, verb_lemmas
+
+    particles = {line.strip().lower() for line in (OUT.parent / "name_particles.txt")
+                 .read_text(encoding="utf-8").splitlines()
+                 if line.strip() and not line.startswith("#")}
+    words = noun_lemmas() | verb_lemmas() | STOP_WORDS | particles
+    out = {}
+    for name, row in json.loads(data.read_text(encoding="utf-8")).items():
+        sources, bearers, women = row[0], row[1], row[2]
+        if (name.isascii() and name.isalpha() and 3 <= len(name) <= 12 and name not in known
+                and name not in words and sources >= WORLD_SOURCES
+                and bearers >= WORLD_BEARERS):
+            sex = "m" if women <= WORLD_SEX else "f" if women >= 1 - WORLD_SEX else None
+            if sex is not None:
+                out[name] = sex
+    return out
+
+
 def _default_lists() -> Path:
     spec = importlib.util.find_spec("names")
     if spec is None or spec.origin is None:
@@ -88,6 +126,8 @@ def main() -> None:
                              "(default: the installed `names` package)")
     parser.add_argument("--nicknames", type=Path, default=None,
                         help="the `nicknames` package's names.csv, to add the short forms")
+    parser.add_argument("--world", type=Path, default=None,
+                        help="nomquamgender's name_data.json, to add the world's first names")
     args = parser.parse_args()
     lists = args.lists or _default_lists()
     if not (lists / "dist.male.first").is_file():
@@ -104,6 +144,15 @@ def main() -> None:
         header += [f"With the {len(short)} nicknames of those names the lists lack, from the "
                    "table of the", "PyPI package `nicknames` (Apache-2.0, Carlton Northern "
                    "and Nick Crews), each with ?", "(no sex told); no dictionary word."]
+    if args.world is not None:
+        world = world_names(args.world, found)
+        found |= world
+        header += [f"With the {len(world)} first names of the world those lack, from the name "
+                   "data of the", "PyPI package `nomquamgender` (MIT, Ian Van Buskirk: see "
+                   "first_names.LICENSE", "beside this file), each m or f as its default tells the sex "
+                   f"(at most {WORLD_SEX:g}", "of the other sex; the undecided left out), listed "
+                   f"by {WORLD_SOURCES} of its sources or more, for", f"{WORLD_BEARERS} bearers "
+                   "or more; no dictionary word."]
     OUT.write_text("".join(f"# {line}\n" for line in header)
                    + "".join(f"{name} {found[name]}\n" for name in sorted(found)),
                    encoding="utf-8")

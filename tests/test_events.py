@@ -1791,3 +1791,12 @@ def test_a_time_that_is_no_day_leaves_the_event_undated() -> None:
     assert [e.date for e in events if e.type == "COERCE"] == ["2024-03-04", None]
     [e] = _events("Officers detained two journalists in Grodno three days ago.", "2024-03-09")
     assert e.date == "2024-03-06"
+
+
+@pytest.mark.slow
+def test_sanctions_are_measures_a_sanction_is_an_approval_or_a_penalty() -> None:
+    events = _events("The European Union imposed sanctions on the regime in Minsk on Friday.")
+    assert [e.type for e in events] == ["SANCTION"]
+    body = ("The defence asked Maria Lopez to write a report to help the court arrive at an "
+            "appropriate sanction.")
+    assert "SANCTION" not in [e.type for e in _events(body)]

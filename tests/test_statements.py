@@ -422,6 +422,24 @@ def test_a_pronoun_passes_over_persons_of_the_other_sex() -> None:
 
 
 @pytest.mark.slow
+def test_first_names_of_the_world_tell_a_pronoun_its_person() -> None:
+    # first names the US census lacks ("Nomvula", "Sipho") tell their bearers' sex too
+    body = ("Thandi Zulu chairs the residents' committee in the township.\n\nSipho Dlamini, "
+            "the mayor, opened the new footbridge on Monday.\n\nShe said the bridge would cut "
+            "the walk to school by an hour.")
+    speakers = _speakers(body)
+    assert speakers["the bridge would cut the walk to school by an hour"] == "Thandi Zulu"
+
+
+def test_the_world_first_names_are_names_not_words() -> None:
+    from newsmill.statements.speakers import first_names
+
+    names = first_names()
+    assert (names["sipho"], names["thandi"], names["fouad"]) == ("m", "f", "m")
+    assert "de" not in names and "court" not in names and "the" not in names
+
+
+@pytest.mark.slow
 def test_a_name_given_a_person_noun_in_apposition_is_a_person() -> None:
     body = ("Dror Angel has tested the method in the Black Sea for a decade, he says.\n\n"
             "Farm waste is plentiful on the coast, says Morgan Raven, a biogeochemist at the "

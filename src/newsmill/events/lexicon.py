@@ -46,7 +46,8 @@ def sections(name: str) -> dict[str, tuple[str, ...]]:
 
 @dataclass(frozen=True)
 class Trigger:
-    """One event word or pair of words: ``words`` are lemmas, ``pos`` "v", "n", "p", "o" or ""."""
+    """One event word or pair of words: ``words`` are lemmas, ``pos`` "v", "n", "s", "p", "o",
+    "l", "w" or "" (``triggers.txt`` says what each keeps to)."""
 
     words: tuple[str, ...]
     type: str

@@ -43,6 +43,9 @@ def _matches(trig: Trigger, tok: Any) -> bool:
         return False
     if trig.pos == "n" and tok.pos_ not in ("NOUN", "PROPN") and not gerund(tok):
         return False
+    if trig.pos == "s" and tok.tag_ not in ("NNS", "NNPS"):
+        return False  # "sanctions", not "legal sanction" (an approval) nor "an appropriate
+        # sanction" (a court's penalty)
     if tok.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ"):
         return False
     first, rest = trig.words[0], trig.words[1:]
