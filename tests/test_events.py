@@ -1800,3 +1800,12 @@ def test_sanctions_are_measures_a_sanction_is_an_approval_or_a_penalty() -> None
     body = ("The defence asked Maria Lopez to write a report to help the court arrive at an "
             "appropriate sanction.")
     assert "SANCTION" not in [e.type for e in _events(body)]
+
+
+@pytest.mark.slow
+def test_was_able_to_tells_a_deed_done_is_able_to_does_not() -> None:
+    done = _events("The police were able to arrest 31 people in the old town on Friday.")
+    assert [(e.type, e.status) for e in done] == [("COERCE", "occurred")]
+    for body in ("The police are able to arrest anyone who breaks the curfew.",
+                 "The police will be able to arrest anyone who breaks the curfew."):
+        assert ("COERCE", "occurred") not in [(e.type, e.status) for e in _events(body)]

@@ -75,6 +75,7 @@ from newsmill.events.syntax import (
     evidence,
     going_on,
     lemma_of,
+    plans,
     verbal,
 )
 from newsmill.events.triggers import Found, find_triggers, instrument
@@ -161,8 +162,8 @@ def code_sentence(sent: Any, body: str, ctx: act.ArticleContext, published: str 
 def _draft(f: Found, s: Sentence, head: Any) -> Draft:
     """The trigger ``f`` with its clause ``head``, date words and evidence span."""
     tok, trig = f.token, f.trigger
-    vowed = (trig.type in FUTURE_CONFLICT and complement(head) and lemma_of(
-        head.head) in entry_set("status.txt", "planned verbs")) or (  # "have sworn to fight"
+    vowed = (trig.type in FUTURE_CONFLICT and complement(head) and plans(
+        head.head)) or (  # "have sworn to fight"
         complement(head) and lemma_of(head.head) in entry_set(  # "is unwilling to talk"
             "status.txt", "denied verbs"))
     start, end = evidence(head.head if vowed else going_on(head), s.body, told=head.i == tok.i)

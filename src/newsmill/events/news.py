@@ -20,8 +20,10 @@ from newsmill.events.syntax import (
     complement,
     lemma_of,
     one_of,
+    plans,
     subject,
     verbal,
+    was_able,
     will_do,
 )
 from newsmill.events.triggers import Found
@@ -38,7 +40,7 @@ def purpose(tok: Any) -> bool:
     not something that happened; intentions ("vowed to strike") stay, as planned."""
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
         return False
-    if lemma_of(tok.head) in entry_set("status.txt", "attempt verbs"):
+    if lemma_of(tok.head) in entry_set("status.txt", "attempt verbs") or was_able(tok.head):
         return False
     if lemma_of(tok.head) in entry_set("status.txt", "caused verbs") and (
             lemma_of(tok.head) != "have" or tok.head.tag_ == "VBD"):
@@ -47,8 +49,7 @@ def purpose(tok: Any) -> bool:
         return False  # "the two sides continue to negotiate"; not "continued ... to demand"
     if lemma_of(tok.head) in entry_set("status.txt", "denied verbs") and complement(tok):
         return False  # "is unwilling to negotiate": a refusal
-    return lemma_of(tok.head) not in entry_set("status.txt", "planned verbs") or not (
-        complement(tok))
+    return not plans(tok.head) or not complement(tok)
 
 
 def kept(tok: Any) -> bool:

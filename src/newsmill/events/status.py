@@ -24,6 +24,7 @@ from newsmill.events.syntax import (
     going_on,
     lemma_of,
     one_of,
+    plans,
     reported,
     verbal,
     will_do,
@@ -42,7 +43,6 @@ THREAT_MODES = {"arrest": "arrest", "deport": "expel", "expel": "expel"}
 
 
 def status_of(trig: Trigger, tok: Any, sent: Any) -> str:
-    planned_verbs = entry_set("status.txt", "planned verbs")
     t, chain = tok, [tok]
     while t.head.i != t.i and t.dep_ in ("xcomp", "ccomp", "pobj", "prep", "dobj", "acl",
                                           "advcl", "nsubj", "nsubjpass", "compound"):
@@ -83,7 +83,7 @@ def status_of(trig: Trigger, tok: Any, sent: Any) -> str:
     if aux & entry_set("status.txt", "planned auxiliaries") or (
             aux & {"would"} and reported(clause)):
         return "planned"
-    if any(lemma_of(c) in planned_verbs and c.i != tok.i for c in chain[1:3]) and (
+    if any(plans(c) and c.i != tok.i for c in chain[1:3]) and (
             complement(tok) or (tok.dep_ in ("pobj", "dobj") and lemma_of(chain[1]) != "be"
                                     and lemma_of(chain[1]) not in WHERE_PREPS
                                     and not _made_known(tok))):

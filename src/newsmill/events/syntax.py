@@ -30,6 +30,23 @@ def lemma_of(tok: Any) -> str:
     return str(tok.lemma_).lower()
 
 
+def plans(tok: Any) -> bool:
+    """``tok`` is a word of plans or readiness ("vowed to", "is ready to", "are able to"),
+    under which a deed has not happened yet (not "was able to": ``was_able``)."""
+    return lemma_of(tok) in entry_set("status.txt", "planned verbs") and not was_able(tok)
+
+
+def was_able(tok: Any) -> bool:
+    """"was able to" or "were able to": the deed after it was done ("police were able to
+    arrest 31 people": they did), unlike "is able to" or "will be able to"."""
+    past = [c for c in tok.children if c.dep_ in ("cop", "aux")]
+    if tok.dep_ == "acomp":
+        past.append(tok.head)  # "were able": the parse hangs "able" on "were"
+    return lemma_of(tok) == "able" and any(
+        lemma_of(t) == "be" and t.tag_ == "VBD" for t in past) and not any(
+        c.dep_ == "neg" for t in (tok, *past) for c in t.children)  # not "was not able to"
+
+
 def one_of(tok: Any, words: frozenset[str]) -> bool:
     """``tok``'s lemma is one of ``words``, also where the lemmatizer dropped a silent "e"
     ("staged" -> "stag")."""
