@@ -7,6 +7,7 @@ governor"), the organisation named last ("the agency", ``bodies.txt``)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right, insort
 from collections import Counter
 from collections.abc import Sequence
@@ -735,8 +736,33 @@ def word_list(name: str) -> frozenset[str]:
 
 @cache
 def first_names() -> dict[str, str]:
-    """First name -> "m" or "f" (``first_names.txt``)."""
-    return dict(line.split() for line in data_lines("first_names.txt"))
+    """First name -> "m" or "f" (``first_names.txt``), looked up with its accents and other
+    marks dropped ("João", "Gökhan" and "Małgorzata" as "joao", "gokhan", "malgorzata")."""
+    return _Unmarked(line.split() for line in data_lines("first_names.txt"))
+
+
+UNDECOMPOSED = str.maketrans("łøđıŁØĐ", "lodiLOD")  # letters NFKD leaves whole
+
+
+def unmarked(word: str) -> str:
+    """``word`` without accents or other marks: "João" -> "Joao", "Łukasz" -> "Lukasz"."""
+    if word.isascii():
+        return word
+    plain = unicodedata.normalize("NFKD", word.translate(UNDECOMPOSED))
+    return "".join(c for c in plain if not unicodedata.combining(c))
+
+
+class _Unmarked(dict[str, str]):
+    """A dict of lower-case ASCII keys that finds a key written with marks too."""
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and super().__contains__(unmarked(key))
+
+    def __getitem__(self, key: str) -> str:
+        return super().__getitem__(unmarked(key))
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return super().get(unmarked(key), default)
 
 
 @cache
