@@ -437,6 +437,17 @@ def test_first_names_of_the_world_tell_a_pronoun_its_person() -> None:
         "Inês Carvalho")
 
 
+@pytest.mark.slow
+def test_a_rank_joined_to_a_name_does_not_hide_its_first_name() -> None:
+    # "Maj-Gen Peter Hale" is a man: the "she" after him goes back past him
+    for rank in ("Maj-Gen", "Brig-Gen", "Lt-Col"):
+        body = (f"Julie Martin asked the army for help after the floods.\n\n{rank} Peter "
+                "Hale sent two hundred soldiers to the valley on Tuesday.\n\n\"The water is "
+                "still rising in the lower town,\" she said.")
+        speakers = _speakers(body)
+        assert speakers["The water is still rising in the lower town"] == "Julie Martin", rank
+
+
 def test_the_world_first_names_are_names_not_words() -> None:
     from newsmill.statements.speakers import first_names
 

@@ -349,6 +349,9 @@ class Entities:
             return sexed_nouns()[words[0].lower()]  # Abdullah", "Father Brown"
         given = [w for w in words if w.lower() not in word_list("styles.txt")]
         first = given[0].lower() if len(given) > 1 or given != name.split() else ""
+        untitled = [w for w in given if not all(_title_roles(p) for p in w.split("-"))]
+        if first and len(untitled) > 1 and untitled[0] != given[0]:
+            first = untitled[0].lower()  # "Maj-Gen Benny Ntlemeze": Benny's
         sex = first_names().get(first)
         return sex if sex in ("m", "f") else None
 
