@@ -448,6 +448,15 @@ def test_a_rank_joined_to_a_name_does_not_hide_its_first_name() -> None:
         assert speakers["The water is still rising in the lower town"] == "Julie Martin", rank
 
 
+@pytest.mark.slow
+def test_a_rank_joined_by_a_hyphen_is_no_part_of_the_name() -> None:
+    speakers = _speakers("Lt-Col Anna Petrova said the border post would reopen on Monday.")
+    assert speakers["the border post would reopen on Monday"] == "Anna Petrova"
+    speakers = _speakers("Police spokesperson Lt-Col Thandeka Mbele said the two suspects "
+                         "would appear in court on Monday.")
+    assert speakers["the two suspects would appear in court on Monday"] == "Thandeka Mbele"
+
+
 def test_the_world_first_names_are_names_not_words() -> None:
     from newsmill.statements.speakers import first_names
 

@@ -229,6 +229,11 @@ def _name_ending(head: Any, excluded: set[int]) -> list[Any] | None:
     while words and len(run) < 4 and words[-1].pos_ == "PROPN" and words[-1].is_alpha \
             and words[-1].text[:1].isupper() and not words[-1].is_upper:
         run.insert(0, words.pop())
+    while len(run) > 2 and _title_word(run[0].text):  # "Lt-Col Anna Petrova", split by
+        words.append(run.pop(0))  # the tokenizer at its hyphen: the rank is no part of it
+    while words and (words[-1].text == "-" or (words[-1].text[:1].isupper()
+                                                and _title_word(words[-1].text))):
+        words.pop()  # "Police spokesperson Lt-Col Anna Petrova": the rank is the role's
     comma = bool(words) and words[-1].text == ","
     if comma:
         words.pop()
@@ -483,7 +488,18 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
     described = _phrase(head, body, excluded)  # a description names its speaker whole:
     whole = (described if described != mention and len(described.split()) <= MAX_SPEAKER_WORDS
              else mention)  # "analysts who did the sums"
-    return _full_names(strip_determiner(whole), head, ents), mention, role
+    return _full_names(_untitled(strip_determiner(whole), head), head, ents), mention, role
+
+
+def _untitled(text: str, head: Any) -> str:
+    """A name the tagger missed without the titles before it ("Lt-Col Anna Petrova" ->
+    "Anna Petrova"): where the subject is a proper noun and the rest two or three
+    capitalised words."""
+    words = text.split()
+    while (head.tag_ == "NNP" and 3 <= len(words) <= 5 and words[0][:1].isupper()
+           and _title_word(words[0]) and all(w[:1].isupper() for w in words[1:])):
+        words = words[1:]
+    return " ".join(words)
 
 
 def _note_described(subj: Any, speaker: str | None, ents: Entities) -> None:

@@ -815,7 +815,13 @@ def _title(word: str) -> str | None:
 
 
 def _title_roles(word: str) -> tuple[str, ...]:
-    return titles().get(word.lower().rstrip("."), ())
+    """The roles a title stands for; a rank joined by hyphens stands for its last part's
+    ("Lt-Col": a colonel, "Maj-Gen": a general)."""
+    key = word.lower().rstrip(".")
+    if key in titles() or "-" not in key:
+        return titles().get(key, ())
+    parts = key.split("-")
+    return titles()[parts[-1]] if all(p in titles() for p in parts) else ()
 
 
 def _headline_names(title: str | None, ents: list[Any]) -> list[str]:
