@@ -457,6 +457,18 @@ def test_a_rank_joined_by_a_hyphen_is_no_part_of_the_name() -> None:
     assert speakers["the two suspects would appear in court on Monday"] == "Thandeka Mbele"
 
 
+@pytest.mark.slow
+def test_an_envoy_to_a_country_is_the_name_after_it() -> None:
+    speakers = _speakers("The US ambassador to Kenya Meg Whitman said the embassy would stay "
+                         "open.\n\nU.S. special envoy to Ukraine Kurt Volker said the talks "
+                         "had stalled.")
+    assert speakers["the embassy would stay open"] == "Meg Whitman"
+    assert speakers["the talks had stalled"] == "Kurt Volker"
+    # a person the speaker serves is not the speaker
+    speakers = _speakers("A spokesman to President Jacob Zuma said the visit was off.")
+    assert speakers["the visit was off"] != "Jacob Zuma"
+
+
 def test_the_world_first_names_are_names_not_words() -> None:
     from newsmill.statements.speakers import first_names
 

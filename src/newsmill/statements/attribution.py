@@ -40,6 +40,7 @@ from newsmill.statements.speakers import (
     SUFFIXES,
     Entities,
     body_nouns,
+    country_names,
     data_lines,
     dictionary_word,
     first_names,
@@ -318,6 +319,36 @@ def _portfolio_holder(head: Any, excluded: set[int]) -> list[Any] | None:
     return None
 
 
+def _envoy_holder(head: Any, excluded: set[int]) -> list[Any] | None:
+    """The name that ends a subject naming a person by whom they are sent or accredited to,
+    which the parse hangs on "to" with the place before it ("The US ambassador to Kenya Meg
+    Whitman", "U.S. special envoy to Ukraine Kurt Volker", "Russia's Permanent
+    Representative to the United Nations Vitaly Churkin"): a person noun or title, "to", a
+    place or body in capitals, and a name of two or three words whose first is a first
+    name."""
+    if not (head.lemma_.lower() in titles() or person_lemma(head.lemma_.lower())):
+        return None
+    to = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "to"
+               and c.i > head.i), None)
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if obj is None:
+        return None
+    rest = [t for t in sorted(obj.subtree, key=lambda t: t.i) if t.i not in excluded]
+    if rest and rest[0].lower_ == "the":
+        rest = rest[1:]
+    if not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in rest):
+        return None  # "to Nairobi" with no name after; not a clause or a list
+    for size in (3, 2):
+        name, place = rest[-size:], rest[:-size]
+        if (place and name[0].lower_ in first_names() and name[0].lower_ not in titles()
+                and not any(t.lower_ in titles() for t in place)  # not "a spokesman to
+                # President Jacob Zuma"
+                and (" ".join(t.text for t in place) in country_names()
+                     or not any(t.lower_ in first_names() for t in place))):
+            return name
+    return None
+
+
 def _spelled_words(tokens: list[Any]) -> list[list[Any]]:
     """``tokens`` grouped into the words they were written as (no space between: "Jean",
     "-", "Baptiste")."""
@@ -438,7 +469,8 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
     described = _described_person(head)
     if described is not None:  # "Former FBI agent and profiler James Fitzgerald told ..."
         head = described
-    ending = _name_ending(head, excluded | clauses) or _portfolio_holder(head, clauses)
+    ending = (_name_ending(head, excluded | clauses) or _portfolio_holder(head, clauses)
+              or _envoy_holder(head, clauses))
     if ending is not None:  # "Dube's aunt Sibongile Mkhize", "the chief director of
         text = head.doc[ending[0].i:ending[-1].i + 1].text  # collective bargaining
         # Thembinkosi Mkalipi"

@@ -965,7 +965,12 @@ def _titled_name(words: list[str]) -> bool:
 
 
 def _envoy_to(words: list[str], named: set[str]) -> bool:
-    return len(words) >= 3 and words[0] in country_names() and words[-1] in named
+    """A country's name run into a person's ("envoy to Ukraine Kurt Volker ... Volker
+    said", "Ambassador to Thailand Glyn Davies"): the surname named alone elsewhere, or a
+    first name after the country."""
+    return len(words) >= 3 and words[0] in country_names() and (
+        words[-1] in named or (len(words) <= 4 and (words[1].lower() in first_names()
+                                                     or _name_like(words[1:]))))
 
 
 def _given_title(tok: Any, first: str = "") -> bool:
@@ -1023,6 +1028,10 @@ def _name_text(ent: Any, label: str) -> str:
     if label == "PERSON":
         if len(words) > 2 and _postnominal(words[-1]):
             words = words[:-1]  # letters after a name: "Jurg Prinsloo SC", "Jane Doe MP"
+        if ent.start and ent.doc[ent.start - 1].lower_ == "to" and len(words) > 2:
+            place = next((k for k in (2, 1) if len(words) - k >= 2
+                          and " ".join(words[:k]) in country_names()), 0)
+            words = words[place:]  # "Ambassador to Thailand Glyn Davies", tagged as one
         core = len(words) - (words[-1].lower().rstrip(".") in SUFFIXES)  # not "Jr."
         cut = max((i for i, w in enumerate(words[:core - 2]) if _abbreviation(w)), default=None)
         if cut is not None:  # "Browns DL Sheldon Richardson", "NY Gov Kathy Hochul": a
