@@ -469,6 +469,16 @@ def test_an_envoy_to_a_country_is_the_name_after_it() -> None:
     assert speakers["the visit was off"] != "Jacob Zuma"
 
 
+@pytest.mark.slow
+def test_a_name_qualifying_a_body_stays_as_written() -> None:
+    speakers = _speakers("Barack Obama took office in 2009.\n\nThe Obama administration said "
+                         "the new rules would cut emissions by a third.")
+    assert speakers["the new rules would cut emissions by a third"] == "Obama administration"
+    speakers = _speakers("Eric Holcomb spoke on Monday.\n\nHolcomb and legislative leaders "
+                         "said the budget was balanced.")  # a person speaking: in full
+    assert speakers["the budget was balanced"] == "Eric Holcomb and legislative leaders"
+
+
 def test_the_world_first_names_are_names_not_words() -> None:
     from newsmill.statements.speakers import first_names
 

@@ -692,7 +692,10 @@ def _full_names(text: str, head: Any, ents: Entities) -> str:
     for ent in ents_of(head.doc):
         if (ent.label_ in ("PERSON", "ORG", "GPE") and head.left_edge.i <= ent.start
                 and ent.end <= head.right_edge.i + 1
-                and not any(c.dep_ == "case" for c in ent.root.children)):  # "Epstein's family"
+                and not any(c.dep_ == "case" for c in ent.root.children)  # "Epstein's family"
+                and not (ent.root.dep_ == "compound" and ent.root.head.i == head.i
+                         and head.pos_ == "NOUN")):  # "the
+            # Obama administration", "the Ramaphosa government": a name qualifying a body
             full = strip_determiner(ents.name(ent.label_, ent.text, ent.start_char))
             if full != ent.text and full.endswith(ent.text) and f" {full}" not in f" {text}":
                 text = text.replace(ent.text, full, 1)
