@@ -479,6 +479,16 @@ def test_a_name_qualifying_a_body_stays_as_written() -> None:
     assert speakers["the budget was balanced"] == "Eric Holcomb and legislative leaders"
 
 
+@pytest.mark.slow
+def test_the_two_are_the_pair_named_before() -> None:
+    speakers = _speakers("Two councillors, Toni Molefe and Sipho Masigo, left the party on "
+                         "Monday.\n\nThe two said members were not given room to grow.")
+    assert speakers["members were not given room to grow"] == "Toni Molefe and Sipho Masigo"
+    speakers = _speakers("Russia and Ukraine met in Geneva on Monday.\n\nThe two sides said "
+                         "the talks would go on.")  # not persons: left as written
+    assert speakers["the talks would go on"] == "two sides"
+
+
 def test_the_world_first_names_are_names_not_words() -> None:
     from newsmill.statements.speakers import first_names
 

@@ -504,6 +504,9 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
             named = _body_described(head, ents)
         if named is not None:
             return named, mention, role
+    named = _the_two(head, ents)
+    if named is not None:  # "The two said", the pair named before
+        return named, mention, role
     named = _person_of_age(head, ents)  # "'There were people on the ledge,' the 25-year-old
     if named is not None:  # told the Guardian"
         return named, mention, role
@@ -670,6 +673,28 @@ def _named_persons(head: Any, ents: Entities) -> str | None:
             return None
         names.append(strip_determiner(ents.name(ent.label_, ent.text, ent.start_char)))
     return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _the_two(head: Any, ents: Entities) -> str | None:
+    """The pair "the two" stands for ("Toni Molefe and Sipho Masigo defected ... The two
+    said", "The two officials"): the last two persons the narrative named joined by "and"
+    before the sentence. Not two bodies: "Renault and Nissan" named before "Nissan has a
+    partnership with Dongfeng. The two companies ..." is not the pair."""
+    number = head if head.lower_ == "two" else next(
+        (c for c in head.children if c.dep_ == "nummod" and c.lower_ == "two"), None)
+    if number is None or not any(c.dep_ == "det" and c.lower_ == "the"
+                                 for c in (*head.children, *number.children)):
+        return None
+    if head is not number and not person_noun(head):
+        return None  # "the two countries", "the two sides", "the two companies"
+    for tok in reversed(head.doc[:head.sent.start]):
+        conj = [c for c in tok.children if c.dep_ == "conj"]
+        if (len(conj) == 1 and not any(c.dep_ == "conj" for c in conj[0].children)
+                and not ents.in_quote(tok.idx)):
+            pair = _named_persons(tok, ents)
+            if pair is not None:
+                return pair
+    return None
 
 
 def _owner(head: Any, ents: Entities) -> str | None:
