@@ -1809,3 +1809,14 @@ def test_was_able_to_tells_a_deed_done_is_able_to_does_not() -> None:
     for body in ("The police are able to arrest anyone who breaks the curfew.",
                  "The police will be able to arrest anyone who breaks the curfew."):
         assert ("COERCE", "occurred") not in [(e.type, e.status) for e in _events(body)]
+
+
+@pytest.mark.slow
+def test_a_warning_of_what_the_warner_itself_will_do_is_a_threat() -> None:
+    for body in ("Police warned that they would arrest anyone who joined the march.",
+                 "Britain warned Iran that it is prepared to expel its diplomats."):
+        assert [(e.type, e.status) for e in _events(body)] == [("THREATEN", "planned")], body
+    for body in ("The army warned that it would not attack civilian areas.",
+                 "The army warned that it was ready to negotiate with the rebels.",
+                 "The agency warned that it will take years for the region to recover."):
+        assert "THREATEN" not in [e.type for e in _events(body)], body

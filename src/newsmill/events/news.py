@@ -26,7 +26,7 @@ from newsmill.events.syntax import (
     was_able,
     will_do,
 )
-from newsmill.events.triggers import Found
+from newsmill.events.triggers import Found, find_triggers
 
 if TYPE_CHECKING:
     from newsmill.events.draft import Draft, Sentence
@@ -358,18 +358,37 @@ def charged(tok: Any) -> bool:
 
 def threat_warning(tok: Any, ctx: act.ArticleContext) -> bool:
     """A warning is a threat when it tells what a party that can act will do ("warned that
-    police will no longer tolerate rallies", "warned that we will not sit on our hands"), not
+    police will no longer tolerate rallies", "warned that we will not sit on our hands",
+    "Police warned that they would arrest anyone who marched", "Britain warned Iran that it
+    is prepared to expel its diplomats": the warner itself), not
     when it foretells what happens to people or things."""
+    warners = [act.actor(w, ctx) for w in children(tok, SUBJECTS)]
+    warner = next((w for w in warners if w is not None and w.sector not in (None, "CVL")), None)
     for clause in children(tok, ("ccomp",)):
-        if not will_do(clause):
+        planned = [h for h in (clause, *children(clause, ("acomp",)))
+                   if plans(h) and children(h, ("xcomp",))]  # "is prepared to expel"
+        if not (will_do(clause) or planned):
             continue
         for subj in children(clause, SUBJECTS):
             if subj.lower_ in ("we", "i"):
                 return True
+            deed = children(planned[0], ("xcomp",))[0] if planned else clause
+            if lemma_of(deed) == "hesitate" and children(deed, ("xcomp",)):
+                deed = children(deed, ("xcomp",))[0]  # "would not hesitate to use force"
+            negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in deed.children)
+            if subj.lower_ in ("it", "they") and warner is not None and not negated and any(
+                    f.token.i == deed.i and f.trigger.type in HOSTILE
+                    for f in find_triggers(tok.sent)):  # "Police warned that they would
+                return True  # arrest anyone": the warner; not "it will take years", "that
+                # it was ready to negotiate", "that it would not attack"
             party = act.actor(subj, ctx)
-            if party is not None and party.sector not in (None, "CVL"):
-                return True
+            if party is not None and party.sector not in (None, "CVL") and not planned:
+                return True  # "warned that police will no longer tolerate rallies"
     return False
+
+
+HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "REJECT", "ACCUSE",
+                     "THREATEN", "PROTEST"})  # deeds a warning of its own doing threatens
 
 
 def opinion(tok: Any) -> bool:
