@@ -489,6 +489,18 @@ def test_the_two_are_the_pair_named_before() -> None:
     assert speakers["the talks would go on"] == "two sides"
 
 
+@pytest.mark.slow
+def test_a_role_in_a_place_and_two_roles_before_a_name() -> None:
+    speakers = _speakers("DA leader in North West Joe McGluwa said the party would win the "
+                         "ward.\n\nA councillor in Manchester Sarah Collins said the bins "
+                         "would be collected on Friday.")
+    assert speakers["the party would win the ward"] == "Joe McGluwa"
+    assert speakers["the bins would be collected on Friday"] == "Sarah Collins"
+    speakers = _speakers("Ethiopian Prime Minister and AU chairperson Hailemariam Desalegn said "
+                         "the summit had been a success.")
+    assert speakers["the summit had been a success"] == "Hailemariam Desalegn"
+
+
 def test_the_world_first_names_are_names_not_words() -> None:
     from newsmill.statements.speakers import first_names
 

