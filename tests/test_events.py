@@ -1820,3 +1820,13 @@ def test_a_warning_of_what_the_warner_itself_will_do_is_a_threat() -> None:
                  "The army warned that it was ready to negotiate with the rebels.",
                  "The agency warned that it will take years for the region to recover."):
         assert "THREATEN" not in [e.type for e in _events(body)], body
+
+
+def test_every_trigger_line_is_a_plover_type_and_a_known_kind() -> None:
+    # a comment line that lost its "#" would be read as triggers of a type that is no type
+    from newsmill.events.lexicon import PLOVER_TYPES, triggers
+
+    for found in triggers().values():
+        for trig in found:
+            assert trig.type in (*PLOVER_TYPES, "NONE"), trig
+            assert trig.pos in ("", "v", "n", "s", "p", "o", "l", "w"), trig
