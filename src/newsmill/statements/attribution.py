@@ -322,11 +322,12 @@ def _portfolio_holder(head: Any, excluded: set[int]) -> list[Any] | None:
 
 def _envoy_holder(head: Any, excluded: set[int]) -> list[Any] | None:
     """The name that ends a subject naming a person by whom they are sent or accredited to,
-    which the parse hangs on "to" with the place before it ("The US ambassador to Kenya Meg
-    Whitman", "U.S. special envoy to Ukraine Kurt Volker", "Russia's Permanent
-    Representative to the United Nations Vitaly Churkin"): a person noun or title, "to", a
-    place or body in capitals, and a name of two or three words whose first is a first
-    name."""
+    or where they hold their role, which the parse hangs on "to" or "in" with the place
+    before it ("The US ambassador to Kenya Meg Whitman", "U.S. special envoy to Ukraine Kurt
+    Volker", "Russia's Permanent Representative to the United Nations Vitaly Churkin", "DA
+    leader in North West Joe McGluwa"): a person noun or title, "to" (or "in" after a person
+    noun), a place or body in capitals, and a name of two or three words whose first is a
+    first name; not a person the speaker serves ("a spokesman to President Jacob Zuma")."""
     if not (head.lemma_.lower() in titles() or person_lemma(head.lemma_.lower())):
         return None
     to = next((c for c in head.children if c.dep_ == "prep" and c.i > head.i and (
@@ -538,7 +539,7 @@ def _speaker(head: Any, ents: Entities, body: str) -> tuple[str | None, str | No
 
 def _untitled(text: str, head: Any) -> str:
     """A name the tagger missed without the titles before it ("Lt-Col Anna Petrova" ->
-    "Anna Petrova"): where the subject is a proper noun and the rest two or three
+    "Anna Petrova"): where the subject is a proper noun and the rest two to four
     capitalised words."""
     words = text.split()
     while (head.tag_ == "NNP" and 3 <= len(words) <= 5 and words[0][:1].isupper()
@@ -729,8 +730,8 @@ def _full_names(text: str, head: Any, ents: Entities) -> str:
                 and ent.end <= head.right_edge.i + 1
                 and not any(c.dep_ == "case" for c in ent.root.children)  # "Epstein's family"
                 and not (ent.root.dep_ == "compound" and ent.root.head.i == head.i
-                         and head.pos_ == "NOUN")):  # "the
-            # Obama administration", "the Ramaphosa government": a name qualifying a body
+                         and head.pos_ == "NOUN")):  # a name qualifying a body: "the Obama
+            # administration", "the Ramaphosa government"
             full = strip_determiner(ents.name(ent.label_, ent.text, ent.start_char))
             if full != ent.text and full.endswith(ent.text) and f" {full}" not in f" {text}":
                 text = text.replace(ent.text, full, 1)

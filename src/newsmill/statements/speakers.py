@@ -336,8 +336,10 @@ class Entities:
     def gender(self, name: str) -> str | None:
         """"m" or "f" where the article's words tell a person's sex: a title ("Mr.", "Ms."),
         a noun of one sex the name begins with ("Mother Teresa", ``sexed_nouns.txt``) or a
-        first name 99 in 100 of whose bearers are of one sex in the US census lists
-        (``first_names.txt``; "Andrea", borne by Italian men, tells nothing)."""
+        first name 99 in 100 of whose bearers are of one sex in the US census lists, or one
+        of the world's names whose sex nomquamgender tells (``first_names.txt``; "Andrea",
+        borne by Italian men, tells nothing); the first name after a rank ("Maj-Gen Benny
+        Ntlemeze")."""
         if name in self.described:
             return self.described[name]
         roles = self.roles.get(name, set())
