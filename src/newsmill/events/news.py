@@ -364,6 +364,7 @@ def threat_warning(tok: Any, ctx: act.ArticleContext) -> bool:
     when it foretells what happens to people or things."""
     warners = [act.actor(w, ctx) for w in children(tok, SUBJECTS)]
     warner = next((w for w in warners if w is not None and w.sector not in (None, "CVL")), None)
+    hostile: set[int] | None = None  # the sentence's hostile deeds, found once when needed
     for clause in children(tok, ("ccomp",)):
         planned = [h for h in (clause, *children(clause, ("acomp",)))
                    if plans(h) and children(h, ("xcomp",))]  # "is prepared to expel"
@@ -376,11 +377,13 @@ def threat_warning(tok: Any, ctx: act.ArticleContext) -> bool:
             if lemma_of(deed) == "hesitate" and children(deed, ("xcomp",)):
                 deed = children(deed, ("xcomp",))[0]  # "would not hesitate to use force"
             negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in deed.children)
-            if subj.lower_ in ("it", "they") and warner is not None and not negated and any(
-                    f.token.i == deed.i and f.trigger.type in HOSTILE
-                    for f in find_triggers(tok.sent)):  # "Police warned that they would
-                return True  # arrest anyone": the warner; not "it will take years", "that
-                # it was ready to negotiate", "that it would not attack"
+            if subj.lower_ in ("it", "they") and warner is not None and not negated:
+                if hostile is None:
+                    hostile = {f.token.i for f in find_triggers(tok.sent)
+                               if f.trigger.type in HOSTILE}
+                if deed.i in hostile:  # "Police warned that they would arrest anyone": the
+                    return True  # warner; not "it will take years", "that it was ready to
+                    # negotiate", "that it would not attack"
             party = act.actor(subj, ctx)
             if party is not None and party.sector not in (None, "CVL") and not planned:
                 return True  # "warned that police will no longer tolerate rallies"

